@@ -1,0 +1,108 @@
+// Flat config. The per-folder `no-restricted-imports` blocks hold the architecture:
+// engine <- model <- store <- UI (canvas, editor, simulation, panels). io sits beside store.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const uiFolders = ['canvas', 'editor', 'simulation', 'panels', 'app'];
+const folderPattern = (names) => names.map((n) => `**/${n}/**`).concat(names.map((n) => `**/${n}`));
+const libs = {
+  ui: ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'monaco-editor', 'monaco-editor/*'],
+  state: ['zustand', 'zustand/*', 'zundo'],
+  browser: ['idb-keyval'],
+};
+
+const restrict = (forbiddenFolders, forbiddenLibs, why) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: forbiddenLibs.map((name) => ({ name, message: why })),
+      patterns: [
+        { group: folderPattern(forbiddenFolders), message: why },
+        { group: forbiddenLibs.filter((n) => n.endsWith('/*')), message: why },
+      ].filter((p) => p.group.length > 0),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.reports', 'bin'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      ...restrict(
+        ['model', 'store', 'io', 'cli', ...uiFolders],
+        [...libs.ui, ...libs.state, ...libs.browser],
+        'src/engine is pure: it imports no other app folder, no UI, state or browser library',
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'the engine reads no wall clock: take time as an input or a Clock',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'the engine reads no wall clock: take time as an input or a Clock',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/model/**/*.ts'],
+    rules: restrict(
+      ['store', 'io', 'cli', ...uiFolders],
+      [...libs.ui, ...libs.state, ...libs.browser],
+      'src/model imports only src/engine',
+    ),
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    rules: restrict(
+      ['store', 'cli', ...uiFolders],
+      [...libs.ui, ...libs.state],
+      'src/io imports only src/model and src/engine',
+    ),
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: restrict(
+      ['io', 'cli', ...uiFolders],
+      [...libs.ui, ...libs.browser],
+      'src/store imports only src/model and src/engine',
+    ),
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: restrict(
+      ['store', ...uiFolders],
+      [...libs.ui, ...libs.state, ...libs.browser],
+      'the CLI runs in Node on the engine and model',
+    ),
+  },
+);
