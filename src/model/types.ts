@@ -1,0 +1,223 @@
+/**
+ * The design document: everything a user draws, as it is saved.
+ *
+ * Rules the whole app relies on:
+ * - Every entity has a stable `id` (never its name or ARN); references between entities use ids.
+ * - Policies are kept as the JSON TEXT the user wrote (`PolicyText`), never as parsed objects,
+ *   so formatting and comments survive. Parse with `parsePolicyText` when you need the document.
+ * - Trust edges are NOT stored: they are derived from role trust policies (`deriveTrustEdges`).
+ * - ARNs are NOT stored: they derive from account, path and name (`arnOf`).
+ */
+
+/** Stable identifier of an entity (or of a policy inside one); opaque, unique within a design. */
+export type EntityId = string;
+
+/** A policy document as the JSON text the user typed. */
+export type PolicyText = string;
+
+/** AWS tags: key to value, insertion order kept. */
+export type Tags = Record<string, string>;
+
+/** The current file/document format version; see `src/model/migrations.ts`. */
+export const FORMAT_VERSION = 1;
+
+/** A policy stored on an entity. */
+export interface StoredPolicy {
+  id: EntityId;
+  /** Policy name (inline) or managed policy name. */
+  name: string;
+  text: PolicyText;
+}
+
+/** Identity policy attached to a user, group or role. */
+export interface PermissionPolicy extends StoredPolicy {
+  /** `inline`: embedded; `customer-managed`: `arn:aws:iam::ACCOUNT:policy/NAME`; `aws-managed`: `arn:aws:iam::aws:policy/NAME`. */
+  attachment: 'inline' | 'customer-managed' | 'aws-managed';
+}
+
+/** One level of an AWS Organizations path: the root, an OU, or the account itself. */
+export interface OrganizationLevel {
+  id: EntityId;
+  name: string;
+  kind: 'root' | 'ou' | 'account';
+  /** Service control policies attached at this level. */
+  scps: StoredPolicy[];
+  /** Resource control policies attached at this level. */
+  rcps: StoredPolicy[];
+}
+
+export interface Account {
+  kind: 'account';
+  id: EntityId;
+  /** The 12-digit AWS account id. */
+  awsAccountId: string;
+  name: string;
+  /** Organization path from the root down to the account level; absent when not in an organization. */
+  organization?: OrganizationLevel[];
+}
+
+interface AccountScoped {
+  id: EntityId;
+  /** Entity id of the `Account` this entity lives in. */
+  account: EntityId;
+  name: string;
+}
+
+interface IamPrincipalFields extends AccountScoped {
+  /** IAM path, `/` or `/a/b/` (starts and ends with `/`). */
+  path: string;
+  policies: PermissionPolicy[];
+  /** Managed policy used as permissions boundary, or null. */
+  permissionsBoundary: PermissionPolicy | null;
+  tags: Tags;
+}
+
+export interface User extends IamPrincipalFields {
+  kind: 'user';
+  /** Entity ids of the groups this user belongs to (same account). */
+  groups: EntityId[];
+  /** Whether the user has access keys or a password (long-term credentials). */
+  hasLongTermKeys: boolean;
+  /** Whether the user signs in with MFA (feeds `aws:MultiFactorAuthPresent` in simulations). */
+  hasMfa: boolean;
+}
+
+export interface Group extends AccountScoped {
+  kind: 'group';
+  path: string;
+  policies: PermissionPolicy[];
+}
+
+export interface Role extends IamPrincipalFields {
+  kind: 'role';
+  description: string;
+  trustPolicy: PolicyText;
+  /** Seconds, 3600 to 43200. */
+  maxSessionDuration: number;
+}
+
+/** An AWS service principal such as `lambda.amazonaws.com`. */
+export interface ServicePrincipal {
+  kind: 'service';
+  id: EntityId;
+  /** The service principal name, e.g. `lambda.amazonaws.com`. */
+  name: string;
+}
+
+export type OidcPreset = 'github-actions' | 'google' | 'cognito' | 'custom';
+
+interface IdentityProviderBase extends AccountScoped {
+  kind: 'identity-provider';
+}
+
+export interface SamlProvider extends IdentityProviderBase {
+  protocol: 'saml';
+}
+
+export interface OidcProvider extends IdentityProviderBase {
+  protocol: 'oidc';
+  preset: OidcPreset;
+  /** Issuer without `https://`, e.g. `token.actions.githubusercontent.com`. */
+  issuer: string;
+  /** Client ids / audiences, e.g. `sts.amazonaws.com`. */
+  audiences: string[];
+}
+
+/** SAML or OIDC identity provider. `name` is the display name; for SAML also the provider name in its ARN. */
+export type IdentityProvider = SamlProvider | OidcProvider;
+
+/** A principal outside the modelled accounts. */
+export type OutsidePrincipal =
+  | { kind: 'outside'; scope: 'account'; id: EntityId; name: string; awsAccountId: string }
+  | { kind: 'outside'; scope: 'anyone'; id: EntityId; name: string };
+
+export type ResourceType =
+  | 's3-bucket'
+  | 'kms-key'
+  | 'sqs-queue'
+  | 'sns-topic'
+  | 'secret'
+  | 'lambda-function';
+
+export interface Resource extends AccountScoped {
+  kind: 'resource';
+  resourceType: ResourceType;
+  /** Region for regional resources (ignored for S3 bucket ARNs). */
+  region: string;
+  /** Resource-based policy text (bucket policy, key policy, queue policy, …); `''` when none. */
+  policy: PolicyText;
+  tags: Tags;
+}
+
+export type Entity =
+  | Account
+  | User
+  | Group
+  | Role
+  | ServicePrincipal
+  | IdentityProvider
+  | OutsidePrincipal
+  | Resource;
+
+export type EntityKind = Entity['kind'];
+
+/** Canvas position of a node (as the canvas stores it), optional size for containers. */
+export interface Position {
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+}
+
+/** Which policy on an entity a draft or an edit concerns. */
+export type PolicySlot =
+  | { kind: 'trust' }
+  | { kind: 'resource' }
+  | { kind: 'boundary' }
+  | { kind: 'permission'; policyId: EntityId }
+  | { kind: 'scp'; levelId: EntityId; policyId: EntityId }
+  | { kind: 'rcp'; levelId: EntityId; policyId: EntityId };
+
+/** Text being edited that is not a valid policy yet; the stored policy keeps its last valid text. */
+export interface PolicyDraft {
+  entityId: EntityId;
+  slot: PolicySlot;
+  text: string;
+}
+
+export interface Design {
+  formatVersion: number;
+  id: string;
+  name: string;
+  accounts: Account[];
+  users: User[];
+  groups: Group[];
+  roles: Role[];
+  services: ServicePrincipal[];
+  identityProviders: IdentityProvider[];
+  outsidePrincipals: OutsidePrincipal[];
+  resources: Resource[];
+  /** Node positions by entity id. */
+  layout: Record<EntityId, Position>;
+  /** Drafts keyed by `draftKey(entityId, slot)`. */
+  drafts: Record<string, PolicyDraft>;
+}
+
+/** The `Design` array that holds each entity kind. */
+export const collectionOf = {
+  account: 'accounts',
+  user: 'users',
+  group: 'groups',
+  role: 'roles',
+  service: 'services',
+  'identity-provider': 'identityProviders',
+  outside: 'outsidePrincipals',
+  resource: 'resources',
+} as const satisfies Record<EntityKind, keyof Design>;
+
+export type EntityCollection = (typeof collectionOf)[EntityKind];
+
+export const entityCollections: readonly EntityCollection[] = Object.values(collectionOf);
+
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+export const DEFAULT_REGION = 'us-east-1';
