@@ -1,0 +1,123 @@
+import { newId, type IdSource } from './ids';
+import { EMPTY_POLICY_TEXT } from './policy-text';
+import {
+  DEFAULT_MAX_SESSION_DURATION,
+  DEFAULT_REGION,
+  FORMAT_VERSION,
+  type Account,
+  type Design,
+  type EntityId,
+  type Group,
+  type OidcPreset,
+  type OidcProvider,
+  type OutsidePrincipal,
+  type PermissionPolicy,
+  type Resource,
+  type ResourceType,
+  type Role,
+  type SamlProvider,
+  type ServicePrincipal,
+  type User,
+} from './types';
+
+/** An empty design. */
+export function emptyDesign(name = 'Untitled design', ids: IdSource = newId): Design {
+  return {
+    formatVersion: FORMAT_VERSION,
+    id: ids('design'),
+    name,
+    accounts: [],
+    users: [],
+    groups: [],
+    roles: [],
+    services: [],
+    identityProviders: [],
+    outsidePrincipals: [],
+    resources: [],
+    layout: {},
+    drafts: {},
+  };
+}
+
+export function makeAccount(fields: Partial<Account> & { awsAccountId: string }, ids: IdSource = newId): Account {
+  return { kind: 'account', id: ids('account'), name: `Account ${fields.awsAccountId}`, ...fields };
+}
+
+export function makeUser(fields: Partial<User> & { account: EntityId; name: string }, ids: IdSource = newId): User {
+  return {
+    kind: 'user',
+    id: ids('user'),
+    path: '/',
+    groups: [],
+    policies: [],
+    permissionsBoundary: null,
+    tags: {},
+    hasLongTermKeys: false,
+    hasMfa: false,
+    ...fields,
+  };
+}
+
+export function makeGroup(fields: Partial<Group> & { account: EntityId; name: string }, ids: IdSource = newId): Group {
+  return { kind: 'group', id: ids('group'), path: '/', policies: [], ...fields };
+}
+
+export function makeRole(fields: Partial<Role> & { account: EntityId; name: string }, ids: IdSource = newId): Role {
+  return {
+    kind: 'role',
+    id: ids('role'),
+    path: '/',
+    description: '',
+    trustPolicy: EMPTY_POLICY_TEXT,
+    policies: [],
+    permissionsBoundary: null,
+    maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+    tags: {},
+    ...fields,
+  };
+}
+
+export function makeService(name: string, ids: IdSource = newId): ServicePrincipal {
+  return { kind: 'service', id: ids('service'), name };
+}
+
+export function makeSamlProvider(fields: { account: EntityId; name: string; id?: EntityId }, ids: IdSource = newId): SamlProvider {
+  return { kind: 'identity-provider', protocol: 'saml', id: ids('idp'), ...fields };
+}
+
+/** Issuer and audience of each OIDC preset. */
+export const oidcPresets: Record<Exclude<OidcPreset, 'custom'>, { name: string; issuer: string; audiences: string[] }> = {
+  'github-actions': { name: 'GitHub Actions', issuer: 'token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com'] },
+  google: { name: 'Google', issuer: 'accounts.google.com', audiences: [] },
+  cognito: { name: 'Cognito', issuer: 'cognito-identity.amazonaws.com', audiences: [] },
+};
+
+export function makeOidcProvider(
+  fields: Partial<OidcProvider> & { account: EntityId; preset: OidcPreset },
+  ids: IdSource = newId,
+): OidcProvider {
+  const preset = fields.preset === 'custom' ? { name: 'OIDC provider', issuer: 'example.com', audiences: [] } : oidcPresets[fields.preset];
+  return { kind: 'identity-provider', protocol: 'oidc', id: ids('idp'), ...preset, ...fields };
+}
+
+export function makeOutsideAccount(awsAccountId: string, name = `Account ${awsAccountId}`, ids: IdSource = newId): OutsidePrincipal {
+  return { kind: 'outside', scope: 'account', id: ids('outside'), name, awsAccountId };
+}
+
+export function makeAnyone(ids: IdSource = newId): OutsidePrincipal {
+  return { kind: 'outside', scope: 'anyone', id: ids('anyone'), name: 'Anyone' };
+}
+
+export function makeResource(
+  fields: Partial<Resource> & { account: EntityId; name: string; resourceType: ResourceType },
+  ids: IdSource = newId,
+): Resource {
+  return { kind: 'resource', id: ids('resource'), region: DEFAULT_REGION, policy: '', tags: {}, ...fields };
+}
+
+export function makePolicy(
+  fields: Partial<PermissionPolicy> & { name: string; text: string },
+  ids: IdSource = newId,
+): PermissionPolicy {
+  return { id: ids('policy'), attachment: 'inline', ...fields };
+}
