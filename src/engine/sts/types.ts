@@ -52,6 +52,8 @@ export interface CallerSessionState {
   expiration?: number;
   /** The role's unique id (`AROA…`). */
   roleId?: string;
+  /** Principals along the chain so far, first caller first, the calling session last. */
+  chain?: string[];
 }
 
 /** An AWS principal calling AssumeRole: IAM user, account root, role session, or service. */
@@ -115,6 +117,7 @@ export interface PolicyReference {
 export type CheckKind =
   | 'credentials'
   | 'parameters'
+  | 'mfa'
   | 'duration'
   | 'caller-scp'
   | 'caller-identity'
@@ -122,6 +125,7 @@ export type CheckKind =
   | 'caller-session-policy'
   | 'trust-principal'
   | 'trust-condition'
+  | 'trust-deny'
   | 'role-rcp'
   | 'decision'
   | 'tag-session'
@@ -142,6 +146,8 @@ export interface Check {
   action?: string;
   parameter?: string;
   policy?: PolicyReference;
+  /** For a summary check (sts:TagSession, sts:SetSourceIdentity): the layer checks behind it. */
+  details?: Check[];
 }
 
 export interface Credentials {

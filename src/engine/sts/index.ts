@@ -1,0 +1,56 @@
+/**
+ * STS on a simulated clock: AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity
+ * evaluated by the policy engine, sessions that expire, calls made with session credentials,
+ * and a CloudTrail-shaped event log. Pure and deterministic: time comes from a Clock and
+ * every identifier from a seeded generator.
+ */
+export type {
+  AssumeRoleParams,
+  AssumeRoleRequest,
+  AssumeRoleResponse,
+  AssumeRoleResult,
+  AssumedRoleUser,
+  Caller,
+  CallerSessionState,
+  Check,
+  CheckKind,
+  CheckStatus,
+  ContextMap,
+  Credentials,
+  FederatedCaller,
+  PolicyLevels,
+  PolicyReference,
+  PrincipalCaller,
+  RoleDefinition,
+  SessionRecord,
+  SessionTag,
+  StsApi,
+  StsError,
+  StsErrorCode,
+} from './types.ts';
+export { SimulatedClock, parseInstant, formatInstant, DEFAULT_START } from './clock.ts';
+export type { Clock, ClockListener } from './clock.ts';
+export { IdGenerator, SeededRandom, ACCESS_KEY_ID, SECRET_ACCESS_KEY } from './random.ts';
+export {
+  validateParameters,
+  checkDuration,
+  MAX_SESSION_TAGS,
+  MIN_DURATION_SECONDS,
+  DEFAULT_DURATION_SECONDS,
+  CHAINED_MAX_DURATION_SECONDS,
+} from './params.ts';
+export type { ParameterIssue, DurationLimits, DurationVerdict } from './params.ts';
+export { assumeRole } from './assume.ts';
+export type { AssumeEnvironment } from './assume.ts';
+export { SessionStore, isExpired, secondsRemaining } from './session-store.ts';
+export type { SessionStatus } from './session-store.ts';
+export { EventLog, toJsonLines } from './events.ts';
+export type {
+  CloudTrailEvent,
+  UserIdentity,
+  UserIdentityType,
+  SessionContext,
+  EventListener,
+} from './events.ts';
+export { describePrincipal, describeRole, assumedRoleArn } from './arn.ts';
+export type { PrincipalInfo, RoleInfo } from './arn.ts';
