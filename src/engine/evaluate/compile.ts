@@ -1,0 +1,135 @@
+/**
+ * Compiles policy documents once into statements the evaluator can test quickly: action
+ * sets, wildcard matchers, principal sets, and conditions with their values parsed.
+ */
+import { compileCondition, type CompiledCondition } from '../conditions/condition.ts';
+import { compileResourcePattern, type ResourceTest } from '../match/resource-pattern.ts';
+import { compilePrincipal, type CompiledPrincipal } from '../principal/principal-match.ts';
+import type { PolicyDocument, PolicyInputs, PolicyKind } from '../types.ts';
+import { compileActionSet, type ActionSet } from './action-set.ts';
+
+export interface CompiledStatement {
+  index: number;
+  sid: string | undefined;
+  /** Undefined when the Effect is missing or not Allow/Deny: such a statement never applies. */
+  effect: 'Allow' | 'Deny' | undefined;
+  /** Null when the statement has neither Action nor NotAction. */
+  actions: ActionSet | null;
+  notAction: boolean;
+  /** Null when the statement has neither Resource nor NotResource. */
+  resources: ResourceTest[] | null;
+  notResource: boolean;
+  resourceEntries: string[];
+  /** Undefined when the statement has neither Principal nor NotPrincipal. */
+  principal: CompiledPrincipal | undefined;
+  notPrincipal: boolean;
+  conditions: CompiledCondition[];
+}
+
+export interface CompiledPolicy {
+  kind: PolicyKind;
+  /** Level index for SCPs and RCPs (root first). */
+  level: number | undefined;
+  /** Index within its kind (within its level for SCPs and RCPs). */
+  index: number;
+  /** True for the RCPFullAWSAccess policy AWS attaches to every RCP level. */
+  implicit: boolean;
+  version: string | undefined;
+  statements: CompiledStatement[];
+  source: PolicyDocument;
+}
+
+/** Policies compiled once for many evaluations. Build with `compilePolicies`. */
+export interface CompiledPolicySet {
+  identity: CompiledPolicy[];
+  boundary: CompiledPolicy | undefined;
+  session: CompiledPolicy[] | undefined;
+  resource: CompiledPolicy | undefined;
+  /** Absent when the principal's account is in no organization. */
+  scp: CompiledPolicy[][] | undefined;
+  rcp: CompiledPolicy[][];
+}
+
+/** The managed policy AWS attaches to every RCP level and never lets go. */
+export const rcpFullAwsAccess: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+};
+
+function strings(value: unknown): string[] | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+function conditionValues(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'number' || typeof v === 'boolean' ? [String(v)] : []));
+}
+
+function compileStatement(raw: unknown, index: number, variablesEnabled: boolean): CompiledStatement {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const effect = s.Effect === 'Allow' || s.Effect === 'Deny' ? s.Effect : undefined;
+  const notAction = s.Action === undefined && s.NotAction !== undefined;
+  const actionList = strings(notAction ? s.NotAction : s.Action);
+  const notResource = s.Resource === undefined && s.NotResource !== undefined;
+  const resourceList = strings(notResource ? s.NotResource : s.Resource);
+  const notPrincipal = s.Principal === undefined && s.NotPrincipal !== undefined;
+  const principalValue = notPrincipal ? s.NotPrincipal : s.Principal;
+  const conditions: CompiledCondition[] = [];
+  if (s.Condition && typeof s.Condition === 'object') {
+    for (const [operator, block] of Object.entries(s.Condition as Record<string, unknown>)) {
+      if (!block || typeof block !== 'object') continue;
+      for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+        conditions.push(compileCondition(operator, key, conditionValues(value), variablesEnabled));
+      }
+    }
+  }
+  return {
+    index,
+    sid: typeof s.Sid === 'string' ? s.Sid : undefined,
+    effect,
+    actions: actionList === null ? null : compileActionSet(actionList),
+    notAction,
+    resources: resourceList === null ? null : resourceList.map((r) => compileResourcePattern(r, variablesEnabled)),
+    notResource,
+    resourceEntries: resourceList ?? [],
+    principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),
+    notPrincipal,
+    conditions,
+  };
+}
+
+/** Compiles one policy document. Variables are active only under Version `2012-10-17`. */
+export function compilePolicy(doc: PolicyDocument, kind: PolicyKind, index: number, level?: number, implicit = false): CompiledPolicy {
+  const version = typeof doc.Version === 'string' ? doc.Version : undefined;
+  const variablesEnabled = version === '2012-10-17';
+  const raw = doc.Statement;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return {
+    kind,
+    level,
+    index,
+    implicit,
+    version,
+    statements: list.map((s, i) => compileStatement(s, i, variablesEnabled)),
+    source: doc,
+  };
+}
+
+/** Compiles every policy of a request once; reuse the result for many evaluations. */
+export function compilePolicies(inputs: PolicyInputs): CompiledPolicySet {
+  const levels = (kind: 'scp' | 'rcp', list: PolicyDocument[][]) =>
+    list.map((level, l) => level.map((doc, i) => compilePolicy(doc, kind, i, l)));
+  const rcp = levels('rcp', inputs.rcp ?? []);
+  rcp.forEach((level, l) => level.push(compilePolicy(rcpFullAwsAccess, 'rcp', level.length, l, true)));
+  return {
+    identity: (inputs.identity ?? []).map((doc, i) => compilePolicy(doc, 'identity', i)),
+    boundary: inputs.permissionsBoundary ? compilePolicy(inputs.permissionsBoundary, 'boundary', 0) : undefined,
+    session: inputs.session && inputs.session.length > 0 ? inputs.session.map((doc, i) => compilePolicy(doc, 'session', i)) : undefined,
+    resource: inputs.resource ? compilePolicy(inputs.resource, 'resource', 0) : undefined,
+    scp: inputs.scp ? levels('scp', inputs.scp) : undefined,
+    rcp,
+  };
+}

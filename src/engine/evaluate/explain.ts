@@ -1,0 +1,201 @@
+/**
+ * The explanation of a decision (built only when asked): every policy and statement with
+ * whether it applied and why not, the decisive statements and the kind that decided.
+ */
+import type { ContextValue, DecidingKind, Decision, PolicyKind, RequestInput } from '../types.ts';
+import type { PrincipalKind } from '../principal/principal-info.ts';
+import type { CompiledPolicy, CompiledPolicySet } from './compile.ts';
+import { effectiveContext, type RequestState } from './context.ts';
+import type { Facts } from './facts.ts';
+import type { Outcome, ReasonCode } from './decide.ts';
+import { explainStatement, type StatementExplanation } from './statement.ts';
+
+/** Points at one statement of one policy. */
+export interface StatementRef {
+  kind: PolicyKind;
+  level?: number;
+  policyIndex: number;
+  statementIndex: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+}
+
+export interface PolicyExplanation {
+  kind: PolicyKind;
+  /** SCP/RCP level, root first. */
+  level?: number;
+  /** Index within its kind (within its level for SCPs and RCPs). */
+  index: number;
+  /** True for RCPFullAWSAccess, which AWS attaches to every RCP level. */
+  implicit: boolean;
+  /** A short name for display (`identity policy 1`, `SCP level 2, policy 1`). */
+  label: string;
+  /** False when this kind takes no part for this principal (an SCP for a service principal, ...). */
+  considered: boolean;
+  notConsideredReason?: string;
+  allows: boolean;
+  denies: boolean;
+  statements: StatementExplanation[];
+}
+
+export interface Explanation {
+  decision: Decision;
+  /** The kind that made the decision: the one that denied, or the one that granted. */
+  decidedBy: DecidingKind;
+  /** Set for both deny outcomes: the kind that denied (`scp`, `trust`, `identity`, ...). */
+  deniedBy?: DecidingKind;
+  reason: ReasonCode;
+  /** For an SCP level without Allow: the level, root first. */
+  level?: number;
+  /** One readable sentence. */
+  summary: string;
+  crossAccount: boolean;
+  principal: { text: string; kind: PrincipalKind; account?: string; principalArn?: string };
+  resourceAccount?: string;
+  /** The context the conditions saw, derived keys included. */
+  context: Record<string, ContextValue>;
+  /** Every policy in evaluation order: SCP levels, RCP levels, resource, identity, boundary, session. */
+  policies: PolicyExplanation[];
+  /** The statements that made the decision (the applying denies, or the grants that allowed). */
+  decisive: StatementRef[];
+}
+
+const kindNames: Record<DecidingKind, string> = {
+  scp: 'a service control policy',
+  rcp: 'a resource control policy',
+  resource: 'the resource-based policy',
+  trust: 'the role trust policy',
+  identity: 'the identity-based policies',
+  boundary: 'the permissions boundary',
+  session: 'the session policies',
+  root: 'the account root user',
+};
+
+function summarize(o: Outcome): string {
+  switch (o.reason) {
+    case 'explicit-deny':
+      return `explicitly denied by ${kindNames[o.decidedBy]}`;
+    case 'scp-level-without-allow':
+      return `implicitly denied: no SCP at level ${(o.level ?? 0) + 1} allows the action`;
+    case 'resource-policy-required':
+      return `implicitly denied: ${kindNames[o.decidedBy]} must allow this principal, even in the same account`;
+    case 'no-resource-grant':
+      return `implicitly denied: ${kindNames[o.decidedBy]} does not allow this principal`;
+    case 'cross-account-no-resource-grant':
+      return `implicitly denied: cross-account access needs ${kindNames[o.decidedBy]} to allow the principal`;
+    case 'cross-account-no-identity-allow':
+      return 'implicitly denied: cross-account access needs the identity-based policies to allow too';
+    case 'no-identity-allow':
+      return 'implicitly denied: no identity-based policy allows the action';
+    case 'boundary-without-allow':
+      return 'implicitly denied: the permissions boundary does not allow the action';
+    case 'session-without-allow':
+      return 'implicitly denied: the session policies do not allow the action';
+    case 'allowed-by-resource-policy':
+      return `allowed by ${kindNames[o.decidedBy]}`;
+    case 'allowed-by-identity-policy':
+      return 'allowed by the identity-based policies';
+    case 'allowed-cross-account':
+      return `allowed: ${kindNames[o.decidedBy]} and the identity-based policies both allow`;
+    case 'allowed-root-user':
+      return 'allowed: the account root user has full access unless a policy restricts it';
+  }
+}
+
+function label(p: CompiledPolicy): string {
+  const n = p.index + 1;
+  switch (p.kind) {
+    case 'scp':
+      return `SCP level ${(p.level ?? 0) + 1}, policy ${n}`;
+    case 'rcp':
+      return p.implicit ? `RCPFullAWSAccess (level ${(p.level ?? 0) + 1})` : `RCP level ${(p.level ?? 0) + 1}, policy ${n}`;
+    case 'resource':
+      return 'resource-based policy';
+    case 'identity':
+      return `identity policy ${n}`;
+    case 'boundary':
+      return 'permissions boundary';
+    case 'session':
+      return `session policy ${n}`;
+  }
+}
+
+function explainPolicy(p: CompiledPolicy, state: RequestState, considered: boolean, why?: string): PolicyExplanation {
+  const attached = p.kind === 'resource' || p.kind === 'rcp';
+  const statements = p.statements.map((s) => explainStatement(s, state, attached));
+  const out: PolicyExplanation = {
+    kind: p.kind,
+    index: p.index,
+    implicit: p.implicit,
+    label: label(p),
+    considered,
+    allows: considered && statements.some((s) => s.applied && s.effect === 'Allow'),
+    denies: considered && statements.some((s) => s.applied && s.effect === 'Deny'),
+    statements,
+  };
+  if (p.level !== undefined) out.level = p.level;
+  if (!considered && why) out.notConsideredReason = why;
+  return out;
+}
+
+function refs(policies: PolicyExplanation[], pick: (p: PolicyExplanation, s: StatementExplanation) => boolean): StatementRef[] {
+  const out: StatementRef[] = [];
+  for (const p of policies) {
+    if (!p.considered) continue;
+    for (const s of p.statements) {
+      if (!s.applied || s.effect === 'invalid' || !pick(p, s)) continue;
+      const ref: StatementRef = { kind: p.kind, policyIndex: p.index, statementIndex: s.index, effect: s.effect };
+      if (p.level !== undefined) ref.level = p.level;
+      if (s.sid !== undefined) ref.sid = s.sid;
+      out.push(ref);
+    }
+  }
+  return out;
+}
+
+function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[]): StatementRef[] {
+  if (o.decision === 'ExplicitDeny') return refs(policies, (_p, s) => s.effect === 'Deny');
+  if (o.decision === 'ImplicitDeny') return [];
+  const identitySide = (p: PolicyExplanation) => p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
+  switch (o.reason) {
+    case 'allowed-by-resource-policy':
+      return refs(policies, (p) => p.kind === 'resource' || (p.kind === 'scp' && f.scpApplies));
+    case 'allowed-cross-account':
+      return refs(policies, (p) => p.kind === 'resource' || identitySide(p));
+    case 'allowed-root-user':
+      return refs(policies, (p) => p.kind === 'scp');
+    default:
+      return refs(policies, (p) => identitySide(p));
+  }
+}
+
+/** Builds the explanation for an outcome. */
+export function explain(request: RequestInput, set: CompiledPolicySet, state: RequestState, facts: Facts, outcome: Outcome): Explanation {
+  const policies: PolicyExplanation[] = [];
+  const noIdentity = 'this principal has no identity-based permissions';
+  for (const level of set.scp ?? []) for (const p of level) policies.push(explainPolicy(p, state, facts.scpApplies, 'SCPs apply only to principals of member accounts'));
+  for (const level of set.rcp) for (const p of level) policies.push(explainPolicy(p, state, true));
+  if (set.resource) policies.push(explainPolicy(set.resource, state, true));
+  for (const p of set.identity) policies.push(explainPolicy(p, state, facts.identityApplies, noIdentity));
+  if (set.boundary) policies.push(explainPolicy(set.boundary, state, facts.boundaryApplies, noIdentity));
+  for (const p of set.session ?? []) policies.push(explainPolicy(p, state, facts.sessionApplies, 'session policies apply only to role sessions and federated users'));
+  const who = state.principal;
+  const principal: Explanation['principal'] = { text: who.text, kind: who.kind };
+  if (who.account !== undefined) principal.account = who.account;
+  if (state.principalArn !== undefined) principal.principalArn = state.principalArn;
+  const out: Explanation = {
+    decision: outcome.decision,
+    decidedBy: outcome.decidedBy,
+    reason: outcome.reason,
+    summary: summarize(outcome),
+    crossAccount: who.account !== undefined && state.resourceAccount !== undefined && who.account !== state.resourceAccount,
+    principal,
+    context: effectiveContext(request, state),
+    policies,
+    decisive: decisiveStatements(outcome, facts, policies),
+  };
+  if (outcome.decision !== 'Allow') out.deniedBy = outcome.decidedBy;
+  if (outcome.level !== undefined) out.level = outcome.level;
+  if (state.resourceAccount !== undefined) out.resourceAccount = state.resourceAccount;
+  return out;
+}

@@ -1,0 +1,117 @@
+/** Whether one compiled statement applies to a request: action, resource, principal, conditions. */
+import { conditionHolds, explainCondition, type ConditionExplanation } from '../conditions/condition.ts';
+import { matchPrincipal, notPrincipalCovers, type PrincipalMatchKind } from '../principal/principal-match.ts';
+import { actionInSet } from './action-set.ts';
+import type { CompiledStatement } from './compile.ts';
+import type { RequestState } from './context.ts';
+
+/** `applies` for statements without a principal check; a match kind for those with one. */
+export type StatementMatch = PrincipalMatchKind | 'applies' | null;
+
+/** Where a statement stopped applying. */
+export type Mismatch = 'effect' | 'action' | 'resource' | 'principal' | 'condition';
+
+function actionMatches(s: CompiledStatement, state: RequestState): boolean {
+  if (s.actions === null) return false;
+  return actionInSet(s.actions, state.actionLower) !== s.notAction;
+}
+
+function resourceMatches(s: CompiledStatement, state: RequestState, attached: boolean): boolean {
+  if (s.resources === null) return attached;
+  let hit = false;
+  for (let i = 0; i < s.resources.length; i++) {
+    if (s.resources[i]!(state)) {
+      hit = true;
+      break;
+    }
+  }
+  return hit !== s.notResource;
+}
+
+function principalMatches(s: CompiledStatement, state: RequestState): StatementMatch {
+  const p = s.principal;
+  if (p === undefined) return null;
+  if (!s.notPrincipal) return matchPrincipal(p, state);
+  const boundaryCaveat = s.effect === 'Deny' && state.hasBoundary && ['user', 'role', 'role-session'].includes(state.principal.kind);
+  return boundaryCaveat || !notPrincipalCovers(p, state) ? 'wildcard' : null;
+}
+
+/**
+ * Fast test. `attached` is true for policies attached to the resource (resource policies and
+ * RCPs): a missing Resource there means the resource itself, and the principal is checked.
+ */
+export function statementMatch(s: CompiledStatement, state: RequestState, attached: boolean): StatementMatch {
+  if (s.effect === undefined || !actionMatches(s, state) || !resourceMatches(s, state, attached)) return null;
+  let match: StatementMatch = 'applies';
+  if (attached) {
+    match = principalMatches(s, state);
+    if (match === null) return null;
+  }
+  const conditions = s.conditions;
+  for (let i = 0; i < conditions.length; i++) if (!conditionHolds(conditions[i]!, state.lookup)) return null;
+  return match;
+}
+
+/** Everything the explanation shows about one statement. */
+export interface StatementExplanation {
+  index: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny' | 'invalid';
+  applied: boolean;
+  /** The first check that failed, when the statement did not apply. */
+  mismatch?: Mismatch;
+  actionMatched: boolean;
+  resourceMatched: boolean;
+  /** Undefined where the policy kind has no principal check. */
+  principalMatched?: boolean;
+  /** How the principal was named, when it matched. */
+  principalMatch?: PrincipalMatchKind;
+  /** Every condition, evaluated (even after one failed, so the UI can show them all). */
+  conditions: ConditionExplanation[];
+  /** A sentence saying why it did or did not apply. */
+  note: string;
+}
+
+/** Slow test that records why (for explanations). */
+export function explainStatement(s: CompiledStatement, state: RequestState, attached: boolean): StatementExplanation {
+  const actionMatched = actionMatches(s, state);
+  const resourceMatched = resourceMatches(s, state, attached);
+  const principal = attached ? principalMatches(s, state) : 'applies';
+  const conditions = s.conditions.map((c) => explainCondition(c, state.lookup));
+  const failedCondition = conditions.find((c) => !c.matched);
+  let mismatch: Mismatch | undefined;
+  let note: string;
+  const verb = s.notAction ? 'NotAction' : 'Action';
+  if (s.effect === undefined) {
+    mismatch = 'effect';
+    note = 'the statement has no valid Effect';
+  } else if (!actionMatched) {
+    mismatch = 'action';
+    note = s.actions === null ? 'the statement has no Action or NotAction' : `${verb} does not cover \`${state.actionLower}\``;
+  } else if (!resourceMatched) {
+    mismatch = 'resource';
+    note = s.resources === null ? 'the statement has no Resource or NotResource' : `${s.notResource ? 'NotResource' : 'Resource'} does not cover \`${state.resource}\``;
+  } else if (principal === null) {
+    mismatch = 'principal';
+    note = s.principal === undefined ? 'the statement names no Principal' : `${s.notPrincipal ? 'NotPrincipal excludes' : 'Principal does not name'} \`${state.principal.text}\``;
+  } else if (failedCondition) {
+    mismatch = 'condition';
+    note = `condition \`${failedCondition.operator}\` on \`${failedCondition.key}\` does not hold`;
+  } else note = 'the statement applies';
+  const out: StatementExplanation = {
+    index: s.index,
+    effect: s.effect ?? 'invalid',
+    applied: mismatch === undefined,
+    actionMatched,
+    resourceMatched,
+    conditions,
+    note,
+  };
+  if (s.sid !== undefined) out.sid = s.sid;
+  if (mismatch) out.mismatch = mismatch;
+  if (attached) {
+    out.principalMatched = principal !== null;
+    if (principal !== null && principal !== 'applies') out.principalMatch = principal;
+  }
+  return out;
+}

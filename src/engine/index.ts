@@ -1,0 +1,44 @@
+/**
+ * Rolecraft's IAM policy engine: parse, validate, evaluate and explain policies as AWS does.
+ * Pure TypeScript: no DOM, no wall clock; runs in Node, the browser and Web Workers.
+ *
+ * Typical use:
+ * ```ts
+ * const set = compilePolicies({ identity: [policy], resource: bucketPolicy }); // once
+ * const { decision } = evaluate({ principal, action, resource, context, now }, set); // many times
+ * const { explanation } = evaluate(request, set, { explain: true }); // for the UI
+ * ```
+ * @packageDocumentation
+ */
+export type {
+  PolicyDocument,
+  ContextValue,
+  Decision,
+  RequestInput,
+  PolicyInputs,
+  PolicyKind,
+  DecidingKind,
+  PolicyType,
+  SourceRange,
+  Diagnostic,
+} from './types.ts';
+export { compilePolicies } from './evaluate/compile.ts';
+export type { CompiledPolicySet } from './evaluate/compile.ts';
+export { evaluate } from './evaluate/evaluate.ts';
+export type { Evaluation, EvaluateOptions } from './evaluate/evaluate.ts';
+export type { Explanation, PolicyExplanation, StatementRef } from './evaluate/explain.ts';
+export type { StatementExplanation, Mismatch } from './evaluate/statement.ts';
+export type { ConditionExplanation, Comparison } from './conditions/condition.ts';
+export type { ReasonCode } from './evaluate/decide.ts';
+export type { PrincipalKind } from './principal/principal-info.ts';
+export type { PrincipalMatchKind } from './principal/principal-match.ts';
+export { isRoleAction } from './evaluate/decide.ts';
+export { parsePrincipal } from './principal/principal-info.ts';
+export { operatorNames } from './conditions/operator-table.ts';
+export { parsePolicy } from './parse/parse-policy.ts';
+export type { ParseResult } from './parse/parse-policy.ts';
+export type { ParsedPolicy, ParsedStatement, Element, ListElement, Located, ConditionEntry, PrincipalEntry } from './parse/model.ts';
+export { validatePolicy, isValidPolicy, policyTypes } from './validate/validate-policy.ts';
+export type { ValidateOptions } from './validate/validate-policy.ts';
+export { createCatalog } from './catalog/catalog.ts';
+export type { IamCatalog, CatalogData } from './catalog/catalog.ts';

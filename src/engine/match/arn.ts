@@ -1,0 +1,69 @@
+/** ARN splitting and component-wise ARN patterns (Resource, NotResource, ArnLike). */
+import { compileCodes, globCodes, type StringTest } from './glob.ts';
+
+/** Splits an ARN into its six components (the last may hold colons); null when it is no ARN. */
+export function splitArnUncached(text: string): string[] | null {
+  if (!text.startsWith('arn:')) return null;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < 5; i++) {
+    const at = text.indexOf(':', from);
+    if (at < 0) return null;
+    parts.push(text.slice(from, at));
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+const cache = new Map<string, string[] | null>();
+
+/** {@link splitArnUncached} with a bounded cache. */
+export function splitArn(text: string): readonly string[] | null {
+  let parts = cache.get(text);
+  if (parts === undefined) {
+    if (cache.size >= 4096) cache.clear();
+    parts = splitArnUncached(text);
+    cache.set(text, parts);
+  }
+  return parts;
+}
+
+/**
+ * Splits pattern text into six components at the first five colons that are not inside
+ * `${...}`; null when it has fewer (then it is matched as one string).
+ */
+export function splitArnPattern(pattern: string): string[] | null {
+  if (!pattern.startsWith('arn:')) return null;
+  const parts: string[] = [];
+  let from = 0;
+  let depth = 0;
+  for (let i = 0; i < pattern.length && parts.length < 5; i++) {
+    const ch = pattern[i];
+    if (ch === '$' && pattern[i + 1] === '{') depth++;
+    else if (ch === '}' && depth > 0) depth--;
+    else if (ch === ':' && depth === 0) {
+      parts.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (parts.length < 5) return null;
+  parts.push(pattern.slice(from));
+  return parts;
+}
+
+/** A compiled ARN pattern without variables. */
+export function compileArnPattern(pattern: string): (value: string, arn: readonly string[] | null) => boolean {
+  if (pattern === '*') return () => true;
+  const parts = splitArnPattern(pattern);
+  if (parts === null) {
+    const whole = compileCodes(globCodes(pattern));
+    return (value) => whole(value);
+  }
+  const tests: StringTest[] = parts.map((p) => compileCodes(globCodes(p)));
+  return (_value, arn) => {
+    if (arn === null) return false;
+    for (let i = 0; i < 6; i++) if (!tests[i]!(arn[i]!)) return false;
+    return true;
+  };
+}
