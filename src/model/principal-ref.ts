@@ -1,0 +1,161 @@
+import { accountRootArn, arnOf, iamArn, stripScheme } from './arn';
+import { findEntity, indexOf } from './lookup';
+import type { Design, Entity, EntityId, IdentityProvider } from './types';
+
+/** One principal as written in a policy's `Principal` element (`"*"` is `{ type: 'AWS', value: '*' }`). */
+export interface PrincipalRef {
+  type: 'AWS' | 'Service' | 'Federated';
+  value: string;
+}
+
+export type AssumeAction = 'sts:AssumeRole' | 'sts:AssumeRoleWithSAML' | 'sts:AssumeRoleWithWebIdentity';
+
+/** Web identity providers that trust policies name by host instead of by provider ARN. */
+export const wellKnownWebIdentityHosts: ReadonlySet<string> = new Set([
+  'accounts.google.com',
+  'cognito-identity.amazonaws.com',
+  'graph.facebook.com',
+  'www.amazon.com',
+]);
+
+export function samePrincipal(a: PrincipalRef, b: PrincipalRef): boolean {
+  if (a.type !== b.type) return false;
+  // IAM compares service and federated principal names case-insensitively.
+  return a.type === 'AWS' ? a.value === b.value : a.value.toLowerCase() === b.value.toLowerCase();
+}
+
+/** The action a principal uses to assume a role. */
+export function assumeActionFor(ref: PrincipalRef): AssumeAction {
+  if (ref.type !== 'Federated') return 'sts:AssumeRole';
+  return /:saml-provider\//.test(ref.value) ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
+}
+
+/** How a trust policy names a web identity provider: its host for the well-known ones, else its ARN. */
+export function federatedNameOf(design: Design, provider: IdentityProvider): string | undefined {
+  if (provider.protocol === 'oidc') {
+    const host = stripScheme(provider.issuer).toLowerCase();
+    if (wellKnownWebIdentityHosts.has(host) && (provider.preset === 'google' || provider.preset === 'cognito')) return host;
+  }
+  return arnOf(design, provider);
+}
+
+/** How a policy names this entity as a principal; undefined for entities that are not principals. */
+export function principalRefOf(design: Design, entity: Entity): PrincipalRef | undefined {
+  switch (entity.kind) {
+    case 'account':
+      return { type: 'AWS', value: accountRootArn(entity.awsAccountId) };
+    case 'user':
+    case 'role': {
+      const arn = arnOf(design, entity);
+      return arn === undefined ? undefined : { type: 'AWS', value: arn };
+    }
+    case 'service':
+      return { type: 'Service', value: entity.name };
+    case 'identity-provider': {
+      const name = federatedNameOf(design, entity);
+      return name === undefined ? undefined : { type: 'Federated', value: name };
+    }
+    case 'outside':
+      return entity.scope === 'anyone'
+        ? { type: 'AWS', value: '*' }
+        : { type: 'AWS', value: accountRootArn(entity.awsAccountId) };
+    case 'group':
+    case 'resource':
+      return undefined;
+  }
+}
+
+export function principalRefOfId(design: Design, id: EntityId): PrincipalRef | undefined {
+  const entity = findEntity(design, id);
+  return entity ? principalRefOf(design, entity) : undefined;
+}
+
+const accountIdPattern = /^\d{12}$/;
+const rootArnPattern = /^arn:[^:]+:iam::(\d{12}):root$/;
+const iamArnPattern = /^arn:[^:]+:(iam|sts)::(\d{12}):(.+)$/;
+
+/** Where a principal of a policy points in the design. */
+export type Resolution =
+  | { found: true; source: EntityId; /** account id of the principal, when it has one */ awsAccountId?: string; /** the principal is narrower than the node (a specific principal in an unmodelled account) */ narrower: boolean }
+  | { found: false; reason: string };
+
+/** Finds the node a principal value stands for. */
+export function resolvePrincipal(design: Design, ref: PrincipalRef): Resolution {
+  const index = principalIndexOf(design);
+  if (ref.type === 'Service') {
+    const id = index.services.get(ref.value.toLowerCase());
+    return id ? { found: true, source: id, narrower: false } : { found: false, reason: `no service node \`${ref.value}\`` };
+  }
+  if (ref.type === 'Federated') {
+    const id = index.federated.get(ref.value.toLowerCase());
+    return id ? { found: true, source: id, narrower: false } : { found: false, reason: `no identity provider \`${ref.value}\`` };
+  }
+  if (ref.value === '*') {
+    return index.anyone ? { found: true, source: index.anyone, narrower: false } : { found: false, reason: 'no `Anyone` node' };
+  }
+  const accountId = accountIdPattern.test(ref.value) ? ref.value : rootArnPattern.exec(ref.value)?.[1];
+  if (accountId !== undefined) return resolveAccount(design, index, accountId, false);
+  const exact = index.arns.get(ref.value);
+  if (exact) return { found: true, source: exact.id, awsAccountId: exact.awsAccountId, narrower: false };
+  const parts = iamArnPattern.exec(ref.value);
+  if (!parts) return { found: false, reason: `\`${ref.value}\` is not a principal this design can show` };
+  const [, service, account, resource] = parts as unknown as [string, string, string, string];
+  if (service === 'sts' && resource.startsWith('assumed-role/')) {
+    const roleName = resource.split('/')[1] ?? '';
+    const role = design.roles.find((r) => r.name === roleName && indexOf(design).byId.get(r.account)?.kind === 'account' && accountAwsId(design, r.account) === account);
+    if (role) return { found: true, source: role.id, awsAccountId: account, narrower: true };
+  }
+  if (indexOf(design).accountByAwsId.has(account)) {
+    return { found: false, reason: `\`${ref.value}\` names no entity in account ${account}` };
+  }
+  return resolveAccount(design, index, account, true);
+}
+
+function accountAwsId(design: Design, accountEntityId: EntityId): string | undefined {
+  const account = findEntity(design, accountEntityId);
+  return account?.kind === 'account' ? account.awsAccountId : undefined;
+}
+
+function resolveAccount(design: Design, index: PrincipalIndex, accountId: string, narrower: boolean): Resolution {
+  const modelled = indexOf(design).accountByAwsId.get(accountId);
+  if (modelled) return { found: true, source: modelled.id, awsAccountId: accountId, narrower };
+  const outside = index.outsideAccounts.get(accountId);
+  if (outside) return { found: true, source: outside, awsAccountId: accountId, narrower };
+  return { found: false, reason: `account ${accountId} is not in the design` };
+}
+
+interface PrincipalIndex {
+  arns: Map<string, { id: EntityId; awsAccountId: string }>;
+  services: Map<string, EntityId>;
+  federated: Map<string, EntityId>;
+  outsideAccounts: Map<string, EntityId>;
+  anyone?: EntityId;
+}
+
+const memo = new WeakMap<Design, PrincipalIndex>();
+
+function principalIndexOf(design: Design): PrincipalIndex {
+  const hit = memo.get(design);
+  if (hit) return hit;
+  const index: PrincipalIndex = { arns: new Map(), services: new Map(), federated: new Map(), outsideAccounts: new Map() };
+  const byAccount = indexOf(design).byId;
+  for (const entity of [...design.users, ...design.roles]) {
+    const account = byAccount.get(entity.account);
+    if (account?.kind !== 'account') continue;
+    const arn = iamArn(entity.kind, account.awsAccountId, entity.path, entity.name);
+    if (!index.arns.has(arn)) index.arns.set(arn, { id: entity.id, awsAccountId: account.awsAccountId });
+  }
+  for (const service of design.services) index.services.set(service.name.toLowerCase(), service.id);
+  for (const provider of design.identityProviders) {
+    const arn = arnOf(design, provider);
+    if (arn) index.federated.set(arn.toLowerCase(), provider.id);
+    const name = federatedNameOf(design, provider);
+    if (name && !index.federated.has(name.toLowerCase())) index.federated.set(name.toLowerCase(), provider.id);
+  }
+  for (const outside of design.outsidePrincipals) {
+    if (outside.scope === 'anyone') index.anyone ??= outside.id;
+    else if (!index.outsideAccounts.has(outside.awsAccountId)) index.outsideAccounts.set(outside.awsAccountId, outside.id);
+  }
+  memo.set(design, index);
+  return index;
+}
