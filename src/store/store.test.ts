@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { addTrustPrincipal, findEntity, sampleDesign, type Design, type Role } from '../model';
+import { createRolecraftStore, HISTORY_LIMIT } from './store';
+import { selectInspected } from './selectors';
+
+const trustOf = (design: Design, id: string) => (findEntity(design, id) as Role).trustPolicy;
+const renameDesign = (design: Design, name: string): Design => ({ ...design, name });
+
+describe('document history', () => {
+  it('undoes and redoes a model command', () => {
+    const store = createRolecraftStore(sampleDesign());
+    const before = store.getState().design;
+    store.getState().apply(addTrustPrincipal, 'role-deploy', 'user-alice');
+    const after = store.getState().design;
+    expect(trustOf(after, 'role-deploy')).toContain('arn:aws:iam::111111111111:user/alice');
+
+    store.temporal.getState().undo();
+    expect(store.getState().design).toBe(before);
+    store.temporal.getState().redo();
+    expect(store.getState().design).toBe(after);
+  });
+
+  it('records nothing when a command leaves the design as it was', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().apply(addTrustPrincipal, 'role-developer', 'user-alice');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('does not track selection or UI changes', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().select(['user-alice']);
+    store.getState().setSearchOpen(true);
+    store.getState().showToast('info', 'hello');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('keeps the selection when undoing a document change', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().apply(renameDesign, 'Renamed');
+    store.getState().select(['role-deploy']);
+    store.temporal.getState().undo();
+    expect(store.getState().design.name).toBe('Cross-account example');
+    expect(store.getState().selectedIds).toEqual(['role-deploy']);
+  });
+
+  it('a new change after undo drops the redo branch', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().apply(renameDesign, 'A');
+    store.temporal.getState().undo();
+    store.getState().apply(renameDesign, 'B');
+    expect(store.temporal.getState().futureStates).toHaveLength(0);
+    store.temporal.getState().undo();
+    expect(store.getState().design.name).toBe('Cross-account example');
+  });
+
+  it('loading another design starts a fresh history and clears the selection', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().apply(renameDesign, 'A');
+    store.getState().select(['user-alice']);
+    const other = { ...sampleDesign(), id: 'design-other', name: 'Other' };
+    store.getState().loadDesign(other);
+    expect(store.getState().design).toBe(other);
+    expect(store.getState().selectedIds).toEqual([]);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    expect(store.temporal.getState().futureStates).toHaveLength(0);
+  });
+
+  it(`keeps at most ${HISTORY_LIMIT} undo steps`, () => {
+    const store = createRolecraftStore(sampleDesign());
+    for (let i = 0; i <= HISTORY_LIMIT + 5; i++) store.getState().apply(renameDesign, `name ${i}`);
+    expect(store.temporal.getState().pastStates).toHaveLength(HISTORY_LIMIT);
+  });
+});
+
+describe('selection', () => {
+  const cases: {
+    name: string;
+    steps: (s: ReturnType<typeof createRolecraftStore>) => void;
+    expected: string[];
+  }[] = [
+    {
+      name: 'select replaces',
+      steps: (s) => (s.getState().select(['a']), s.getState().select(['b', 'c'])),
+      expected: ['b', 'c'],
+    },
+    {
+      name: 'select drops duplicates',
+      steps: (s) => s.getState().select(['a', 'a', 'b']),
+      expected: ['a', 'b'],
+    },
+    {
+      name: 'toggle adds',
+      steps: (s) => (s.getState().select(['a']), s.getState().toggleSelected('b')),
+      expected: ['a', 'b'],
+    },
+    {
+      name: 'toggle removes',
+      steps: (s) => (s.getState().select(['a', 'b']), s.getState().toggleSelected('a')),
+      expected: ['b'],
+    },
+    {
+      name: 'clear empties',
+      steps: (s) => (s.getState().select(['a']), s.getState().clearSelection()),
+      expected: [],
+    },
+  ];
+  it.each(cases)('$name', ({ steps, expected }) => {
+    const store = createRolecraftStore(sampleDesign());
+    steps(store);
+    expect(store.getState().selectedIds).toEqual(expected);
+  });
+
+  it('selecting nodes clears the edge selection', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().selectEdges(['trust:role-developer:user-alice']);
+    store.getState().select(['user-alice']);
+    expect(store.getState().selectedEdgeIds).toEqual([]);
+  });
+
+  it('the inspector shows the first selected entity that still exists', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().select(['gone', 'role-deploy', 'user-alice']);
+    expect(selectInspected(store.getState())?.id).toBe('role-deploy');
+  });
+});

@@ -1,0 +1,80 @@
+import type { StateCreator, StoreApi } from 'zustand';
+import type { TemporalState } from 'zundo';
+import type { Design, EntityId } from '../model';
+
+/** A pure model command `(design, ...args) => design`: the only way the document changes. */
+export type DesignCommand<Args extends unknown[]> = (design: Design, ...args: Args) => Design;
+
+export interface DocumentState {
+  design: Design;
+}
+
+export interface DocumentActions {
+  /** Apply a model command; a command that returns the same design records no history. */
+  apply: <Args extends unknown[]>(command: DesignCommand<Args>, ...args: Args) => void;
+  /** Replace the whole document (open, import, restore); clears undo history. */
+  loadDesign: (design: Design) => void;
+}
+
+export type DocumentSlice = DocumentState & DocumentActions;
+
+export interface SelectionState {
+  /** Selected entity ids; the first one is what the inspector shows. */
+  selectedIds: EntityId[];
+  /** Selected edge ids (derived edges: trust, membership, permission). */
+  selectedEdgeIds: string[];
+}
+
+export interface SelectionActions {
+  select: (ids: EntityId[]) => void;
+  /** Add to or remove from the selection (Ctrl/Shift-click). */
+  toggleSelected: (id: EntityId) => void;
+  selectEdges: (ids: string[]) => void;
+  clearSelection: () => void;
+}
+
+export type SelectionSlice = SelectionState & SelectionActions;
+
+export type ToastTone = 'info' | 'error';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+}
+
+/** A saved design as the designs menu lists it. */
+export interface DesignSummary {
+  id: string;
+  name: string;
+  updatedAt: number;
+}
+
+export interface UiState {
+  searchOpen: boolean;
+  toasts: Toast[];
+  /** Saved designs, kept in sync by the persistence controller. */
+  designs: DesignSummary[];
+  /** Entities copied with Ctrl+C, as a snapshot of the design they came from. */
+  clipboard: { design: Design; ids: EntityId[] } | null;
+}
+
+export interface UiActions {
+  setSearchOpen: (open: boolean) => void;
+  showToast: (tone: ToastTone, message: string) => void;
+  dismissToast: (id: number) => void;
+  setDesigns: (designs: DesignSummary[]) => void;
+  setClipboard: (clipboard: UiState['clipboard']) => void;
+}
+
+export type UiSlice = UiState & UiActions;
+
+export type RolecraftState = DocumentSlice & SelectionSlice & UiSlice;
+
+/** Only the document is tracked by undo/redo. */
+export type TrackedState = Pick<RolecraftState, 'design'>;
+
+export type HistoryApi = StoreApi<TemporalState<TrackedState>>;
+
+/** A slice of the store; zundo's `temporal` is the only middleware (typed `unknown` inside). */
+export type SliceCreator<Slice> = StateCreator<RolecraftState, [['temporal', unknown]], [], Slice>;
