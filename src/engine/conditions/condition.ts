@@ -4,7 +4,7 @@
  * positive operator false and a negated one true, `...IfExists` true, `ForAllValues:` true and
  * `ForAnyValue:` false (an empty list counts as missing); `Null` tests presence.
  */
-import type { ContextLookup } from '../evaluate/context.ts';
+import { emptyContext, type ContextLookup } from '../evaluate/context.ts';
 import type { ContextValue } from '../types.ts';
 import { parseTemplate, resolveCodes, resolveText, type Template } from '../variables/template.ts';
 import type { ConditionOperator } from './operator.ts';
@@ -52,7 +52,7 @@ export interface ConditionExplanation {
 
 function compileValue(op: ConditionOperator<unknown>, template: Template | undefined, source: string): unknown {
   if (template === undefined) return op.compile(source);
-  const noVars = () => undefined;
+  const noVars = emptyContext;
   if (op.compileCodes) {
     const codes = resolveCodes(template, noVars, true);
     return codes === undefined ? undefined : op.compileCodes(codes);
@@ -107,7 +107,7 @@ function anyMatch(op: ConditionOperator<unknown>, policy: unknown[], requestValu
 export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boolean {
   const op = c.operator;
   if (op === undefined) return false;
-  const raw = lookup(c.keyLower);
+  const raw = lookup.get(c.keyLower);
   const present = isPresent(raw);
   if (op.valueType === 'Null') {
     const presence = present ? 'present' : 'absent';
@@ -138,7 +138,7 @@ export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boo
 
 /** Evaluates a condition and records every comparison (slow path, for explanations). */
 export function explainCondition(c: CompiledCondition, lookup: ContextLookup): ConditionExplanation {
-  const raw = lookup(c.keyLower);
+  const raw = lookup.get(c.keyLower);
   const requestValues = raw === undefined ? [] : typeof raw === 'string' ? [raw] : [...raw];
   const keyPresent = isPresent(raw);
   const op = c.operator;

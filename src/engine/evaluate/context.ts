@@ -7,7 +7,12 @@ import { principalInfo, type PrincipalInfo } from '../principal/principal-info.t
 import { splitArn } from '../match/arn.ts';
 
 /** Reads one context key by its lower-case name; undefined when the request does not carry it. */
-export type ContextLookup = (keyLower: string) => ContextValue | undefined;
+export interface ContextLookup {
+  get(keyLower: string): ContextValue | undefined;
+}
+
+/** A context with no keys. */
+export const emptyContext: ContextLookup = { get: () => undefined };
 
 /** Everything the compiled policies need about one request. */
 export interface RequestState {
@@ -66,24 +71,36 @@ export function resourceAccountOf(request: RequestInput, arn: readonly string[] 
   return principal.account;
 }
 
+/** The request's context: its own keys (the lower-cased map is built on first read), then the derived ones. */
+class RequestContext implements ContextLookup {
+  private map: Map<string, ContextValue> | undefined;
+
+  constructor(
+    private readonly request: RequestInput,
+    private readonly principal: PrincipalInfo,
+    private readonly resourceAccount: string | undefined,
+  ) {}
+
+  get(keyLower: string): ContextValue | undefined {
+    const context = this.request.context;
+    if (context !== undefined) {
+      if (this.map === undefined) this.map = lowerKeyed(context);
+      const given = this.map.get(keyLower);
+      if (given !== undefined) return given;
+    }
+    return derived(keyLower, this.request, this.principal, this.resourceAccount);
+  }
+}
+
 /** Builds the per-request state; cheap: the context map is only built when a key is read. */
 export function requestState(request: RequestInput, hasBoundary: boolean): RequestState {
   const principal = principalInfo(request.principal);
   const resourceArn = splitArn(request.resource);
   const resourceAccount = resourceAccountOf(request, resourceArn, principal);
-  let map: Map<string, ContextValue> | undefined;
-  const context = request.context;
-  const lookup: ContextLookup = (keyLower) => {
-    if (context !== undefined) {
-      if (map === undefined) map = lowerKeyed(context);
-      const given = map.get(keyLower);
-      if (given !== undefined) return given;
-    }
-    return derived(keyLower, request, principal, resourceAccount);
-  };
+  const lookup = new RequestContext(request, principal, resourceAccount);
   let principalArn = principal.principalArn;
-  if (principal.kind === 'role-session' && context !== undefined) {
-    const given = lookup('aws:principalarn');
+  if (principal.kind === 'role-session' && request.context !== undefined) {
+    const given = lookup.get('aws:principalarn');
     if (typeof given === 'string') principalArn = given;
   }
   return {
@@ -103,7 +120,7 @@ export function effectiveContext(request: RequestInput, state: RequestState): Re
   const out: Record<string, ContextValue> = {};
   const names = ['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:username', 'aws:PrincipalIsAWSService', 'aws:PrincipalServiceName', 'aws:ResourceAccount', 'aws:CurrentTime', 'aws:EpochTime'];
   for (const name of names) {
-    const value = state.lookup(name.toLowerCase());
+    const value = state.lookup.get(name.toLowerCase());
     if (value !== undefined) out[name] = value;
   }
   for (const key in request.context ?? {}) out[key] = request.context![key]!;

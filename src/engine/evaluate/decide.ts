@@ -63,8 +63,11 @@ function limitsFailure(f: Facts): Outcome | undefined {
   return undefined;
 }
 
+function deny(decidedBy: DecidingKind): Outcome {
+  return { decision: 'ExplicitDeny', decidedBy, reason: 'explicit-deny' };
+}
+
 export function decide(f: Facts, state: RequestState): Outcome {
-  const deny = (decidedBy: DecidingKind): Outcome => ({ decision: 'ExplicitDeny', decidedBy, reason: 'explicit-deny' });
   if (f.scpDeny) return deny('scp');
   if (f.rcpDeny) return deny('rcp');
   if (f.resourceDeny) return deny(resourceKind(state));

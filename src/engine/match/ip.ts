@@ -50,8 +50,18 @@ function parseV6(text: string): bigint | undefined {
   return value;
 }
 
-/** Parses a single address. */
+const cache = new Map<string, IpValue | undefined>();
+
+/** Parses a single address (cached: request addresses repeat). */
 export function parseIp(text: string): IpValue | undefined {
+  if (cache.has(text)) return cache.get(text);
+  if (cache.size >= 4096) cache.clear();
+  const ip = parseIpUncached(text);
+  cache.set(text, ip);
+  return ip;
+}
+
+function parseIpUncached(text: string): IpValue | undefined {
   const t = text.trim();
   if (t.includes(':')) {
     const value = parseV6(t);

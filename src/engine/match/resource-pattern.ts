@@ -1,5 +1,5 @@
 /** Resource and NotResource entries, with policy variables resolved per request. */
-import type { RequestState } from '../evaluate/context.ts';
+import { emptyContext, type RequestState } from '../evaluate/context.ts';
 import { parseTemplate, resolveCodes, type Template } from '../variables/template.ts';
 import { compileArnPattern, splitArnPattern } from './arn.ts';
 import { compileCodes, matchCodes, type StringTest } from './glob.ts';
@@ -9,7 +9,7 @@ export type ResourceTest = (state: RequestState) => boolean;
 
 function staticTest(template: Template): StringTest | undefined {
   if (template.dynamic) return undefined;
-  const codes = resolveCodes(template, () => undefined, true);
+  const codes = resolveCodes(template, emptyContext, true);
   return codes === undefined ? undefined : compileCodes(codes);
 }
 

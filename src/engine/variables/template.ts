@@ -75,7 +75,7 @@ export function templateVariables(template: Template): string[] {
 
 /** The single value of a variable, or undefined when the request has none (multivalued keys give none). */
 export function variableValue(part: { keyLower: string; fallback?: string }, lookup: ContextLookup): string | undefined {
-  const value = lookup(part.keyLower);
+  const value = lookup.get(part.keyLower);
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.length === 1) return value[0];
   return part.fallback;
