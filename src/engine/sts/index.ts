@@ -54,3 +54,15 @@ export type {
 } from './events.ts';
 export { describePrincipal, describeRole, assumedRoleArn } from './arn.ts';
 export type { PrincipalInfo, RoleInfo } from './arn.ts';
+export { StsSimulator } from './simulator.ts';
+export type {
+  CallerRef,
+  AssumeInput,
+  SimulatorOptions,
+  SimulatedCall,
+  SimulatedAssume,
+} from './simulator.ts';
+export { callWithSession, callWithPrincipal, sessionContext } from './call.ts';
+export type { CallRequest, CallResult, CallOutcome } from './call.ts';
+export { WorldIndex } from './world.ts';
+export type { StsWorld, PrincipalDefinition, ResourceDefinition } from './world.ts';
