@@ -1,0 +1,34 @@
+/** The `rolecraft` command line: conformance, validate, eval. */
+import { conformanceCommand } from './conformance/cli.ts';
+import { evalCommand } from './eval-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+const usage = [
+  'usage: rolecraft <command> ...',
+  '  conformance [DIR...] [--json] [--repeat N] [--kind K,...]   run conformance case files',
+  '  validate FILE --type identity|resource|trust|boundary|session|scp|rcp [--no-catalog]',
+  '  eval CASE.json [--id ID] [--json]                            decision and explanation',
+].join('\n');
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'conformance':
+      return conformanceCommand(rest);
+    case 'validate':
+      return validateCommand(rest);
+    case 'eval':
+      return evalCommand(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`unknown command \`${command}\`\n${usage}`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

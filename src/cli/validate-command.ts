@@ -1,0 +1,54 @@
+/** `rolecraft validate FILE --type TYPE [--no-catalog]`: diagnostics with line:column. */
+import { readFileSync } from 'node:fs';
+import { loadCatalogForPolicy } from '../engine/catalog/index.ts';
+import { isValidPolicy, policyTypes, validatePolicy, type IamCatalog, type PolicyDocument, type PolicyType } from '../engine/index.ts';
+
+async function catalogFor(text: string): Promise<IamCatalog | undefined> {
+  try {
+    return await loadCatalogForPolicy(JSON.parse(text) as PolicyDocument);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function validateCommand(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  let type: string | undefined;
+  let useCatalog = true;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--type') type = argv[++i];
+    else if (a.startsWith('--type=')) type = a.slice('--type='.length);
+    else if (a === '--no-catalog') useCatalog = false;
+    else if (a.startsWith('--')) {
+      err(`unknown option \`${a}\``);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length === 0 || !type) {
+    err(`usage: rolecraft validate FILE --type ${policyTypes.join('|')} [--no-catalog]`);
+    return 2;
+  }
+  if (!policyTypes.includes(type as PolicyType)) {
+    err(`unknown policy type \`${type}\`: use one of ${policyTypes.join(', ')}`);
+    return 2;
+  }
+  let failed = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      err(`cannot read \`${file}\`: ${(error as Error).message}`);
+      failed = true;
+      continue;
+    }
+    const catalog = useCatalog ? await catalogFor(text) : undefined;
+    const diagnostics = validatePolicy(text, type as PolicyType, catalog ? { catalog } : {});
+    for (const d of diagnostics) out(`${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity} ${d.code}: ${d.message}`);
+    const valid = isValidPolicy(diagnostics);
+    out(`${file}: ${valid ? 'valid' : 'invalid'} ${type} policy (${diagnostics.filter((d) => d.severity === 'error').length} errors, ${diagnostics.filter((d) => d.severity === 'warning').length} warnings)`);
+    if (!valid) failed = true;
+  }
+  return failed ? 1 : 0;
+}
