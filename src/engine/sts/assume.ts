@@ -2,6 +2,7 @@
 // request, the simulated time and the id generator. Checks run in the order STS applies
 // them: credentials, parameters, duration, then authorization against the role.
 
+import { validatePolicy } from '../index.ts';
 import { assumedRoleArn, describeRole, type RoleInfo } from './arn.ts';
 import { authorizeRoleAction } from './authorize.ts';
 import { isCallerProblem, mergeTags, resolveCaller, type ResolvedCaller } from './caller.ts';
@@ -22,6 +23,7 @@ import type {
   AssumeRoleResult,
   Check,
   PolicyDocument,
+  RoleEvaluation,
   SessionRecord,
   StsError,
 } from './types.ts';
@@ -37,8 +39,13 @@ function check(partial: Omit<Check, 'passed'>): Check {
   return { ...partial, passed: partial.status !== 'fail' };
 }
 
-function failure(request: AssumeRoleRequest, checks: Check[], error: StsError): AssumeRoleResult {
-  return { ok: false, api: request.api, error, checks };
+function failure(
+  request: AssumeRoleRequest,
+  checks: Check[],
+  error: StsError,
+  evaluations: RoleEvaluation[] = [],
+): AssumeRoleResult {
+  return { ok: false, api: request.api, error, checks, evaluations };
 }
 
 /** Parameters that exist only on AssumeRole (the federated calls take them from no source). */
@@ -197,6 +204,29 @@ export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): 
       parameter: issue?.parameter,
     });
   }
+  const policyError =
+    params.Policy === undefined
+      ? undefined
+      : validatePolicy(params.Policy, 'session').find((d) => d.severity === 'error');
+  if (policyError) {
+    const { startLine, startColumn } = policyError.range;
+    const reason = `Policy is not a valid session policy: ${policyError.message} (line ${startLine}, column ${startColumn})`;
+    const c = check({
+      id: 'parameters',
+      kind: 'parameters',
+      label: 'Parameters',
+      status: 'fail',
+      reason,
+      parameter: 'Policy',
+    });
+    checks.push(c);
+    return failure(request, checks, {
+      code: 'MalformedPolicyDocument',
+      message: reason,
+      checkId: c.id,
+      parameter: 'Policy',
+    });
+  }
   checks.push(
     check({
       id: 'parameters',
@@ -298,15 +328,22 @@ export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): 
     );
   }
   for (const a of authorizations) checks.push(...a.checks);
+  const evaluations = authorizations.map(({ action, decision, explanation }) => ({
+    action,
+    decision,
+    explanation,
+  }));
   const denied = authorizations.find((a) => a.decision !== 'Allow');
   if (denied) {
     const failed =
       denied.checks.find((c) => c.status === 'fail') ?? denied.checks[denied.checks.length - 1]!;
-    return failure(request, checks, {
-      code: 'AccessDenied',
-      message: describeDenial(caller, denied.action, role, failed),
-      checkId: failed.id,
-    });
+    const message = describeDenial(caller, denied.action, role, failed);
+    return failure(
+      request,
+      checks,
+      { code: 'AccessDenied', message, checkId: failed.id },
+      evaluations,
+    );
   }
 
   const inherited = transitiveInherited(caller);
@@ -353,5 +390,5 @@ export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): 
   if (packed !== undefined) response.PackedPolicySize = packed;
   if (sourceIdentity !== undefined) response.SourceIdentity = sourceIdentity;
   Object.assign(response, federatedResponseFields(api, caller));
-  return { ok: true, api, response, session, checks };
+  return { ok: true, api, response, session, checks, evaluations };
 }

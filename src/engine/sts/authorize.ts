@@ -3,6 +3,7 @@
 // each check then asks the engine about one policy layer (or one trust statement, or one
 // condition) with the other layers made neutral, so the UI can show which layer decided.
 
+import { compilePolicies, evaluate } from '../index.ts';
 import type { Decision, PolicyInputs, RequestInput } from '../types.ts';
 import type { ResolvedCaller } from './caller.ts';
 import { ALLOW_ALL, judgeFor, statementLabel, type Judge } from './judge.ts';
@@ -14,6 +15,7 @@ import type {
   PolicyDocument,
   PolicyReference,
   RoleDefinition,
+  RoleEvaluation,
 } from './types.ts';
 import { policyWith, sidOf, statementsOf } from './statements.ts';
 
@@ -48,9 +50,7 @@ export interface AuthorizeInput {
   detailed: boolean;
 }
 
-export interface RoleAuthorization {
-  action: string;
-  decision: Decision;
+export interface RoleAuthorization extends RoleEvaluation {
   checks: Check[];
 }
 
@@ -313,7 +313,9 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
     now: nowIso,
   };
   const judge = judgeFor(request);
-  const decision = judge(allInputs(caller, role));
+  const { decision, explanation } = evaluate(request, compilePolicies(allInputs(caller, role)), {
+    explain: true,
+  });
 
   const layers: Check[] = [];
   if (caller.hasIdentitySide && caller.scp)
@@ -333,7 +335,12 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
 
   if (input.detailed) {
     const checks = layers.map((c) => ({ ...c, action }));
-    return { action, decision, checks: [...checks, { ...verdict, id: `decision:${action}` }] };
+    return {
+      action,
+      decision,
+      explanation: explanation!,
+      checks: [...checks, { ...verdict, id: `decision:${action}` }],
+    };
   }
   const summary = SUMMARY[action.toLowerCase()] ?? {
     id: action,
@@ -348,6 +355,7 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
   return {
     action,
     decision,
+    explanation: explanation!,
     checks: [
       makeCheck({
         ...summary,

@@ -22,6 +22,7 @@ export type {
   PolicyReference,
   PrincipalCaller,
   RoleDefinition,
+  RoleEvaluation,
   SessionRecord,
   SessionTag,
   StsApi,

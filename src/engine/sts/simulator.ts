@@ -77,6 +77,7 @@ export class StsSimulator {
       result = {
         ok: false,
         api,
+        evaluations: [],
         error: { code: 'InvalidClientTokenId', message: caller, checkId: 'credentials' },
         checks: [
           {
@@ -94,6 +95,7 @@ export class StsSimulator {
       result = {
         ok: false,
         api,
+        evaluations: [],
         error: { code: 'AccessDenied', message, checkId: 'trust-principal' },
         checks: [
           {

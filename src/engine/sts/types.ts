@@ -1,7 +1,8 @@
 // Public shapes of the STS simulation: requests in AWS's own parameter names, results as
 // STS returns them, and the ordered checks a UI can animate.
 
-import type { ContextValue, PolicyDocument } from '../types.ts';
+import type { Explanation } from '../index.ts';
+import type { ContextValue, Decision, PolicyDocument } from '../types.ts';
 
 export type { ContextValue, PolicyDocument };
 export type ContextMap = Record<string, ContextValue>;
@@ -13,7 +14,7 @@ export type StsErrorCode =
   | 'AccessDenied'
   | 'ValidationError'
   | 'ExpiredToken'
-  | 'PackedPolicyTooLarge'
+  | 'MalformedPolicyDocument'
   | 'InvalidClientTokenId';
 
 export interface SessionTag {
@@ -214,6 +215,21 @@ export interface SessionRecord {
   federatedProvider?: string;
 }
 
+/** The engine's verdict on one STS action against the role, with its full explanation. */
+export interface RoleEvaluation {
+  action: string;
+  decision: Decision;
+  explanation: Explanation;
+}
+
+interface ResultBase {
+  api: StsApi;
+  /** Every check in the order STS applies them; a failure ends the list unless it is an authorization check. */
+  checks: Check[];
+  /** One per action authorized (sts:AssumeRole*, then sts:TagSession, sts:SetSourceIdentity); empty when STS stopped earlier. */
+  evaluations: RoleEvaluation[];
+}
+
 export type AssumeRoleResult =
-  | { ok: true; api: StsApi; response: AssumeRoleResponse; session: SessionRecord; checks: Check[] }
-  | { ok: false; api: StsApi; error: StsError; checks: Check[] };
+  | (ResultBase & { ok: true; response: AssumeRoleResponse; session: SessionRecord })
+  | (ResultBase & { ok: false; error: StsError });
