@@ -89,7 +89,7 @@ export function accept(text: string, item: Completion): string {
 }
 
 /** Where the cursor lands after accepting: the first tab stop, or the end of the insertion. */
-export function cursorAfter(text: string, item: Completion): number {
+export function cursorAfter(item: Completion): number {
   if (!item.snippet) return item.range.start + item.insertText.length;
   const marker = '\u0000';
   const withMarker = item.insertText.replace(/\$\{1[:|][^}]*\}|\$1(?!\d)|\$0/, marker);

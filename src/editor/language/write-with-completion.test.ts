@@ -16,7 +16,7 @@ async function pick(text: string, offset: number, label: string, type: PolicyTyp
         .slice(0, 20)
         .join(', ')}`,
     );
-  return { text: accept(text, item), offset: cursorAfter(text, item), item };
+  return { text: accept(text, item), offset: cursorAfter(item), item };
 }
 
 describe('writing a policy with completion alone', () => {
