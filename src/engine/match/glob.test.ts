@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileArnPattern, splitArn } from './arn.ts';
+import { compileGlob, referenceGlobMatch } from './glob.ts';
+import { globsIntersect } from './glob-intersect.ts';
+
+const pattern = fc.array(fc.constantFrom('a', 'b', '/', ':', '.', '*', '?'), { maxLength: 8 }).map((p) => p.join(''));
+const text = fc.array(fc.constantFrom('a', 'b', '/', ':', '.', '*'), { maxLength: 10 }).map((p) => p.join(''));
+
+describe('compiled wildcard matcher', () => {
+  it('agrees with the plain reference matcher on random patterns', () => {
+    fc.assert(
+      fc.property(pattern, text, (p, t) => {
+        expect(compileGlob(p)(t)).toBe(referenceGlobMatch(p, t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['*', 'anything', true],
+    ['arn:aws:s3:::media-111/*/thumbs/*', 'arn:aws:s3:::media-111/2025/06/thumbs/cover.png', true],
+    ['app-?.log', 'app-12.log', false],
+    ['iam:*report', 'iam:getcredentialreport', true],
+    ['iam:get*', 'iam:getuser', true],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'acb', false],
+  ])('%s against %s is %s', (p, t, expected) => {
+    expect(compileGlob(p)(t)).toBe(expected);
+  });
+});
+
+describe('ARN patterns', () => {
+  it.each([
+    ['arn:aws:iam::111111111111:user/ops/*', 'arn:aws:iam::111111111111:user/ops/carol', true],
+    ['arn:aws:iam::111111111111:user/Bob', 'arn:aws:iam::111111111111:user/bob', false],
+    ['arn:aws:sqs:*:111111111111:*', 'arn:aws:sqs:us-east-1:111111111111:orders', true],
+    ['arn:aws:sqs:*:111111111111:*', 'arn:aws:sqs:us-east-1:222222222222:orders', false],
+    ['*', '*', true],
+    ['arn:aws:s3:::b', '*', false],
+  ])('%s against %s is %s', (p, t, expected) => {
+    expect(compileArnPattern(p)(t, splitArn(t))).toBe(expected);
+  });
+});
+
+describe('pattern intersection', () => {
+  it('finds a common string exactly when the reference can confirm one', () => {
+    fc.assert(
+      fc.property(pattern, pattern, text, (a, b, t) => {
+        if (referenceGlobMatch(a, t) && referenceGlobMatch(b, t)) expect(globsIntersect(a, b)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(globsIntersect('arn:aws:s3:::*/x', 'arn:*:s3:::*')).toBe(true);
+    expect(globsIntersect('arn:aws:s3:::b', 'arn:*:sqs:*')).toBe(false);
+  });
+});
