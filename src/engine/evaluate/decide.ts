@@ -79,22 +79,23 @@ export function decide(f: Facts, state: RequestState): Outcome {
   }
   const who = state.principal;
   const grant = f.resourceGrant;
-  const allowByResource: Outcome = { decision: 'Allow', decidedBy: resourceKind(state), reason: 'allowed-by-resource-policy' };
+  const resourceSide = resourceKind(state);
+  const allowByResource: Outcome = { decision: 'Allow', decidedBy: resourceSide, reason: 'allowed-by-resource-policy' };
 
   if (!f.scpApplies && !f.identityApplies && who.kind !== 'root') {
-    return grant !== null ? allowByResource : { decision: 'ImplicitDeny', decidedBy: resourceKind(state), reason: 'no-resource-grant' };
+    return grant !== null ? allowByResource : { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'no-resource-grant' };
   }
 
   const crossAccount = state.resourceAccount !== undefined && who.account !== state.resourceAccount;
   if (crossAccount) {
-    if (grant === null) return { decision: 'ImplicitDeny', decidedBy: resourceKind(state), reason: 'cross-account-no-resource-grant' };
-    return identitySideFailure(f, true) ?? { decision: 'Allow', decidedBy: resourceKind(state), reason: 'allowed-cross-account' };
+    if (grant === null) return { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'cross-account-no-resource-grant' };
+    return identitySideFailure(f, true) ?? { decision: 'Allow', decidedBy: resourceSide, reason: 'allowed-cross-account' };
   }
 
   if (grant === 'exact' || grant === 'wildcard') return allowByResource;
   if (grant === 'role') return limitsFailure(f) ?? allowByResource;
-  if (grant === null && (isRoleAction(state.actionLower) || isKeyRequest(state))) {
-    return { decision: 'ImplicitDeny', decidedBy: resourceKind(state), reason: 'resource-policy-required' };
+  if (grant === null && (resourceSide === 'trust' || isKeyRequest(state))) {
+    return { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'resource-policy-required' };
   }
   if (who.kind === 'root') return { decision: 'Allow', decidedBy: 'root', reason: 'allowed-root-user' };
   return identitySideFailure(f, false) ?? { decision: 'Allow', decidedBy: 'identity', reason: 'allowed-by-identity-policy' };

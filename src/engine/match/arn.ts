@@ -60,6 +60,11 @@ export function compileArnPattern(pattern: string): (value: string, arn: readonl
     const whole = compileCodes(globCodes(pattern));
     return (value) => whole(value);
   }
+  if (parts.slice(0, 5).every((p) => !/[*?]/.test(p))) {
+    // Wildcards only in the resource part: one glob over the whole text is the same test.
+    const whole = compileCodes(globCodes(pattern));
+    return (value) => whole(value);
+  }
   const tests: StringTest[] = parts.map((p) => compileCodes(globCodes(p)));
   return (_value, arn) => {
     if (arn === null) return false;

@@ -68,6 +68,7 @@ describe('validatePolicy accepts well-formed policies', () => {
     ['resource', doc({ ...allowS3, Principal: { AWS: '111111111111' } })],
     ['scp', doc({ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } } })],
     ['rcp', doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' })],
+    ['rcp', doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' })],
   ] as [PolicyType, PolicyDocument][])('%s', (type, policy) => {
     expect(codes(policy, type)).toEqual([]);
   });

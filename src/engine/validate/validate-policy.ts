@@ -4,6 +4,7 @@
  * unknown actions, condition keys, operator types and resource types.
  */
 import type { IamCatalog } from '../catalog/catalog.ts';
+import type { ParsedStatement } from '../parse/model.ts';
 import { parsePolicy } from '../parse/parse-policy.ts';
 import type { Diagnostic, PolicyDocument, PolicyType } from '../types.ts';
 import { checkCatalog } from './catalog-rules.ts';
@@ -18,7 +19,12 @@ export interface ValidateOptions {
   catalog?: IamCatalog;
 }
 
-/** The policy types and what they are. */
+/** RCPFullAWSAccess's one statement, the only Allow an RCP may hold. */
+function isFullAccess(s: ParsedStatement): boolean {
+  return s.principal?.value === '*' && s.action?.value === '*' && s.resource?.value === '*' && !s.condition && s.elements.every((e) => ['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(e.name));
+}
+
+/** The policy types. */
 export const policyTypes: readonly PolicyType[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
 
 /**
@@ -41,7 +47,7 @@ export function validatePolicy(textOrDoc: string | PolicyDocument, type: PolicyT
       checkConditions(report, s, variablesEnabled);
       checkResourceVariables(report, s, variablesEnabled);
       checkTrustWildcard(report, s);
-      if (type === 'rcp' && s.effect?.value === 'Allow') {
+      if (type === 'rcp' && s.effect?.value === 'Allow' && !isFullAccess(s)) {
         report.error('rcp-allow', 'resource control policies only support `"Effect": "Deny"` (Allow is reserved for RCPFullAWSAccess)', s.effect.range);
       }
       if (options.catalog) checkCatalog(report, s, options.catalog);
