@@ -13,6 +13,8 @@ export interface DesignEntity {
   arn: string;
   /** The 12-digit account, where the entity has one. */
   accountId?: string;
+  /** An OIDC identity provider's client IDs (the `aud` values it accepts). */
+  audiences?: readonly string[];
 }
 
 export type CompletionKind =

@@ -1,0 +1,23 @@
+// Diagnostics for a policy text: the engine's validator with the catalogue of the services
+// the text names, plus the editor's own lints.
+import { validatePolicy, type Diagnostic } from '../../engine';
+import type { Catalogue } from '../catalogue/catalogue';
+import { editorLints } from './lints';
+import { servicesNamedIn } from './policy-services';
+import type { PolicyType } from './types';
+import { createValidationCatalog, type ValidationCatalog } from './validation-catalog';
+
+export interface Diagnoser {
+  diagnose(text: string, type: PolicyType): Promise<Diagnostic[]>;
+}
+
+export function createDiagnoser(catalogue: Catalogue): Diagnoser {
+  const catalogs: ValidationCatalog = createValidationCatalog(catalogue);
+  return {
+    async diagnose(text, type) {
+      const catalog = await catalogs.forServices(servicesNamedIn(text));
+      const found = [...validatePolicy(text, type, { catalog }), ...editorLints(text, type)];
+      return found.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    },
+  };
+}

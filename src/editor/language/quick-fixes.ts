@@ -1,0 +1,170 @@
+// Quick fixes where the fix is clear: add the missing Version, replace an unknown action or
+// service with the closest known one, add an `aud` condition to a web identity trust.
+import { modify, type FormattingOptions } from 'jsonc-parser';
+import type { Diagnostic } from '../../engine';
+import type { Catalogue } from '../catalogue/catalogue';
+import { closest } from './closest';
+import type { Span } from './cursor';
+import { missingAudiences, type MissingAudience } from './lints';
+import { splitAction } from './statement-actions';
+import type { DesignEntity, PolicyType } from './types';
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+  /** The diagnostic it resolves. */
+  diagnostic: Diagnostic;
+  preferred: boolean;
+}
+
+export interface QuickFixEnv {
+  policyType: PolicyType;
+  catalogue: Catalogue;
+  entities: () => readonly DesignEntity[];
+}
+
+/** Indentation as the text already uses it (tabs, or the smallest run of leading spaces). */
+export function formattingOf(text: string): FormattingOptions {
+  if (/^\t/m.test(text)) return { insertSpaces: false, tabSize: 4, eol: '\n' };
+  const sizes = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1]!.length);
+  return { insertSpaces: true, tabSize: sizes.length ? Math.min(...sizes) : 2, eol: '\n' };
+}
+
+const overlaps = (a: Span, d: Diagnostic) => d.range.start <= a.end && a.start <= d.range.end;
+
+export async function quickFixes(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  at: Span,
+  env: QuickFixEnv,
+): Promise<QuickFix[]> {
+  const fixes: QuickFix[] = [];
+  for (const d of diagnostics.filter((x) => overlaps(at, x))) {
+    if (d.code === 'missing-version') fixes.push(addVersion(text, d));
+    if (d.code === 'unknown-action') {
+      const fix = await replaceUnknownAction(text, d, env.catalogue);
+      if (fix) fixes.push(fix);
+    }
+    if (d.code === 'unknown-service') {
+      const fix = await replaceUnknownService(text, d, env.catalogue);
+      if (fix) fixes.push(fix);
+    }
+    if (d.code === 'oidc-missing-aud') {
+      const missing = missingAudiences(text, env.policyType).find(
+        (m) => m.diagnostic.range.start === d.range.start,
+      );
+      if (missing) fixes.push(addAudience(text, missing, env.entities()));
+    }
+  }
+  return fixes;
+}
+
+export function addVersion(text: string, diagnostic: Diagnostic): QuickFix {
+  const edits = modify(text, ['Version'], '2012-10-17', {
+    formattingOptions: formattingOf(text),
+    getInsertionIndex: () => 0,
+  }).map(({ offset, length, content }) => ({ start: offset, end: offset + length, text: content }));
+  return { title: 'Add "Version": "2012-10-17"', edits, diagnostic, preferred: true };
+}
+
+/** The quoted string at a diagnostic's range, without its quotes. */
+function stringAt(text: string, d: Diagnostic): string | undefined {
+  const raw = text.slice(d.range.start, d.range.end);
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function replaceUnknownAction(
+  text: string,
+  d: Diagnostic,
+  catalogue: Catalogue,
+): Promise<QuickFix | undefined> {
+  const value = stringAt(text, d);
+  const parts = value ? splitAction(value) : undefined;
+  if (!parts) return undefined;
+  const service = await catalogue.service(parts.service);
+  if (!service) return undefined;
+  const name = closest(
+    parts.name,
+    service.actions.map((a) => a.name),
+  );
+  if (!name) return undefined;
+  const replacement = `${service.key}:${name}`;
+  return {
+    title: `Replace with \`${replacement}\``,
+    edits: [{ start: d.range.start, end: d.range.end, text: JSON.stringify(replacement) }],
+    diagnostic: d,
+    preferred: true,
+  };
+}
+
+export async function replaceUnknownService(
+  text: string,
+  d: Diagnostic,
+  catalogue: Catalogue,
+): Promise<QuickFix | undefined> {
+  const value = stringAt(text, d);
+  const parts = value ? splitAction(value) : undefined;
+  if (!parts) return undefined;
+  const key = closest(
+    parts.service,
+    (await catalogue.services()).map((s) => s.key),
+  );
+  if (!key) return undefined;
+  const service = await catalogue.service(key);
+  const exact = service?.action(parts.name)?.name;
+  const name =
+    exact ??
+    (/[*?]/.test(parts.name)
+      ? parts.name
+      : (closest(parts.name, service?.actions.map((a) => a.name) ?? []) ?? parts.name));
+  const replacement = `${key}:${name}`;
+  return {
+    title: `Replace with \`${replacement}\``,
+    edits: [{ start: d.range.start, end: d.range.end, text: JSON.stringify(replacement) }],
+    diagnostic: d,
+    preferred: true,
+  };
+}
+
+/** The audience a design's identity provider lists, GitHub's for GitHub Actions, else a placeholder. */
+export function audienceFor(host: string, entities: readonly DesignEntity[]): string {
+  const provider = entities.find(
+    (e) => e.kind === 'identity-provider' && e.arn.endsWith(`/${host}`),
+  );
+  if (provider?.audiences?.[0]) return provider.audiences[0];
+  if (host === 'token.actions.githubusercontent.com') return 'sts.amazonaws.com';
+  return 'CLIENT_ID';
+}
+
+export function addAudience(
+  text: string,
+  missing: MissingAudience,
+  entities: readonly DesignEntity[],
+): QuickFix {
+  const audience = audienceFor(missing.host, entities);
+  const edits = modify(
+    text,
+    [...missing.statementPath, 'Condition', 'StringEquals', `${missing.host}:aud`],
+    audience,
+    {
+      formattingOptions: formattingOf(text),
+    },
+  ).map(({ offset, length, content }) => ({ start: offset, end: offset + length, text: content }));
+  return {
+    title: `Add condition \`${missing.host}:aud\` = \`${audience}\``,
+    edits,
+    diagnostic: missing.diagnostic,
+    preferred: true,
+  };
+}
