@@ -7,7 +7,7 @@ import type { PrincipalKind } from '../principal/principal-info.ts';
 import type { CompiledPolicy, CompiledPolicySet } from './compile.ts';
 import { effectiveContext, type RequestState } from './context.ts';
 import type { Facts } from './facts.ts';
-import type { Outcome, ReasonCode } from './decide.ts';
+import { isKeyRequest, isRoleAction, type Outcome, type ReasonCode } from './decide.ts';
 import { explainStatement, type StatementExplanation } from './statement.ts';
 
 /** Points at one statement of one policy. */
@@ -102,7 +102,7 @@ function summarize(o: Outcome): string {
   }
 }
 
-function label(p: CompiledPolicy): string {
+function label(p: CompiledPolicy, state: RequestState): string {
   const n = p.index + 1;
   switch (p.kind) {
     case 'scp':
@@ -110,7 +110,7 @@ function label(p: CompiledPolicy): string {
     case 'rcp':
       return p.implicit ? `RCPFullAWSAccess (level ${(p.level ?? 0) + 1})` : `RCP level ${(p.level ?? 0) + 1}, policy ${n}`;
     case 'resource':
-      return 'resource-based policy';
+      return isRoleAction(state.actionLower) ? 'role trust policy' : isKeyRequest(state) ? 'key policy' : 'resource-based policy';
     case 'identity':
       return `identity policy ${n}`;
     case 'boundary':
@@ -127,7 +127,7 @@ function explainPolicy(p: CompiledPolicy, state: RequestState, considered: boole
     kind: p.kind,
     index: p.index,
     implicit: p.implicit,
-    label: label(p),
+    label: label(p, state),
     considered,
     allows: considered && statements.some((s) => s.applied && s.effect === 'Allow'),
     denies: considered && statements.some((s) => s.applied && s.effect === 'Deny'),
