@@ -20,7 +20,7 @@ const requests = fc
     ]),
     boundary: policyChoice([undefined, [allow('sts:*')], [allow('s3:*')]]),
     session: policyChoice([undefined, [allow('sts:AssumeRole')], [allow('s3:*')]]),
-    scp: fc.constantFrom(
+    scp: fc.constantFrom<PolicyDocument[][] | undefined>(
       undefined,
       [[allow('*')]],
       [[allow('*')], [allow('s3:*')]],
