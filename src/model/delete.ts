@@ -1,7 +1,6 @@
 import { visit } from 'jsonc-parser';
 import { arnOf } from './arn';
 import { findEntity } from './lookup';
-import { policySlots } from './policy-commands';
 import { allPolicyTexts } from './policy-texts';
 import { principalRefOf } from './principal-ref';
 import { deriveTrustEdges } from './trust-edges';
@@ -73,8 +72,7 @@ export function deleteReport(design: Design, ids: readonly EntityId[]): DeleteRe
     for (const targetId of named) {
       const holder = findEntity(design, entityId)!;
       const target = findEntity(design, targetId)!;
-      const label = policySlots(design, holder).find((s) => JSON.stringify(s.slot) === JSON.stringify(slot))?.label ?? 'a policy';
-      breaks.push({ holderId: entityId, slot, kind: 'policy', targetId, message: `${label.toLowerCase()} of \`${holder.name}\` names \`${target.name}\`` });
+      breaks.push({ holderId: entityId, slot, kind: 'policy', targetId, message: `${slotPhrase(holder, slot)} of \`${holder.name}\` names \`${target.name}\`` });
     }
   }
   // `*` is no name to search for: find the trust policies that let Anyone in by their edges.
@@ -126,4 +124,26 @@ export function deleteEntities(design: Design, args: { ids: readonly EntityId[];
     layout,
     drafts,
   };
+}
+
+/** `trust policy`, `policy \`Name\``, `SCP \`Name\``… for messages. */
+function slotPhrase(holder: Entity, slot: PolicySlot): string {
+  switch (slot.kind) {
+    case 'trust':
+      return 'trust policy';
+    case 'resource':
+      return 'resource policy';
+    case 'boundary':
+      return 'permissions boundary';
+    case 'permission': {
+      const policy = 'policies' in holder ? holder.policies.find((p) => p.id === slot.policyId) : undefined;
+      return `policy \`${policy?.name ?? slot.policyId}\``;
+    }
+    case 'scp':
+    case 'rcp': {
+      const level = holder.kind === 'account' ? holder.organization?.find((l) => l.id === slot.levelId) : undefined;
+      const policy = level?.[slot.kind === 'scp' ? 'scps' : 'rcps'].find((p) => p.id === slot.policyId);
+      return `${slot.kind.toUpperCase()} \`${policy?.name ?? slot.policyId}\``;
+    }
+  }
 }
