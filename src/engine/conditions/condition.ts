@@ -111,7 +111,8 @@ export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boo
   const present = isPresent(raw);
   if (op.valueType === 'Null') {
     const presence = present ? 'present' : 'absent';
-    return c.values.some((v) => v.compiled !== undefined && op.test(v.compiled, presence));
+    for (const v of c.values) if (v.compiled !== undefined && op.test(v.compiled, presence)) return true;
+    return false;
   }
   if (!present) {
     if (c.ifExists || c.qualifier === 'ForAllValues') return true;

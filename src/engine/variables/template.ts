@@ -87,30 +87,27 @@ export function variableValue(part: { keyLower: string; fallback?: string }, loo
  */
 export function resolveCodes(template: Template, lookup: ContextLookup, wildcards: boolean, lowerCase = false): number[] | undefined {
   const codes: number[] = [];
-  const pushText = (text: string) => {
-    const t = lowerCase ? text.toLowerCase() : text;
-    for (let i = 0; i < t.length; i++) codes.push(t.charCodeAt(i));
-  };
   for (const part of template.parts) {
+    let text: string | undefined;
     switch (part.type) {
       case 'literal':
-        pushText(part.text);
+        text = part.text;
         break;
       case 'star':
         if (wildcards) {
           if (codes[codes.length - 1] !== STAR) codes.push(STAR);
         } else codes.push(42);
-        break;
+        continue;
       case 'one':
         codes.push(wildcards ? ANY_ONE : 63);
+        continue;
+      case 'variable':
+        text = variableValue(part, lookup);
+        if (text === undefined) return undefined;
         break;
-      case 'variable': {
-        const value = variableValue(part, lookup);
-        if (value === undefined) return undefined;
-        pushText(value);
-        break;
-      }
     }
+    if (lowerCase) text = text.toLowerCase();
+    for (let i = 0; i < text.length; i++) codes.push(text.charCodeAt(i));
   }
   return codes;
 }
