@@ -19,3 +19,4 @@ export * from './policy-commands';
 export * from './delete';
 export * from './paste';
 export * from './commands';
+export * from './format';

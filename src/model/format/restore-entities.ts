@@ -1,0 +1,167 @@
+import { normalisePath } from '../arn';
+import { oidcPresets } from '../factories';
+import {
+  DEFAULT_MAX_SESSION_DURATION,
+  DEFAULT_REGION,
+  type Account,
+  type Group,
+  type IdentityProvider,
+  type OrganizationLevel,
+  type OutsidePrincipal,
+  type PermissionPolicy,
+  type Resource,
+  type Role,
+  type ServicePrincipal,
+  type StoredPolicy,
+  type User,
+} from '../types';
+import { boolean, fail, list, nonEmpty, number, oneOf, policyText, record, string, stringList, stringRecord, show } from './read';
+
+/** Readers for each entity kind; each checks one raw value at `at` and returns it normalised. */
+
+function kindOf(raw: Record<string, unknown>, at: string, kind: string): void {
+  if (raw.kind !== undefined && raw.kind !== kind) fail(`\`${at}.kind\` must be \`${kind}\`, got \`${show(raw.kind)}\``);
+}
+
+function storedPolicy(value: unknown, at: string): StoredPolicy {
+  const raw = record(value, at);
+  return { id: nonEmpty(raw.id, `${at}.id`), name: string(raw.name, `${at}.name`, ''), text: policyText(raw.text, `${at}.text`) };
+}
+
+function permissionPolicy(value: unknown, at: string): PermissionPolicy {
+  const raw = record(value, at);
+  return {
+    ...storedPolicy(raw, at),
+    attachment: oneOf(raw.attachment, `${at}.attachment`, ['inline', 'customer-managed', 'aws-managed'] as const, 'inline'),
+  };
+}
+
+function permissionPolicies(value: unknown, at: string): PermissionPolicy[] {
+  return list(value, at).map((p, i) => permissionPolicy(p, `${at}[${i}]`));
+}
+
+function boundary(value: unknown, at: string): PermissionPolicy | null {
+  return value === undefined || value === null ? null : permissionPolicy(value, at);
+}
+
+function path(value: unknown, at: string): string {
+  return normalisePath(string(value, at, '/'));
+}
+
+function awsAccountId(value: unknown, at: string): string {
+  const id = string(value, at);
+  if (!/^\d{12}$/.test(id)) fail(`\`${at}\` must be 12 digits, got \`${show(value)}\``);
+  return id;
+}
+
+function level(value: unknown, at: string): OrganizationLevel {
+  const raw = record(value, at);
+  return {
+    id: nonEmpty(raw.id, `${at}.id`),
+    name: string(raw.name, `${at}.name`, ''),
+    kind: oneOf(raw.kind, `${at}.kind`, ['root', 'ou', 'account'] as const),
+    scps: list(raw.scps, `${at}.scps`).map((p, i) => storedPolicy(p, `${at}.scps[${i}]`)),
+    rcps: list(raw.rcps, `${at}.rcps`).map((p, i) => storedPolicy(p, `${at}.rcps[${i}]`)),
+  };
+}
+
+export function readAccount(value: unknown, at: string): Account {
+  const raw = record(value, at);
+  kindOf(raw, at, 'account');
+  const id = awsAccountId(raw.awsAccountId, `${at}.awsAccountId`);
+  const account: Account = { kind: 'account', id: nonEmpty(raw.id, `${at}.id`), awsAccountId: id, name: string(raw.name, `${at}.name`, `Account ${id}`) };
+  if (raw.organization !== undefined) account.organization = list(raw.organization, `${at}.organization`).map((l, i) => level(l, `${at}.organization[${i}]`));
+  return account;
+}
+
+function scoped(raw: Record<string, unknown>, at: string) {
+  return { id: nonEmpty(raw.id, `${at}.id`), account: nonEmpty(raw.account, `${at}.account`), name: nonEmpty(raw.name, `${at}.name`) };
+}
+
+export function readUser(value: unknown, at: string): User {
+  const raw = record(value, at);
+  kindOf(raw, at, 'user');
+  return {
+    kind: 'user',
+    ...scoped(raw, at),
+    path: path(raw.path, `${at}.path`),
+    groups: stringList(raw.groups, `${at}.groups`),
+    policies: permissionPolicies(raw.policies, `${at}.policies`),
+    permissionsBoundary: boundary(raw.permissionsBoundary, `${at}.permissionsBoundary`),
+    tags: stringRecord(raw.tags, `${at}.tags`),
+    hasLongTermKeys: boolean(raw.hasLongTermKeys, `${at}.hasLongTermKeys`, false),
+    hasMfa: boolean(raw.hasMfa, `${at}.hasMfa`, false),
+  };
+}
+
+export function readGroup(value: unknown, at: string): Group {
+  const raw = record(value, at);
+  kindOf(raw, at, 'group');
+  return { kind: 'group', ...scoped(raw, at), path: path(raw.path, `${at}.path`), policies: permissionPolicies(raw.policies, `${at}.policies`) };
+}
+
+export function readRole(value: unknown, at: string, emptyTrust: string): Role {
+  const raw = record(value, at);
+  kindOf(raw, at, 'role');
+  const duration = number(raw.maxSessionDuration, `${at}.maxSessionDuration`, DEFAULT_MAX_SESSION_DURATION);
+  if (!Number.isInteger(duration) || duration < 3600 || duration > 43200) {
+    fail(`\`${at}.maxSessionDuration\` must be whole seconds from 3600 to 43200, got \`${show(duration)}\``);
+  }
+  return {
+    kind: 'role',
+    ...scoped(raw, at),
+    path: path(raw.path, `${at}.path`),
+    description: string(raw.description, `${at}.description`, ''),
+    trustPolicy: policyText(raw.trustPolicy, `${at}.trustPolicy`, emptyTrust),
+    policies: permissionPolicies(raw.policies, `${at}.policies`),
+    permissionsBoundary: boundary(raw.permissionsBoundary, `${at}.permissionsBoundary`),
+    maxSessionDuration: duration,
+    tags: stringRecord(raw.tags, `${at}.tags`),
+  };
+}
+
+export function readService(value: unknown, at: string): ServicePrincipal {
+  const raw = record(value, at);
+  kindOf(raw, at, 'service');
+  return { kind: 'service', id: nonEmpty(raw.id, `${at}.id`), name: nonEmpty(raw.name, `${at}.name`) };
+}
+
+export function readIdentityProvider(value: unknown, at: string): IdentityProvider {
+  const raw = record(value, at);
+  kindOf(raw, at, 'identity-provider');
+  const protocol = oneOf(raw.protocol, `${at}.protocol`, ['saml', 'oidc'] as const);
+  if (protocol === 'saml') return { kind: 'identity-provider', protocol, ...scoped(raw, at) };
+  const preset = oneOf(raw.preset, `${at}.preset`, ['github-actions', 'google', 'cognito', 'custom'] as const, 'custom');
+  const defaults = preset === 'custom' ? undefined : oidcPresets[preset];
+  return {
+    kind: 'identity-provider',
+    protocol,
+    ...scoped(raw, at),
+    preset,
+    issuer: nonEmpty(raw.issuer, `${at}.issuer`, defaults?.issuer),
+    audiences: raw.audiences === undefined ? [...(defaults?.audiences ?? [])] : stringList(raw.audiences, `${at}.audiences`),
+  };
+}
+
+export function readOutside(value: unknown, at: string): OutsidePrincipal {
+  const raw = record(value, at);
+  kindOf(raw, at, 'outside');
+  const scope = oneOf(raw.scope, `${at}.scope`, ['account', 'anyone'] as const);
+  const id = nonEmpty(raw.id, `${at}.id`);
+  if (scope === 'anyone') return { kind: 'outside', scope, id, name: string(raw.name, `${at}.name`, 'Anyone') };
+  const account = awsAccountId(raw.awsAccountId, `${at}.awsAccountId`);
+  return { kind: 'outside', scope, id, awsAccountId: account, name: string(raw.name, `${at}.name`, `Account ${account}`) };
+}
+
+export function readResource(value: unknown, at: string): Resource {
+  const raw = record(value, at);
+  kindOf(raw, at, 'resource');
+  return {
+    kind: 'resource',
+    ...scoped(raw, at),
+    resourceType: oneOf(raw.resourceType, `${at}.resourceType`, ['s3-bucket', 'kms-key', 'sqs-queue', 'sns-topic', 'secret', 'lambda-function'] as const),
+    region: nonEmpty(raw.region, `${at}.region`, DEFAULT_REGION),
+    policy: policyText(raw.policy, `${at}.policy`, ''),
+    tags: stringRecord(raw.tags, `${at}.tags`),
+  };
+}
