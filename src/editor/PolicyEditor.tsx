@@ -1,0 +1,81 @@
+// The Monaco policy editor with its problems list. Loaded lazily (see PolicyTabs): this
+// module is the entry of the editor chunk, which carries Monaco.
+import { useEffect, useRef, useState } from 'react';
+import type { DesignEntity, PolicyType } from './language/types';
+import { PolicyEditorSession, type Problem } from './monaco/editor-session';
+import { ProblemsPanel } from './ProblemsPanel';
+import { usePrefersDark } from './usePrefersDark';
+
+export interface PolicyEditorProps {
+  /** Identifies the policy; each keeps its own text model and undo stack while mounted. */
+  documentKey: string;
+  /** What the policy is ("Trust policy"): the editor's accessible name. */
+  label: string;
+  policyType: PolicyType;
+  /** The app's text for the policy (its draft when there is one). */
+  value: string;
+  /** Called with the text a short while after the user stops typing. */
+  onChange: (text: string) => void;
+  /** Users, roles, accounts, services and identity providers the design holds (read on demand). */
+  entities?: () => readonly DesignEntity[];
+  readOnly?: boolean;
+}
+
+const noEntities = () => [];
+
+export default function PolicyEditor(props: PolicyEditorProps) {
+  const { documentKey, label, policyType, value, onChange, readOnly } = props;
+  const host = useRef<HTMLDivElement>(null);
+  const session = useRef<PolicyEditorSession | null>(null);
+  const entities = useRef(props.entities ?? noEntities);
+  entities.current = props.entities ?? noEntities;
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const dark = usePrefersDark();
+
+  useEffect(() => {
+    if (!host.current) return;
+    const created = new PolicyEditorSession(host.current, {
+      ariaLabel: label,
+      dark,
+      entities: () => entities.current(),
+      onProblems: setProblems,
+    });
+    session.current = created;
+    return () => {
+      session.current = null;
+      created.dispose();
+    };
+    // The session lives as long as the component; later prop changes go through `update`/`show`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    session.current?.update({ dark, ariaLabel: label });
+  }, [dark, label]);
+
+  useEffect(() => {
+    session.current?.show({
+      key: documentKey,
+      policyType,
+      value,
+      onChange,
+      readOnly: readOnly ?? false,
+    });
+  }, [documentKey, policyType, value, onChange, readOnly]);
+
+  return (
+    <div className="@container">
+      <div className="flex flex-col gap-2 @2xl:flex-row">
+        <div
+          ref={host}
+          data-testid="policy-editor"
+          className="h-80 min-w-0 flex-1 overflow-hidden rounded border border-slate-200 dark:border-slate-700"
+        />
+        <ProblemsPanel
+          problems={problems}
+          onSelect={(p) => session.current?.reveal(p.diagnostic)}
+        />
+      </div>
+    </div>
+  );
+}

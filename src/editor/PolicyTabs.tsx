@@ -1,0 +1,100 @@
+// Tabs over the policies of the selection, each edited in the (lazily loaded) policy editor.
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
+import type { DesignEntity, PolicyType } from './language/types';
+
+const PolicyEditor = lazy(() => import('./PolicyEditor'));
+
+/** Starts loading the editor chunk (Monaco) before it is needed. */
+export function preloadPolicyEditor(): void {
+  void import('./PolicyEditor');
+}
+
+export interface PolicyTab {
+  /** Stable identity of the policy (not its label). */
+  key: string;
+  /** "Trust policy", "Permissions boundary", a permission policy's name, … */
+  label: string;
+  policyType: PolicyType;
+  text: string;
+  onChange: (text: string) => void;
+  readOnly?: boolean;
+}
+
+export interface PolicyTabsProps {
+  tabs: readonly PolicyTab[];
+  entities?: () => readonly DesignEntity[];
+  /** Accessible name of the tab list. */
+  label?: string;
+}
+
+export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsProps) {
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const base = useId();
+  const active = tabs.find((t) => t.key === chosen) ?? tabs[0];
+  if (!active) return null;
+  const tabId = (i: number) => `${base}-tab-${i}`;
+  const panelId = `${base}-panel`;
+  const activeIndex = tabs.indexOf(active);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      Home: -activeIndex,
+      End: tabs.length - 1 - activeIndex,
+    };
+    const move = moves[event.key];
+    if (move === undefined) return;
+    event.preventDefault();
+    const next = (activeIndex + move + tabs.length) % tabs.length;
+    setChosen(tabs[next]!.key);
+    document.getElementById(tabId(next))?.focus();
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div
+        role="tablist"
+        aria-label={label}
+        onKeyDown={onKeyDown}
+        className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
+      >
+        {tabs.map((tab, i) => {
+          const selected = tab === active;
+          return (
+            <button
+              key={tab.key}
+              id={tabId(i)}
+              type="button"
+              role="tab"
+              aria-selected={selected}
+              aria-controls={panelId}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => setChosen(tab.key)}
+              className={`-mb-px rounded-t border px-2 py-1 text-xs ${
+                selected
+                  ? 'border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900'
+                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+              }`}
+            >
+              {tab.label}
+            </button>
+          );
+        })}
+      </div>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(activeIndex)}>
+        <Suspense fallback={<p className="text-xs text-slate-500">Loading the policy editor…</p>}>
+          <PolicyEditor
+            documentKey={active.key}
+            label={active.label}
+            policyType={active.policyType}
+            value={active.text}
+            onChange={active.onChange}
+            {...(entities ? { entities } : {})}
+            readOnly={active.readOnly ?? false}
+          />
+        </Suspense>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+/** The policy editor: tabs over a selection's policies, Monaco loaded lazily on first use. */
+export {
+  PolicyTabs,
+  preloadPolicyEditor,
+  type PolicyTab,
+  type PolicyTabsProps,
+} from './PolicyTabs';
+export type { PolicyEditorProps } from './PolicyEditor';
+export type { DesignEntity, PolicyType } from './language/types';

@@ -1,0 +1,228 @@
+// One Monaco editor showing one policy at a time, with a text model per policy (each keeps
+// its own undo stack and view state). Keeps each model in sync with the app's value,
+// validates as the user types, and reports the problems of the policy on screen.
+import type { Diagnostic } from '../../engine';
+import { iamCatalogue } from '../catalogue/catalogue';
+import { createDiagnoser } from '../language/diagnose';
+import { sortProblems } from '../language/markers';
+import type { DesignEntity, LanguageEnv, PolicyType } from '../language/types';
+import { debounce, type Debounced } from '../sync/debounce';
+import { PolicySync } from '../sync/policy-sync';
+import { monaco } from './monaco';
+import {
+  bindModel,
+  rangeOfSpan,
+  registerPolicyLanguage,
+  setDiagnostics,
+  unbindModel,
+} from './policy-language';
+
+export interface PolicyDocumentInput {
+  /** Identifies the policy: one text model (and undo stack) per key. */
+  key: string;
+  policyType: PolicyType;
+  value: string;
+  onChange: (text: string) => void;
+  readOnly?: boolean;
+}
+
+export interface Problem {
+  diagnostic: Diagnostic;
+  line: number;
+  column: number;
+}
+
+export interface SessionOptions {
+  ariaLabel: string;
+  entities: () => readonly DesignEntity[];
+  onProblems: (problems: Problem[]) => void;
+  dark: boolean;
+}
+
+interface OpenDocument {
+  input: PolicyDocumentInput;
+  model: monaco.editor.ITextModel;
+  sync: PolicySync;
+  validation: Debounced;
+  env: LanguageEnv;
+  viewState: monaco.editor.ICodeEditorViewState | null;
+  applyingExternal: boolean;
+  diagnostics: readonly Diagnostic[];
+  disposables: monaco.IDisposable[];
+}
+
+const diagnoser = createDiagnoser(iamCatalogue);
+const VALIDATE_WAIT_MS = 100;
+const VALIDATE_MAX_WAIT_MS = 250;
+let sessions = 0;
+
+const undoRedoKeys = new Set(['z', 'y']);
+
+/** The app's own undo listens on the page: keep undo and redo typed in the editor in the editor. */
+function keepUndoInEditor(event: KeyboardEvent) {
+  if ((event.ctrlKey || event.metaKey) && undoRedoKeys.has(event.key.toLowerCase()))
+    event.stopPropagation();
+}
+
+export class PolicyEditorSession {
+  private readonly editor: monaco.editor.IStandaloneCodeEditor;
+  private readonly docs = new Map<string, OpenDocument>();
+  private active: OpenDocument | undefined;
+  private readonly id = ++sessions;
+  private readonly disposables: monaco.IDisposable[] = [];
+
+  constructor(
+    private readonly host: HTMLElement,
+    private options: SessionOptions,
+  ) {
+    registerPolicyLanguage();
+    this.editor = monaco.editor.create(host, {
+      model: null,
+      ariaLabel: options.ariaLabel,
+      editContext: false,
+      automaticLayout: true,
+      fixedOverflowWidgets: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      wordWrap: 'on',
+      fontSize: 12,
+      lineNumbersMinChars: 3,
+      folding: true,
+      tabSize: 2,
+      quickSuggestions: { other: 'on', strings: 'on', comments: 'off' },
+      wordBasedSuggestions: 'off',
+      suggest: { insertMode: 'replace', showWords: false },
+      lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+      theme: options.dark ? 'vs-dark' : 'vs',
+    });
+    host.addEventListener('keydown', keepUndoInEditor);
+    this.disposables.push(this.editor.onDidBlurEditorText(() => this.active?.sync.flush()));
+  }
+
+  update(options: Partial<SessionOptions>): void {
+    this.options = { ...this.options, ...options };
+    if (options.dark !== undefined) monaco.editor.setTheme(options.dark ? 'vs-dark' : 'vs');
+    if (options.ariaLabel !== undefined)
+      this.editor.updateOptions({ ariaLabel: options.ariaLabel });
+  }
+
+  /** Shows a policy (creating its model on first sight) and brings it up to date with `value`. */
+  show(input: PolicyDocumentInput): void {
+    const doc = this.docs.get(input.key) ?? this.open(input);
+    doc.input = input;
+    doc.sync.setOnChange(input.onChange);
+    if (doc !== this.active) {
+      if (this.active) {
+        this.active.sync.flush();
+        this.active.viewState = this.editor.saveViewState();
+      }
+      this.active = doc;
+      this.editor.setModel(doc.model);
+      if (doc.viewState) this.editor.restoreViewState(doc.viewState);
+      this.reportProblems();
+    }
+    this.editor.updateOptions({ readOnly: input.readOnly ?? false });
+    doc.sync.receive(input.value);
+  }
+
+  /** Selects a problem's range and brings it into view, cursor in the editor. */
+  reveal(diagnostic: Diagnostic): void {
+    const model = this.active?.model;
+    if (!model) return;
+    const range = rangeOfSpan(model, diagnostic.range);
+    this.editor.setSelection(range);
+    this.editor.revealRangeInCenterIfOutsideViewport(range);
+    this.editor.focus();
+  }
+
+  dispose(): void {
+    this.host.removeEventListener('keydown', keepUndoInEditor);
+    for (const doc of this.docs.values()) {
+      doc.sync.flush();
+      doc.validation.cancel();
+      for (const d of doc.disposables) d.dispose();
+      unbindModel(doc.model);
+      doc.model.dispose();
+    }
+    this.docs.clear();
+    for (const d of this.disposables) d.dispose();
+    this.editor.dispose();
+  }
+
+  private open(input: PolicyDocumentInput): OpenDocument {
+    const uri = monaco.Uri.from({
+      scheme: 'rolecraft-policy',
+      path: `/${this.id}/${encodeURIComponent(input.key)}.json`,
+    });
+    const model = monaco.editor.createModel(input.value, 'json', uri);
+    const doc: OpenDocument = {
+      input,
+      model,
+      viewState: null,
+      applyingExternal: false,
+      diagnostics: [],
+      disposables: [],
+      env: {
+        get policyType() {
+          return doc.input.policyType;
+        },
+        catalogue: iamCatalogue,
+        entities: () => this.options.entities(),
+      },
+      sync: new PolicySync(
+        {
+          getText: () => model.getValue(),
+          applyExternal: (edit) => {
+            const selections =
+              this.editor.getModel() === model ? this.editor.getSelections() : null;
+            doc.applyingExternal = true;
+            try {
+              model.pushStackElement();
+              model.pushEditOperations(
+                selections ?? [],
+                [{ range: rangeOfSpan(model, edit), text: edit.text }],
+                () => null,
+              );
+              model.pushStackElement();
+            } finally {
+              doc.applyingExternal = false;
+            }
+          },
+        },
+        input.onChange,
+      ),
+      validation: debounce(() => void this.validate(doc), VALIDATE_WAIT_MS, VALIDATE_MAX_WAIT_MS),
+    };
+    bindModel(model, { env: doc.env, diagnostics: [] });
+    doc.disposables.push(
+      model.onDidChangeContent(() => {
+        doc.validation.schedule();
+        if (!doc.applyingExternal) doc.sync.edited();
+      }),
+    );
+    this.docs.set(input.key, doc);
+    void this.validate(doc);
+    return doc;
+  }
+
+  private async validate(doc: OpenDocument): Promise<void> {
+    const { model } = doc;
+    const version = model.getVersionId();
+    const diagnostics = await diagnoser.diagnose(model.getValue(), doc.input.policyType);
+    if (model.isDisposed() || model.getVersionId() !== version) return;
+    doc.diagnostics = diagnostics;
+    setDiagnostics(model, diagnostics);
+    if (doc === this.active) this.reportProblems();
+  }
+
+  private reportProblems(): void {
+    const doc = this.active;
+    if (!doc) return;
+    this.options.onProblems(
+      sortProblems(doc.diagnostics).map((diagnostic) => {
+        const position = doc.model.getPositionAt(diagnostic.range.start);
+        return { diagnostic, line: position.lineNumber, column: position.column };
+      }),
+    );
+  }
+}
