@@ -1,0 +1,3 @@
+/** Reading and writing designs: the `*.rolecraft.json` file format and browser storage. */
+export { exportDesignText, importDesignText, designFileName } from './design-file';
+export { DesignStorage, type DesignSummary, type DesignStorageOptions } from './design-storage';
