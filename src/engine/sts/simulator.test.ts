@@ -265,6 +265,24 @@ describe('StsSimulator event log', () => {
     expect(scenario('k').log.toJsonLines()).not.toBe(text);
   });
 
+  it('replays identically after reset', () => {
+    const sim = simulator('r');
+    const run = () => {
+      sim.reset('2026-01-01T00:00:00Z');
+      sim.assume({
+        by: { principal: ALICE },
+        roleArn: lake.arn,
+        params: { RoleSessionName: 'sess' },
+      });
+      sim.clock.advance(60);
+      sim.call({ principal: ALICE }, { action: 's3:GetObject', resource: OBJECT });
+      return sim.log.toJsonLines();
+    };
+    const first = run();
+    expect(run()).toBe(first);
+    expect(sim.sessions.size).toBe(1);
+  });
+
   it('gives the same credentials whatever calls were logged in between', () => {
     const quiet = simulator('q');
     const busy = simulator('q');

@@ -49,17 +49,28 @@ export class StsSimulator {
   readonly sessions = new SessionStore();
   readonly log = new EventLog();
   private world: WorldIndex;
-  private readonly ids: IdGenerator;
-  private readonly eventIds: IdGenerator;
+  private readonly seed: string | number;
+  private ids: IdGenerator;
+  private eventIds: IdGenerator;
   private readonly issuedBy = new Map<string, AssumeInput>();
 
   constructor(options: SimulatorOptions = {}) {
     this.clock = options.clock ?? new SimulatedClock();
     this.world = new WorldIndex(options.world ?? {});
-    const seed = options.seed ?? 'rolecraft';
-    this.ids = new IdGenerator(seed);
+    this.seed = options.seed ?? 'rolecraft';
+    this.ids = new IdGenerator(this.seed);
     // A separate stream, so logging more or fewer calls never changes the credentials.
-    this.eventIds = new IdGenerator(`${String(seed)}\u0000events`);
+    this.eventIds = new IdGenerator(`${String(this.seed)}\u0000events`);
+  }
+
+  /** Forgets every session and event and restarts the identifiers, so a replay gives the same credentials. */
+  reset(start?: string | number): void {
+    this.sessions.clear();
+    this.log.clear();
+    this.issuedBy.clear();
+    this.ids = new IdGenerator(this.seed);
+    this.eventIds = new IdGenerator(`${String(this.seed)}\u0000events`);
+    if (start !== undefined) this.clock.set(start);
   }
 
   /** Replaces the world (after the design changed); sessions keep running against it. */
