@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { removeTrustPrincipal, sampleDesign } from '../../model';
+import { createRolecraftStore } from '../../store';
+import { EMPTY_ASSUME_FORM, type AssumeFormValues, type CallerChoice } from './requests';
+import { createSimulationStore } from './simulation-store';
+
+const ALICE: CallerChoice = { kind: 'user', entityId: 'user-alice', arn: 'arn:aws:iam::111111111111:user/alice' };
+const DEVELOPER = 'arn:aws:iam::111111111111:role/Developer';
+const DEPLOY = 'arn:aws:iam::222222222222:role/Deploy';
+const withMfa: AssumeFormValues = { ...EMPTY_ASSUME_FORM, sessionName: 'alice', mfa: true, serialNumber: 'arn:aws:iam::111111111111:mfa/alice', tokenCode: '123456' };
+
+function setup() {
+  const design = createRolecraftStore(sampleDesign());
+  const sim = createSimulationStore(design);
+  return { design, sim, s: () => sim.getState() };
+}
+
+function finish(sim: ReturnType<typeof setup>['sim']) {
+  sim.getState().skipAnimation();
+  return sim.getState().animation!;
+}
+
+describe('simulation store', () => {
+  it('assumes a role: an animation from alice to Developer, then a live session', () => {
+    const { sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const run = s().animation!;
+    expect(run).toMatchObject({ kind: 'assume', callerEntityId: 'user-alice', roleEntityId: 'role-developer', endpointLabel: 'STS', index: 0, done: false });
+    expect(run.newSession).toMatch(/^ASIA[A-Z0-9]{16}$/);
+    expect(s().sessions.map((x) => x.accessKeyId)).toEqual([run.newSession]);
+    expect(s().events.map((e) => e.eventName)).toEqual(['AssumeRole']);
+    expect(finish(sim).done).toBe(true);
+    expect(s().focus).toBeNull();
+  });
+
+  it('on a refusal opens the deciding trust statement and selects the role', () => {
+    const { design, sim, s } = setup();
+    s().assume(ALICE, DEPLOY, { ...EMPTY_ASSUME_FORM, sessionName: 'alice' });
+    expect(s().focus).toBeNull();
+    finish(sim);
+    const focus = s().focus!;
+    expect(focus).toMatchObject({ entityId: 'role-deploy', slot: { kind: 'trust' }, policyName: 'trust policy of Deploy' });
+    expect(design.getState().selectedIds).toEqual(['role-deploy']);
+  });
+
+  it('points a failed trust condition at the statement’s text', () => {
+    const { sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, { ...EMPTY_ASSUME_FORM, sessionName: 'alice' });
+    finish(sim);
+    const focus = s().focus!;
+    expect(focus.statementIndex).toBe(0);
+    const text = focus.text.slice(focus.range!.start, focus.range!.end);
+    expect(JSON.parse(text)).toMatchObject({ Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
+  });
+
+  it('runs the clock: play state, speed, step, tick and scrub', () => {
+    const { s } = setup();
+    const start = s().startMs;
+    s().setSpeed(600);
+    s().step();
+    expect(s().nowMs).toBe(start + 600_000);
+    s().tick(0.5);
+    expect(s().nowMs).toBe(start + 900_000);
+    s().scrubTo(start - 10_000);
+    expect(s().nowMs).toBe(start);
+    s().play();
+    expect(s().playing).toBe(true);
+    s().pause();
+    expect(s().playing).toBe(false);
+  });
+
+  it('expires a session: a call then fails with ExpiredToken; Re-assume gives fresh credentials', () => {
+    const { sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const first = finish(sim).newSession!;
+    s().scrubTo(s().startMs + 3600_000);
+    s().call(first, 'sts:GetCallerIdentity', '*');
+    expect(finish(sim).steps.map((x) => x.label)).toContain('ExpiredToken');
+    expect(s().events[s().events.length - 1]).toMatchObject({ errorCode: 'ExpiredToken' });
+    s().reassume(first);
+    const second = finish(sim).newSession!;
+    expect(second).not.toBe(first);
+    expect(s().hidden).toEqual([first]);
+    expect(s().sessions.find((x) => x.accessKeyId === second)?.expiration).toBe(s().startMs + 2 * 3600_000);
+  });
+
+  it('a chained session asking for two hours is refused at the duration check', () => {
+    const { sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const dev = finish(sim).newSession!;
+    s().assume({ kind: 'session', accessKeyId: dev }, DEPLOY, { ...EMPTY_ASSUME_FORM, sessionName: 'deploy', externalId: 'rolecraft-deploy', duration: '7200' });
+    const run = finish(sim);
+    expect(run.callerEntityId).toBe('role-developer');
+    expect(run.steps[run.steps.length - 1]).toMatchObject({ label: 'ValidationError', reason: expect.stringContaining('role chaining') });
+  });
+
+  it('follows design changes: a removed trust principal refuses the next assume', () => {
+    const { design, sim, s } = setup();
+    design.getState().apply(removeTrustPrincipal, 'role-developer', { type: 'AWS', value: 'arn:aws:iam::111111111111:user/alice' });
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const run = finish(sim);
+    expect(run.steps.find((x) => x.id === 'check:trust-principal')?.tone).toBe('fail');
+  });
+
+  it('resets time, sessions and the log', () => {
+    const { sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    finish(sim);
+    s().step();
+    s().reset();
+    expect(s()).toMatchObject({ nowMs: s().startMs, sessions: [], events: [], animation: null, playing: false });
+  });
+});

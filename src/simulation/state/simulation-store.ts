@@ -1,0 +1,285 @@
+// The simulation's own state, apart from the undoable design: the STS simulator with its
+// clock, sessions and event log, the play state of the clock, and the animation showing now.
+// The design feeds the simulator's world; nothing here ever changes the design.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  DEFAULT_START,
+  SimulatedClock,
+  StsSimulator,
+  type AssumeInput,
+  type CloudTrailEvent,
+  type SessionRecord,
+  type SimulatedAssume,
+} from '../../engine/sts';
+import { findEntity, type Design, type EntityId } from '../../model';
+import type { RolecraftStore } from '../../store';
+import { callSteps } from '../animation/call-steps';
+import { assumeSteps, decidingStep, type AnimationStep } from '../animation/steps';
+import { stepDurations } from '../animation/timeline';
+import { stepSeconds, type Speed } from '../format';
+import { designToWorld, type DesignWorld } from '../world/design-world';
+import { locateCheck, locateStatement, type FocusSubject, type StatementFocus } from '../world/locate';
+import { assumeInput, type AssumeFormValues, type CallerChoice } from './requests';
+import { sessionLabel, subjectOfAssume, subjectOfCall, worldForCall } from './subjects';
+
+
+interface AssumeOrigin {
+  callerName: string;
+  callerEntityId: EntityId | undefined;
+  roleEntityId: EntityId | undefined;
+  roleName: string;
+  subject: FocusSubject;
+}
+
+export type SimulationTab = 'assume' | 'call' | 'log';
+
+export interface AnimationRun {
+  id: number;
+  kind: 'assume' | 'call';
+  title: string;
+  steps: AnimationStep[];
+  durations: number[];
+  /** The step showing now. */
+  index: number;
+  done: boolean;
+  /** Canvas endpoints of the travelling token (absent when not drawn on the canvas). */
+  callerEntityId?: EntityId;
+  roleEntityId?: EntityId;
+  targetEntityId?: EntityId;
+  /** What the endpoint badge reads: `STS`, or the service a call goes to. */
+  endpointLabel: string;
+  subject: FocusSubject;
+  /** The session this run created, whose card appears once the token arrives. */
+  newSession?: string;
+}
+
+export interface SimulationState {
+  startMs: number;
+  nowMs: number;
+  playing: boolean;
+  speed: Speed;
+  reducedMotion: boolean;
+  sessions: SessionRecord[];
+  /** Sessions whose card the person closed or replaced (by access key id). */
+  hidden: string[];
+  events: CloudTrailEvent[];
+  animation: AnimationRun | null;
+  /** The policy statement shown for the step a person picked or a failure decided. */
+  focus: StatementFocus | null;
+  tab: SimulationTab;
+  /** The session picked for the next call (by access key id). */
+  callSession: string | null;
+  /** Policies of the design the simulation could not read (invalid JSON), by name. */
+  skipped: string[];
+}
+
+export interface SimulationActions {
+  play: () => void;
+  pause: () => void;
+  setSpeed: (speed: Speed) => void;
+  step: () => void;
+  /** Moves the clock forward by wall-clock seconds of play at the current speed. */
+  tick: (wallSeconds: number) => void;
+  scrubTo: (ms: number) => void;
+  reset: () => void;
+  setReducedMotion: (reduce: boolean) => void;
+  setTab: (tab: SimulationTab) => void;
+  setCallSession: (accessKeyId: string | null) => void;
+  assume: (caller: CallerChoice, roleArn: string, form: AssumeFormValues) => void;
+  reassume: (accessKeyId: string) => void;
+  call: (accessKeyId: string, action: string, resource: string) => void;
+  hideSession: (accessKeyId: string) => void;
+  /** Moves the running animation to a step (the driver calls it as time passes). */
+  showStep: (index: number, done: boolean) => void;
+  skipAnimation: () => void;
+  focusStep: (step: AnimationStep) => void;
+  clearFocus: () => void;
+}
+
+export type SimulationStore = StoreApi<SimulationState & SimulationActions>;
+
+export const SIMULATION_SEED = 'rolecraft';
+
+export function createSimulationStore(designStore: RolecraftStore, start: string = DEFAULT_START): SimulationStore {
+  const startMs = new SimulatedClock(start).now();
+  let design: Design = designStore.getState().design;
+  let world: DesignWorld = designToWorld(design);
+  let clock = new SimulatedClock(startMs);
+  let simulator = new StsSimulator({ world: world.world, clock, seed: SIMULATION_SEED });
+  let runs = 0;
+
+  const store = createStore<SimulationState & SimulationActions>()((set, get) => {
+    const snapshot = () => ({
+      sessions: simulator.sessions.all(),
+      events: [...simulator.log.events()],
+    });
+
+    const listenClock = () => clock.subscribe((nowMs) => set({ nowMs }));
+    let unlistenClock = listenClock();
+
+    const entityOfArn = (arn: string | undefined) => (arn ? world.sources.entityByArn.get(arn) : undefined);
+
+    const startRun = (run: Omit<AnimationRun, 'id' | 'durations' | 'index' | 'done'>) => {
+      const durations = stepDurations(run.steps, { reducedMotion: get().reducedMotion });
+      set({ animation: { ...run, id: ++runs, durations, index: 0, done: false }, focus: null, ...snapshot() });
+    };
+
+    const focusOf = (step: AnimationStep, subject: FocusSubject): StatementFocus | null => {
+      const ref = step.reference;
+      if (!ref) return null;
+      const focus = 'assume' in ref ? locateCheck(ref.assume, subject, world.sources) : locateStatement(ref.call, subject, world.sources);
+      return focus ?? null;
+    };
+
+    /** Shows the statement that decided a failure and selects its entity, so the inspector and editor show it. */
+    const focusFailure = (run: AnimationRun) => {
+      const deciding = decidingStep(run.steps);
+      const outcome = run.steps[run.steps.length - 1];
+      const focus = (deciding && focusOf(deciding, run.subject)) ?? (outcome && focusOf(outcome, run.subject)) ?? null;
+      set({ focus });
+      if (focus?.entityId) designStore.getState().select([focus.entityId]);
+    };
+
+    /** How each session was obtained, so Re-assume can show the same caller and policies. */
+    const issued = new Map<string, AssumeOrigin>();
+
+    const showAssume = (result: SimulatedAssume, origin: AssumeOrigin, title: string) => {
+      if (result.ok) issued.set(result.session.accessKeyId, origin);
+      startRun({
+        kind: 'assume',
+        title,
+        steps: assumeSteps(result, { caller: origin.callerName, role: origin.roleName }),
+        endpointLabel: 'STS',
+        subject: origin.subject,
+        ...(origin.callerEntityId ? { callerEntityId: origin.callerEntityId } : {}),
+        ...(origin.roleEntityId ? { roleEntityId: origin.roleEntityId } : {}),
+        ...(result.ok ? { newSession: result.session.accessKeyId } : {}),
+      });
+    };
+
+    const runAssume = (input: AssumeInput, callerName: string, callerEntityId: EntityId | undefined) => {
+      const roleEntityId = entityOfArn(input.roleArn);
+      const role = roleEntityId ? findEntity(design, roleEntityId) : undefined;
+      const roleName = role?.name ?? input.roleArn;
+      const origin: AssumeOrigin = {
+        callerName,
+        callerEntityId,
+        roleEntityId,
+        roleName,
+        subject: subjectOfAssume(input.by, input.roleArn, simulator),
+      };
+      showAssume(simulator.assume(input), origin, `${callerName} → ${roleName}`);
+    };
+
+    const callerNameOf = (choice: CallerChoice): { name: string; entityId?: EntityId } => {
+      if (choice.kind === 'session') {
+        const session = simulator.sessions.get(choice.accessKeyId);
+        return { name: session ? sessionLabel(session) : choice.accessKeyId, entityId: entityOfArn(session?.roleArn) };
+      }
+      const entity = findEntity(design, choice.entityId);
+      return { name: entity?.name ?? choice.entityId, entityId: entity?.id };
+    };
+
+    return {
+      startMs,
+      nowMs: startMs,
+      playing: false,
+      speed: 60,
+      reducedMotion: false,
+      sessions: [],
+      hidden: [],
+      events: [],
+      animation: null,
+      focus: null,
+      tab: 'assume',
+      callSession: null,
+      skipped: world.skipped.map((s) => s.source.name),
+
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+      setSpeed: (speed) => set({ speed }),
+      step: () => clock.advance(stepSeconds(get().speed)),
+      tick: (wallSeconds) => {
+        if (wallSeconds > 0) clock.advance(wallSeconds * get().speed);
+      },
+      scrubTo: (ms) => clock.set(Math.max(startMs, ms)),
+      reset: () => {
+        unlistenClock();
+        clock = new SimulatedClock(startMs);
+        simulator = new StsSimulator({ world: world.world, clock, seed: SIMULATION_SEED });
+        unlistenClock = listenClock();
+        issued.clear();
+        set({ nowMs: startMs, playing: false, hidden: [], animation: null, focus: null, callSession: null, ...snapshot() });
+      },
+      setReducedMotion: (reducedMotion) => set({ reducedMotion }),
+      setTab: (tab) => set({ tab }),
+      setCallSession: (callSession) => set({ callSession }),
+
+      assume: (caller, roleArn, form) => {
+        const { name, entityId } = callerNameOf(caller);
+        runAssume(assumeInput(caller, roleArn, form), name, entityId);
+      },
+
+      reassume: (accessKeyId) => {
+        const old = simulator.sessions.get(accessKeyId);
+        const origin = issued.get(accessKeyId);
+        const result = simulator.reassume(accessKeyId);
+        if (!old || !origin || !result) return;
+        set({ hidden: result.ok ? [...get().hidden, accessKeyId] : get().hidden });
+        showAssume(result, origin, `Re-assume ${sessionLabel(old)}`);
+      },
+
+      call: (accessKeyId, action, resource) => {
+        const session = simulator.sessions.get(accessKeyId);
+        const callWorld = worldForCall(world, resource);
+        if (callWorld !== world) simulator.setWorld(callWorld.world);
+        const result = simulator.call({ accessKeyId }, { action, resource });
+        if (callWorld !== world) simulator.setWorld(world.world);
+        const targetEntityId = callWorld.sources.entityByArn.get(resource);
+        startRun({
+          kind: 'call',
+          title: `${session ? sessionLabel(session) : accessKeyId}: ${action}`,
+          steps: callSteps(result, { session: session ? sessionLabel(session) : accessKeyId, action, resource }),
+          callerEntityId: entityOfArn(session?.roleArn),
+          roleEntityId: entityOfArn(session?.roleArn),
+          targetEntityId,
+          endpointLabel: action.split(':')[0] || 'API',
+          subject: subjectOfCall(session, resource, callWorld),
+        });
+      },
+
+      hideSession: (accessKeyId) => set({ hidden: [...get().hidden, accessKeyId] }),
+
+      showStep: (index, done) => {
+        const run = get().animation;
+        if (!run || run.done) return;
+        const next = { ...run, index: Math.min(index, run.steps.length - 1), done };
+        set({ animation: next });
+        if (done && next.steps[next.steps.length - 1]?.tone === 'fail') focusFailure(next);
+      },
+      skipAnimation: () => {
+        const run = get().animation;
+        if (run && !run.done) get().showStep(run.steps.length - 1, true);
+      },
+      focusStep: (step) => {
+        const run = get().animation;
+        if (!run) return;
+        const focus = focusOf(step, run.subject);
+        set({ focus });
+        if (focus?.entityId) designStore.getState().select([focus.entityId]);
+      },
+      clearFocus: () => set({ focus: null }),
+    };
+  });
+
+  designStore.subscribe((state) => {
+    if (state.design === design) return;
+    design = state.design;
+    world = designToWorld(design);
+    simulator.setWorld(world.world);
+    store.setState({ skipped: world.skipped.map((s) => s.source.name) });
+  });
+
+  return store;
+}
