@@ -20,3 +20,5 @@ export * from './delete';
 export * from './paste';
 export * from './commands';
 export * from './format';
+export * from './permission-edges';
+export { representativeActions } from './resource-actions';
