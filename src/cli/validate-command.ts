@@ -47,8 +47,14 @@ export async function validateCommand(argv: string[], out: (line: string) => voi
     const diagnostics = validatePolicy(text, type as PolicyType, catalog ? { catalog } : {});
     for (const d of diagnostics) out(`${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity} ${d.code}: ${d.message}`);
     const valid = isValidPolicy(diagnostics);
-    out(`${file}: ${valid ? 'valid' : 'invalid'} ${type} policy (${diagnostics.filter((d) => d.severity === 'error').length} errors, ${diagnostics.filter((d) => d.severity === 'warning').length} warnings)`);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    out(`${file}: ${valid ? 'valid' : 'invalid'} ${type} policy (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
     if (!valid) failed = true;
   }
   return failed ? 1 : 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
