@@ -69,7 +69,7 @@ export default function PolicyEditor(props: PolicyEditorProps) {
         <div
           ref={host}
           data-testid="policy-editor"
-          className="h-80 min-w-0 flex-1 overflow-hidden rounded border border-slate-200 dark:border-slate-700"
+          className="h-80 min-w-0 overflow-hidden rounded border @2xl:flex-1 border-slate-200 dark:border-slate-700"
         />
         <ProblemsPanel
           problems={problems}

@@ -7,3 +7,5 @@ export {
 } from './PolicyTabs';
 export type { PolicyEditorProps } from './PolicyEditor';
 export type { DesignEntity, PolicyType } from './language/types';
+export { EntityPolicyEditor, type EntityPolicyEditorProps } from './EntityPolicyEditor';
+export { designEntities } from './design-entities';
