@@ -65,6 +65,8 @@ export interface SimulationState {
   hidden: string[];
   events: CloudTrailEvent[];
   animation: AnimationRun | null;
+  /** The latest run of each kind, for the tab that shows it (the animation is one of them). */
+  runs: Partial<Record<AnimationRun['kind'], AnimationRun>>;
   /** The policy statement shown for the step a person picked or a failure decided. */
   focus: StatementFocus | null;
   tab: SimulationTab;
@@ -122,7 +124,13 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
 
     const startRun = (run: Omit<AnimationRun, 'id' | 'durations' | 'index' | 'done'>) => {
       const durations = stepDurations(run.steps, { reducedMotion: get().reducedMotion });
-      set({ animation: { ...run, id: ++runs, durations, index: 0, done: false }, focus: null, ...snapshot() });
+      const next: AnimationRun = { ...run, id: ++runs, durations, index: 0, done: false };
+      const previous = get().animation;
+      const settled = previous && !previous.done ? { ...previous, index: previous.steps.length - 1, done: true } : previous;
+      const byKind = { ...get().runs };
+      if (settled) byKind[settled.kind] = settled;
+      byKind[next.kind] = next;
+      set({ animation: next, runs: byKind, focus: null, ...snapshot() });
     };
 
     const focusOf = (step: AnimationStep, subject: FocusSubject): StatementFocus | null => {
@@ -191,6 +199,7 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
       hidden: [],
       events: [],
       animation: null,
+      runs: {},
       focus: null,
       tab: 'assume',
       callSession: null,
@@ -210,7 +219,7 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
         simulator = new StsSimulator({ world: world.world, clock, seed: SIMULATION_SEED });
         unlistenClock = listenClock();
         issued.clear();
-        set({ nowMs: startMs, playing: false, hidden: [], animation: null, focus: null, callSession: null, ...snapshot() });
+        set({ nowMs: startMs, playing: false, hidden: [], animation: null, runs: {}, focus: null, callSession: null, ...snapshot() });
       },
       setReducedMotion: (reducedMotion) => set({ reducedMotion }),
       setTab: (tab) => set({ tab }),
@@ -255,7 +264,7 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
         const run = get().animation;
         if (!run || run.done) return;
         const next = { ...run, index: Math.min(index, run.steps.length - 1), done };
-        set({ animation: next });
+        set({ animation: next, runs: { ...get().runs, [next.kind]: next } });
         if (done && next.steps[next.steps.length - 1]?.tone === 'fail') focusFailure(next);
       },
       skipAnimation: () => {

@@ -1,0 +1,42 @@
+import { useStore, type ReactFlowState } from '@xyflow/react';
+import { useCallback } from 'react';
+import { toScreen, type Box } from './geometry';
+
+type Boxes = Record<string, Box>;
+
+function sameBoxes(a: Boxes, b: Boxes): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const p = a[k];
+    const q = b[k];
+    return !!p && !!q && p.x === q.x && p.y === q.y && p.width === q.width && p.height === q.height;
+  });
+}
+
+/** Screen boxes (relative to the pane) of the nodes with these ids that exist on the canvas. */
+export function useNodeBoxes(ids: readonly string[]): Boxes {
+  const key = ids.join('\u0000');
+  const selector = useCallback(
+    (state: ReactFlowState): Boxes => {
+      const out: Boxes = {};
+      for (const id of key === '' ? [] : key.split('\u0000')) {
+        const node = state.nodeLookup.get(id);
+        if (!node) continue;
+        const { x, y } = node.internals.positionAbsolute;
+        const width = node.measured.width ?? node.width ?? 0;
+        const height = node.measured.height ?? node.height ?? 0;
+        out[id] = toScreen({ x, y, width, height }, state.transform);
+      }
+      return out;
+    },
+    [key],
+  );
+  return useStore(selector, sameBoxes);
+}
+
+export function usePaneSize(): { width: number; height: number } {
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  return { width, height };
+}

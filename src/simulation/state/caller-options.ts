@@ -1,0 +1,91 @@
+// The callers a person can pick for an assume (design principals and live sessions), and
+// what the form starts with for each: a session name, MFA for users who have it, the token
+// claims of a federated identity.
+
+import { isExpired, type SessionRecord } from '../../engine/sts';
+import { findEntity, type Design } from '../../model';
+import { designCallers, designRoles, type DesignCaller, type DesignRole } from '../world/callers';
+import { suggestClaims, type ClaimRow } from '../world/claims';
+import type { AssumeFormValues, CallerChoice } from './requests';
+import { sessionLabel } from './subjects';
+
+export type CallerOption =
+  | (DesignCaller & { key: string })
+  | { kind: 'session'; key: string; label: string; accessKeyId: string; roleArn: string };
+
+export const CALLER_GROUPS: { kind: CallerOption['kind']; label: string }[] = [
+  { kind: 'user', label: 'Users' },
+  { kind: 'session', label: 'Live sessions (role chaining)' },
+  { kind: 'service', label: 'Services' },
+  { kind: 'federated', label: 'Federated identities' },
+];
+
+export function callerOptions(design: Design, sessions: readonly SessionRecord[], nowMs: number): CallerOption[] {
+  const fromDesign: CallerOption[] = designCallers(design).map((c) => ({ ...c, key: `${c.kind}:${c.entityId}` }));
+  const live: CallerOption[] = sessions.map((s) => ({
+    kind: 'session',
+    key: `session:${s.accessKeyId}`,
+    label: `${sessionLabel(s)} (${s.accessKeyId.slice(0, 4)}…${s.accessKeyId.slice(-4)}${isExpired(s, nowMs) ? ', expired' : ''})`,
+    accessKeyId: s.accessKeyId,
+    roleArn: s.roleArn,
+  }));
+  return [...fromDesign, ...live];
+}
+
+export interface CallerDefaults {
+  form: Partial<AssumeFormValues>;
+  claims: ClaimRow[];
+}
+
+const sessionNameOf = (name: string) => name.replace(/[^\w+=,.@-]/g, '-').slice(0, 64).padEnd(2, '-');
+
+/** What the form starts with when this caller (and role) is picked. */
+export function callerDefaults(design: Design, option: CallerOption | undefined, role: DesignRole | undefined): CallerDefaults {
+  if (!option) return { form: {}, claims: [] };
+  switch (option.kind) {
+    case 'user': {
+      const user = findEntity(design, option.entityId);
+      const name = user?.name ?? 'user';
+      const account = option.arn.split(':')[4];
+      return {
+        form: {
+          sessionName: sessionNameOf(name),
+          mfa: option.hasMfa,
+          serialNumber: option.hasMfa ? `arn:aws:iam::${account}:mfa/${name}` : '',
+          tokenCode: option.hasMfa ? '123456' : '',
+        },
+        claims: [],
+      };
+    }
+    case 'session':
+      return { form: { sessionName: 'chained', mfa: false }, claims: [] };
+    case 'service':
+      return { form: { sessionName: sessionNameOf(option.service.split('.')[0] ?? 'service'), mfa: false }, claims: [] };
+    case 'federated': {
+      const provider = findEntity(design, option.entityId);
+      const trust = role ? design.roles.find((r) => r.id === role.entityId)?.trustPolicy : undefined;
+      const claims = provider?.kind === 'identity-provider' ? suggestClaims(provider, option.claimPrefix, option.federated, trust) : [];
+      return { form: { sessionName: 'web-identity', mfa: false }, claims };
+    }
+  }
+}
+
+export interface ServiceContext {
+  sourceAccount: string;
+  sourceArn: string;
+}
+
+export function callerChoice(option: CallerOption, service: ServiceContext, claims: ClaimRow[]): CallerChoice {
+  switch (option.kind) {
+    case 'user':
+      return { kind: 'user', entityId: option.entityId, arn: option.arn };
+    case 'session':
+      return { kind: 'session', accessKeyId: option.accessKeyId };
+    case 'service':
+      return { kind: 'service', entityId: option.entityId, service: option.service, ...service };
+    case 'federated':
+      return { kind: 'federated', entityId: option.entityId, federated: option.federated, claims };
+  }
+}
+
+export { designRoles };

@@ -1,0 +1,172 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { CHAINED_MAX_DURATION_SECONDS } from '../../engine/sts';
+import { selectDesign, useRolecraft } from '../../store';
+import {
+  CALLER_GROUPS,
+  callerChoice,
+  callerDefaults,
+  callerOptions,
+  designRoles,
+  type CallerOption,
+  type ServiceContext,
+} from '../state/caller-options';
+import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../state/requests';
+import { useSimulation } from '../simulation';
+import type { ClaimRow } from '../world/claims';
+import { SelectField, TextField, inputClass, primaryButtonClass } from './fields';
+import { ClaimsEditor, TagsEditor } from './RowsEditor';
+import { StatementView } from './StatementView';
+import { StepList } from './StepList';
+
+const NO_SERVICE: ServiceContext = { sourceAccount: '', sourceArn: '' };
+
+export function AssumeTab() {
+  const design = useRolecraft(selectDesign);
+  const sessions = useSimulation((s) => s.sessions);
+  const nowMs = useSimulation((s) => s.nowMs);
+  const assume = useSimulation((s) => s.assume);
+  const run = useSimulation((s) => s.runs.assume);
+  const hasFocus = useSimulation((s) => s.focus !== null);
+
+  // Expiry only changes a label; recomputing options on every clock frame is cheap enough.
+  const options = useMemo(() => callerOptions(design, sessions, nowMs), [design, sessions, nowMs]);
+  const roles = useMemo(() => designRoles(design), [design]);
+  const [callerKey, setCallerKey] = useState<string>();
+  const [roleId, setRoleId] = useState<string>();
+  const [form, setForm] = useState<AssumeFormValues>(() => ({ ...EMPTY_ASSUME_FORM, ...callerDefaults(design, options[0], roles[0]).form }));
+  const [claims, setClaims] = useState<ClaimRow[]>(() => callerDefaults(design, options[0], roles[0]).claims);
+  const [service, setService] = useState<ServiceContext>(NO_SERVICE);
+
+  const caller = options.find((o) => o.key === callerKey) ?? options[0];
+  const role = roles.find((r) => r.entityId === roleId) ?? roles[0];
+  const patch = (values: Partial<AssumeFormValues>) => setForm((f) => ({ ...f, ...values }));
+
+  const pick = (nextCaller: CallerOption | undefined, nextRole: typeof role) => {
+    const defaults = callerDefaults(design, nextCaller, nextRole);
+    setForm((f) => ({ ...f, ...defaults.form }));
+    setClaims(defaults.claims);
+    setService(nextCaller?.kind === 'service' && nextRole ? { sourceAccount: nextRole.arn.split(':')[4] ?? '', sourceArn: '' } : NO_SERVICE);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!caller || !role) return;
+    assume(callerChoice(caller, service, claims), role.arn, form);
+  };
+
+  const federated = caller?.kind === 'federated';
+  const chained = caller?.kind === 'session';
+  const maxDuration = chained ? Math.min(CHAINED_MAX_DURATION_SECONDS, role?.maxSessionDuration ?? 3600) : (role?.maxSessionDuration ?? 3600);
+
+  return (
+    <div className="grid h-full min-h-0 grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)_minmax(0,0.9fr)]">
+      <form onSubmit={onSubmit} aria-label="Assume a role" className="grid min-h-0 grid-cols-2 content-start gap-x-2 gap-y-1.5 overflow-auto pr-1 sm:grid-cols-4">
+        <SelectField
+          label="Caller"
+          className="col-span-2"
+          value={caller?.key ?? ''}
+          onChange={(key) => {
+            setCallerKey(key);
+            pick(options.find((o) => o.key === key), role);
+          }}
+        >
+          {options.length === 0 && <option value="">No principals in the design</option>}
+          {CALLER_GROUPS.map((group) => {
+            const members = options.filter((o) => o.kind === group.kind);
+            return members.length === 0 ? null : (
+              <optgroup key={group.kind} label={group.label}>
+                {members.map((o) => (
+                  <option key={o.key} value={o.key}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </SelectField>
+        <SelectField
+          label="Role"
+          className="col-span-2"
+          value={role?.entityId ?? ''}
+          onChange={(id) => {
+            setRoleId(id);
+            pick(caller, roles.find((r) => r.entityId === id));
+          }}
+        >
+          {roles.length === 0 && <option value="">No roles in the design</option>}
+          {roles.map((r) => (
+            <option key={r.entityId} value={r.entityId}>
+              {r.label}
+            </option>
+          ))}
+        </SelectField>
+
+        {caller?.kind === 'service' && (
+          <>
+            <TextField label="aws:SourceAccount" className="col-span-2" value={service.sourceAccount} onChange={(v) => setService((s) => ({ ...s, sourceAccount: v }))} />
+            <TextField label="aws:SourceArn" className="col-span-2" value={service.sourceArn} onChange={(v) => setService((s) => ({ ...s, sourceArn: v }))} />
+          </>
+        )}
+        {federated && (
+          <ClaimsEditor rows={claims} onChange={setClaims} title={caller.protocol === 'saml' ? 'SAML assertion attributes' : 'Token claims'} />
+        )}
+
+        <TextField label="Session name" value={form.sessionName} onChange={(v) => patch({ sessionName: v })} />
+        <TextField
+          label="Duration (seconds)"
+          inputMode="numeric"
+          value={form.duration}
+          placeholder="3600"
+          onChange={(v) => patch({ duration: v })}
+          hint={chained ? `900 to ${maxDuration}: chaining caps at 1 h` : `900 to ${maxDuration}`}
+        />
+        {!federated && <TextField label="ExternalId" value={form.externalId} onChange={(v) => patch({ externalId: v })} />}
+        <TextField label="Source identity" value={form.sourceIdentity} onChange={(v) => patch({ sourceIdentity: v })} />
+
+        {!federated && (
+          <div className="col-span-full flex flex-wrap items-end gap-2">
+            <label className="flex items-center gap-1 pb-1 text-[11px] font-medium">
+              <input type="checkbox" checked={form.mfa} onChange={(e) => patch({ mfa: e.currentTarget.checked })} />
+              Sign with MFA
+            </label>
+            {form.mfa && (
+              <>
+                <TextField label="MFA serial number" className="min-w-52 flex-1" value={form.serialNumber} onChange={(v) => patch({ serialNumber: v })} />
+                <TextField label="MFA code" className="w-24" value={form.tokenCode} inputMode="numeric" onChange={(v) => patch({ tokenCode: v })} />
+              </>
+            )}
+          </div>
+        )}
+
+        <TagsEditor rows={form.tags} onChange={(tags) => patch({ tags })} />
+
+        <div className="col-span-full flex flex-col gap-0.5">
+          <label htmlFor="simulation-session-policy" className="text-[11px] font-medium text-slate-700 dark:text-slate-300">
+            Session policy (JSON, optional)
+          </label>
+          <textarea
+            id="simulation-session-policy"
+            rows={2}
+            spellCheck={false}
+            className={`${inputClass} font-mono`}
+            value={form.sessionPolicy}
+            onChange={(e) => patch({ sessionPolicy: e.currentTarget.value })}
+          />
+        </div>
+
+        <div className="col-span-full">
+          <button type="submit" className={primaryButtonClass} disabled={!caller || !role}>
+            Assume role
+          </button>
+        </div>
+      </form>
+
+      <div className="min-h-0 overflow-auto pr-1">
+        {run ? <StepList run={run} label="Checks" /> : <p className="text-xs text-slate-600 dark:text-slate-400">Pick a caller and a role, then “Assume role” to watch STS check the request step by step.</p>}
+      </div>
+      <div className="flex min-h-0 flex-col">
+        {hasFocus ? <StatementView /> : <p className="text-xs text-slate-600 dark:text-slate-400">A failed check opens the statement that decided it here. “Show statement” opens any other.</p>}
+      </div>
+    </div>
+  );
+}

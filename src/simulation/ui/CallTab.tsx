@@ -1,0 +1,80 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { isExpired, secondsRemaining } from '../../engine/sts';
+import { selectDesign, useRolecraft } from '../../store';
+import { formatCountdown } from '../format';
+import { actionSuggestions, resourceSuggestions } from '../state/call-suggestions';
+import { sessionLabel } from '../state/subjects';
+import { useSimulation } from '../simulation';
+import { SelectField, TextField, primaryButtonClass } from './fields';
+import { StatementView } from './StatementView';
+import { StepList } from './StepList';
+
+export function CallTab() {
+  const design = useRolecraft(selectDesign);
+  const sessions = useSimulation((s) => s.sessions);
+  const nowMs = useSimulation((s) => s.nowMs);
+  const picked = useSimulation((s) => s.callSession);
+  const setPicked = useSimulation((s) => s.setCallSession);
+  const call = useSimulation((s) => s.call);
+  const run = useSimulation((s) => s.runs.call);
+  const hasFocus = useSimulation((s) => s.focus !== null);
+  const [action, setAction] = useState('s3:GetObject');
+  const [resource, setResource] = useState('');
+  const actionsId = useId();
+  const resourcesId = useId();
+
+  const session = sessions.find((s) => s.accessKeyId === picked) ?? sessions[sessions.length - 1];
+  const actions = useMemo(() => actionSuggestions(design, session?.roleArn), [design, session?.roleArn]);
+  const resources = useMemo(() => resourceSuggestions(design), [design]);
+  const target = resource.trim() === '' ? (resources[0]?.arn ?? '') : resource.trim();
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!session || action.trim() === '' || target === '') return;
+    call(session.accessKeyId, action.trim(), target);
+  };
+
+  return (
+    <div className="grid h-full min-h-0 grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
+      <form onSubmit={onSubmit} aria-label="Make a call with a session" className="flex min-h-0 flex-col gap-1.5 overflow-auto pr-1">
+        <SelectField label="Session" value={session?.accessKeyId ?? ''} onChange={setPicked}>
+          {sessions.length === 0 && <option value="">No sessions yet: assume a role first</option>}
+          {sessions.map((s) => (
+            <option key={s.accessKeyId} value={s.accessKeyId}>
+              {sessionLabel(s)} · {s.accessKeyId} · {isExpired(s, nowMs) ? 'expired' : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Action" list={actionsId} value={action} onChange={setAction} spellCheck={false} />
+        <datalist id={actionsId}>
+          {actions.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <TextField
+          label="Resource ARN"
+          list={resourcesId}
+          value={resource}
+          placeholder={resources[0]?.arn ?? 'arn:aws:…'}
+          onChange={setResource}
+          spellCheck={false}
+          hint="Pick one of the design’s resources or type any ARN"
+        />
+        <datalist id={resourcesId}>
+          {resources.map((r) => (
+            <option key={r.arn} value={r.arn} label={r.label} />
+          ))}
+        </datalist>
+        <div>
+          <button type="submit" className={primaryButtonClass} disabled={!session || target === ''}>
+            Make a call
+          </button>
+        </div>
+      </form>
+      <div className="min-h-0 overflow-auto pr-1">
+        {run ? <StepList run={run} label="Evaluation" /> : <p className="text-xs text-slate-600 dark:text-slate-400">Make a call with a session to watch each policy layer decide.</p>}
+      </div>
+      <div className="flex min-h-0 flex-col">{hasFocus && <StatementView />}</div>
+    </div>
+  );
+}

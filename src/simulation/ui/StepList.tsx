@@ -1,0 +1,84 @@
+import type { AnimationStep } from '../animation/steps';
+import { phaseOf, type StepPhase } from '../animation/timeline';
+import type { AnimationRun } from '../state/simulation-store';
+import { useSimulation } from '../simulation';
+import { Reason } from './Reason';
+import { MARK_CLASSES, TONE_MARK, TONE_WORD, stepClasses } from './tones';
+
+function StepItem({ step, phase, onFocus }: { step: AnimationStep; phase: StepPhase; onFocus: (step: AnimationStep) => void }) {
+  const shown = phase !== 'pending';
+  const word = shown ? TONE_WORD[step.tone] : 'waiting';
+  return (
+    <li
+      aria-current={phase === 'current' ? 'step' : undefined}
+      data-tone={shown ? step.tone : 'pending'}
+      className={`rounded border-l-4 px-2 py-1 text-xs transition-colors motion-reduce:transition-none ${stepClasses(step.tone, phase)}`}
+    >
+      <div className="flex items-start gap-2">
+        <span aria-hidden="true" className={`mt-0.5 inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full text-[10px] font-bold ${shown ? MARK_CLASSES[step.tone] : 'bg-slate-200 dark:bg-slate-700'}`}>
+          {shown ? TONE_MARK[step.tone] : ''}
+        </span>
+        <div className="min-w-0 flex-1">
+          <span className="font-semibold">{step.label}</span>
+          {word && <span className="ml-1 font-normal">— {word}</span>}
+          {shown && (
+            <p className="mt-0.5 leading-snug">
+              <Reason text={step.reason} />
+            </p>
+          )}
+          {shown && step.details && (
+            <ul className="mt-1 space-y-0.5 border-l border-current/30 pl-2" aria-label={`Checks behind ${step.label}`}>
+              {step.details.map((d, i) => (
+                <li key={i}>
+                  <span aria-hidden="true">{TONE_MARK[d.tone]} </span>
+                  <span className="font-medium">{d.label}</span> — {TONE_WORD[d.tone] || 'noted'}: <Reason text={d.reason} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {shown && step.reference && (
+          <button
+            type="button"
+            onClick={() => onFocus(step)}
+            className="shrink-0 rounded border border-current/40 px-1.5 py-0.5 text-[11px] hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-900/40"
+          >
+            Show statement<span className="sr-only"> for {step.label}</span>
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The steps of a run, lighting in turn as the animation reaches them. */
+export function StepList({ run, label }: { run: AnimationRun; label: string }) {
+  const focusStep = useSimulation((s) => s.focusStep);
+  const skip = useSimulation((s) => s.skipAnimation);
+  const position = { index: run.index, progress: 0, done: run.done };
+  const outcome = run.steps[run.steps.length - 1];
+  return (
+    <div className="flex min-h-0 flex-col gap-1">
+      <div className="flex items-center justify-between gap-2">
+        <h3 className="truncate text-xs font-semibold text-slate-700 dark:text-slate-200">{run.title}</h3>
+        {!run.done && (
+          <button type="button" onClick={skip} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-700">
+            Skip animation
+          </button>
+        )}
+      </div>
+      <ol aria-label={label} className="space-y-1">
+        {run.steps.map((step, i) => (
+          <StepItem key={`${run.id}:${step.id}:${i}`} step={step} phase={phaseOf(i, position)} onFocus={focusStep} />
+        ))}
+      </ol>
+      <p role="status" className="text-xs font-semibold">
+        {run.done && outcome ? (
+          <span className={outcome.tone === 'fail' ? 'text-red-700 dark:text-red-300' : 'text-emerald-700 dark:text-emerald-300'}>
+            {outcome.label}: <Reason text={outcome.reason} />
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
