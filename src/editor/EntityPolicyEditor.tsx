@@ -43,6 +43,7 @@ export function EntityPolicyEditor({ entityId, extraTabs = [] }: EntityPolicyEdi
     policyType: info.policyType,
     text: info.draft ?? info.text,
     onChange: (text) => apply(setPolicyText, { entityId, slot: info.slot, text }),
+    optional: info.slot.kind === 'resource',
   }));
   tabs.push(...extraTabs);
   if (tabs.length === 0)

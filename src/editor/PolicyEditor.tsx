@@ -19,12 +19,14 @@ export interface PolicyEditorProps {
   /** Users, roles, accounts, services and identity providers the design holds (read on demand). */
   entities?: () => readonly DesignEntity[];
   readOnly?: boolean;
+  /** Empty text means "no policy" (resource and session policies). */
+  optional?: boolean;
 }
 
 const noEntities = () => [];
 
 export default function PolicyEditor(props: PolicyEditorProps) {
-  const { documentKey, label, policyType, value, onChange, readOnly } = props;
+  const { documentKey, label, policyType, value, onChange, readOnly, optional } = props;
   const host = useRef<HTMLDivElement>(null);
   const session = useRef<PolicyEditorSession | null>(null);
   const entities = useRef(props.entities ?? noEntities);
@@ -60,8 +62,9 @@ export default function PolicyEditor(props: PolicyEditorProps) {
       value,
       onChange,
       readOnly: readOnly ?? false,
+      optional: optional ?? false,
     });
-  }, [documentKey, policyType, value, onChange, readOnly]);
+  }, [documentKey, policyType, value, onChange, readOnly, optional]);
 
   return (
     <div className="@container">

@@ -18,6 +18,8 @@ export interface PolicyTab {
   text: string;
   onChange: (text: string) => void;
   readOnly?: boolean;
+  /** Empty text means "no policy" (resource and session policies). */
+  optional?: boolean;
 }
 
 export interface PolicyTabsProps {
@@ -92,6 +94,7 @@ export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsPro
             onChange={active.onChange}
             {...(entities ? { entities } : {})}
             readOnly={active.readOnly ?? false}
+            optional={active.optional ?? false}
           />
         </Suspense>
       </div>

@@ -9,3 +9,4 @@ export type { PolicyEditorProps } from './PolicyEditor';
 export type { DesignEntity, PolicyType } from './language/types';
 export { EntityPolicyEditor, type EntityPolicyEditorProps } from './EntityPolicyEditor';
 export { designEntities } from './design-entities';
+export { SessionPolicyEditor, type SessionPolicyEditorProps } from './SessionPolicyEditor';

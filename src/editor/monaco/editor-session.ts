@@ -24,6 +24,8 @@ export interface PolicyDocumentInput {
   value: string;
   onChange: (text: string) => void;
   readOnly?: boolean;
+  /** Empty text means "no policy" (a resource or session policy), not an error. */
+  optional?: boolean;
 }
 
 export interface Problem {
@@ -208,7 +210,11 @@ export class PolicyEditorSession {
   private async validate(doc: OpenDocument): Promise<void> {
     const { model } = doc;
     const version = model.getVersionId();
-    const diagnostics = await diagnoser.diagnose(model.getValue(), doc.input.policyType);
+    const text = model.getValue();
+    const diagnostics =
+      doc.input.optional && text.trim() === ''
+        ? []
+        : await diagnoser.diagnose(text, doc.input.policyType);
     if (model.isDisposed() || model.getVersionId() !== version) return;
     doc.diagnostics = diagnostics;
     setDiagnostics(model, diagnostics);
