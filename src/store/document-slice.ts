@@ -1,4 +1,4 @@
-import type { Design } from '../model';
+import { deleteEntities, deleteReport, type Design } from '../model';
 import type { DocumentSlice, HistoryApi, SliceCreator } from './types';
 
 export const createDocumentSlice =
@@ -15,5 +15,23 @@ export const createDocumentSlice =
       set({ design, selectedIds: [], selectedEdgeIds: [] });
       history.resume();
       history.clear();
+    },
+    requestDelete: (ids) => {
+      if (ids.length === 0) return;
+      const report = deleteReport(get().design, ids);
+      if (report.ids.length === 0) return;
+      if (report.breaks.length > 0) {
+        set({ pendingDelete: report });
+        return;
+      }
+      get().apply(deleteEntities, { ids: report.ids });
+      set({ selectedIds: [], selectedEdgeIds: [] });
+    },
+    confirmDelete: (removeTrust) => {
+      const pending = get().pendingDelete;
+      if (!pending) return;
+      set({ pendingDelete: null });
+      get().apply(deleteEntities, { ids: pending.ids, removeTrust });
+      set({ selectedIds: [], selectedEdgeIds: [] });
     },
   });

@@ -10,10 +10,19 @@ export const selectDesignId = (s: RolecraftState) => s.design.id;
 export const selectSelectedIds = (s: RolecraftState) => s.selectedIds;
 export const selectSelectedEdgeIds = (s: RolecraftState) => s.selectedEdgeIds;
 export const selectApply = (s: RolecraftState) => s.apply;
+export const selectSelect = (s: RolecraftState) => s.select;
+export const selectSelectEdges = (s: RolecraftState) => s.selectEdges;
 export const selectLoadDesign = (s: RolecraftState) => s.loadDesign;
+export const selectRequestDelete = (s: RolecraftState) => s.requestDelete;
+export const selectConfirmDelete = (s: RolecraftState) => s.confirmDelete;
 export const selectSearchOpen = (s: RolecraftState) => s.searchOpen;
 export const selectToasts = (s: RolecraftState) => s.toasts;
 export const selectDesigns = (s: RolecraftState) => s.designs;
+export const selectPendingDelete = (s: RolecraftState) => s.pendingDelete;
+export const selectClipboard = (s: RolecraftState) => s.clipboard;
+export const selectSaveStatus = (s: RolecraftState) => s.saveStatus;
+export const selectEdgeVisibility = (s: RolecraftState) => s.edgeVisibility;
+export const selectSetEdgeVisibility = (s: RolecraftState) => s.setEdgeVisibility;
 
 /** The entity the inspector shows: the first selected one that still exists. */
 export const selectInspected = (s: RolecraftState): Entity | undefined => {
@@ -37,4 +46,5 @@ export const selectUiActions = (s: RolecraftState) => ({
   dismissToast: s.dismissToast,
   setDesigns: s.setDesigns,
   setClipboard: s.setClipboard,
+  setPendingDelete: s.setPendingDelete,
 });

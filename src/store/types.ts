@@ -1,6 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
-import type { Design, EntityId } from '../model';
+import type { Clipboard, DeleteReport, Design, EntityId } from '../model';
 
 /** A pure model command `(design, ...args) => design`: the only way the document changes. */
 export type DesignCommand<Args extends unknown[]> = (design: Design, ...args: Args) => Design;
@@ -14,6 +14,10 @@ export interface DocumentActions {
   apply: <Args extends unknown[]>(command: DesignCommand<Args>, ...args: Args) => void;
   /** Replace the whole document (open, import, restore); clears undo history. */
   loadDesign: (design: Design) => void;
+  /** Delete entities at once, or ask first (`pendingDelete`) when that would break references. */
+  requestDelete: (ids: EntityId[]) => void;
+  /** Carry out the pending delete; `removeTrust` also takes them out of trust policies. */
+  confirmDelete: (removeTrust: boolean) => void;
 }
 
 export type DocumentSlice = DocumentState & DocumentActions;
@@ -47,16 +51,30 @@ export interface Toast {
 export interface DesignSummary {
   id: string;
   name: string;
-  updatedAt: number;
+  /** ISO time of the last save. */
+  updatedAt: string;
 }
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
 export interface UiState {
   searchOpen: boolean;
   toasts: Toast[];
   /** Saved designs, kept in sync by the persistence controller. */
   designs: DesignSummary[];
-  /** Entities copied with Ctrl+C, as a snapshot of the design they came from. */
-  clipboard: { design: Design; ids: EntityId[] } | null;
+  /** Entities copied with Ctrl+C, and how many times they were pasted since. */
+  clipboard: { content: Clipboard; pastes: number } | null;
+  /** A delete that would break references, waiting for the user to confirm. */
+  pendingDelete: DeleteReport | null;
+  /** Autosave progress of the open design. */
+  saveStatus: SaveStatus;
+  /** Which derived edges the canvas draws besides trust edges (always drawn). */
+  edgeVisibility: EdgeVisibility;
+}
+
+export interface EdgeVisibility {
+  membership: boolean;
+  permission: boolean;
 }
 
 export interface UiActions {
@@ -65,6 +83,9 @@ export interface UiActions {
   dismissToast: (id: number) => void;
   setDesigns: (designs: DesignSummary[]) => void;
   setClipboard: (clipboard: UiState['clipboard']) => void;
+  setPendingDelete: (report: DeleteReport | null) => void;
+  setSaveStatus: (status: SaveStatus) => void;
+  setEdgeVisibility: (visibility: Partial<EdgeVisibility>) => void;
 }
 
 export type UiSlice = UiState & UiActions;

@@ -1,0 +1,69 @@
+import { copyEntities, pasteEntitiesWithIds, setPositions, type EntityId } from '../model';
+import { rolecraftStore } from '../store';
+import { additionFor, targetAccount, type AddableKind } from '../canvas/add-entity';
+import { prefersReducedMotion, type FlowControls } from '../canvas/reveal';
+
+// What the toolbar and keyboard shortcuts do, on the app store.
+
+const state = () => rolecraftStore.getState();
+
+export function addEntityOfKind(kind: AddableKind) {
+  const { design, selectedIds, apply, select } = state();
+  const addition = additionFor(kind, design, selectedIds);
+  apply(addition.command);
+  select([addition.id]);
+}
+
+export function undo() {
+  rolecraftStore.temporal.getState().undo();
+}
+
+export function redo() {
+  rolecraftStore.temporal.getState().redo();
+}
+
+export function copySelection(): boolean {
+  const { design, selectedIds, setClipboard } = state();
+  if (selectedIds.length === 0) return false;
+  const content = copyEntities(design, selectedIds);
+  if (content.entities.length === 0) return false;
+  setClipboard({ content, pastes: 0 });
+  return true;
+}
+
+export function paste(): boolean {
+  const { clipboard, design, selectedIds, setClipboard, apply, select } = state();
+  if (!clipboard) return false;
+  const step = 40 * (clipboard.pastes + 1);
+  const account = targetAccount(design, selectedIds);
+  let pasted: EntityId[] = [];
+  apply((current) => {
+    const result = pasteEntitiesWithIds(current, {
+      clipboard: clipboard.content,
+      offset: { x: step, y: step },
+      ...(account ? { targetAccount: account.id } : {}),
+    });
+    pasted = [...result.idMap.values()];
+    return result.design;
+  });
+  setClipboard({ ...clipboard, pastes: clipboard.pastes + 1 });
+  select(pasted);
+  return true;
+}
+
+export function deleteSelection() {
+  state().requestDelete(state().selectedIds);
+}
+
+/** ELK's layered layout, loaded on first use; one undo step. */
+export async function autoLayout(flow: FlowControls) {
+  const { layoutDesign } = await import('../canvas/auto-layout');
+  const design = state().design;
+  const positions = await layoutDesign(design);
+  // The user may have changed the design while ELK ran: apply only to the same document.
+  if (state().design.id !== design.id) return;
+  state().apply(setPositions, { positions });
+  requestAnimationFrame(() => {
+    void flow.fitView({ padding: 0.15, duration: prefersReducedMotion() ? 0 : 300 });
+  });
+}

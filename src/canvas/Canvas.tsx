@@ -1,0 +1,97 @@
+import { useCallback } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type IsValidConnection,
+  type OnBeforeDelete,
+} from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { rolecraftStore, useRolecraft, type RolecraftState } from '../store';
+import { connectionCommand, edgeRemovalCommand } from './connect';
+import type { FlowEdge } from './edges/edge-data';
+import { edgeTypes } from './edges/edge-types';
+import { Legend } from './Legend';
+import { minimapColor } from './minimap-color';
+import type { FlowNode } from './nodes/node-data';
+import { nodeTypes } from './nodes/node-types';
+import { useFlowEdges } from './useFlowEdges';
+import { useFlowNodes } from './useFlowNodes';
+
+/** Above this many nodes only what is in view is rendered. */
+const RENDER_VISIBLE_ONLY_FROM = 300;
+const deleteKeys = ['Delete', 'Backspace'];
+const multiSelectKeys = ['Control', 'Meta', 'Shift'];
+
+const selectCanvasActions = (s: RolecraftState) => ({
+  apply: s.apply,
+  requestDelete: s.requestDelete,
+  select: s.select,
+});
+
+const isValidConnection: IsValidConnection<FlowEdge> = (connection) =>
+  connection.source !== null &&
+  connection.target !== null &&
+  connectionCommand(rolecraftStore.getState().design, connection.source, connection.target) !==
+    undefined;
+
+interface CanvasProps {
+  colorMode: 'light' | 'dark';
+}
+
+/** The design as a graph: accounts hold their principals; edges are derived from policies. */
+export function Canvas({ colorMode }: CanvasProps) {
+  const { nodes, onNodesChange } = useFlowNodes();
+  const { edges, onEdgesChange } = useFlowEdges();
+  const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
+
+  const onConnect = useCallback(
+    ({ source, target }: Connection) => {
+      const command = connectionCommand(rolecraftStore.getState().design, source, target);
+      if (command) apply(command);
+    },
+    [apply],
+  );
+
+  // React Flow would drop the elements from its own state; the design decides instead.
+  const onBeforeDelete: OnBeforeDelete<FlowNode, FlowEdge> = useCallback(
+    async ({ nodes: doomedNodes, edges: doomedEdges }) => {
+      const chosenEdges = doomedEdges.filter((edge) => edge.selected);
+      if (chosenEdges.length > 0) apply(edgeRemovalCommand(chosenEdges));
+      if (doomedNodes.length > 0) requestDelete(doomedNodes.map((node) => node.id));
+      return false;
+    },
+    [apply, requestDelete],
+  );
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      onBeforeDelete={onBeforeDelete}
+      deleteKeyCode={deleteKeys}
+      multiSelectionKeyCode={multiSelectKeys}
+      elevateNodesOnSelect={false}
+      onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
+      colorMode={colorMode}
+      minZoom={0.05}
+      maxZoom={2}
+      fitView
+      fitViewOptions={{ padding: 0.15 }}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background />
+      <Controls />
+      <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the design" />
+      <Legend />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,189 @@
+import {
+  accountOf,
+  addEntity,
+  findEntity,
+  makeAccount,
+  makeGroup,
+  makeOidcProvider,
+  makeResource,
+  makeRole,
+  makeService,
+  makeUser,
+  type Design,
+  type Entity,
+  type EntityId,
+  type Position,
+} from '../model';
+import {
+  ACCOUNT_HEADER,
+  ACCOUNT_PADDING,
+  ENTITY_HEIGHT,
+  ENTITY_WIDTH,
+  type Frame,
+} from './geometry';
+import { accountFrames, entityPositions } from './nodes/build-nodes';
+
+export type AddableKind =
+  'account' | 'user' | 'group' | 'role' | 'service' | 'identity-provider' | 'resource';
+
+const NEW_ACCOUNT_SIZE = { width: 520, height: 300 };
+const COLUMNS = 2;
+const ROW_GAP = 56;
+
+function uniqueName(taken: Iterable<string>, base: string): string {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  for (let n = 2; ; n++) if (!names.has(`${base}${n}`)) return `${base}${n}`;
+}
+
+function nextAwsAccountId(design: Design): string {
+  const taken = new Set([
+    ...design.accounts.map((a) => a.awsAccountId),
+    ...design.outsidePrincipals.flatMap((o) => (o.scope === 'account' ? [o.awsAccountId] : [])),
+  ]);
+  for (let digit = 1; digit <= 9; digit++) {
+    const id = String(digit).repeat(12);
+    if (!taken.has(id)) return id;
+  }
+  for (let n = 100000000000; ; n++) if (!taken.has(String(n))) return String(n);
+}
+
+/** The right edge of everything drawn so far. */
+function rightEdge(design: Design): number {
+  const positions = entityPositions(design);
+  let right = -Infinity;
+  for (const frame of accountFrames(design, positions).values())
+    right = Math.max(right, frame.x + frame.width);
+  for (const entity of [...design.services, ...design.outsidePrincipals]) {
+    const at = positions.get(entity.id);
+    if (at) right = Math.max(right, at.x + ENTITY_WIDTH);
+  }
+  return Number.isFinite(right) ? right : 0;
+}
+
+/** The first grid slot in an account frame that no entity occupies. */
+function freeSlot(frame: Frame, occupied: Position[]): Position {
+  for (let slot = 0; ; slot++) {
+    const candidate = {
+      x: frame.x + ACCOUNT_PADDING + (slot % COLUMNS) * (ENTITY_WIDTH + ACCOUNT_PADDING * 2),
+      y:
+        frame.y +
+        ACCOUNT_HEADER +
+        ACCOUNT_PADDING +
+        Math.floor(slot / COLUMNS) * (ENTITY_HEIGHT + ROW_GAP),
+    };
+    const overlaps = occupied.some(
+      (p) =>
+        Math.abs(p.x - candidate.x) < ENTITY_WIDTH && Math.abs(p.y - candidate.y) < ENTITY_HEIGHT,
+    );
+    if (!overlaps) return candidate;
+  }
+}
+
+/** The account new principals go into: the selected one (or the selection's), else the first. */
+export function targetAccount(design: Design, selectedIds: readonly EntityId[]) {
+  for (const id of selectedIds) {
+    const entity = findEntity(design, id);
+    const account = entity && accountOf(design, entity);
+    if (account) return account;
+  }
+  return design.accounts[0];
+}
+
+export interface Addition {
+  /** One command for the whole addition (an account is created too when there is none). */
+  command: (design: Design) => Design;
+  /** The entity to select afterwards. */
+  id: EntityId;
+}
+
+function entityFor(
+  kind: Exclude<AddableKind, 'account' | 'service'>,
+  design: Design,
+  account: EntityId,
+): Entity {
+  const inAccount = (list: { account: EntityId; name: string }[]) =>
+    list.filter((e) => e.account === account).map((e) => e.name);
+  switch (kind) {
+    case 'user':
+      return makeUser({ account, name: uniqueName(inAccount(design.users), 'new-user') });
+    case 'group':
+      return makeGroup({ account, name: uniqueName(inAccount(design.groups), 'NewGroup') });
+    case 'role':
+      return makeRole({ account, name: uniqueName(inAccount(design.roles), 'NewRole') });
+    case 'identity-provider': {
+      const provider = makeOidcProvider({ account, preset: 'github-actions' });
+      return { ...provider, name: uniqueName(inAccount(design.identityProviders), provider.name) };
+    }
+    case 'resource':
+      return makeResource({
+        account,
+        resourceType: 's3-bucket',
+        name: uniqueName(
+          design.resources.map((r) => r.name),
+          'new-bucket',
+        ),
+      });
+  }
+}
+
+const commonServices = [
+  'lambda.amazonaws.com',
+  'ec2.amazonaws.com',
+  'ecs-tasks.amazonaws.com',
+  'events.amazonaws.com',
+  'states.amazonaws.com',
+  'glue.amazonaws.com',
+];
+
+/** What pressing "Add …" does: a new entity of that kind in a free spot. */
+export function additionFor(
+  kind: AddableKind,
+  design: Design,
+  selectedIds: readonly EntityId[],
+): Addition {
+  if (kind === 'account') {
+    const entity = makeAccount({
+      awsAccountId: nextAwsAccountId(design),
+      name: uniqueName(
+        design.accounts.map((a) => a.name),
+        'Account',
+      ),
+    });
+    const position = {
+      x: rightEdge(design) + (design.accounts.length > 0 ? 80 : 0),
+      y: 0,
+      ...NEW_ACCOUNT_SIZE,
+    };
+    return { id: entity.id, command: (d) => addEntity(d, { entity, position }) };
+  }
+  if (kind === 'service') {
+    const taken = new Set(design.services.map((s) => s.name));
+    const name =
+      commonServices.find((s) => !taken.has(s)) ?? uniqueName(taken, 'service.amazonaws.com');
+    const entity = makeService(name);
+    const position = {
+      x: rightEdge(design) + 80,
+      y: design.services.length * (ENTITY_HEIGHT + ROW_GAP),
+    };
+    return { id: entity.id, command: (d) => addEntity(d, { entity, position }) };
+  }
+  const existing = targetAccount(design, selectedIds);
+  const prelude = existing ? undefined : additionFor('account', design, []);
+  const withAccount = prelude ? prelude.command(design) : design;
+  const accountId = existing?.id ?? prelude!.id;
+  const entity = entityFor(kind, withAccount, accountId);
+  const positions = entityPositions(withAccount);
+  const frame = accountFrames(withAccount, positions).get(accountId)!;
+  const occupied = [...positions.entries()]
+    .filter(([id]) => {
+      const other = findEntity(withAccount, id);
+      return other !== undefined && 'account' in other && other.account === accountId;
+    })
+    .map(([, p]) => p);
+  const position = freeSlot(frame, occupied);
+  return {
+    id: entity.id,
+    command: (d) => addEntity(prelude ? prelude.command(d) : d, { entity, position }),
+  };
+}

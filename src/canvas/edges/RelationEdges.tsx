@@ -1,0 +1,51 @@
+import { memo } from 'react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { useFloatingPath } from './floating';
+import type { MembershipFlowEdge, PermissionFlowEdge } from './edge-data';
+import { membershipLook, permissionLook } from './edge-styles';
+import { EdgeLabel } from './EdgeLabel';
+
+export const MembershipEdgeView = memo(function MembershipEdgeView(
+  props: EdgeProps<MembershipFlowEdge>,
+) {
+  const [path] = useFloatingPath(props);
+  return (
+    <BaseEdge
+      path={path}
+      style={{
+        stroke: membershipLook.stroke,
+        strokeWidth: membershipLook.strokeWidth,
+        strokeDasharray: membershipLook.dash,
+      }}
+    />
+  );
+});
+
+export const PermissionEdgeView = memo(function PermissionEdgeView(
+  props: EdgeProps<PermissionFlowEdge>,
+) {
+  const { data, markerEnd, selected } = props;
+  const [path, labelX, labelY] = useFloatingPath(props);
+  return (
+    <>
+      <BaseEdge
+        path={path}
+        markerEnd={markerEnd}
+        style={{
+          stroke: permissionLook.stroke,
+          strokeWidth: selected ? permissionLook.strokeWidth + 1 : permissionLook.strokeWidth,
+          strokeDasharray: permissionLook.dash,
+        }}
+      />
+      {data && (
+        <EdgeLabel
+          x={labelX}
+          y={labelY}
+          text={data.permission.label}
+          title={data.permission.actions.join(', ')}
+          color={permissionLook.stroke}
+        />
+      )}
+    </>
+  );
+});

@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { useFloatingPath } from './floating';
+import type { TrustFlowEdge } from './edge-data';
+import { trustEdgeStyle } from './edge-styles';
+import { EdgeLabel } from './EdgeLabel';
+
+/** "source may assume target", styled by kind; a blocked grant is dashed red with no arrow. */
+export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustFlowEdge>) {
+  const { data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = useFloatingPath(props);
+  if (!data) return null;
+  const look = trustEdgeStyle(data.trust);
+  const text = data.trust.blocked
+    ? `blocked${data.trust.label ? `: ${data.trust.label}` : ''}`
+    : data.trust.label;
+  return (
+    <>
+      <BaseEdge
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+        style={{
+          stroke: look.stroke,
+          strokeWidth: selected ? look.strokeWidth + 1.5 : look.strokeWidth,
+          strokeDasharray: look.dash,
+        }}
+      />
+      {text && (
+        <EdgeLabel
+          x={labelX}
+          y={labelY}
+          text={text}
+          color={look.stroke}
+          title={`${data.trust.action} ${text}`}
+        />
+      )}
+    </>
+  );
+});

@@ -1,0 +1,95 @@
+import { MarkerType } from '@xyflow/react';
+import {
+  deriveMembershipEdges,
+  derivePermissionEdges,
+  deriveTrustEdges,
+  findEntity,
+  type Design,
+  type MembershipEdge,
+  type PermissionEdge,
+  type TrustEdge,
+} from '../../model';
+import type { FlowEdge, MembershipFlowEdge, PermissionFlowEdge, TrustFlowEdge } from './edge-data';
+import { permissionLook, trustEdgeStyle } from './edge-styles';
+
+const nameOf = (design: Design, id: string) => findEntity(design, id)?.name ?? id;
+
+export function trustAriaLabel(design: Design, edge: TrustEdge): string {
+  const gate = edge.label ? ` when ${edge.label}` : '';
+  const blocked = edge.blocked ? ', blocked by a Deny' : '';
+  return `${nameOf(design, edge.source)} may assume ${nameOf(design, edge.target)}${gate}${blocked}`;
+}
+
+function trustFlowEdge(design: Design, edge: TrustEdge): TrustFlowEdge {
+  const style = trustEdgeStyle(edge);
+  return {
+    id: edge.id,
+    type: 'trust',
+    source: edge.source,
+    target: edge.target,
+    data: { trust: edge },
+    ariaLabel: trustAriaLabel(design, edge),
+    ...(edge.blocked ? {} : { markerEnd: { type: MarkerType.ArrowClosed, color: style.stroke } }),
+  };
+}
+
+function membershipFlowEdge(design: Design, edge: MembershipEdge): MembershipFlowEdge {
+  return {
+    id: edge.id,
+    type: 'membership',
+    source: edge.source,
+    target: edge.target,
+    data: {},
+    ariaLabel: `${nameOf(design, edge.source)} is a member of ${nameOf(design, edge.target)}`,
+  };
+}
+
+function permissionFlowEdge(design: Design, edge: PermissionEdge): PermissionFlowEdge {
+  return {
+    id: edge.id,
+    type: 'permission',
+    source: edge.source,
+    target: edge.target,
+    data: { permission: edge },
+    deletable: false,
+    ariaLabel: `${nameOf(design, edge.source)} may use ${nameOf(design, edge.target)}: ${edge.actions.join(', ')}`,
+    markerEnd: { type: MarkerType.Arrow, color: permissionLook.stroke },
+  };
+}
+
+/** The parts of a design edges depend on: not the layout, so moving a node derives nothing. */
+type EdgeInputs = Pick<
+  Design,
+  | 'accounts'
+  | 'users'
+  | 'groups'
+  | 'roles'
+  | 'services'
+  | 'identityProviders'
+  | 'outsidePrincipals'
+  | 'resources'
+>;
+const inputKeys: (keyof EdgeInputs)[] = [
+  'accounts',
+  'users',
+  'groups',
+  'roles',
+  'services',
+  'identityProviders',
+  'outsidePrincipals',
+  'resources',
+];
+
+let last: { inputs: EdgeInputs; edges: FlowEdge[] } | undefined;
+
+/** Trust edges (from the model), membership and permission edges of a design. */
+export function buildEdges(design: Design): FlowEdge[] {
+  if (last && inputKeys.every((key) => last!.inputs[key] === design[key])) return last.edges;
+  const edges: FlowEdge[] = [
+    ...derivePermissionEdges(design).map((edge) => permissionFlowEdge(design, edge)),
+    ...deriveMembershipEdges(design).map((edge) => membershipFlowEdge(design, edge)),
+    ...deriveTrustEdges(design).map((edge) => trustFlowEdge(design, edge)),
+  ];
+  last = { inputs: design, edges };
+  return edges;
+}

@@ -1,0 +1,44 @@
+import type { Entity, ResourceType } from '../model';
+import type { GlyphName } from './icons/glyphs';
+
+const resourceLabels: Record<ResourceType, string> = {
+  's3-bucket': 'S3 bucket',
+  'kms-key': 'KMS key',
+  'sqs-queue': 'SQS queue',
+  'sns-topic': 'SNS topic',
+  secret: 'Secrets Manager secret',
+  'lambda-function': 'Lambda function',
+};
+
+/** What kind of thing an entity is, in words a person reads on the node. */
+export function kindLabel(entity: Entity): string {
+  switch (entity.kind) {
+    case 'account':
+      return 'AWS account';
+    case 'user':
+      return 'IAM user';
+    case 'group':
+      return 'IAM group';
+    case 'role':
+      return 'IAM role';
+    case 'service':
+      return 'AWS service';
+    case 'identity-provider':
+      return entity.protocol === 'saml' ? 'SAML provider' : 'OIDC provider';
+    case 'outside':
+      return entity.scope === 'anyone' ? 'Any principal' : 'External account';
+    case 'resource':
+      return resourceLabels[entity.resourceType];
+  }
+}
+
+export function glyphOf(entity: Entity): GlyphName {
+  switch (entity.kind) {
+    case 'outside':
+      return entity.scope === 'anyone' ? 'anyone' : 'external-account';
+    case 'resource':
+      return entity.resourceType;
+    default:
+      return entity.kind;
+  }
+}

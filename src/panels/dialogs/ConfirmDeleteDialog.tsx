@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+import { findEntity } from '../../model';
+import { rolecraftStore, selectDesign, selectPendingDelete, useRolecraft } from '../../store';
+import { Modal } from './Modal';
+
+/** Asks before a delete that would leave policies or memberships naming what goes. */
+export function ConfirmDeleteDialog() {
+  const pending = useRolecraft(selectPendingDelete);
+  const design = useRolecraft(selectDesign);
+  const [removeTrust, setRemoveTrust] = useState(true);
+  const descriptionId = useId();
+  if (!pending) return null;
+  const names = pending.ids.map((id) => findEntity(design, id)?.name ?? id);
+  const cancel = () => rolecraftStore.getState().setPendingDelete(null);
+  return (
+    <Modal label="Confirm delete" role="alertdialog" onClose={cancel} describedBy={descriptionId}>
+      <h2 className="mb-2 text-base font-semibold">
+        Delete {names.length === 1 ? names[0] : `${names.length} items`}?
+      </h2>
+      <div id={descriptionId} className="space-y-2 text-sm">
+        <p>
+          {pending.breaks.length === 1
+            ? 'One reference would break:'
+            : `${pending.breaks.length} references would break:`}
+        </p>
+        <ul className="max-h-48 list-disc space-y-0.5 overflow-auto pl-5 text-xs">
+          {pending.breaks.map((b, i) => (
+            <li key={i}>{b.message.replace(/`/g, '')}</li>
+          ))}
+        </ul>
+      </div>
+      <label className="mt-3 flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={removeTrust}
+          onChange={(e) => setRemoveTrust(e.target.checked)}
+        />
+        Also remove them from trust policies
+      </label>
+      <div className="mt-4 flex justify-end gap-2">
+        <button
+          type="button"
+          onClick={cancel}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
+        >
+          Cancel
+        </button>
+        <button
+          type="button"
+          onClick={() => rolecraftStore.getState().confirmDelete(removeTrust)}
+          className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700"
+        >
+          Delete
+        </button>
+      </div>
+    </Modal>
+  );
+}

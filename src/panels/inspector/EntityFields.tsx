@@ -1,0 +1,243 @@
+import { useId } from 'react';
+import {
+  accountOf,
+  arnOf,
+  MAX_SESSION_DURATION,
+  MIN_SESSION_DURATION,
+  moveEntity,
+  renameEntity,
+  setAwsAccountId,
+  setDescription,
+  setMaxSessionDuration,
+  setPath,
+  setTags,
+  updateEntity,
+  type Design,
+  type Entity,
+  type EntityPatch,
+  type OidcProvider,
+  type ResourceType,
+} from '../../model';
+import { selectApply, useRolecraft } from '../../store';
+import { kindLabel } from '../../canvas/presentation';
+import { CommitField, inputClass } from './CommitField';
+import { TagsEditor } from './TagsEditor';
+
+const resourceTypes: { value: ResourceType; label: string }[] = [
+  { value: 's3-bucket', label: 'S3 bucket' },
+  { value: 'kms-key', label: 'KMS key' },
+  { value: 'sqs-queue', label: 'SQS queue' },
+  { value: 'sns-topic', label: 'SNS topic' },
+  { value: 'secret', label: 'Secrets Manager secret' },
+  { value: 'lambda-function', label: 'Lambda function' },
+];
+
+// EntityPatch maps kinds to fields, so the two identity provider protocols share one entry
+// that lacks the OIDC-only fields.
+const oidcPatch = (patch: Partial<Pick<OidcProvider, 'issuer' | 'audiences'>>) =>
+  patch as EntityPatch;
+
+function Labelled({
+  label,
+  children,
+}: {
+  label: string;
+  children: (id: string) => React.ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
+        {label}
+      </label>
+      {children(id)}
+    </div>
+  );
+}
+
+function ReadOnly({ label, value, mono }: { label: string; value: string; mono?: boolean }) {
+  return (
+    <div className="space-y-0.5">
+      <div className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</div>
+      <div aria-label={label} className={`break-all text-sm ${mono ? 'font-mono text-xs' : ''}`}>
+        {value}
+      </div>
+    </div>
+  );
+}
+
+/** The editable fields of one entity; each change is one model command. */
+export function EntityFields({ design, entity }: { design: Design; entity: Entity }) {
+  const apply = useRolecraft(selectApply);
+  const id = entity.id;
+  const arn = arnOf(design, entity);
+  const account = entity.kind === 'account' ? undefined : accountOf(design, entity);
+  return (
+    <div className="space-y-3">
+      <ReadOnly label="Kind" value={kindLabel(entity)} />
+      <CommitField
+        label={entity.kind === 'service' ? 'Service principal' : 'Name'}
+        value={entity.name}
+        onCommit={(name) => name.trim() && apply(renameEntity, { id, name: name.trim() })}
+        spellCheck={false}
+      />
+      {entity.kind === 'account' && (
+        <CommitField
+          label="AWS account ID"
+          value={entity.awsAccountId}
+          inputMode="numeric"
+          hint="12 digits; policies that name the old ID follow"
+          onCommit={(value) =>
+            /^\d{12}$/.test(value) && apply(setAwsAccountId, { id, awsAccountId: value })
+          }
+        />
+      )}
+      {entity.kind === 'outside' && entity.scope === 'account' && (
+        <CommitField
+          label="AWS account ID"
+          value={entity.awsAccountId}
+          inputMode="numeric"
+          onCommit={(value) =>
+            /^\d{12}$/.test(value) && apply(setAwsAccountId, { id, awsAccountId: value })
+          }
+        />
+      )}
+      {'account' in entity && (
+        <Labelled label="Account">
+          {(fieldId) => (
+            <select
+              id={fieldId}
+              className={inputClass}
+              value={entity.account}
+              onChange={(e) => apply(moveEntity, { id, account: e.target.value })}
+            >
+              {design.accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name} ({a.awsAccountId})
+                </option>
+              ))}
+            </select>
+          )}
+        </Labelled>
+      )}
+      {!('account' in entity) && account && <ReadOnly label="Account" value={account.name} />}
+      {(entity.kind === 'user' || entity.kind === 'group' || entity.kind === 'role') && (
+        <CommitField
+          label="Path"
+          value={entity.path}
+          spellCheck={false}
+          onCommit={(path) => apply(setPath, { id, path })}
+        />
+      )}
+      {arn && <ReadOnly label="ARN" value={arn} mono />}
+      {entity.kind === 'role' && (
+        <>
+          <CommitField
+            label="Description"
+            value={entity.description}
+            onCommit={(description) => apply(setDescription, { id, description })}
+          />
+          <CommitField
+            label="MaxSessionDuration (seconds)"
+            type="number"
+            min={MIN_SESSION_DURATION}
+            max={MAX_SESSION_DURATION}
+            step={60}
+            value={String(entity.maxSessionDuration)}
+            hint={`${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} (1 to 12 hours)`}
+            onCommit={(value) => apply(setMaxSessionDuration, { id, seconds: Number(value) })}
+          />
+        </>
+      )}
+      {entity.kind === 'user' && (
+        <div className="space-y-1 text-sm">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={entity.hasMfa}
+              onChange={(e) => apply(updateEntity, { id, patch: { hasMfa: e.target.checked } })}
+            />
+            Signs in with MFA
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={entity.hasLongTermKeys}
+              onChange={(e) =>
+                apply(updateEntity, { id, patch: { hasLongTermKeys: e.target.checked } })
+              }
+            />
+            Has long-term access keys
+          </label>
+        </div>
+      )}
+      {entity.kind === 'resource' && (
+        <>
+          <Labelled label="Resource type">
+            {(fieldId) => (
+              <select
+                id={fieldId}
+                className={inputClass}
+                value={entity.resourceType}
+                onChange={(e) =>
+                  apply(updateEntity, {
+                    id,
+                    patch: { resourceType: e.target.value as ResourceType },
+                  })
+                }
+              >
+                {resourceTypes.map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Labelled>
+          {entity.resourceType !== 's3-bucket' && (
+            <CommitField
+              label="Region"
+              value={entity.region}
+              spellCheck={false}
+              onCommit={(region) =>
+                region.trim() && apply(updateEntity, { id, patch: { region: region.trim() } })
+              }
+            />
+          )}
+        </>
+      )}
+      {entity.kind === 'identity-provider' && entity.protocol === 'oidc' && (
+        <>
+          <CommitField
+            label="Issuer"
+            value={entity.issuer}
+            spellCheck={false}
+            onCommit={(issuer) =>
+              issuer.trim() &&
+              apply(updateEntity, { id, patch: oidcPatch({ issuer: issuer.trim() }) })
+            }
+          />
+          <CommitField
+            label="Audiences"
+            value={entity.audiences.join(', ')}
+            hint="Comma-separated client IDs"
+            onCommit={(value) =>
+              apply(updateEntity, {
+                id,
+                patch: oidcPatch({
+                  audiences: value
+                    .split(',')
+                    .map((a) => a.trim())
+                    .filter(Boolean),
+                }),
+              })
+            }
+          />
+        </>
+      )}
+      {(entity.kind === 'user' || entity.kind === 'role' || entity.kind === 'resource') && (
+        <TagsEditor tags={entity.tags} onChange={(tags) => apply(setTags, { id, tags })} />
+      )}
+    </div>
+  );
+}

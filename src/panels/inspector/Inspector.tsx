@@ -1,0 +1,55 @@
+import { findEntity } from '../../model';
+import {
+  selectDesign,
+  selectInspected,
+  selectSelectedEdgeIds,
+  selectSelectedIds,
+  useRolecraft,
+} from '../../store';
+import { EdgeDetails } from './EdgeDetails';
+import { EntityFields } from './EntityFields';
+import { PolicyView } from './PolicyView';
+import { TrustList } from './TrustList';
+
+/** Details of the selection: fields to edit, who may assume a role, and its policies. */
+export function Inspector() {
+  const design = useRolecraft(selectDesign);
+  const entity = useRolecraft(selectInspected);
+  const selectedIds = useRolecraft(selectSelectedIds);
+  const selectedEdgeIds = useRolecraft(selectSelectedEdgeIds);
+  const others = selectedIds.filter((id) => id !== entity?.id && findEntity(design, id));
+  return (
+    <section
+      aria-label="Inspector"
+      className="flex w-88 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-2 text-sm font-semibold dark:border-slate-700 dark:bg-slate-900">
+        Inspector
+      </h2>
+      <div className="space-y-4 p-4">
+        {entity ? (
+          <>
+            {others.length > 0 && (
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                {others.length + 1} selected; showing {entity.name}.
+              </p>
+            )}
+            <EntityFields key={entity.id} design={design} entity={entity} />
+            {entity.kind === 'role' && <TrustList design={design} role={entity} />}
+            <section aria-label="Policies" className="space-y-2">
+              <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">Policies</h3>
+              <PolicyView entityId={entity.id} />
+            </section>
+          </>
+        ) : selectedEdgeIds[0] ? (
+          <EdgeDetails design={design} edgeId={selectedEdgeIds[0]} />
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            Select a node to see its details. Drag from a node’s bottom handle to a role’s top
+            handle to let it assume the role.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
