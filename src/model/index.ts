@@ -22,3 +22,4 @@ export * from './commands';
 export * from './format';
 export * from './permission-edges';
 export { representativeActions } from './resource-actions';
+export { generateDesign, type GenerateOptions } from './generate';

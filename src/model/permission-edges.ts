@@ -3,6 +3,7 @@ import { actionPatternMatches } from './action-match';
 import { arnOf } from './arn';
 import { findEntity } from './lookup';
 import { policyDocument, statementsOf, stringList } from './policy-text';
+import { principalsOf } from './trust-principals';
 import { isS3ObjectAction, representativeActions, servicePrefix } from './resource-actions';
 import type { Account, Design, EntityId, OutsidePrincipal, Resource, Role, ServicePrincipal, User } from './types';
 
@@ -111,14 +112,60 @@ function actionsToCheck(resource: Resource, policies: PolicyDocument[]): string[
   return [...actions];
 }
 
-/** Whether any policy could touch the resource at all; skips the engine for unrelated pairs. */
-function mayConcern(identity: PolicyDocument[], resourcePolicy: PolicyDocument | undefined, arn: string, objectArns: string[]): boolean {
-  if (resourcePolicy && statementsOf(resourcePolicy).some((s) => s.Effect === 'Allow')) return true;
-  const targets = [arn, ...objectArns];
-  return identity.some((doc) =>
-    statementsOf(doc).some(
-      (s) => s.Effect === 'Allow' && ('NotResource' in s || stringList(s.Resource).some((p) => targets.some((t) => actionPatternMatches(p, t)))),
-    ),
+/** Who a resource policy's Allow statements can name, read once per resource. */
+interface NamedInPolicy {
+  anyone: boolean;
+  accounts: Set<string>;
+  services: Set<string>;
+}
+
+function namedIn(resourcePolicy: PolicyDocument | undefined): NamedInPolicy {
+  const named: NamedInPolicy = { anyone: false, accounts: new Set(), services: new Set() };
+  for (const s of resourcePolicy ? statementsOf(resourcePolicy) : []) {
+    if (s.Effect !== 'Allow') continue;
+    if ('NotPrincipal' in s) named.anyone = true;
+    for (const p of principalsOf(s.Principal)) {
+      if (p.value === '*') named.anyone = true;
+      else if (p.type === 'Service') named.services.add(p.value.toLowerCase());
+      else if (/^\d{12}$/.test(p.value)) named.accounts.add(p.value);
+      else {
+        const account = p.value.split(':')[4];
+        if (account) named.accounts.add(account);
+      }
+    }
+  }
+  return named;
+}
+
+function mayBeNamed(named: NamedInPolicy, facts: ActorFacts): boolean {
+  if (named.anyone) return true;
+  if (facts.entity.kind === 'service') return named.services.has(facts.entity.name.toLowerCase());
+  const accountId = facts.account?.awsAccountId ?? (facts.entity.kind === 'outside' && facts.entity.scope === 'account' ? facts.entity.awsAccountId : undefined);
+  return accountId !== undefined && named.accounts.has(accountId);
+}
+
+/** The identity Allow statements of an actor that name an action of the service, per resource type. */
+function statementsFor(facts: ActorFacts, type: Resource['resourceType'], cache: Map<string, string[][]>): string[][] {
+  const hit = cache.get(type);
+  if (hit) return hit;
+  const candidates = representativeActions[type];
+  const prefix = `${servicePrefix[type]}:`;
+  const out: string[][] = [];
+  for (const doc of facts.identity) {
+    for (const s of statementsOf(doc)) {
+      if (s.Effect !== 'Allow') continue;
+      const fits = 'NotAction' in s || stringList(s.Action).some((p) => p.toLowerCase().startsWith(prefix) || candidates.some((a) => actionPatternMatches(p, a)));
+      if (fits) out.push('NotResource' in s ? ['*'] : stringList(s.Resource));
+    }
+  }
+  cache.set(type, out);
+  return out;
+}
+
+/** Whether one of those statements has a resource pattern that fits the resource (or, for a bucket, its objects). */
+function identityMayTouch(resourcePatterns: string[][], arn: string, isBucket: boolean): boolean {
+  return resourcePatterns.some((patterns) =>
+    patterns.some((p) => actionPatternMatches(p, arn) || (isBucket && (p.startsWith(`${arn}/`) || actionPatternMatches(p, `${arn}/x`)))),
   );
 }
 
@@ -129,34 +176,82 @@ export interface PermissionOptions {
   now?: string;
 }
 
-/** Principal → resource edges for every action the engine allows (identity, boundary, resource policy, SCPs, RCPs). */
+const memo = new WeakMap<Design, PermissionEdge[]>();
+
+/**
+ * Principal → resource edges for every action the engine allows (identity, boundary, resource
+ * policy, SCPs, RCPs). Pairs that no policy could concern are skipped before the engine runs.
+ */
 export function derivePermissionEdges(design: Design, options: PermissionOptions = {}): PermissionEdge[] {
+  const cacheable = options.sources === undefined && options.now === undefined;
+  const hit = cacheable ? memo.get(design) : undefined;
+  if (hit) return hit;
   const wanted = options.sources ? new Set(options.sources) : undefined;
   const actors: Acting[] = [...design.users, ...design.roles, ...design.services, ...design.outsidePrincipals].filter((e) => !wanted || wanted.has(e.id));
-  const edges: PermissionEdge[] = [];
-  for (const resource of design.resources) {
+  const targets = design.resources.flatMap((resource, index) => {
     const arn = arnOf(design, resource);
-    const resourceAccount = findEntity(design, resource.account);
-    if (arn === undefined || resourceAccount?.kind !== 'account') continue;
-    const resourcePolicy = resource.policy === '' ? undefined : policyDocument(resource.policy);
-    const rcp = orgPolicies(resourceAccount, 'rcps');
-    for (const actor of actors) {
-      const facts = actorFacts(design, actor);
-      if (!facts) continue;
-      const all = resourcePolicy ? [...facts.identity, resourcePolicy] : facts.identity;
+    const account = findEntity(design, resource.account);
+    if (arn === undefined || account?.kind !== 'account') return [];
+    const policy = resource.policy === '' ? undefined : policyDocument(resource.policy);
+    return [{ index, resource, arn, account, policy, named: namedIn(policy), rcp: orgPolicies(account, 'rcps') }];
+  });
+  type Target = (typeof targets)[number];
+  // Only resources of the actor's own account, or whose policy may name it, can concern it.
+  const byAccount = new Map<EntityId, Target[]>();
+  const namingAccount = new Map<string, Target[]>();
+  const namingService = new Map<string, Target[]>();
+  const namingAnyone: Target[] = [];
+  const push = <K>(map: Map<K, Target[]>, key: K, target: Target) => map.set(key, [...(map.get(key) ?? []), target]);
+  for (const target of targets) {
+    push(byAccount, target.account.id, target);
+    if (target.named.anyone) namingAnyone.push(target);
+    for (const a of target.named.accounts) push(namingAccount, a, target);
+    for (const service of target.named.services) push(namingService, service, target);
+  }
+  const candidatesOf = (facts: ActorFacts): Target[] => {
+    const accountId = facts.account?.awsAccountId ?? (facts.entity.kind === 'outside' && facts.entity.scope === 'account' ? facts.entity.awsAccountId : undefined);
+    const lists = [
+      facts.account ? (byAccount.get(facts.account.id) ?? []) : [],
+      accountId ? (namingAccount.get(accountId) ?? []) : [],
+      facts.entity.kind === 'service' ? (namingService.get(facts.entity.name.toLowerCase()) ?? []) : [],
+      namingAnyone,
+    ];
+    return [...new Set(lists.flat())].sort((a, b) => a.index - b.index);
+  };
+
+  const edges: PermissionEdge[] = [];
+  for (const actor of actors) {
+    const facts = actorFacts(design, actor);
+    if (!facts) continue;
+    const scp = orgPolicies(facts.account, 'scps');
+    const compiled = new Map<string, ReturnType<typeof compilePolicies>>();
+    const byType = new Map<string, string[][]>();
+    for (const { resource, arn, account, policy, named, rcp } of candidatesOf(facts)) {
+      const sameAccount = facts.account?.id === account.id;
+      // Across accounts, and for KMS keys, the resource policy must allow; in the account, either side may.
+      const concerned =
+        mayBeNamed(named, facts) ||
+        (sameAccount && resource.resourceType !== 'kms-key' && identityMayTouch(statementsFor(facts, resource.resourceType, byType), arn, resource.resourceType === 's3-bucket'));
+      if (!concerned) continue;
+      const all = policy ? [...facts.identity, policy] : facts.identity;
       const { bucket, objects } = requestResources(arn, resource, all);
-      if (!mayConcern(facts.identity, resourcePolicy, bucket, objects)) continue;
-      const set = compilePolicies({ identity: facts.identity, permissionsBoundary: facts.boundary, resource: resourcePolicy, scp: orgPolicies(facts.account, 'scps'), rcp });
+      const key = `${account.id}\n${resource.policy}`;
+      let set = compiled.get(key);
+      if (!set) {
+        set = compilePolicies({ identity: facts.identity, permissionsBoundary: facts.boundary, resource: policy, scp, rcp });
+        compiled.set(key, set);
+      }
       const allowed = actionsToCheck(resource, all).filter((action) => {
-        const targets = resource.resourceType === 's3-bucket' && isS3ObjectAction(action) ? objects : [bucket];
-        return targets.some(
+        const requestTargets = resource.resourceType === 's3-bucket' && isS3ObjectAction(action) ? objects : [bucket];
+        return requestTargets.some(
           (target) =>
-            evaluate({ principal: facts.principal, action, resource: target, resourceAccount: resourceAccount.awsAccountId, context: facts.context, now: options.now }, set).decision === 'Allow',
+            evaluate({ principal: facts.principal, action, resource: target, resourceAccount: account.awsAccountId, context: facts.context, now: options.now }, set).decision === 'Allow',
         );
       });
       if (allowed.length === 0) continue;
       edges.push({ id: `perm:${actor.id}:${resource.id}`, source: actor.id, target: resource.id, actions: allowed, label: allowed.length === 1 ? allowed[0]! : `${allowed[0]} +${allowed.length - 1}` });
     }
   }
+  if (cacheable) memo.set(design, edges);
   return edges;
 }

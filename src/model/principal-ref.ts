@@ -102,7 +102,7 @@ export function resolvePrincipal(design: Design, ref: PrincipalRef): Resolution 
   const [, service, account, resource] = parts as unknown as [string, string, string, string];
   if (service === 'sts' && resource.startsWith('assumed-role/')) {
     const roleName = resource.split('/')[1] ?? '';
-    const role = design.roles.find((r) => r.name === roleName && indexOf(design).byId.get(r.account)?.kind === 'account' && accountAwsId(design, r.account) === account);
+    const role = design.roles.find((r) => r.name === roleName && accountAwsId(design, r.account) === account);
     if (role) return { found: true, source: role.id, awsAccountId: account, narrower: true };
   }
   if (indexOf(design).accountByAwsId.has(account)) {
@@ -132,11 +132,39 @@ interface PrincipalIndex {
   anyone?: EntityId;
 }
 
-const memo = new WeakMap<Design, PrincipalIndex>();
+const memo = new WeakMap<Design, { signature: string; index: PrincipalIndex }>();
+let last: { signature: string; index: PrincipalIndex } | undefined;
 
-function principalIndexOf(design: Design): PrincipalIndex {
+/**
+ * A string that changes whenever anything a principal resolves to changes (ids, accounts, names,
+ * paths, providers); trust edges of an unchanged role can be reused while it stays the same.
+ */
+export function principalSignature(design: Design): string {
+  return principalUniverse(design).signature;
+}
+
+function principalUniverse(design: Design): { signature: string; index: PrincipalIndex } {
   const hit = memo.get(design);
   if (hit) return hit;
+  const parts: string[] = [];
+  for (const a of design.accounts) parts.push(`a${a.id}|${a.awsAccountId}`);
+  for (const e of [...design.users, ...design.roles]) parts.push(`${e.kind[0]}${e.id}|${e.account}|${e.path}|${e.name}`);
+  for (const s of design.services) parts.push(`s${s.id}|${s.name}`);
+  for (const p of design.identityProviders) parts.push(`i${p.id}|${p.account}|${p.name}|${p.protocol === 'oidc' ? `${p.preset}|${p.issuer}` : ''}`);
+  for (const o of design.outsidePrincipals) parts.push(`o${o.id}|${o.scope === 'account' ? o.awsAccountId : '*'}`);
+  const signature = parts.join('\n');
+  const universe = last?.signature === signature ? last : { signature, index: buildPrincipalIndex(design) };
+  last = universe;
+  memo.set(design, universe);
+  return universe;
+}
+
+function principalIndexOf(design: Design): PrincipalIndex {
+  return principalUniverse(design).index;
+}
+
+/** Built from ids and names only (see `principalSignature`), so it can serve any design with the same signature. */
+function buildPrincipalIndex(design: Design): PrincipalIndex {
   const index: PrincipalIndex = { arns: new Map(), services: new Map(), federated: new Map(), outsideAccounts: new Map() };
   const byAccount = indexOf(design).byId;
   for (const entity of [...design.users, ...design.roles]) {
@@ -156,6 +184,5 @@ function principalIndexOf(design: Design): PrincipalIndex {
     if (outside.scope === 'anyone') index.anyone ??= outside.id;
     else if (!index.outsideAccounts.has(outside.awsAccountId)) index.outsideAccounts.set(outside.awsAccountId, outside.id);
   }
-  memo.set(design, index);
   return index;
 }

@@ -4,7 +4,7 @@ import { conditionLabels, type ConditionLabel } from './condition-labels';
 import { findEntity } from './lookup';
 import { parsePolicyText } from './policy-text';
 import { statementsOf } from './policy-text';
-import { assumeActionFor, resolvePrincipal, samePrincipal, type AssumeAction, type PrincipalRef } from './principal-ref';
+import { assumeActionFor, principalSignature, resolvePrincipal, samePrincipal, type AssumeAction, type PrincipalRef } from './principal-ref';
 import { engineDenyCheck, type DenyCheck } from './trust-deny';
 import { principalsOf, requestPrincipalOf } from './trust-principals';
 import type { Design, EntityId, Role } from './types';
@@ -61,12 +61,24 @@ export function deriveTrustGraph(design: Design, options: TrustOptions = {}): Tr
   const hit = cacheable ? memo.get(design) : undefined;
   if (hit) return hit;
   const graph: TrustGraph = { edges: [], dangling: [] };
+  const signature = cacheable ? principalSignature(design) : '';
   for (const role of design.roles) {
-    const { edges, dangling } = deriveRoleTrust(design, role, options);
+    const { edges, dangling } = cacheable ? cachedRoleTrust(design, role, signature) : deriveRoleTrust(design, role, options);
     graph.edges.push(...edges);
     graph.dangling.push(...dangling);
   }
   if (cacheable) memo.set(design, graph);
+  return graph;
+}
+
+const roleMemo = new WeakMap<Role, { signature: string; graph: TrustGraph }>();
+
+/** A role's edges depend only on the role and on what principals resolve to: reuse them while both stay. */
+function cachedRoleTrust(design: Design, role: Role, signature: string): TrustGraph {
+  const hit = roleMemo.get(role);
+  if (hit && hit.signature === signature) return hit.graph;
+  const graph = deriveRoleTrust(design, role);
+  roleMemo.set(role, { signature, graph });
   return graph;
 }
 
