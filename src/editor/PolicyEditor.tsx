@@ -21,12 +21,14 @@ export interface PolicyEditorProps {
   readOnly?: boolean;
   /** Empty text means "no policy" (resource and session policies). */
   optional?: boolean;
+  /** Fill the parent's height (the expanded editor) instead of a fixed height. */
+  fill?: boolean;
 }
 
 const noEntities = () => [];
 
 export default function PolicyEditor(props: PolicyEditorProps) {
-  const { documentKey, label, policyType, value, onChange, readOnly, optional } = props;
+  const { documentKey, label, policyType, value, onChange, readOnly, optional, fill } = props;
   const host = useRef<HTMLDivElement>(null);
   const session = useRef<PolicyEditorSession | null>(null);
   const entities = useRef(props.entities ?? noEntities);
@@ -67,12 +69,11 @@ export default function PolicyEditor(props: PolicyEditorProps) {
   }, [documentKey, policyType, value, onChange, readOnly, optional]);
 
   return (
-    <div className="@container">
-      <div className="flex flex-col gap-2 @2xl:flex-row">
+    <div className={fill ? '@container h-full' : '@container'}>
+      <div className={`flex flex-col gap-2 @2xl:flex-row ${fill ? 'h-full' : ''}`}>
         <div
           ref={host}
-          data-testid="policy-editor"
-          className="h-80 min-w-0 overflow-hidden rounded border @2xl:flex-1 border-slate-200 dark:border-slate-700"
+          className={`${fill ? 'min-h-40 flex-1' : 'h-80'} min-w-0 overflow-hidden rounded border border-slate-200 @2xl:flex-1 dark:border-slate-700`}
         />
         <ProblemsPanel
           problems={problems}

@@ -31,6 +31,7 @@ export interface PolicyTabsProps {
 
 export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsProps) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [expanded, setExpanded] = useState(false);
   const base = useId();
   const active = tabs.find((t) => t.key === chosen) ?? tabs[0];
   if (!active) return null;
@@ -54,37 +55,61 @@ export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsPro
   };
 
   return (
-    <div className="flex flex-col gap-2">
-      <div
-        role="tablist"
-        aria-label={label}
-        onKeyDown={onKeyDown}
-        className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-700"
-      >
-        {tabs.map((tab, i) => {
-          const selected = tab === active;
-          return (
-            <button
-              key={tab.key}
-              id={tabId(i)}
-              type="button"
-              role="tab"
-              aria-selected={selected}
-              aria-controls={panelId}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => setChosen(tab.key)}
-              className={`-mb-px rounded-t border px-2 py-1 text-xs ${
-                selected
-                  ? 'border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900'
-                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
-              }`}
-            >
-              {tab.label}
-            </button>
-          );
-        })}
+    <div
+      className={
+        expanded
+          ? 'fixed inset-x-4 top-14 bottom-4 z-40 flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3 shadow-2xl dark:border-slate-600 dark:bg-slate-900'
+          : 'flex flex-col gap-2'
+      }
+      onKeyDown={(event) => {
+        if (expanded && event.key === 'Escape' && !event.defaultPrevented) setExpanded(false);
+      }}
+    >
+      <div className="flex items-end gap-2 border-b border-slate-200 dark:border-slate-700">
+        <div
+          role="tablist"
+          aria-label={label}
+          onKeyDown={onKeyDown}
+          className="flex min-w-0 flex-1 flex-wrap gap-1"
+        >
+          {tabs.map((tab, i) => {
+            const selected = tab === active;
+            return (
+              <button
+                key={tab.key}
+                id={tabId(i)}
+                type="button"
+                role="tab"
+                aria-selected={selected}
+                aria-controls={panelId}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => setChosen(tab.key)}
+                className={`-mb-px rounded-t border px-2 py-1 text-xs ${
+                  selected
+                    ? 'border-slate-200 border-b-white bg-white font-semibold dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900'
+                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+                }`}
+              >
+                {tab.label}
+              </button>
+            );
+          })}
+        </div>
+        <button
+          type="button"
+          aria-pressed={expanded}
+          onClick={() => setExpanded(!expanded)}
+          className="mb-1 shrink-0 rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          {expanded ? 'Collapse editor' : 'Expand editor'}
+        </button>
       </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(activeIndex)}>
+      <div
+        role="tabpanel"
+        id={panelId}
+        aria-labelledby={tabId(activeIndex)}
+        className={expanded ? 'min-h-0 flex-1' : ''}
+      >
         <Suspense fallback={<p className="text-xs text-slate-500">Loading the policy editor…</p>}>
           <PolicyEditor
             documentKey={active.key}
@@ -95,6 +120,7 @@ export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsPro
             {...(entities ? { entities } : {})}
             readOnly={active.readOnly ?? false}
             optional={active.optional ?? false}
+            fill={expanded}
           />
         </Suspense>
       </div>

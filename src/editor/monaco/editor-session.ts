@@ -86,7 +86,7 @@ export class PolicyEditorSession {
       fixedOverflowWidgets: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
-      wordWrap: 'on',
+      wordWrap: 'off',
       fontSize: 12,
       lineNumbersMinChars: 3,
       folding: true,
