@@ -22,6 +22,7 @@ export interface TrustEdge {
   kind: TrustEdgeKind;
   /** The principal exactly as the trust policy names it. */
   principal: PrincipalRef;
+  /** The assume call it allows (for Anyone, the first of AssumeRole, …WithSAML, …WithWebIdentity the statement allows). */
   action: AssumeAction;
   /** One condition set per Allow statement granting it; an empty set means no condition. */
   conditionSets: ConditionLabel[][];
@@ -52,6 +53,8 @@ export interface TrustGraph {
 export interface TrustOptions {
   denyCheck?: DenyCheck;
 }
+
+const allAssumeActions: AssumeAction[] = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 
 const memo = new WeakMap<Design, TrustGraph>();
 
@@ -94,12 +97,15 @@ export function deriveRoleTrust(design: Design, role: Role, options: TrustOption
   if (roleArn === undefined || roleAccount?.kind !== 'account' || !parsed.ok) return { edges: [], dangling: [] };
   const denyCheck = options.denyCheck ?? engineDenyCheck;
 
-  const grants: { principal: PrincipalRef; statement: number; conditions: ConditionLabel[] }[] = [];
+  const grants: { principal: PrincipalRef; action: AssumeAction; statement: number; conditions: ConditionLabel[] }[] = [];
   statementsOf(parsed.document).forEach((statement, index) => {
     if (statement.Effect !== 'Allow' || !('Principal' in statement)) return;
     const conditions = conditionLabels(statement.Condition);
     for (const principal of principalsOf(statement.Principal)) {
-      if (statementCoversAction(statement, assumeActionFor(principal))) grants.push({ principal, statement: index, conditions });
+      // `*` matches every caller, so any of the three assume actions lets someone in.
+      const candidates = principal.value === '*' ? allAssumeActions : [assumeActionFor(principal)];
+      const action = candidates.find((a) => statementCoversAction(statement, a));
+      if (action) grants.push({ principal, action, statement: index, conditions });
     }
   });
 
@@ -124,7 +130,7 @@ export function deriveRoleTrust(design: Design, role: Role, options: TrustOption
     }
     const count = (perSource.get(resolution.source) ?? 0) + 1;
     perSource.set(resolution.source, count);
-    const action = assumeActionFor(grant.principal);
+    const action = grant.action;
     const verdict = denyCheck({ document: parsed.document, roleArn, requestPrincipal: requestPrincipalOf(grant.principal), action });
     edges.push({
       id: `trust:${role.id}:${resolution.source}${count > 1 ? `:${count}` : ''}`,

@@ -10,7 +10,8 @@ import type { Design, Role } from './types';
 
 const targetTrust = (design: Design) => (findEntity(design, 'target') as Role).trustPolicy;
 const edgesInto = (design: Design) => deriveTrustGraph(design).edges.filter((e) => e.target === 'target');
-const edgeKey = (e: TrustEdge) => `${e.source}|${e.kind}|${e.action}|${e.principal.type}:${e.principal.value}`;
+/** The action follows from the principal, except for Anyone, which a rebuilt policy lets in by AssumeRole. */
+const edgeKey = (e: TrustEdge) => `${e.source}|${e.kind}|${e.principal.value === '*' ? '' : e.action}|${e.principal.type}:${e.principal.value}`;
 
 describe('addTrustPrincipal', () => {
   it.each([
