@@ -18,6 +18,11 @@ export function designFileName(design: Design): string {
 /** Reads a design file's text; a text that is not a design file gives the reason. */
 export function importDesignText(text: string): Restored {
   if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
+  try {
+    return restore(JSON.parse(text));
+  } catch {
+    // Not JSON: read it again with a parser that says where it breaks.
+  }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];

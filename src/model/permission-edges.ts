@@ -184,8 +184,11 @@ const memo = new WeakMap<Design, PermissionEdge[]>();
  */
 export function derivePermissionEdges(design: Design, options: PermissionOptions = {}): PermissionEdge[] {
   const cacheable = options.sources === undefined && options.now === undefined;
-  const hit = cacheable ? memo.get(design) : undefined;
-  if (hit) return hit;
+  const hit = cacheable ? (memo.get(design) ?? (last && sameInputs(last.design, design) ? last.edges : undefined)) : undefined;
+  if (hit) {
+    memo.set(design, hit);
+    return hit;
+  }
   const wanted = options.sources ? new Set(options.sources) : undefined;
   const actors: Acting[] = [...design.users, ...design.roles, ...design.services, ...design.outsidePrincipals].filter((e) => !wanted || wanted.has(e.id));
   const targets = design.resources.flatMap((resource, index) => {
@@ -252,6 +255,24 @@ export function derivePermissionEdges(design: Design, options: PermissionOptions
       edges.push({ id: `perm:${actor.id}:${resource.id}`, source: actor.id, target: resource.id, actions: allowed, label: allowed.length === 1 ? allowed[0]! : `${allowed[0]} +${allowed.length - 1}` });
     }
   }
-  if (cacheable) memo.set(design, edges);
+  if (cacheable) {
+    memo.set(design, edges);
+    last = { design, edges };
+  }
   return edges;
+}
+
+let last: { design: Design; edges: PermissionEdge[] } | undefined;
+
+/** Permission edges depend on every collection but the layout and drafts. */
+function sameInputs(a: Design, b: Design): boolean {
+  return (
+    a.accounts === b.accounts &&
+    a.users === b.users &&
+    a.groups === b.groups &&
+    a.roles === b.roles &&
+    a.services === b.services &&
+    a.outsidePrincipals === b.outsidePrincipals &&
+    a.resources === b.resources
+  );
 }

@@ -146,17 +146,30 @@ export function principalSignature(design: Design): string {
 function principalUniverse(design: Design): { signature: string; index: PrincipalIndex } {
   const hit = memo.get(design);
   if (hit) return hit;
-  const parts: string[] = [];
-  for (const a of design.accounts) parts.push(`a${a.id}|${a.awsAccountId}`);
-  for (const e of [...design.users, ...design.roles]) parts.push(`${e.kind[0]}${e.id}|${e.account}|${e.path}|${e.name}`);
-  for (const s of design.services) parts.push(`s${s.id}|${s.name}`);
-  for (const p of design.identityProviders) parts.push(`i${p.id}|${p.account}|${p.name}|${p.protocol === 'oidc' ? `${p.preset}|${p.issuer}` : ''}`);
-  for (const o of design.outsidePrincipals) parts.push(`o${o.id}|${o.scope === 'account' ? o.awsAccountId : '*'}`);
-  const signature = parts.join('\n');
+  const signature = [
+    part(design.accounts, (a) => `a${a.id}|${a.awsAccountId}`),
+    part(design.users, (e) => `u${e.id}|${e.account}|${e.path}|${e.name}`),
+    part(design.roles, (e) => `r${e.id}|${e.account}|${e.path}|${e.name}`),
+    part(design.services, (e) => `s${e.id}|${e.name}`),
+    part(design.identityProviders, (p) => `i${p.id}|${p.account}|${p.name}|${p.protocol === 'oidc' ? `${p.preset}|${p.issuer}` : ''}`),
+    part(design.outsidePrincipals, (o) => `o${o.id}|${o.scope === 'account' ? o.awsAccountId : '*'}`),
+  ].join('\n');
   const universe = last?.signature === signature ? last : { signature, index: buildPrincipalIndex(design) };
   last = universe;
   memo.set(design, universe);
   return universe;
+}
+
+const parts = new WeakMap<readonly object[], string>();
+
+/** One collection's share of the signature, kept per array object (unchanged arrays cost nothing). */
+function part<T extends object>(list: readonly T[], line: (item: T) => string): string {
+  let text = parts.get(list);
+  if (text === undefined) {
+    text = list.map(line).join('\n');
+    parts.set(list, text);
+  }
+  return text;
 }
 
 function principalIndexOf(design: Design): PrincipalIndex {

@@ -26,7 +26,10 @@ export function arnChanges(before: Design, after: Design): ArnChange[] {
 }
 
 /** Maps one string value of a policy to its new value, or undefined to keep it. */
-export type ValueRewrite = (value: string) => string | undefined;
+export type ValueRewrite = ((value: string) => string | undefined) & {
+  /** Strings a text must contain for the rewrite to change it (a cheap pre-check). */
+  needles?: readonly string[];
+};
 
 /** The rewrite for a set of ARN changes: exact ARNs, account ids, role sessions and resource sub-paths. */
 export function rewriteFor(changes: ArnChange[], before: Design, after: Design): ValueRewrite {
@@ -47,17 +50,20 @@ export function rewriteFor(changes: ArnChange[], before: Design, after: Design):
     const next = afterAccounts.get(account.id);
     if (next !== undefined && next !== account.awsAccountId) exact.set(account.awsAccountId, next);
   }
-  if (exact.size === 0) return () => undefined;
-  return (value) => {
+  if (exact.size === 0) return Object.assign(() => undefined, { needles: [] });
+  const rewrite: ValueRewrite = (value) => {
     const hit = exact.get(value);
     if (hit !== undefined) return hit;
     for (const [from, to] of prefixes) if (value.startsWith(from)) return to + value.slice(from.length);
     return undefined;
   };
+  rewrite.needles = [...exact.keys(), ...prefixes.map(([from]) => from)];
+  return rewrite;
 }
 
 /** Rewrites string values (never keys) of a JSON text, leaving everything else byte for byte. */
 export function rewriteStringValues(text: string, rewrite: ValueRewrite): string {
+  if (rewrite.needles && !rewrite.needles.some((needle) => text.includes(needle))) return text;
   const edits: { offset: number; length: number; content: string }[] = [];
   visit(text, {
     onLiteralValue: (value: unknown, offset, length) => {

@@ -61,7 +61,7 @@ const memo = new WeakMap<Design, TrustGraph>();
 /** Trust edges of every role (memoised per design object). */
 export function deriveTrustGraph(design: Design, options: TrustOptions = {}): TrustGraph {
   const cacheable = options.denyCheck === undefined;
-  const hit = cacheable ? memo.get(design) : undefined;
+  const hit = cacheable ? (memo.get(design) ?? sameInputs(design)) : undefined;
   if (hit) return hit;
   const graph: TrustGraph = { edges: [], dangling: [] };
   const signature = cacheable ? principalSignature(design) : '';
@@ -70,8 +70,29 @@ export function deriveTrustGraph(design: Design, options: TrustOptions = {}): Tr
     graph.edges.push(...edges);
     graph.dangling.push(...dangling);
   }
-  if (cacheable) memo.set(design, graph);
+  if (cacheable) {
+    memo.set(design, graph);
+    last = { design, graph };
+  }
   return graph;
+}
+
+let last: { design: Design; graph: TrustGraph } | undefined;
+
+/** The last graph, when only things edges do not depend on changed (positions, drafts, resources…). */
+function sameInputs(design: Design): TrustGraph | undefined {
+  if (!last) return undefined;
+  const before = last.design;
+  const same =
+    before.accounts === design.accounts &&
+    before.users === design.users &&
+    before.roles === design.roles &&
+    before.services === design.services &&
+    before.identityProviders === design.identityProviders &&
+    before.outsidePrincipals === design.outsidePrincipals;
+  if (!same) return undefined;
+  memo.set(design, last.graph);
+  return last.graph;
 }
 
 const roleMemo = new WeakMap<Role, { signature: string; graph: TrustGraph }>();
