@@ -218,16 +218,33 @@ describe('completion offers what fits the JSON path', () => {
 });
 
 describe('completion items', () => {
-  it('replaces the whole string, quotes included, and filters on the quoted label', async () => {
+  it('inside a string, replaces its content (a snippet around it goes on)', async () => {
     const { text, offset } = cursor(stmt('"Action": "sts:As|"'));
     const list = await completionsAt(text, offset, env('trust'));
     const item = list.items.find((i) => i.label === 'sts:AssumeRole');
     expect(item).toBeDefined();
-    expect(text.slice(item!.range.start, item!.range.end)).toBe('"sts:As"');
-    expect(item!.insertText).toBe('"sts:AssumeRole"');
-    expect(item!.filterText).toBe('"sts:AssumeRole"');
+    expect(text.slice(item!.range.start, item!.range.end)).toBe('sts:As');
+    expect(item!.insertText).toBe('sts:AssumeRole');
+    expect(item!.filterText).toBe('sts:AssumeRole');
     expect(item!.detail).toBe('Write');
     expect(item!.documentation).toContain('temporary security credentials');
+  });
+
+  it('closes a string that has no closing quote yet', async () => {
+    const { text, offset } = cursor('{"Statement": {"Action": "sts:As|\n}}');
+    const item = (await completionsAt(text, offset, env('trust'))).items.find(
+      (i) => i.label === 'sts:AssumeRole',
+    );
+    expect(text.slice(item!.range.start, item!.range.end)).toBe('sts:As');
+    expect(item!.insertText).toBe('sts:AssumeRole"');
+  });
+
+  it('outside a string, inserts the value with its quotes', async () => {
+    const { text, offset } = cursor(stmt('"Effect": |'));
+    const item = (await completionsAt(text, offset, env('trust'))).items.find(
+      (i) => i.label === 'Allow',
+    );
+    expect(item).toMatchObject({ insertText: '"Allow"', range: { start: offset, end: offset } });
   });
 
   it('asks again as the user types a service prefix, and reopens after picking a service', async () => {
@@ -236,7 +253,7 @@ describe('completion items', () => {
     expect(list.incomplete).toBe(true);
     const sts = list.items.find((i) => i.label === 'sts');
     expect(sts).toMatchObject({
-      insertText: '"sts:$0"',
+      insertText: 'sts:$0',
       snippet: true,
       retrigger: true,
       detail: 'AWS Security Token Service',
@@ -253,7 +270,7 @@ describe('completion items', () => {
     const keyOnly = (await completionsAt(keyed.text, keyed.offset, env('identity'))).items.find(
       (i) => i.label === 'Effect',
     );
-    expect(keyOnly?.insertText).toBe('"Effect"');
+    expect(keyOnly?.insertText).toBe('Effect');
   });
 
   it('turns ${…} parts of ARN templates into tab stops, the design account filled in', async () => {
@@ -261,7 +278,7 @@ describe('completion items', () => {
     const item = (await completionsAt(text, offset, env('identity'))).items.find(
       (i) => i.detail === 'iam role',
     );
-    expect(item?.insertText).toBe('"arn:aws:iam::${1:111111111111}:role/${2:RoleNameWithPath}"');
+    expect(item?.insertText).toBe('arn:aws:iam::${1:111111111111}:role/${2:RoleNameWithPath}');
   });
 
   it('ranks operators that fit the keys already in the block first', async () => {

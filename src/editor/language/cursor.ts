@@ -17,6 +17,10 @@ export interface CursorContext {
   prefix: string;
   /** The token a completion replaces: the whole string with its quotes when inside one, else the bare word typed before the cursor. */
   replace: Span;
+  /** Inside a string: its content, between the quotes (to the cursor when it has no closing quote). */
+  content: Span;
+  /** Inside a string: whether it has its closing quote. */
+  closed: boolean;
   /** For a key inside a string: whether a `:` already follows it. */
   colonFollows: boolean;
   /** The cursor stands right after a finished value or key: nothing is being typed here. */
@@ -43,17 +47,22 @@ export function cursorContext(text: string, offset: number): CursorContext {
       inString: false,
       prefix: '',
       replace: { start: offset, end: offset },
+      content: { start: offset, end: offset },
+      closed: false,
       colonFollows: false,
       afterToken: true,
     };
   }
   if (node) {
-    const end = closed(text, node.offset, node.length) ? node.offset + node.length : offset;
+    const isClosed = closed(text, node.offset, node.length);
+    const end = isClosed ? node.offset + node.length : offset;
     return {
       ...base,
       inString: true,
       prefix: text.slice(node.offset + 1, offset),
       replace: { start: node.offset, end: Math.max(end, offset) },
+      content: { start: node.offset + 1, end: isClosed ? end - 1 : offset },
+      closed: isClosed,
       colonFollows: kind === 'key' && /^\s*:/.test(text.slice(node.offset + node.length)),
       afterToken: false,
     };
@@ -64,6 +73,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
     inString: false,
     prefix: word,
     replace: { start: offset - word.length, end: offset },
+    content: { start: offset, end: offset },
+    closed: false,
     colonFollows: false,
     afterToken: false,
   };

@@ -28,25 +28,40 @@ export interface ItemOptions {
   retrigger?: boolean;
 }
 
-/** A JSON string value (or key) replacing the token at the cursor, quotes included. */
+/**
+ * A JSON string value (or a key that already has its colon). Inside a string it replaces the
+ * content between the quotes (so a snippet running around it goes on); elsewhere it inserts
+ * the string with its quotes.
+ */
 export function stringItem(
   ctx: CursorContext,
   label: string,
   kind: CompletionKind,
   options: ItemOptions = {},
 ): Completion {
-  return {
-    label,
-    kind,
-    insertText: JSON.stringify(label),
-    snippet: false,
-    range: ctx.replace,
-    filterText: filterFor(ctx, label),
-    ...options,
-  };
+  const escaped = JSON.stringify(label).slice(1, -1);
+  return ctx.inString
+    ? {
+        label,
+        kind,
+        insertText: ctx.closed ? escaped : `${escaped}"`,
+        snippet: false,
+        range: ctx.content,
+        filterText: label,
+        ...options,
+      }
+    : {
+        label,
+        kind,
+        insertText: `"${escaped}"`,
+        snippet: false,
+        range: ctx.replace,
+        filterText: label,
+        ...options,
+      };
 }
 
-/** Filtering compares the typed token with this: quoted inside a string, as the token is. */
+/** Filtering compares the typed token with this: quoted when the item replaces a whole string. */
 export function filterFor(ctx: CursorContext, label: string): string {
   return ctx.inString ? JSON.stringify(label) : label;
 }
@@ -59,15 +74,25 @@ export function stringSnippetItem(
   kind: CompletionKind,
   options: ItemOptions = {},
 ): Completion {
-  return {
-    label,
-    kind,
-    insertText: `"${body}"`,
-    snippet: true,
-    range: ctx.replace,
-    filterText: filterFor(ctx, label),
-    ...options,
-  };
+  return ctx.inString
+    ? {
+        label,
+        kind,
+        insertText: ctx.closed ? body : `${body}"`,
+        snippet: true,
+        range: ctx.content,
+        filterText: label,
+        ...options,
+      }
+    : {
+        label,
+        kind,
+        insertText: `"${body}"`,
+        snippet: true,
+        range: ctx.replace,
+        filterText: label,
+        ...options,
+      };
 }
 
 /** Raw JSON (an object, an array, a property) replacing the token at the cursor. */
