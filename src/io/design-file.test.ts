@@ -13,15 +13,25 @@ describe('design files', () => {
     const design = sampleDesign();
     design.roles[0]!.trustPolicy = '{"Version":"2012-10-17",\n\t"Statement": []}';
     const back = importDesignText(exportDesignText(design));
-    expect(back.ok && back.design.roles[0]!.trustPolicy).toBe('{"Version":"2012-10-17",\n\t"Statement": []}');
+    expect(back.ok && back.design.roles[0]!.trustPolicy).toBe(
+      '{"Version":"2012-10-17",\n\t"Statement": []}',
+    );
   });
 
   it.each([
     ['empty text', '  ', 'the file is empty'],
-    ['text that is not JSON', '{\n  "format": rolecraft\n}', 'not a Rolecraft design file: the text is not JSON (invalid symbol at line 2, column 13)'],
+    [
+      'text that is not JSON',
+      '{\n  "format": rolecraft\n}',
+      'not a Rolecraft design file: the text is not JSON (invalid symbol at line 2, column 13)',
+    ],
     ['JSON of another kind', '{"nodes": []}', 'not a Rolecraft design file: `format` is missing'],
     ['a JSON list', '[1, 2]', 'not a Rolecraft design file: expected a JSON object, got `[1,2]`'],
-    ['a broken design', '{"format":"rolecraft","formatVersion":1,"design":{"id":"d","accounts":[{"id":"a","awsAccountId":"12"}]}}', '`design.accounts[0].awsAccountId` must be 12 digits, got `"12"`'],
+    [
+      'a broken design',
+      '{"format":"rolecraft","formatVersion":1,"design":{"id":"d","accounts":[{"id":"a","awsAccountId":"12"}]}}',
+      '`design.accounts[0].awsAccountId` must be 12 digits, got `"12"`',
+    ],
   ])('refuses %s with a reason', (_name, text, reason) => {
     expect(importDesignText(text)).toEqual({ ok: false, reason });
   });

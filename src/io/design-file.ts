@@ -28,8 +28,13 @@ export function importDesignText(text: string): Restored {
   const first = errors[0];
   if (first) {
     const { line, column } = lineAndColumn(text, first.offset);
-    const code = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    return { ok: false, reason: `not a Rolecraft design file: the text is not JSON (${code} at line ${line}, column ${column})` };
+    const code = printParseErrorCode(first.error)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
+    return {
+      ok: false,
+      reason: `not a Rolecraft design file: the text is not JSON (${code} at line ${line}, column ${column})`,
+    };
   }
   return restore(value);
 }

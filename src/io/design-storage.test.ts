@@ -67,6 +67,9 @@ describe('DesignStorage', () => {
     const store = createStore(`rolecraft-test-${++databases}`, 'designs');
     const storage = new DesignStorage({ store });
     await set('design:bad', { formatVersion: 1, id: 'bad', roles: 'nope' }, store);
-    expect(await storage.load('bad')).toEqual({ ok: false, reason: '`design.roles` must be a list, got `"nope"`' });
+    expect(await storage.load('bad')).toEqual({
+      ok: false,
+      reason: '`design.roles` must be a list, got `"nope"`',
+    });
   });
 });

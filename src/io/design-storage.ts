@@ -41,12 +41,18 @@ export class DesignStorage {
 
   /** Saves (creates or replaces) a design. */
   async save(design: Design): Promise<DesignSummary> {
-    const summary: DesignSummary = { id: design.id, name: design.name, updatedAt: this.now().toISOString() };
+    const summary: DesignSummary = {
+      id: design.id,
+      name: design.name,
+      updatedAt: this.now().toISOString(),
+    };
     await this.store('readwrite', (store) => {
       store.put(design, designKey(design.id));
       const request = store.get(SUMMARIES);
       request.onsuccess = () => {
-        const others = ((request.result as DesignSummary[] | undefined) ?? []).filter((s) => s.id !== design.id);
+        const others = ((request.result as DesignSummary[] | undefined) ?? []).filter(
+          (s) => s.id !== design.id,
+        );
         store.put([...others, summary], SUMMARIES);
       };
       return promisifyRequest(store.transaction);
@@ -71,7 +77,11 @@ export class DesignStorage {
   async duplicate(id: string, newId: string, name?: string): Promise<DesignSummary | undefined> {
     const result = await this.load(id);
     if (!result?.ok) return undefined;
-    return this.save({ ...structuredClone(result.design), id: newId, name: name ?? `${result.design.name} copy` });
+    return this.save({
+      ...structuredClone(result.design),
+      id: newId,
+      name: name ?? `${result.design.name} copy`,
+    });
   }
 
   async delete(id: string): Promise<void> {
@@ -80,7 +90,10 @@ export class DesignStorage {
       const request = store.get(SUMMARIES);
       request.onsuccess = () => {
         const summaries = (request.result as DesignSummary[] | undefined) ?? [];
-        store.put(summaries.filter((s) => s.id !== id), SUMMARIES);
+        store.put(
+          summaries.filter((s) => s.id !== id),
+          SUMMARIES,
+        );
       };
       const last = store.get(LAST_OPENED);
       last.onsuccess = () => {
@@ -100,6 +113,8 @@ export class DesignStorage {
   }
 
   private read<T>(key: string): Promise<T | undefined> {
-    return this.store('readonly', (store) => promisifyRequest(store.get(key) as IDBRequest<T | undefined>));
+    return this.store('readonly', (store) =>
+      promisifyRequest(store.get(key) as IDBRequest<T | undefined>),
+    );
   }
 }

@@ -6,7 +6,10 @@ const patternCache = new Map<string, RegExp>();
 export function actionPatternMatches(pattern: string, action: string): boolean {
   let regex = patternCache.get(pattern);
   if (!regex) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     regex = new RegExp(`^${body}$`, 'i');
     if (patternCache.size > 2000) patternCache.clear();
     patternCache.set(pattern, regex);
@@ -16,7 +19,9 @@ export function actionPatternMatches(pattern: string, action: string): boolean {
 
 /** Whether a statement's Action / NotAction element covers the action. */
 export function statementCoversAction(statement: Record<string, unknown>, action: string): boolean {
-  if ('Action' in statement) return stringList(statement.Action).some((p) => actionPatternMatches(p, action));
-  if ('NotAction' in statement) return !stringList(statement.NotAction).some((p) => actionPatternMatches(p, action));
+  if ('Action' in statement)
+    return stringList(statement.Action).some((p) => actionPatternMatches(p, action));
+  if ('NotAction' in statement)
+    return !stringList(statement.NotAction).some((p) => actionPatternMatches(p, action));
   return false;
 }

@@ -23,8 +23,13 @@ describe('ARNs', () => {
   });
 
   it('puts the path between kind and name', () => {
-    const withPath: Design = { ...design, users: design.users.map((u) => ({ ...u, path: '/eng/ops/' })) };
-    expect(arnOf(withPath, findEntity(withPath, 'alice')!)).toBe('arn:aws:iam::111111111111:user/eng/ops/alice');
+    const withPath: Design = {
+      ...design,
+      users: design.users.map((u) => ({ ...u, path: '/eng/ops/' })),
+    };
+    expect(arnOf(withPath, findEntity(withPath, 'alice')!)).toBe(
+      'arn:aws:iam::111111111111:user/eng/ops/alice',
+    );
   });
 
   it.each<[ResourceType, string]>([
@@ -35,7 +40,12 @@ describe('ARNs', () => {
     ['secret', 'arn:aws:secretsmanager:eu-west-1:222222222222:secret:thing'],
     ['lambda-function', 'arn:aws:lambda:eu-west-1:222222222222:function:thing'],
   ])('a %s resource has ARN %s', (resourceType, arn) => {
-    const resource = makeResource({ account: 'prod', name: 'thing', resourceType, region: 'eu-west-1' });
+    const resource = makeResource({
+      account: 'prod',
+      name: 'thing',
+      resourceType,
+      region: 'eu-west-1',
+    });
     expect(arnOf({ ...design, resources: [resource] }, resource)).toBe(arn);
   });
 
@@ -49,9 +59,17 @@ describe('ARNs', () => {
   });
 
   it('names Google by host and GitHub by provider ARN in trust policies', () => {
-    expect(principalRefOf(design, findEntity(design, 'google')!)).toEqual({ type: 'Federated', value: 'accounts.google.com' });
-    expect(principalRefOf(design, findEntity(design, 'github')!)?.value).toBe('arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com');
-    expect(principalRefOf(design, findEntity(design, 'anyone')!)).toEqual({ type: 'AWS', value: '*' });
+    expect(principalRefOf(design, findEntity(design, 'google')!)).toEqual({
+      type: 'Federated',
+      value: 'accounts.google.com',
+    });
+    expect(principalRefOf(design, findEntity(design, 'github')!)?.value).toBe(
+      'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+    );
+    expect(principalRefOf(design, findEntity(design, 'anyone')!)).toEqual({
+      type: 'AWS',
+      value: '*',
+    });
   });
 
   it('has no ARN when the account is missing', () => {

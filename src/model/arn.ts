@@ -8,7 +8,12 @@ export function accountRootArn(awsAccountId: string): string {
 }
 
 /** ARN of an IAM user, group or role: `arn:aws:iam::ID:role/path/name`. */
-export function iamArn(kind: 'user' | 'group' | 'role', awsAccountId: string, path: string, name: string): string {
+export function iamArn(
+  kind: 'user' | 'group' | 'role',
+  awsAccountId: string,
+  path: string,
+  name: string,
+): string {
   return `arn:${PARTITION}:iam::${awsAccountId}:${kind}${normalisePath(path)}${name}`;
 }
 
@@ -76,7 +81,10 @@ export function arnOf(design: Design, entity: Entity): string | undefined {
 }
 
 /** ARN the entity would have in the account with this 12-digit id. */
-export function arnInAccount(entity: Exclude<Entity, { kind: 'account' | 'service' | 'outside' }>, awsAccountId: string): string {
+export function arnInAccount(
+  entity: Exclude<Entity, { kind: 'account' | 'service' | 'outside' }>,
+  awsAccountId: string,
+): string {
   switch (entity.kind) {
     case 'user':
     case 'group':

@@ -53,16 +53,24 @@ export const commands = {
   removePermissionPolicy,
   updatePermissionPolicy,
   setPermissionsBoundary,
-  addTrustPrincipal: (design: Design, args: { roleId: EntityId; principal: EntityId | PrincipalRef }) =>
-    addTrustPrincipal(design, args.roleId, args.principal),
-  removeTrustPrincipal: (design: Design, args: { roleId: EntityId; principal: EntityId | PrincipalRef }) =>
-    removeTrustPrincipal(design, args.roleId, args.principal),
+  addTrustPrincipal: (
+    design: Design,
+    args: { roleId: EntityId; principal: EntityId | PrincipalRef },
+  ) => addTrustPrincipal(design, args.roleId, args.principal),
+  removeTrustPrincipal: (
+    design: Design,
+    args: { roleId: EntityId; principal: EntityId | PrincipalRef },
+  ) => removeTrustPrincipal(design, args.roleId, args.principal),
 } satisfies Record<string, (design: Design, args: never) => Design>;
 
 export type CommandName = keyof typeof commands;
 export type CommandArgs<N extends CommandName> = Parameters<(typeof commands)[N]>[1];
 
 /** Runs a command by name (handy for a store that records commands). */
-export function runCommand<N extends CommandName>(design: Design, name: N, args: CommandArgs<N>): Design {
+export function runCommand<N extends CommandName>(
+  design: Design,
+  name: N,
+  args: CommandArgs<N>,
+): Design {
   return (commands[name] as (design: Design, args: CommandArgs<N>) => Design)(design, args);
 }

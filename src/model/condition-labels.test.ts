@@ -12,13 +12,25 @@ describe('conditionLabels', () => {
     [{ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*' } }, ['source ARN "arn:aws:sns:*"']],
     [{ StringEquals: { 'aws:PrincipalTag/team': 'ops' } }, ['tag team="ops"']],
     [{ StringEquals: { 'aws:RequestTag/project': 'x' } }, ['session tag project="x"']],
-    [{ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' } }, ['sub "repo:o/r:*"']],
+    [
+      { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' } },
+      ['sub "repo:o/r:*"'],
+    ],
     [{ StringEquals: { 'accounts.google.com:aud': 'client' } }, ['aud "client"']],
-    [{ 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }, ['amr "authenticated"']],
+    [
+      { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
+      ['amr "authenticated"'],
+    ],
     [{ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, ['from IP "10.0.0.0/8"']],
-    [{ DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }, ['before 2027-01-01T00:00:00Z']],
+    [
+      { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } },
+      ['before 2027-01-01T00:00:00Z'],
+    ],
     [{ StringEquals: { 'ec2:Region': 'eu-west-1' } }, ['ec2:Region StringEquals "eu-west-1"']],
-    [{ StringEquals: { 'aws:PrincipalOrgID': 'o-1', 'sts:RoleSessionName': '${aws:username}' } }, ['org "o-1"', 'session name "${aws:username}"']],
+    [
+      { StringEquals: { 'aws:PrincipalOrgID': 'o-1', 'sts:RoleSessionName': '${aws:username}' } },
+      ['org "o-1"', 'session name "${aws:username}"'],
+    ],
     [undefined, []],
     ['nonsense', []],
   ])('%j reads %j', (condition, texts) => {

@@ -31,7 +31,10 @@ function rawValues(raw: unknown): string[] {
 const negated = (operator: string) => /Not/.test(operator);
 
 function quoted(values: string[]): string {
-  const shown = values.slice(0, 2).map((v) => `"${v}"`).join(' or ');
+  const shown = values
+    .slice(0, 2)
+    .map((v) => `"${v}"`)
+    .join(' or ');
   return values.length > 2 ? `${shown} (+${values.length - 2})` : shown;
 }
 
@@ -65,10 +68,13 @@ function labelFor(operator: string, key: string, values: string[]): string {
   if (lower === 'aws:multifactorauthage') return `MFA within ${values[0] ?? '?'}s`;
   if (lower === 'aws:securetransport') return 'TLS only';
   if (lower.startsWith('aws:principaltag/')) return `${not}tag ${key.slice(17)}=${quoted(values)}`;
-  if (lower.startsWith('aws:requesttag/')) return `${not}session tag ${key.slice(15)}=${quoted(values)}`;
+  if (lower.startsWith('aws:requesttag/'))
+    return `${not}session tag ${key.slice(15)}=${quoted(values)}`;
   if (lower === 'aws:tagkeys') return `${not}tag keys ${quoted(values)}`;
-  if (lower.startsWith('aws:resourcetag/')) return `${not}resource tag ${key.slice(16)}=${quoted(values)}`;
-  if (/^aws:(currenttime|epochtime)$/.test(lower)) return `${/Less/.test(operator) ? 'before' : 'after'} ${values[0] ?? '?'}`;
+  if (lower.startsWith('aws:resourcetag/'))
+    return `${not}resource tag ${key.slice(16)}=${quoted(values)}`;
+  if (/^aws:(currenttime|epochtime)$/.test(lower))
+    return `${/Less/.test(operator) ? 'before' : 'after'} ${values[0] ?? '?'}`;
   const word = simpleWords[lower];
   if (word) return `${word} ${not}${quoted(values)}`;
   // Web identity keys are `host:aud`, `host:sub`, `host:amr`…

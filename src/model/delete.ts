@@ -5,7 +5,13 @@ import { allPolicyTexts } from './policy-texts';
 import { principalRefOf } from './principal-ref';
 import { deriveTrustEdges } from './trust-edges';
 import { removeTrustPrincipal } from './trust-edit';
-import { entityCollections, type Design, type Entity, type EntityId, type PolicySlot } from './types';
+import {
+  entityCollections,
+  type Design,
+  type Entity,
+  type EntityId,
+  type PolicySlot,
+} from './types';
 
 /** A reference from an entity that stays to one that would be deleted. */
 export interface BrokenReference {
@@ -65,29 +71,53 @@ export function deleteReport(design: Design, ids: readonly EntityId[]): DeleteRe
       onLiteralValue: (value: unknown) => {
         if (typeof value !== 'string') return;
         for (const t of targets) {
-          if (t.exact.has(value) || t.prefixes.some((p) => value.startsWith(p))) named.add(t.entity.id);
+          if (t.exact.has(value) || t.prefixes.some((p) => value.startsWith(p)))
+            named.add(t.entity.id);
         }
       },
     });
     for (const targetId of named) {
       const holder = findEntity(design, entityId)!;
       const target = findEntity(design, targetId)!;
-      breaks.push({ holderId: entityId, slot, kind: 'policy', targetId, message: `${slotPhrase(holder, slot)} of \`${holder.name}\` names \`${target.name}\`` });
+      breaks.push({
+        holderId: entityId,
+        slot,
+        kind: 'policy',
+        targetId,
+        message: `${slotPhrase(holder, slot)} of \`${holder.name}\` names \`${target.name}\``,
+      });
     }
   }
   // `*` is no name to search for: find the trust policies that let Anyone in by their edges.
   for (const edge of deriveTrustEdges(design)) {
     const source = findEntity(design, edge.source);
-    if (source?.kind !== 'outside' || source.scope !== 'anyone' || !gone.has(source.id) || gone.has(edge.target)) continue;
+    if (
+      source?.kind !== 'outside' ||
+      source.scope !== 'anyone' ||
+      !gone.has(source.id) ||
+      gone.has(edge.target)
+    )
+      continue;
     const role = findEntity(design, edge.target)!;
-    breaks.push({ holderId: role.id, slot: { kind: 'trust' }, kind: 'policy', targetId: source.id, message: `trust policy of \`${role.name}\` names \`${source.name}\`` });
+    breaks.push({
+      holderId: role.id,
+      slot: { kind: 'trust' },
+      kind: 'policy',
+      targetId: source.id,
+      message: `trust policy of \`${role.name}\` names \`${source.name}\``,
+    });
   }
   for (const user of design.users) {
     if (gone.has(user.id)) continue;
     for (const groupId of user.groups) {
       if (!gone.has(groupId)) continue;
       const group = findEntity(design, groupId)!;
-      breaks.push({ holderId: user.id, kind: 'membership', targetId: groupId, message: `\`${user.name}\` is a member of \`${group.name}\`` });
+      breaks.push({
+        holderId: user.id,
+        kind: 'membership',
+        targetId: groupId,
+        message: `\`${user.name}\` is a member of \`${group.name}\``,
+      });
     }
   }
   return { ids: [...gone], breaks };
@@ -98,7 +128,10 @@ export function deleteReport(design: Design, ids: readonly EntityId[]): DeleteRe
  * memberships. With `removeTrust`, also removes them from the trust policies of the roles that stay;
  * other policies keep naming them (as AWS leaves them).
  */
-export function deleteEntities(design: Design, args: { ids: readonly EntityId[]; removeTrust?: boolean }): Design {
+export function deleteEntities(
+  design: Design,
+  args: { ids: readonly EntityId[]; removeTrust?: boolean },
+): Design {
   const gone = withContents(design, args.ids);
   if (gone.size === 0) return design;
   let next = design;
@@ -110,11 +143,17 @@ export function deleteEntities(design: Design, args: { ids: readonly EntityId[];
   }
   const keep = <T extends { id: EntityId }>(list: T[]) => list.filter((e) => !gone.has(e.id));
   const layout = Object.fromEntries(Object.entries(next.layout).filter(([id]) => !gone.has(id)));
-  const drafts = Object.fromEntries(Object.entries(next.drafts).filter(([, d]) => !gone.has(d.entityId)));
+  const drafts = Object.fromEntries(
+    Object.entries(next.drafts).filter(([, d]) => !gone.has(d.entityId)),
+  );
   return {
     ...next,
     accounts: keep(next.accounts),
-    users: keep(next.users).map((u) => (u.groups.some((g) => gone.has(g)) ? { ...u, groups: u.groups.filter((g) => !gone.has(g)) } : u)),
+    users: keep(next.users).map((u) =>
+      u.groups.some((g) => gone.has(g))
+        ? { ...u, groups: u.groups.filter((g) => !gone.has(g)) }
+        : u,
+    ),
     groups: keep(next.groups),
     roles: keep(next.roles),
     services: keep(next.services),
@@ -136,13 +175,19 @@ function slotPhrase(holder: Entity, slot: PolicySlot): string {
     case 'boundary':
       return 'permissions boundary';
     case 'permission': {
-      const policy = 'policies' in holder ? holder.policies.find((p) => p.id === slot.policyId) : undefined;
+      const policy =
+        'policies' in holder ? holder.policies.find((p) => p.id === slot.policyId) : undefined;
       return `policy \`${policy?.name ?? slot.policyId}\``;
     }
     case 'scp':
     case 'rcp': {
-      const level = holder.kind === 'account' ? holder.organization?.find((l) => l.id === slot.levelId) : undefined;
-      const policy = level?.[slot.kind === 'scp' ? 'scps' : 'rcps'].find((p) => p.id === slot.policyId);
+      const level =
+        holder.kind === 'account'
+          ? holder.organization?.find((l) => l.id === slot.levelId)
+          : undefined;
+      const policy = level?.[slot.kind === 'scp' ? 'scps' : 'rcps'].find(
+        (p) => p.id === slot.policyId,
+      );
       return `${slot.kind.toUpperCase()} \`${policy?.name ?? slot.policyId}\``;
     }
   }

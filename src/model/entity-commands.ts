@@ -14,7 +14,9 @@ import {
 } from './types';
 
 /** Fields an update may change, per entity kind (never `kind` or `id`). */
-export type EntityPatch = { [K in Entity as K['kind']]: Partial<Omit<K, 'kind' | 'id'>> }[Entity['kind']];
+export type EntityPatch = {
+  [K in Entity as K['kind']]: Partial<Omit<K, 'kind' | 'id'>>;
+}[Entity['kind']];
 
 /** Replaces one entity (same id, same kind) in its collection. */
 export function replaceEntity(design: Design, entity: Entity): Design {
@@ -32,7 +34,9 @@ export function addEntity(design: Design, args: { entity: Entity; position?: Pos
   if (findEntity(design, args.entity.id)) return design;
   const key = collectionOf[args.entity.kind];
   const next = { ...design, [key]: [...(design[key] as Entity[]), args.entity] };
-  return args.position ? { ...next, layout: { ...design.layout, [args.entity.id]: args.position } } : next;
+  return args.position
+    ? { ...next, layout: { ...design.layout, [args.entity.id]: args.position } }
+    : next;
 }
 
 /**
@@ -46,7 +50,9 @@ export function updateEntity(design: Design, args: { id: EntityId; patch: Entity
   delete patch.kind;
   delete patch.id;
   if (typeof patch.path === 'string') patch.path = normalisePath(patch.path);
-  const changed = Object.keys(patch).some((k) => patch[k] !== (entity as unknown as Record<string, unknown>)[k]);
+  const changed = Object.keys(patch).some(
+    (k) => patch[k] !== (entity as unknown as Record<string, unknown>)[k],
+  );
   if (!changed) return design;
   const after = replaceEntity(design, { ...entity, ...patch } as Entity);
   return propagateArnChanges(design, after);
@@ -62,9 +68,13 @@ export function setPath(design: Design, args: { id: EntityId; path: string }): D
   return updateEntity(design, { id: args.id, patch: { path: args.path } });
 }
 
-export function setAwsAccountId(design: Design, args: { id: EntityId; awsAccountId: string }): Design {
+export function setAwsAccountId(
+  design: Design,
+  args: { id: EntityId; awsAccountId: string },
+): Design {
   const entity = findEntity(design, args.id);
-  if (entity?.kind !== 'account' && !(entity?.kind === 'outside' && entity.scope === 'account')) return design;
+  if (entity?.kind !== 'account' && !(entity?.kind === 'outside' && entity.scope === 'account'))
+    return design;
   return updateEntity(design, { id: args.id, patch: { awsAccountId: args.awsAccountId } });
 }
 
@@ -75,16 +85,30 @@ export function setAwsAccountId(design: Design, args: { id: EntityId; awsAccount
 export function moveEntity(design: Design, args: { id: EntityId; account: EntityId }): Design {
   const entity = findEntity(design, args.id);
   const target = findEntity(design, args.account);
-  if (!entity || target?.kind !== 'account' || !('account' in entity) || entity.account === args.account) return design;
+  if (
+    !entity ||
+    target?.kind !== 'account' ||
+    !('account' in entity) ||
+    entity.account === args.account
+  )
+    return design;
   let next = updateEntity(design, { id: entity.id, patch: { account: args.account } });
   if (entity.kind === 'user') {
-    const groups = entity.groups.filter((g) => findEntity(design, g)?.kind === 'group' && (findEntity(design, g) as { account: string }).account === args.account);
+    const groups = entity.groups.filter(
+      (g) =>
+        findEntity(design, g)?.kind === 'group' &&
+        (findEntity(design, g) as { account: string }).account === args.account,
+    );
     next = replaceEntity(next, { ...(findEntity(next, entity.id) as User), groups });
   }
   if (entity.kind === 'group') {
     next = {
       ...next,
-      users: next.users.map((u) => (u.groups.includes(entity.id) && u.account !== args.account ? { ...u, groups: u.groups.filter((g) => g !== entity.id) } : u)),
+      users: next.users.map((u) =>
+        u.groups.includes(entity.id) && u.account !== args.account
+          ? { ...u, groups: u.groups.filter((g) => g !== entity.id) }
+          : u,
+      ),
     };
   }
   return next;
@@ -92,7 +116,8 @@ export function moveEntity(design: Design, args: { id: EntityId; account: Entity
 
 export function setTags(design: Design, args: { id: EntityId; tags: Tags }): Design {
   const entity = findEntity(design, args.id);
-  if (entity?.kind !== 'user' && entity?.kind !== 'role' && entity?.kind !== 'resource') return design;
+  if (entity?.kind !== 'user' && entity?.kind !== 'role' && entity?.kind !== 'resource')
+    return design;
   return replaceEntity(design, { ...entity, tags: { ...args.tags } });
 }
 
@@ -100,29 +125,50 @@ export const MIN_SESSION_DURATION = 3600;
 export const MAX_SESSION_DURATION = 43200;
 
 /** Sets a role's MaxSessionDuration, rounded and held within 3600..43200 seconds as IAM requires. */
-export function setMaxSessionDuration(design: Design, args: { id: EntityId; seconds: number }): Design {
+export function setMaxSessionDuration(
+  design: Design,
+  args: { id: EntityId; seconds: number },
+): Design {
   const role = findEntity(design, args.id);
   if (role?.kind !== 'role' || !Number.isFinite(args.seconds)) return design;
-  const seconds = Math.min(MAX_SESSION_DURATION, Math.max(MIN_SESSION_DURATION, Math.round(args.seconds)));
-  return role.maxSessionDuration === seconds ? design : replaceEntity(design, { ...role, maxSessionDuration: seconds });
+  const seconds = Math.min(
+    MAX_SESSION_DURATION,
+    Math.max(MIN_SESSION_DURATION, Math.round(args.seconds)),
+  );
+  return role.maxSessionDuration === seconds
+    ? design
+    : replaceEntity(design, { ...role, maxSessionDuration: seconds });
 }
 
-export function setDescription(design: Design, args: { id: EntityId; description: string }): Design {
+export function setDescription(
+  design: Design,
+  args: { id: EntityId; description: string },
+): Design {
   const role = findEntity(design, args.id);
-  return role?.kind === 'role' ? replaceEntity(design, { ...role, description: args.description }) : design;
+  return role?.kind === 'role'
+    ? replaceEntity(design, { ...role, description: args.description })
+    : design;
 }
 
-export function setGroupMembership(design: Design, args: { userId: EntityId; groupId: EntityId; member: boolean }): Design {
+export function setGroupMembership(
+  design: Design,
+  args: { userId: EntityId; groupId: EntityId; member: boolean },
+): Design {
   const user = findEntity(design, args.userId);
   const group = findEntity(design, args.groupId);
   if (user?.kind !== 'user' || group?.kind !== 'group') return design;
   const has = user.groups.includes(group.id);
   if (has === args.member || (args.member && group.account !== user.account)) return design;
-  const groups = args.member ? [...user.groups, group.id] : user.groups.filter((g) => g !== group.id);
+  const groups = args.member
+    ? [...user.groups, group.id]
+    : user.groups.filter((g) => g !== group.id);
   return replaceEntity(design, { ...user, groups });
 }
 
-export function setOrganization(design: Design, args: { accountId: EntityId; organization: OrganizationLevel[] | undefined }): Design {
+export function setOrganization(
+  design: Design,
+  args: { accountId: EntityId; organization: OrganizationLevel[] | undefined },
+): Design {
   const account = findEntity(design, args.accountId);
   if (account?.kind !== 'account') return design;
   const next: Account = { ...account };
@@ -132,13 +178,23 @@ export function setOrganization(design: Design, args: { accountId: EntityId; org
 }
 
 /** Merges node positions into the layout (ids not in the design are ignored). */
-export function setPositions(design: Design, args: { positions: Record<EntityId, Position> }): Design {
+export function setPositions(
+  design: Design,
+  args: { positions: Record<EntityId, Position> },
+): Design {
   const layout = { ...design.layout };
   let changed = false;
   for (const [id, position] of Object.entries(args.positions)) {
     if (!findEntity(design, id)) continue;
     const old = layout[id];
-    if (old && old.x === position.x && old.y === position.y && old.width === position.width && old.height === position.height) continue;
+    if (
+      old &&
+      old.x === position.x &&
+      old.y === position.y &&
+      old.width === position.width &&
+      old.height === position.height
+    )
+      continue;
     layout[id] = position;
     changed = true;
   }

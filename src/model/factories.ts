@@ -39,11 +39,17 @@ export function emptyDesign(name = 'Untitled design', ids: IdSource = newId): De
   };
 }
 
-export function makeAccount(fields: Partial<Account> & { awsAccountId: string }, ids: IdSource = newId): Account {
+export function makeAccount(
+  fields: Partial<Account> & { awsAccountId: string },
+  ids: IdSource = newId,
+): Account {
   return { kind: 'account', id: ids('account'), name: `Account ${fields.awsAccountId}`, ...fields };
 }
 
-export function makeUser(fields: Partial<User> & { account: EntityId; name: string }, ids: IdSource = newId): User {
+export function makeUser(
+  fields: Partial<User> & { account: EntityId; name: string },
+  ids: IdSource = newId,
+): User {
   return {
     kind: 'user',
     id: ids('user'),
@@ -58,11 +64,17 @@ export function makeUser(fields: Partial<User> & { account: EntityId; name: stri
   };
 }
 
-export function makeGroup(fields: Partial<Group> & { account: EntityId; name: string }, ids: IdSource = newId): Group {
+export function makeGroup(
+  fields: Partial<Group> & { account: EntityId; name: string },
+  ids: IdSource = newId,
+): Group {
   return { kind: 'group', id: ids('group'), path: '/', policies: [], ...fields };
 }
 
-export function makeRole(fields: Partial<Role> & { account: EntityId; name: string }, ids: IdSource = newId): Role {
+export function makeRole(
+  fields: Partial<Role> & { account: EntityId; name: string },
+  ids: IdSource = newId,
+): Role {
   return {
     kind: 'role',
     id: ids('role'),
@@ -81,13 +93,23 @@ export function makeService(name: string, ids: IdSource = newId): ServicePrincip
   return { kind: 'service', id: ids('service'), name };
 }
 
-export function makeSamlProvider(fields: { account: EntityId; name: string; id?: EntityId }, ids: IdSource = newId): SamlProvider {
+export function makeSamlProvider(
+  fields: { account: EntityId; name: string; id?: EntityId },
+  ids: IdSource = newId,
+): SamlProvider {
   return { kind: 'identity-provider', protocol: 'saml', id: ids('idp'), ...fields };
 }
 
 /** Issuer and audience of each OIDC preset. */
-export const oidcPresets: Record<Exclude<OidcPreset, 'custom'>, { name: string; issuer: string; audiences: string[] }> = {
-  'github-actions': { name: 'GitHub Actions', issuer: 'token.actions.githubusercontent.com', audiences: ['sts.amazonaws.com'] },
+export const oidcPresets: Record<
+  Exclude<OidcPreset, 'custom'>,
+  { name: string; issuer: string; audiences: string[] }
+> = {
+  'github-actions': {
+    name: 'GitHub Actions',
+    issuer: 'token.actions.githubusercontent.com',
+    audiences: ['sts.amazonaws.com'],
+  },
   google: { name: 'Google', issuer: 'accounts.google.com', audiences: [] },
   cognito: { name: 'Cognito', issuer: 'cognito-identity.amazonaws.com', audiences: [] },
 };
@@ -96,11 +118,18 @@ export function makeOidcProvider(
   fields: Partial<OidcProvider> & { account: EntityId; preset: OidcPreset },
   ids: IdSource = newId,
 ): OidcProvider {
-  const preset = fields.preset === 'custom' ? { name: 'OIDC provider', issuer: 'example.com', audiences: [] } : oidcPresets[fields.preset];
+  const preset =
+    fields.preset === 'custom'
+      ? { name: 'OIDC provider', issuer: 'example.com', audiences: [] }
+      : oidcPresets[fields.preset];
   return { kind: 'identity-provider', protocol: 'oidc', id: ids('idp'), ...preset, ...fields };
 }
 
-export function makeOutsideAccount(awsAccountId: string, name = `Account ${awsAccountId}`, ids: IdSource = newId): OutsidePrincipal {
+export function makeOutsideAccount(
+  awsAccountId: string,
+  name = `Account ${awsAccountId}`,
+  ids: IdSource = newId,
+): OutsidePrincipal {
   return { kind: 'outside', scope: 'account', id: ids('outside'), name, awsAccountId };
 }
 
@@ -112,7 +141,14 @@ export function makeResource(
   fields: Partial<Resource> & { account: EntityId; name: string; resourceType: ResourceType },
   ids: IdSource = newId,
 ): Resource {
-  return { kind: 'resource', id: ids('resource'), region: DEFAULT_REGION, policy: '', tags: {}, ...fields };
+  return {
+    kind: 'resource',
+    id: ids('resource'),
+    region: DEFAULT_REGION,
+    policy: '',
+    tags: {},
+    ...fields,
+  };
 }
 
 export function makePolicy(

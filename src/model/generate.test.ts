@@ -12,8 +12,12 @@ describe('generateDesign', () => {
   });
 
   it('is deterministic by seed', () => {
-    expect(generateDesign({ nodes: 300, seed: 3 })).toEqual(generateDesign({ nodes: 300, seed: 3 }));
-    expect(generateDesign({ nodes: 300, seed: 3 })).not.toEqual(generateDesign({ nodes: 300, seed: 4 }));
+    expect(generateDesign({ nodes: 300, seed: 3 })).toEqual(
+      generateDesign({ nodes: 300, seed: 3 }),
+    );
+    expect(generateDesign({ nodes: 300, seed: 3 })).not.toEqual(
+      generateDesign({ nodes: 300, seed: 4 }),
+    );
   });
 
   it('makes a valid design whose trust policies all resolve to nodes', () => {
@@ -21,7 +25,9 @@ describe('generateDesign', () => {
     expect(restoreDesign(JSON.parse(JSON.stringify(design)))).toEqual({ ok: true, design });
     const graph = deriveTrustGraph(design);
     expect(graph.dangling).toEqual([]);
-    expect(new Set(graph.edges.map((e) => e.kind))).toEqual(new Set(['same-account', 'cross-account', 'service', 'federated', 'public']));
+    expect(new Set(graph.edges.map((e) => e.kind))).toEqual(
+      new Set(['same-account', 'cross-account', 'service', 'federated', 'public']),
+    );
     expect(graph.edges.length).toBeGreaterThan(1000);
   });
 });

@@ -36,8 +36,21 @@ function random(seed: number): () => number {
   };
 }
 
-const SERVICES = ['lambda.amazonaws.com', 'ec2.amazonaws.com', 'ecs-tasks.amazonaws.com', 'states.amazonaws.com', 'events.amazonaws.com'];
-const RESOURCE_TYPES: ResourceType[] = ['s3-bucket', 'kms-key', 'sqs-queue', 'sns-topic', 'secret', 'lambda-function'];
+const SERVICES = [
+  'lambda.amazonaws.com',
+  'ec2.amazonaws.com',
+  'ecs-tasks.amazonaws.com',
+  'states.amazonaws.com',
+  'events.amazonaws.com',
+];
+const RESOURCE_TYPES: ResourceType[] = [
+  's3-bucket',
+  'kms-key',
+  'sqs-queue',
+  'sns-topic',
+  'secret',
+  'lambda-function',
+];
 const KIND_WEIGHTS: [EntityKindGenerated, number][] = [
   ['role', 40],
   ['user', 25],
@@ -52,7 +65,8 @@ const NODE_H = 64;
 const COLUMNS = 8;
 const PAD = 40;
 
-const text = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+const text = (statements: object[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
 /**
  * A large design for benchmarks: `nodes` entities spread over accounts, roles trusting users,
@@ -75,12 +89,28 @@ export function generateDesign(options: GenerateOptions): Design {
     awsAccountId: String(100000000000 + i * 1111),
     name: `Account ${i + 1}`,
   }));
-  const services: ServicePrincipal[] = SERVICES.slice(0, serviceCount).map((name, i) => ({ kind: 'service', id: `service-${i + 1}`, name }));
+  const services: ServicePrincipal[] = SERVICES.slice(0, serviceCount).map((name, i) => ({
+    kind: 'service',
+    id: `service-${i + 1}`,
+    name,
+  }));
   const outsidePrincipals: OutsidePrincipal[] =
     outsideCount > 0
       ? [
-          { kind: 'outside', scope: 'account', id: 'outside-1', name: 'Vendor', awsAccountId: '999999999901' },
-          { kind: 'outside', scope: 'account', id: 'outside-2', name: 'Auditor', awsAccountId: '999999999902' },
+          {
+            kind: 'outside',
+            scope: 'account',
+            id: 'outside-1',
+            name: 'Vendor',
+            awsAccountId: '999999999901',
+          },
+          {
+            kind: 'outside',
+            scope: 'account',
+            id: 'outside-2',
+            name: 'Auditor',
+            awsAccountId: '999999999902',
+          },
           { kind: 'outside', scope: 'anyone', id: 'anyone', name: 'Anyone' },
         ]
       : [];
@@ -103,29 +133,87 @@ export function generateDesign(options: GenerateOptions): Design {
     const kind = chooseKind();
     (members[account.id] ??= []).push(`${kind}:${i}`);
     const base = { account: account.id, path: '/' };
-    if (kind === 'user') users.push({ kind: 'user', id: `user-${i}`, name: `user${i}`, ...base, groups: [], policies: [], permissionsBoundary: null, tags: { team: pick(['red', 'blue', 'green']) }, hasLongTermKeys: rand() < 0.5, hasMfa: rand() < 0.7 });
-    if (kind === 'group') groups.push({ kind: 'group', id: `group-${i}`, name: `group${i}`, ...base, policies: [] });
-    if (kind === 'role') roles.push({ kind: 'role', id: `role-${i}`, name: `Role${i}`, ...base, description: '', trustPolicy: '', policies: [], permissionsBoundary: null, maxSessionDuration: DEFAULT_MAX_SESSION_DURATION, tags: {} });
+    if (kind === 'user')
+      users.push({
+        kind: 'user',
+        id: `user-${i}`,
+        name: `user${i}`,
+        ...base,
+        groups: [],
+        policies: [],
+        permissionsBoundary: null,
+        tags: { team: pick(['red', 'blue', 'green']) },
+        hasLongTermKeys: rand() < 0.5,
+        hasMfa: rand() < 0.7,
+      });
+    if (kind === 'group')
+      groups.push({ kind: 'group', id: `group-${i}`, name: `group${i}`, ...base, policies: [] });
+    if (kind === 'role')
+      roles.push({
+        kind: 'role',
+        id: `role-${i}`,
+        name: `Role${i}`,
+        ...base,
+        description: '',
+        trustPolicy: '',
+        policies: [],
+        permissionsBoundary: null,
+        maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+        tags: {},
+      });
     if (kind === 'resource') {
       const resourceType = pick(RESOURCE_TYPES);
-      resources.push({ kind: 'resource', id: `resource-${i}`, name: `res-${i}-${account.awsAccountId}`, account: account.id, resourceType, region: 'us-east-1', policy: '', tags: {} });
+      resources.push({
+        kind: 'resource',
+        id: `resource-${i}`,
+        name: `res-${i}-${account.awsAccountId}`,
+        account: account.id,
+        resourceType,
+        region: 'us-east-1',
+        policy: '',
+        tags: {},
+      });
     }
     if (kind === 'idp') {
       identityProviders.push(
         rand() < 0.5
-          ? { kind: 'identity-provider', protocol: 'saml', id: `idp-${i}`, name: `Saml${i}`, account: account.id }
-          : { kind: 'identity-provider', protocol: 'oidc', id: `idp-${i}`, account: account.id, preset: 'github-actions', ...oidcPresets['github-actions'], name: `GitHub ${i}` },
+          ? {
+              kind: 'identity-provider',
+              protocol: 'saml',
+              id: `idp-${i}`,
+              name: `Saml${i}`,
+              account: account.id,
+            }
+          : {
+              kind: 'identity-provider',
+              protocol: 'oidc',
+              id: `idp-${i}`,
+              account: account.id,
+              preset: 'github-actions',
+              ...oidcPresets['github-actions'],
+              name: `GitHub ${i}`,
+            },
       );
     }
   }
 
-  const arnOfRole = (r: Role) => `arn:aws:iam::${accountById(accounts, r.account).awsAccountId}:role/${r.name}`;
-  const arnOfUser = (u: User) => `arn:aws:iam::${accountById(accounts, u.account).awsAccountId}:user/${u.name}`;
+  const arnOfRole = (r: Role) =>
+    `arn:aws:iam::${accountById(accounts, r.account).awsAccountId}:role/${r.name}`;
+  const arnOfUser = (u: User) =>
+    `arn:aws:iam::${accountById(accounts, u.account).awsAccountId}:user/${u.name}`;
   for (const user of users) {
     const own = groups.filter((g) => g.account === user.account);
     if (own.length > 0 && rand() < 0.6) user.groups = [pick(own).id];
   }
-  for (const group of groups) group.policies = [{ id: `${group.id}-p`, name: 'ReadOnly', attachment: 'aws-managed', text: text([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }]) }];
+  for (const group of groups)
+    group.policies = [
+      {
+        id: `${group.id}-p`,
+        name: 'ReadOnly',
+        attachment: 'aws-managed',
+        text: text([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }]),
+      },
+    ];
 
   for (const role of roles) {
     const statements: object[] = [];
@@ -133,35 +221,86 @@ export function generateDesign(options: GenerateOptions): Design {
     for (let k = 0; k < count; k++) {
       const r = rand();
       if (r < 0.3 && users.length > 0) {
-        statements.push({ Effect: 'Allow', Principal: { AWS: arnOfUser(pick(users)) }, Action: 'sts:AssumeRole', ...(rand() < 0.5 ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } } : {}) });
+        statements.push({
+          Effect: 'Allow',
+          Principal: { AWS: arnOfUser(pick(users)) },
+          Action: 'sts:AssumeRole',
+          ...(rand() < 0.5
+            ? { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }
+            : {}),
+        });
       } else if (r < 0.55) {
         const other = pick(roles);
-        if (other !== role) statements.push({ Effect: 'Allow', Principal: { AWS: arnOfRole(other) }, Action: 'sts:AssumeRole' });
+        if (other !== role)
+          statements.push({
+            Effect: 'Allow',
+            Principal: { AWS: arnOfRole(other) },
+            Action: 'sts:AssumeRole',
+          });
       } else if (r < 0.7) {
-        statements.push({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${pick(accounts).awsAccountId}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': `ext-${role.id}` } } });
+        statements.push({
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${pick(accounts).awsAccountId}:root` },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': `ext-${role.id}` } },
+        });
       } else if (r < 0.85 && services.length > 0) {
-        statements.push({ Effect: 'Allow', Principal: { Service: pick(services).name }, Action: 'sts:AssumeRole' });
+        statements.push({
+          Effect: 'Allow',
+          Principal: { Service: pick(services).name },
+          Action: 'sts:AssumeRole',
+        });
       } else if (r < 0.93 && identityProviders.length > 0) {
         const idp = pick(identityProviders);
         const arn = `arn:aws:iam::${accountById(accounts, idp.account).awsAccountId}:${idp.protocol === 'saml' ? `saml-provider/${idp.name}` : `oidc-provider/${(idp as { issuer: string }).issuer}`}`;
-        statements.push({ Effect: 'Allow', Principal: { Federated: arn }, Action: idp.protocol === 'saml' ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity' });
+        statements.push({
+          Effect: 'Allow',
+          Principal: { Federated: arn },
+          Action:
+            idp.protocol === 'saml' ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity',
+        });
       } else if (r < 0.98 && outsidePrincipals.length > 0) {
-        statements.push({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${pick(['999999999901', '999999999902'])}:root` }, Action: 'sts:AssumeRole' });
+        statements.push({
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${pick(['999999999901', '999999999902'])}:root` },
+          Action: 'sts:AssumeRole',
+        });
       } else if (outsidePrincipals.length > 0) {
-        statements.push({ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-example' } } });
+        statements.push({
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-example' } },
+        });
       }
     }
     role.trustPolicy = text(statements);
     const own = resources.filter((x) => x.account === role.account);
     if (own.length > 0) {
       const target = pick(own);
-      role.policies = [{ id: `${role.id}-p`, name: 'Work', attachment: 'inline', text: text([{ Effect: 'Allow', Action: `${prefixOf(target.resourceType)}:*`, Resource: '*' }]) }];
+      role.policies = [
+        {
+          id: `${role.id}-p`,
+          name: 'Work',
+          attachment: 'inline',
+          text: text([
+            { Effect: 'Allow', Action: `${prefixOf(target.resourceType)}:*`, Resource: '*' },
+          ]),
+        },
+      ];
     }
   }
   for (const resource of resources) {
     if (rand() < 0.3) {
       const account = accountById(accounts, resource.account);
-      resource.policy = text([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account.awsAccountId}:root` }, Action: `${prefixOf(resource.resourceType)}:*`, Resource: '*' }]);
+      resource.policy = text([
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${account.awsAccountId}:root` },
+          Action: `${prefixOf(resource.resourceType)}:*`,
+          Resource: '*',
+        },
+      ]);
     }
   }
 
@@ -177,7 +316,11 @@ export function generateDesign(options: GenerateOptions): Design {
     identityProviders,
     outsidePrincipals,
     resources,
-    layout: gridLayout(accounts, members, [...services, ...outsidePrincipals].map((e) => e.id)),
+    layout: gridLayout(
+      accounts,
+      members,
+      [...services, ...outsidePrincipals].map((e) => e.id),
+    ),
     drafts: {},
   };
 }
@@ -187,11 +330,22 @@ function accountById(accounts: Account[], id: string): Account {
 }
 
 function prefixOf(type: ResourceType): string {
-  return { 's3-bucket': 's3', 'kms-key': 'kms', 'sqs-queue': 'sqs', 'sns-topic': 'sns', secret: 'secretsmanager', 'lambda-function': 'lambda' }[type];
+  return {
+    's3-bucket': 's3',
+    'kms-key': 'kms',
+    'sqs-queue': 'sqs',
+    'sns-topic': 'sns',
+    secret: 'secretsmanager',
+    'lambda-function': 'lambda',
+  }[type];
 }
 
 /** Accounts stacked in a column of containers, members on a grid inside, global nodes on the right. */
-function gridLayout(accounts: Account[], members: Record<string, string[]>, globals: string[]): Record<string, Position> {
+function gridLayout(
+  accounts: Account[],
+  members: Record<string, string[]>,
+  globals: string[],
+): Record<string, Position> {
   const layout: Record<string, Position> = {};
   let y = 0;
   const width = PAD * 2 + COLUMNS * (NODE_W + PAD) - PAD;
@@ -203,7 +357,10 @@ function gridLayout(accounts: Account[], members: Record<string, string[]>, glob
     list.forEach((member, i) => {
       const [kind, index] = member.split(':') as [string, string];
       const id = `${kind === 'idp' ? 'idp' : kind}-${index}`;
-      layout[id] = { x: PAD + (i % COLUMNS) * (NODE_W + PAD), y: y + PAD * 1.5 + Math.floor(i / COLUMNS) * (NODE_H + PAD) };
+      layout[id] = {
+        x: PAD + (i % COLUMNS) * (NODE_W + PAD),
+        y: y + PAD * 1.5 + Math.floor(i / COLUMNS) * (NODE_H + PAD),
+      };
     });
     y += height + PAD * 2;
   }

@@ -1,10 +1,4 @@
-import {
-  entityCollections,
-  type Account,
-  type Design,
-  type Entity,
-  type EntityId,
-} from './types';
+import { entityCollections, type Account, type Design, type Entity, type EntityId } from './types';
 
 /** Fast lookups over a design; built once per design object (designs are immutable). */
 export interface DesignIndex {
@@ -24,7 +18,8 @@ export function indexOf(design: Design): DesignIndex {
   }
   const accountByAwsId = new Map<string, Account>();
   for (const account of design.accounts) {
-    if (!accountByAwsId.has(account.awsAccountId)) accountByAwsId.set(account.awsAccountId, account);
+    if (!accountByAwsId.has(account.awsAccountId))
+      accountByAwsId.set(account.awsAccountId, account);
   }
   const index = { byId, accountByAwsId };
   memo.set(design, index);

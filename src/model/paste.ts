@@ -1,6 +1,16 @@
 import { newId, type IdSource } from './ids';
 import { findEntity } from './lookup';
-import { collectionOf, entityCollections, type Design, type Entity, type EntityId, type OrganizationLevel, type PermissionPolicy, type Position, type StoredPolicy } from './types';
+import {
+  collectionOf,
+  entityCollections,
+  type Design,
+  type Entity,
+  type EntityId,
+  type OrganizationLevel,
+  type PermissionPolicy,
+  type Position,
+  type StoredPolicy,
+} from './types';
 
 /** What copy puts on the clipboard: entities with their positions (self-contained, plain JSON). */
 export interface Clipboard {
@@ -12,9 +22,12 @@ export interface Clipboard {
 export function copyEntities(design: Design, ids: readonly EntityId[]): Clipboard {
   const chosen = new Set(ids.filter((id) => findEntity(design, id)));
   for (const collection of entityCollections) {
-    for (const entity of design[collection] as Entity[]) if ('account' in entity && chosen.has(entity.account)) chosen.add(entity.id);
+    for (const entity of design[collection] as Entity[])
+      if ('account' in entity && chosen.has(entity.account)) chosen.add(entity.id);
   }
-  const entities = entityCollections.flatMap((c) => (design[c] as Entity[]).filter((e) => chosen.has(e.id)));
+  const entities = entityCollections.flatMap((c) =>
+    (design[c] as Entity[]).filter((e) => chosen.has(e.id)),
+  );
   const layout: Record<EntityId, Position> = {};
   for (const id of chosen) if (design.layout[id]) layout[id] = design.layout[id]!;
   return structuredClone({ entities, layout });
@@ -54,7 +67,8 @@ export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResu
   const names = new Set<string>();
   const nameKey = (e: Entity, account: string) => `${e.kind}|${account}|${e.name.toLowerCase()}`;
   for (const collection of entityCollections) {
-    for (const e of design[collection] as Entity[]) if ('account' in e) names.add(nameKey(e, e.account));
+    for (const e of design[collection] as Entity[])
+      if ('account' in e) names.add(nameKey(e, e.account));
   }
 
   let next = design;
@@ -67,14 +81,21 @@ export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResu
       let awsId = entity.awsAccountId;
       while (taken.has(awsId)) awsId = String((Number(awsId) + 1) % 1e12).padStart(12, '0');
       taken.add(awsId);
-      entity = { ...entity, awsAccountId: awsId, organization: entity.organization?.map((l) => freshLevel(l, ids)) };
+      entity = {
+        ...entity,
+        awsAccountId: awsId,
+        organization: entity.organization?.map((l) => freshLevel(l, ids)),
+      };
       if (entity.organization === undefined) delete entity.organization;
     }
     if ('account' in entity) {
-      const account = idMap.get(entity.account) ?? (findEntity(design, entity.account) ? entity.account : fallbackAccount);
+      const account =
+        idMap.get(entity.account) ??
+        (findEntity(design, entity.account) ? entity.account : fallbackAccount);
       if (account === undefined) continue;
       let name = entity.name;
-      for (let n = 1; names.has(nameKey({ ...entity, name }, account)); n++) name = `${entity.name}-copy${n > 1 ? n : ''}`;
+      for (let n = 1; names.has(nameKey({ ...entity, name }, account)); n++)
+        name = `${entity.name}-copy${n > 1 ? n : ''}`;
       names.add(nameKey({ ...entity, name }, account));
       entity = { ...entity, account, name };
     }
@@ -82,7 +103,11 @@ export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResu
       entity = { ...entity, policies: entity.policies.map((p) => freshPolicy(p, ids)) };
     }
     if (entity.kind === 'user' || entity.kind === 'role') {
-      entity = { ...entity, permissionsBoundary: entity.permissionsBoundary && freshPolicy(entity.permissionsBoundary, ids) };
+      entity = {
+        ...entity,
+        permissionsBoundary:
+          entity.permissionsBoundary && freshPolicy(entity.permissionsBoundary, ids),
+      };
     }
     const collection = collectionOf[entity.kind];
     next = { ...next, [collection]: [...(next[collection] as Entity[]), entity] };
@@ -112,10 +137,13 @@ export function pasteEntities(design: Design, args: PasteArgs): Design {
 }
 
 function existingEquivalent(design: Design, entity: Entity): EntityId | undefined {
-  if (entity.kind === 'service') return design.services.find((s) => s.name.toLowerCase() === entity.name.toLowerCase())?.id;
+  if (entity.kind === 'service')
+    return design.services.find((s) => s.name.toLowerCase() === entity.name.toLowerCase())?.id;
   if (entity.kind === 'outside') {
     return design.outsidePrincipals.find((o) =>
-      entity.scope === 'anyone' ? o.scope === 'anyone' : o.scope === 'account' && o.awsAccountId === entity.awsAccountId,
+      entity.scope === 'anyone'
+        ? o.scope === 'anyone'
+        : o.scope === 'account' && o.awsAccountId === entity.awsAccountId,
     )?.id;
   }
   return undefined;
@@ -130,5 +158,10 @@ function freshPolicy<P extends StoredPolicy | PermissionPolicy>(policy: P, ids: 
 }
 
 function freshLevel(level: OrganizationLevel, ids: IdSource): OrganizationLevel {
-  return { ...level, id: ids('level'), scps: level.scps.map((p) => freshPolicy(p, ids)), rcps: level.rcps.map((p) => freshPolicy(p, ids)) };
+  return {
+    ...level,
+    id: ids('level'),
+    scps: level.scps.map((p) => freshPolicy(p, ids)),
+    rcps: level.rcps.map((p) => freshPolicy(p, ids)),
+  };
 }

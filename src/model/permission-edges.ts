@@ -5,7 +5,16 @@ import { findEntity } from './lookup';
 import { policyDocument, statementsOf, stringList } from './policy-text';
 import { principalsOf } from './trust-principals';
 import { isS3ObjectAction, representativeActions, servicePrefix } from './resource-actions';
-import type { Account, Design, EntityId, OutsidePrincipal, Resource, Role, ServicePrincipal, User } from './types';
+import type {
+  Account,
+  Design,
+  EntityId,
+  OutsidePrincipal,
+  Resource,
+  Role,
+  ServicePrincipal,
+  User,
+} from './types';
 
 /** "source may act on target": its policies, with the resource's policy, allow these actions. */
 export interface PermissionEdge {
@@ -27,7 +36,9 @@ export interface MembershipEdge {
 
 export function deriveMembershipEdges(design: Design): MembershipEdge[] {
   return design.users.flatMap((user) =>
-    user.groups.filter((g) => findEntity(design, g)?.kind === 'group').map((g) => ({ id: `member:${user.id}:${g}`, source: user.id, target: g })),
+    user.groups
+      .filter((g) => findEntity(design, g)?.kind === 'group')
+      .map((g) => ({ id: `member:${user.id}:${g}`, source: user.id, target: g })),
   );
 }
 
@@ -43,20 +54,32 @@ interface ActorFacts {
   context: Record<string, ContextValue>;
 }
 
-const docs = (texts: string[]): PolicyDocument[] => texts.map(policyDocument).filter((d): d is PolicyDocument => d !== undefined);
+const docs = (texts: string[]): PolicyDocument[] =>
+  texts.map(policyDocument).filter((d): d is PolicyDocument => d !== undefined);
 
 function actorFacts(design: Design, entity: Acting): ActorFacts | undefined {
-  if (entity.kind === 'service') return { entity, principal: entity.name, identity: [], context: {} };
+  if (entity.kind === 'service')
+    return { entity, principal: entity.name, identity: [], context: {} };
   if (entity.kind === 'outside') {
-    if (entity.scope === 'anyone') return { entity, principal: 'anonymous', identity: [], context: {} };
+    if (entity.scope === 'anyone')
+      return { entity, principal: 'anonymous', identity: [], context: {} };
     // An unmodelled account may grant its principals anything: only the resource side limits them.
-    return { entity, principal: `arn:aws:iam::${entity.awsAccountId}:root`, identity: [{ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }], context: {} };
+    return {
+      entity,
+      principal: `arn:aws:iam::${entity.awsAccountId}:root`,
+      identity: [{ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }],
+      context: {},
+    };
   }
   const account = findEntity(design, entity.account);
   const arn = arnOf(design, entity);
   if (account?.kind !== 'account' || arn === undefined) return undefined;
-  const tags = Object.fromEntries(Object.entries(entity.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]));
-  const boundary = entity.permissionsBoundary ? policyDocument(entity.permissionsBoundary.text) : undefined;
+  const tags = Object.fromEntries(
+    Object.entries(entity.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]),
+  );
+  const boundary = entity.permissionsBoundary
+    ? policyDocument(entity.permissionsBoundary.text)
+    : undefined;
   if (entity.kind === 'user') {
     const groupTexts = entity.groups.flatMap((g) => {
       const group = findEntity(design, g);
@@ -68,7 +91,11 @@ function actorFacts(design: Design, entity: Acting): ActorFacts | undefined {
       account,
       identity: docs([...entity.policies.map((p) => p.text), ...groupTexts]),
       boundary,
-      context: { ...tags, 'aws:MultiFactorAuthPresent': entity.hasMfa ? 'true' : 'false', 'aws:SecureTransport': 'true' },
+      context: {
+        ...tags,
+        'aws:MultiFactorAuthPresent': entity.hasMfa ? 'true' : 'false',
+        'aws:SecureTransport': 'true',
+      },
     };
   }
   return {
@@ -81,13 +108,20 @@ function actorFacts(design: Design, entity: Acting): ActorFacts | undefined {
   };
 }
 
-function orgPolicies(account: Account | undefined, field: 'scps' | 'rcps'): PolicyDocument[][] | undefined {
+function orgPolicies(
+  account: Account | undefined,
+  field: 'scps' | 'rcps',
+): PolicyDocument[][] | undefined {
   if (!account?.organization) return undefined;
   return account.organization.map((level) => docs(level[field].map((p) => p.text)));
 }
 
 /** Concrete resources to ask about: the ARN, and for buckets an object named like the policies' object patterns. */
-function requestResources(arn: string, resource: Resource, policies: PolicyDocument[]): { bucket: string; objects: string[] } {
+function requestResources(
+  arn: string,
+  resource: Resource,
+  policies: PolicyDocument[],
+): { bucket: string; objects: string[] } {
   if (resource.resourceType !== 's3-bucket') return { bucket: arn, objects: [] };
   const objects = new Set([`${arn}/object`]);
   for (const doc of policies) {
@@ -106,7 +140,8 @@ function actionsToCheck(resource: Resource, policies: PolicyDocument[]): string[
   const actions = new Set(representativeActions[resource.resourceType]);
   for (const doc of policies) {
     for (const s of statementsOf(doc)) {
-      for (const a of stringList(s.Action)) if (a.toLowerCase().startsWith(prefix) && !/[*?]/.test(a)) actions.add(a);
+      for (const a of stringList(s.Action))
+        if (a.toLowerCase().startsWith(prefix) && !/[*?]/.test(a)) actions.add(a);
     }
   }
   return [...actions];
@@ -140,12 +175,20 @@ function namedIn(resourcePolicy: PolicyDocument | undefined): NamedInPolicy {
 function mayBeNamed(named: NamedInPolicy, facts: ActorFacts): boolean {
   if (named.anyone) return true;
   if (facts.entity.kind === 'service') return named.services.has(facts.entity.name.toLowerCase());
-  const accountId = facts.account?.awsAccountId ?? (facts.entity.kind === 'outside' && facts.entity.scope === 'account' ? facts.entity.awsAccountId : undefined);
+  const accountId =
+    facts.account?.awsAccountId ??
+    (facts.entity.kind === 'outside' && facts.entity.scope === 'account'
+      ? facts.entity.awsAccountId
+      : undefined);
   return accountId !== undefined && named.accounts.has(accountId);
 }
 
 /** The identity Allow statements of an actor that name an action of the service, per resource type. */
-function statementsFor(facts: ActorFacts, type: Resource['resourceType'], cache: Map<string, string[][]>): string[][] {
+function statementsFor(
+  facts: ActorFacts,
+  type: Resource['resourceType'],
+  cache: Map<string, string[][]>,
+): string[][] {
   const hit = cache.get(type);
   if (hit) return hit;
   const candidates = representativeActions[type];
@@ -154,7 +197,13 @@ function statementsFor(facts: ActorFacts, type: Resource['resourceType'], cache:
   for (const doc of facts.identity) {
     for (const s of statementsOf(doc)) {
       if (s.Effect !== 'Allow') continue;
-      const fits = 'NotAction' in s || stringList(s.Action).some((p) => p.toLowerCase().startsWith(prefix) || candidates.some((a) => actionPatternMatches(p, a)));
+      const fits =
+        'NotAction' in s ||
+        stringList(s.Action).some(
+          (p) =>
+            p.toLowerCase().startsWith(prefix) ||
+            candidates.some((a) => actionPatternMatches(p, a)),
+        );
       if (fits) out.push('NotResource' in s ? ['*'] : stringList(s.Resource));
     }
   }
@@ -165,7 +214,11 @@ function statementsFor(facts: ActorFacts, type: Resource['resourceType'], cache:
 /** Whether one of those statements has a resource pattern that fits the resource (or, for a bucket, its objects). */
 function identityMayTouch(resourcePatterns: string[][], arn: string, isBucket: boolean): boolean {
   return resourcePatterns.some((patterns) =>
-    patterns.some((p) => actionPatternMatches(p, arn) || (isBucket && (p.startsWith(`${arn}/`) || actionPatternMatches(p, `${arn}/x`)))),
+    patterns.some(
+      (p) =>
+        actionPatternMatches(p, arn) ||
+        (isBucket && (p.startsWith(`${arn}/`) || actionPatternMatches(p, `${arn}/x`))),
+    ),
   );
 }
 
@@ -182,21 +235,41 @@ const memo = new WeakMap<Design, PermissionEdge[]>();
  * Principal → resource edges for every action the engine allows (identity, boundary, resource
  * policy, SCPs, RCPs). Pairs that no policy could concern are skipped before the engine runs.
  */
-export function derivePermissionEdges(design: Design, options: PermissionOptions = {}): PermissionEdge[] {
+export function derivePermissionEdges(
+  design: Design,
+  options: PermissionOptions = {},
+): PermissionEdge[] {
   const cacheable = options.sources === undefined && options.now === undefined;
-  const hit = cacheable ? (memo.get(design) ?? (last && sameInputs(last.design, design) ? last.edges : undefined)) : undefined;
+  const hit = cacheable
+    ? (memo.get(design) ?? (last && sameInputs(last.design, design) ? last.edges : undefined))
+    : undefined;
   if (hit) {
     memo.set(design, hit);
     return hit;
   }
   const wanted = options.sources ? new Set(options.sources) : undefined;
-  const actors: Acting[] = [...design.users, ...design.roles, ...design.services, ...design.outsidePrincipals].filter((e) => !wanted || wanted.has(e.id));
+  const actors: Acting[] = [
+    ...design.users,
+    ...design.roles,
+    ...design.services,
+    ...design.outsidePrincipals,
+  ].filter((e) => !wanted || wanted.has(e.id));
   const targets = design.resources.flatMap((resource, index) => {
     const arn = arnOf(design, resource);
     const account = findEntity(design, resource.account);
     if (arn === undefined || account?.kind !== 'account') return [];
     const policy = resource.policy === '' ? undefined : policyDocument(resource.policy);
-    return [{ index, resource, arn, account, policy, named: namedIn(policy), rcp: orgPolicies(account, 'rcps') }];
+    return [
+      {
+        index,
+        resource,
+        arn,
+        account,
+        policy,
+        named: namedIn(policy),
+        rcp: orgPolicies(account, 'rcps'),
+      },
+    ];
   });
   type Target = (typeof targets)[number];
   // Only resources of the actor's own account, or whose policy may name it, can concern it.
@@ -204,7 +277,8 @@ export function derivePermissionEdges(design: Design, options: PermissionOptions
   const namingAccount = new Map<string, Target[]>();
   const namingService = new Map<string, Target[]>();
   const namingAnyone: Target[] = [];
-  const push = <K>(map: Map<K, Target[]>, key: K, target: Target) => map.set(key, [...(map.get(key) ?? []), target]);
+  const push = <K>(map: Map<K, Target[]>, key: K, target: Target) =>
+    map.set(key, [...(map.get(key) ?? []), target]);
   for (const target of targets) {
     push(byAccount, target.account.id, target);
     if (target.named.anyone) namingAnyone.push(target);
@@ -212,11 +286,17 @@ export function derivePermissionEdges(design: Design, options: PermissionOptions
     for (const service of target.named.services) push(namingService, service, target);
   }
   const candidatesOf = (facts: ActorFacts): Target[] => {
-    const accountId = facts.account?.awsAccountId ?? (facts.entity.kind === 'outside' && facts.entity.scope === 'account' ? facts.entity.awsAccountId : undefined);
+    const accountId =
+      facts.account?.awsAccountId ??
+      (facts.entity.kind === 'outside' && facts.entity.scope === 'account'
+        ? facts.entity.awsAccountId
+        : undefined);
     const lists = [
       facts.account ? (byAccount.get(facts.account.id) ?? []) : [],
       accountId ? (namingAccount.get(accountId) ?? []) : [],
-      facts.entity.kind === 'service' ? (namingService.get(facts.entity.name.toLowerCase()) ?? []) : [],
+      facts.entity.kind === 'service'
+        ? (namingService.get(facts.entity.name.toLowerCase()) ?? [])
+        : [],
       namingAnyone,
     ];
     return [...new Set(lists.flat())].sort((a, b) => a.index - b.index);
@@ -234,25 +314,54 @@ export function derivePermissionEdges(design: Design, options: PermissionOptions
       // Across accounts, and for KMS keys, the resource policy must allow; in the account, either side may.
       const concerned =
         mayBeNamed(named, facts) ||
-        (sameAccount && resource.resourceType !== 'kms-key' && identityMayTouch(statementsFor(facts, resource.resourceType, byType), arn, resource.resourceType === 's3-bucket'));
+        (sameAccount &&
+          resource.resourceType !== 'kms-key' &&
+          identityMayTouch(
+            statementsFor(facts, resource.resourceType, byType),
+            arn,
+            resource.resourceType === 's3-bucket',
+          ));
       if (!concerned) continue;
       const all = policy ? [...facts.identity, policy] : facts.identity;
       const { bucket, objects } = requestResources(arn, resource, all);
       const key = `${account.id}\n${resource.policy}`;
       let set = compiled.get(key);
       if (!set) {
-        set = compilePolicies({ identity: facts.identity, permissionsBoundary: facts.boundary, resource: policy, scp, rcp });
+        set = compilePolicies({
+          identity: facts.identity,
+          permissionsBoundary: facts.boundary,
+          resource: policy,
+          scp,
+          rcp,
+        });
         compiled.set(key, set);
       }
       const allowed = actionsToCheck(resource, all).filter((action) => {
-        const requestTargets = resource.resourceType === 's3-bucket' && isS3ObjectAction(action) ? objects : [bucket];
+        const requestTargets =
+          resource.resourceType === 's3-bucket' && isS3ObjectAction(action) ? objects : [bucket];
         return requestTargets.some(
           (target) =>
-            evaluate({ principal: facts.principal, action, resource: target, resourceAccount: account.awsAccountId, context: facts.context, now: options.now }, set).decision === 'Allow',
+            evaluate(
+              {
+                principal: facts.principal,
+                action,
+                resource: target,
+                resourceAccount: account.awsAccountId,
+                context: facts.context,
+                now: options.now,
+              },
+              set,
+            ).decision === 'Allow',
         );
       });
       if (allowed.length === 0) continue;
-      edges.push({ id: `perm:${actor.id}:${resource.id}`, source: actor.id, target: resource.id, actions: allowed, label: allowed.length === 1 ? allowed[0]! : `${allowed[0]} +${allowed.length - 1}` });
+      edges.push({
+        id: `perm:${actor.id}:${resource.id}`,
+        source: actor.id,
+        target: resource.id,
+        actions: allowed,
+        label: allowed.length === 1 ? allowed[0]! : `${allowed[0]} +${allowed.length - 1}`,
+      });
     }
   }
   if (cacheable) {

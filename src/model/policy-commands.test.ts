@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { setMaxSessionDuration, setTags } from './entity-commands';
 import { findEntity } from './lookup';
-import { addPermissionPolicy, editorTextAt, policySlots, policyTextAt, removePermissionPolicy, setPermissionsBoundary, setPolicyText } from './policy-commands';
+import {
+  addPermissionPolicy,
+  editorTextAt,
+  policySlots,
+  policyTextAt,
+  removePermissionPolicy,
+  setPermissionsBoundary,
+  setPolicyText,
+} from './policy-commands';
 import { sampleDesign } from './sample';
 import type { PolicySlot, Role } from './types';
 
@@ -23,42 +31,74 @@ describe('setPolicyText', () => {
   ])('keeps %s as a draft and the last valid text in force', (_name, text) => {
     const before = sampleDesign();
     const design = setPolicyText(before, { entityId: 'role-developer', slot: trust, text });
-    expect(policyTextAt(design, 'role-developer', trust)).toBe(policyTextAt(before, 'role-developer', trust));
+    expect(policyTextAt(design, 'role-developer', trust)).toBe(
+      policyTextAt(before, 'role-developer', trust),
+    );
     expect(editorTextAt(design, 'role-developer', trust)).toBe(text);
     expect(policySlots(design, findEntity(design, 'role-developer')!)[0]!.draft).toBe(text);
   });
 
   it('drops the draft once the text is valid again', () => {
-    let design = setPolicyText(sampleDesign(), { entityId: 'role-developer', slot: trust, text: '{' });
+    let design = setPolicyText(sampleDesign(), {
+      entityId: 'role-developer',
+      slot: trust,
+      text: '{',
+    });
     design = setPolicyText(design, { entityId: 'role-developer', slot: trust, text: '{}' });
     expect(design.drafts).toEqual({});
     expect((findEntity(design, 'role-developer') as Role).trustPolicy).toBe('{}');
   });
 
   it('accepts an empty resource policy as "no policy"', () => {
-    const design = setPolicyText(sampleDesign(), { entityId: 'resource-artifacts', slot: { kind: 'resource' }, text: '  ' });
+    const design = setPolicyText(sampleDesign(), {
+      entityId: 'resource-artifacts',
+      slot: { kind: 'resource' },
+      text: '  ',
+    });
     expect(policyTextAt(design, 'resource-artifacts', { kind: 'resource' })).toBe('');
   });
 
   it('edits a permission policy by id', () => {
     const slot: PolicySlot = { kind: 'permission', policyId: 'policy-alice-assume' };
-    const design = setPolicyText(sampleDesign(), { entityId: 'user-alice', slot, text: '{"Statement":[]}' });
+    const design = setPolicyText(sampleDesign(), {
+      entityId: 'user-alice',
+      slot,
+      text: '{"Statement":[]}',
+    });
     expect(policyTextAt(design, 'user-alice', slot)).toBe('{"Statement":[]}');
   });
 
   it('ignores slots that do not exist', () => {
     const design = sampleDesign();
     expect(setPolicyText(design, { entityId: 'user-alice', slot: trust, text: '{}' })).toBe(design);
-    expect(setPolicyText(design, { entityId: 'user-alice', slot: { kind: 'permission', policyId: 'nope' }, text: '{}' })).toBe(design);
+    expect(
+      setPolicyText(design, {
+        entityId: 'user-alice',
+        slot: { kind: 'permission', policyId: 'nope' },
+        text: '{}',
+      }),
+    ).toBe(design);
   });
 
   it('adds, bounds and removes policies, dropping their drafts', () => {
-    let design = addPermissionPolicy(sampleDesign(), { entityId: 'role-deploy', policy: { id: 'p2', name: 'Extra', attachment: 'inline', text: '{}' } });
-    design = setPolicyText(design, { entityId: 'role-deploy', slot: { kind: 'permission', policyId: 'p2' }, text: '{' });
+    let design = addPermissionPolicy(sampleDesign(), {
+      entityId: 'role-deploy',
+      policy: { id: 'p2', name: 'Extra', attachment: 'inline', text: '{}' },
+    });
+    design = setPolicyText(design, {
+      entityId: 'role-deploy',
+      slot: { kind: 'permission', policyId: 'p2' },
+      text: '{',
+    });
     design = removePermissionPolicy(design, { entityId: 'role-deploy', policyId: 'p2' });
     expect(design.drafts).toEqual({});
-    design = setPermissionsBoundary(design, { entityId: 'role-deploy', policy: { id: 'b', name: 'Boundary', attachment: 'customer-managed', text: '{}' } });
-    expect(policySlots(design, findEntity(design, 'role-deploy')!).map((s) => s.policyType)).toEqual(['trust', 'identity', 'boundary']);
+    design = setPermissionsBoundary(design, {
+      entityId: 'role-deploy',
+      policy: { id: 'b', name: 'Boundary', attachment: 'customer-managed', text: '{}' },
+    });
+    expect(
+      policySlots(design, findEntity(design, 'role-deploy')!).map((s) => s.policyType),
+    ).toEqual(['trust', 'identity', 'boundary']);
   });
 });
 
@@ -74,7 +114,14 @@ describe('small commands', () => {
 
   it('sets tags on roles but not on services', () => {
     const design = sampleDesign();
-    expect((findEntity(setTags(design, { id: 'role-deploy', tags: { env: 'prod' } }), 'role-deploy') as Role).tags).toEqual({ env: 'prod' });
+    expect(
+      (
+        findEntity(
+          setTags(design, { id: 'role-deploy', tags: { env: 'prod' } }),
+          'role-deploy',
+        ) as Role
+      ).tags,
+    ).toEqual({ env: 'prod' });
     expect(setTags(design, { id: 'service-lambda', tags: { a: 'b' } })).toBe(design);
   });
 });

@@ -30,14 +30,31 @@ const resourcePolicyLabel: Record<string, string> = {
 export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
   const out: Omit<PolicySlotInfo, 'draft'>[] = [];
   const permissions = (policies: PermissionPolicy[]) => {
-    for (const p of policies) out.push({ slot: { kind: 'permission', policyId: p.id }, label: p.name, policyType: 'identity', text: p.text });
+    for (const p of policies)
+      out.push({
+        slot: { kind: 'permission', policyId: p.id },
+        label: p.name,
+        policyType: 'identity',
+        text: p.text,
+      });
   };
   const boundary = (policy: PermissionPolicy | null) => {
-    if (policy) out.push({ slot: { kind: 'boundary' }, label: `Boundary: ${policy.name}`, policyType: 'boundary', text: policy.text });
+    if (policy)
+      out.push({
+        slot: { kind: 'boundary' },
+        label: `Boundary: ${policy.name}`,
+        policyType: 'boundary',
+        text: policy.text,
+      });
   };
   switch (entity.kind) {
     case 'role':
-      out.push({ slot: { kind: 'trust' }, label: 'Trust policy', policyType: 'trust', text: entity.trustPolicy });
+      out.push({
+        slot: { kind: 'trust' },
+        label: 'Trust policy',
+        policyType: 'trust',
+        text: entity.trustPolicy,
+      });
       permissions(entity.policies);
       boundary(entity.permissionsBoundary);
       break;
@@ -49,12 +66,29 @@ export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
       permissions(entity.policies);
       break;
     case 'resource':
-      out.push({ slot: { kind: 'resource' }, label: resourcePolicyLabel[entity.resourceType] ?? 'Resource policy', policyType: 'resource', text: entity.policy });
+      out.push({
+        slot: { kind: 'resource' },
+        label: resourcePolicyLabel[entity.resourceType] ?? 'Resource policy',
+        policyType: 'resource',
+        text: entity.policy,
+      });
       break;
     case 'account':
       for (const level of entity.organization ?? []) {
-        for (const p of level.scps) out.push({ slot: { kind: 'scp', levelId: level.id, policyId: p.id }, label: `SCP ${level.name}: ${p.name}`, policyType: 'scp', text: p.text });
-        for (const p of level.rcps) out.push({ slot: { kind: 'rcp', levelId: level.id, policyId: p.id }, label: `RCP ${level.name}: ${p.name}`, policyType: 'rcp', text: p.text });
+        for (const p of level.scps)
+          out.push({
+            slot: { kind: 'scp', levelId: level.id, policyId: p.id },
+            label: `SCP ${level.name}: ${p.name}`,
+            policyType: 'scp',
+            text: p.text,
+          });
+        for (const p of level.rcps)
+          out.push({
+            slot: { kind: 'rcp', levelId: level.id, policyId: p.id },
+            label: `RCP ${level.name}: ${p.name}`,
+            policyType: 'rcp',
+            text: p.text,
+          });
       }
       break;
     default:
@@ -67,7 +101,11 @@ export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
 }
 
 /** The committed text of a slot, or undefined when the slot does not exist. */
-export function policyTextAt(design: Design, entityId: EntityId, slot: PolicySlot): string | undefined {
+export function policyTextAt(
+  design: Design,
+  entityId: EntityId,
+  slot: PolicySlot,
+): string | undefined {
   const entity = findEntity(design, entityId);
   if (!entity) return undefined;
   const key = draftKey(entityId, slot);
@@ -75,7 +113,11 @@ export function policyTextAt(design: Design, entityId: EntityId, slot: PolicySlo
 }
 
 /** What an editor should show: the draft when there is one, else the committed text. */
-export function editorTextAt(design: Design, entityId: EntityId, slot: PolicySlot): string | undefined {
+export function editorTextAt(
+  design: Design,
+  entityId: EntityId,
+  slot: PolicySlot,
+): string | undefined {
   return design.drafts[draftKey(entityId, slot)]?.text ?? policyTextAt(design, entityId, slot);
 }
 
@@ -89,13 +131,22 @@ export function isCommittable(slot: PolicySlot, text: string): boolean {
  * Sets the text of a policy slot. Text that parses as a JSON object is committed (and the
  * draft dropped); anything else is kept as a draft, leaving the last valid text in force.
  */
-export function setPolicyText(design: Design, args: { entityId: EntityId; slot: PolicySlot; text: string }): Design {
+export function setPolicyText(
+  design: Design,
+  args: { entityId: EntityId; slot: PolicySlot; text: string },
+): Design {
   const current = policyTextAt(design, args.entityId, args.slot);
   if (current === undefined) return design;
   const key = draftKey(args.entityId, args.slot);
   if (!isCommittable(args.slot, args.text)) {
     if (design.drafts[key]?.text === args.text) return design;
-    return { ...design, drafts: { ...design.drafts, [key]: { entityId: args.entityId, slot: args.slot, text: args.text } } };
+    return {
+      ...design,
+      drafts: {
+        ...design.drafts,
+        [key]: { entityId: args.entityId, slot: args.slot, text: args.text },
+      },
+    };
   }
   const withoutDraft = discardDraft(design, args);
   if (current === args.text) return withoutDraft;
@@ -104,7 +155,10 @@ export function setPolicyText(design: Design, args: { entityId: EntityId; slot: 
   return replaceEntity(withoutDraft, withSlotText(entity, args.slot, text));
 }
 
-export function discardDraft(design: Design, args: { entityId: EntityId; slot: PolicySlot }): Design {
+export function discardDraft(
+  design: Design,
+  args: { entityId: EntityId; slot: PolicySlot },
+): Design {
   const key = draftKey(args.entityId, args.slot);
   if (!(key in design.drafts)) return design;
   const drafts = { ...design.drafts };
@@ -113,7 +167,8 @@ export function discardDraft(design: Design, args: { entityId: EntityId; slot: P
 }
 
 function withSlotText(entity: Entity, slot: PolicySlot, text: string): Entity {
-  const setIn = <P extends StoredPolicy>(policies: P[], id: EntityId): P[] => policies.map((p) => (p.id === id ? { ...p, text } : p));
+  const setIn = <P extends StoredPolicy>(policies: P[], id: EntityId): P[] =>
+    policies.map((p) => (p.id === id ? { ...p, text } : p));
   switch (slot.kind) {
     case 'trust':
       return entity.kind === 'role' ? { ...entity, trustPolicy: text } : entity;
@@ -133,43 +188,70 @@ function withSlotText(entity: Entity, slot: PolicySlot, text: string): Entity {
       const field = slot.kind === 'scp' ? 'scps' : 'rcps';
       return {
         ...entity,
-        organization: entity.organization.map((level) => (level.id === slot.levelId ? { ...level, [field]: setIn(level[field], slot.policyId) } : level)),
+        organization: entity.organization.map((level) =>
+          level.id === slot.levelId
+            ? { ...level, [field]: setIn(level[field], slot.policyId) }
+            : level,
+        ),
       };
     }
   }
 }
 
 /** Attaches an identity policy to a user, group or role. */
-export function addPermissionPolicy(design: Design, args: { entityId: EntityId; policy: PermissionPolicy }): Design {
+export function addPermissionPolicy(
+  design: Design,
+  args: { entityId: EntityId; policy: PermissionPolicy },
+): Design {
   const entity = findEntity(design, args.entityId);
   if (entity?.kind !== 'user' && entity?.kind !== 'group' && entity?.kind !== 'role') return design;
   if (entity.policies.some((p) => p.id === args.policy.id)) return design;
   return replaceEntity(design, { ...entity, policies: [...entity.policies, args.policy] });
 }
 
-export function removePermissionPolicy(design: Design, args: { entityId: EntityId; policyId: EntityId }): Design {
+export function removePermissionPolicy(
+  design: Design,
+  args: { entityId: EntityId; policyId: EntityId },
+): Design {
   const entity = findEntity(design, args.entityId);
   if (entity?.kind !== 'user' && entity?.kind !== 'group' && entity?.kind !== 'role') return design;
   if (!entity.policies.some((p) => p.id === args.policyId)) return design;
-  const next = replaceEntity(design, { ...entity, policies: entity.policies.filter((p) => p.id !== args.policyId) });
-  return discardDraft(next, { entityId: entity.id, slot: { kind: 'permission', policyId: args.policyId } });
+  const next = replaceEntity(design, {
+    ...entity,
+    policies: entity.policies.filter((p) => p.id !== args.policyId),
+  });
+  return discardDraft(next, {
+    entityId: entity.id,
+    slot: { kind: 'permission', policyId: args.policyId },
+  });
 }
 
 /** Renames or re-attaches (inline, customer or AWS managed) an identity policy. */
 export function updatePermissionPolicy(
   design: Design,
-  args: { entityId: EntityId; policyId: EntityId; patch: Partial<Pick<PermissionPolicy, 'name' | 'attachment'>> },
+  args: {
+    entityId: EntityId;
+    policyId: EntityId;
+    patch: Partial<Pick<PermissionPolicy, 'name' | 'attachment'>>;
+  },
 ): Design {
   const entity = findEntity(design, args.entityId);
   if (entity?.kind !== 'user' && entity?.kind !== 'group' && entity?.kind !== 'role') return design;
-  const policies = entity.policies.map((p) => (p.id === args.policyId ? { ...p, ...args.patch } : p));
+  const policies = entity.policies.map((p) =>
+    p.id === args.policyId ? { ...p, ...args.patch } : p,
+  );
   return replaceEntity(design, { ...entity, policies });
 }
 
 /** Sets (or with null removes) the permissions boundary of a user or role. */
-export function setPermissionsBoundary(design: Design, args: { entityId: EntityId; policy: PermissionPolicy | null }): Design {
+export function setPermissionsBoundary(
+  design: Design,
+  args: { entityId: EntityId; policy: PermissionPolicy | null },
+): Design {
   const entity = findEntity(design, args.entityId);
   if (entity?.kind !== 'user' && entity?.kind !== 'role') return design;
   const next = replaceEntity(design, { ...entity, permissionsBoundary: args.policy });
-  return args.policy ? next : discardDraft(next, { entityId: entity.id, slot: { kind: 'boundary' } });
+  return args.policy
+    ? next
+    : discardDraft(next, { entityId: entity.id, slot: { kind: 'boundary' } });
 }

@@ -5,8 +5,7 @@ import type { EntityId, PolicySlot } from './types';
 export type PolicyJson = Record<string, unknown>;
 
 export type ParsedPolicy =
-  | { ok: true; document: PolicyJson }
-  | { ok: false; reason: string; offset: number };
+  { ok: true; document: PolicyJson } | { ok: false; reason: string; offset: number };
 
 const cache = new Map<string, ParsedPolicy>();
 const CACHE_LIMIT = 5000;
@@ -27,7 +26,11 @@ function parseUncached(text: string): ParsedPolicy {
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first) {
-    return { ok: false, reason: `invalid JSON: ${describe(printParseErrorCode(first.error))}`, offset: first.offset };
+    return {
+      ok: false,
+      reason: `invalid JSON: ${describe(printParseErrorCode(first.error))}`,
+      offset: first.offset,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'a policy must be a JSON object', offset: 0 };
@@ -49,7 +52,9 @@ export function policyDocument(text: string): PolicyJson | undefined {
 export function statementsOf(document: PolicyJson): Record<string, unknown>[] {
   const raw = document.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s));
+  return list.filter(
+    (s): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s),
+  );
 }
 
 /** A value that IAM allows as one string or a list of strings, as a list. */

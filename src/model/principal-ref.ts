@@ -8,7 +8,8 @@ export interface PrincipalRef {
   value: string;
 }
 
-export type AssumeAction = 'sts:AssumeRole' | 'sts:AssumeRoleWithSAML' | 'sts:AssumeRoleWithWebIdentity';
+export type AssumeAction =
+  'sts:AssumeRole' | 'sts:AssumeRoleWithSAML' | 'sts:AssumeRoleWithWebIdentity';
 
 /** Web identity providers that trust policies name by host instead of by provider ARN. */
 export const wellKnownWebIdentityHosts: ReadonlySet<string> = new Set([
@@ -27,14 +28,20 @@ export function samePrincipal(a: PrincipalRef, b: PrincipalRef): boolean {
 /** The action a principal uses to assume a role. */
 export function assumeActionFor(ref: PrincipalRef): AssumeAction {
   if (ref.type !== 'Federated') return 'sts:AssumeRole';
-  return /:saml-provider\//.test(ref.value) ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
+  return /:saml-provider\//.test(ref.value)
+    ? 'sts:AssumeRoleWithSAML'
+    : 'sts:AssumeRoleWithWebIdentity';
 }
 
 /** How a trust policy names a web identity provider: its host for the well-known ones, else its ARN. */
 export function federatedNameOf(design: Design, provider: IdentityProvider): string | undefined {
   if (provider.protocol === 'oidc') {
     const host = stripScheme(provider.issuer).toLowerCase();
-    if (wellKnownWebIdentityHosts.has(host) && (provider.preset === 'google' || provider.preset === 'cognito')) return host;
+    if (
+      wellKnownWebIdentityHosts.has(host) &&
+      (provider.preset === 'google' || provider.preset === 'cognito')
+    )
+      return host;
   }
   return arnOf(design, provider);
 }
@@ -76,7 +83,12 @@ const iamArnPattern = /^arn:[^:]+:(iam|sts)::(\d{12}):(.+)$/;
 
 /** Where a principal of a policy points in the design. */
 export type Resolution =
-  | { found: true; source: EntityId; /** account id of the principal, when it has one */ awsAccountId?: string; /** the principal is narrower than the node (a specific principal in an unmodelled account) */ narrower: boolean }
+  | {
+      found: true;
+      source: EntityId;
+      /** account id of the principal, when it has one */ awsAccountId?: string;
+      /** the principal is narrower than the node (a specific principal in an unmodelled account) */ narrower: boolean;
+    }
   | { found: false; reason: string };
 
 /** Finds the node a principal value stands for. */
@@ -84,25 +96,37 @@ export function resolvePrincipal(design: Design, ref: PrincipalRef): Resolution 
   const index = principalIndexOf(design);
   if (ref.type === 'Service') {
     const id = index.services.get(ref.value.toLowerCase());
-    return id ? { found: true, source: id, narrower: false } : { found: false, reason: `no service node \`${ref.value}\`` };
+    return id
+      ? { found: true, source: id, narrower: false }
+      : { found: false, reason: `no service node \`${ref.value}\`` };
   }
   if (ref.type === 'Federated') {
     const id = index.federated.get(ref.value.toLowerCase());
-    return id ? { found: true, source: id, narrower: false } : { found: false, reason: `no identity provider \`${ref.value}\`` };
+    return id
+      ? { found: true, source: id, narrower: false }
+      : { found: false, reason: `no identity provider \`${ref.value}\`` };
   }
   if (ref.value === '*') {
-    return index.anyone ? { found: true, source: index.anyone, narrower: false } : { found: false, reason: 'no `Anyone` node' };
+    return index.anyone
+      ? { found: true, source: index.anyone, narrower: false }
+      : { found: false, reason: 'no `Anyone` node' };
   }
-  const accountId = accountIdPattern.test(ref.value) ? ref.value : rootArnPattern.exec(ref.value)?.[1];
+  const accountId = accountIdPattern.test(ref.value)
+    ? ref.value
+    : rootArnPattern.exec(ref.value)?.[1];
   if (accountId !== undefined) return resolveAccount(design, index, accountId, false);
   const exact = index.arns.get(ref.value);
-  if (exact) return { found: true, source: exact.id, awsAccountId: exact.awsAccountId, narrower: false };
+  if (exact)
+    return { found: true, source: exact.id, awsAccountId: exact.awsAccountId, narrower: false };
   const parts = iamArnPattern.exec(ref.value);
-  if (!parts) return { found: false, reason: `\`${ref.value}\` is not a principal this design can show` };
+  if (!parts)
+    return { found: false, reason: `\`${ref.value}\` is not a principal this design can show` };
   const [, service, account, resource] = parts as unknown as [string, string, string, string];
   if (service === 'sts' && resource.startsWith('assumed-role/')) {
     const roleName = resource.split('/')[1] ?? '';
-    const role = design.roles.find((r) => r.name === roleName && accountAwsId(design, r.account) === account);
+    const role = design.roles.find(
+      (r) => r.name === roleName && accountAwsId(design, r.account) === account,
+    );
     if (role) return { found: true, source: role.id, awsAccountId: account, narrower: true };
   }
   if (indexOf(design).accountByAwsId.has(account)) {
@@ -116,7 +140,12 @@ function accountAwsId(design: Design, accountEntityId: EntityId): string | undef
   return account?.kind === 'account' ? account.awsAccountId : undefined;
 }
 
-function resolveAccount(design: Design, index: PrincipalIndex, accountId: string, narrower: boolean): Resolution {
+function resolveAccount(
+  design: Design,
+  index: PrincipalIndex,
+  accountId: string,
+  narrower: boolean,
+): Resolution {
   const modelled = indexOf(design).accountByAwsId.get(accountId);
   if (modelled) return { found: true, source: modelled.id, awsAccountId: accountId, narrower };
   const outside = index.outsideAccounts.get(accountId);
@@ -151,10 +180,18 @@ function principalUniverse(design: Design): { signature: string; index: Principa
     part(design.users, (e) => `u${e.id}|${e.account}|${e.path}|${e.name}`),
     part(design.roles, (e) => `r${e.id}|${e.account}|${e.path}|${e.name}`),
     part(design.services, (e) => `s${e.id}|${e.name}`),
-    part(design.identityProviders, (p) => `i${p.id}|${p.account}|${p.name}|${p.protocol === 'oidc' ? `${p.preset}|${p.issuer}` : ''}`),
-    part(design.outsidePrincipals, (o) => `o${o.id}|${o.scope === 'account' ? o.awsAccountId : '*'}`),
+    part(
+      design.identityProviders,
+      (p) =>
+        `i${p.id}|${p.account}|${p.name}|${p.protocol === 'oidc' ? `${p.preset}|${p.issuer}` : ''}`,
+    ),
+    part(
+      design.outsidePrincipals,
+      (o) => `o${o.id}|${o.scope === 'account' ? o.awsAccountId : '*'}`,
+    ),
   ].join('\n');
-  const universe = last?.signature === signature ? last : { signature, index: buildPrincipalIndex(design) };
+  const universe =
+    last?.signature === signature ? last : { signature, index: buildPrincipalIndex(design) };
   last = universe;
   memo.set(design, universe);
   return universe;
@@ -178,24 +215,32 @@ function principalIndexOf(design: Design): PrincipalIndex {
 
 /** Built from ids and names only (see `principalSignature`), so it can serve any design with the same signature. */
 function buildPrincipalIndex(design: Design): PrincipalIndex {
-  const index: PrincipalIndex = { arns: new Map(), services: new Map(), federated: new Map(), outsideAccounts: new Map() };
+  const index: PrincipalIndex = {
+    arns: new Map(),
+    services: new Map(),
+    federated: new Map(),
+    outsideAccounts: new Map(),
+  };
   const byAccount = indexOf(design).byId;
   for (const entity of [...design.users, ...design.roles]) {
     const account = byAccount.get(entity.account);
     if (account?.kind !== 'account') continue;
     const arn = iamArn(entity.kind, account.awsAccountId, entity.path, entity.name);
-    if (!index.arns.has(arn)) index.arns.set(arn, { id: entity.id, awsAccountId: account.awsAccountId });
+    if (!index.arns.has(arn))
+      index.arns.set(arn, { id: entity.id, awsAccountId: account.awsAccountId });
   }
   for (const service of design.services) index.services.set(service.name.toLowerCase(), service.id);
   for (const provider of design.identityProviders) {
     const arn = arnOf(design, provider);
     if (arn) index.federated.set(arn.toLowerCase(), provider.id);
     const name = federatedNameOf(design, provider);
-    if (name && !index.federated.has(name.toLowerCase())) index.federated.set(name.toLowerCase(), provider.id);
+    if (name && !index.federated.has(name.toLowerCase()))
+      index.federated.set(name.toLowerCase(), provider.id);
   }
   for (const outside of design.outsidePrincipals) {
     if (outside.scope === 'anyone') index.anyone ??= outside.id;
-    else if (!index.outsideAccounts.has(outside.awsAccountId)) index.outsideAccounts.set(outside.awsAccountId, outside.id);
+    else if (!index.outsideAccounts.has(outside.awsAccountId))
+      index.outsideAccounts.set(outside.awsAccountId, outside.id);
   }
   return index;
 }

@@ -20,7 +20,8 @@ export function arnChanges(before: Design, after: Design): ArnChange[] {
     if (!next) continue;
     const from = arnOf(before, entity);
     const to = arnOf(after, next);
-    if (from !== undefined && to !== undefined && from !== to) changes.push({ id: entity.id, kind: entity.kind, from, to });
+    if (from !== undefined && to !== undefined && from !== to)
+      changes.push({ id: entity.id, kind: entity.kind, from, to });
   }
   return changes;
 }
@@ -41,7 +42,11 @@ export function rewriteFor(changes: ArnChange[], before: Design, after: Design):
       prefixes.push([`${change.from}/`, `${change.to}/`], [`${change.from}:`, `${change.to}:`]);
     }
     if (change.kind === 'role') {
-      const session = (arn: string) => arn.replace(/^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/, 'arn:$1:sts::$2:assumed-role/$3/');
+      const session = (arn: string) =>
+        arn.replace(
+          /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/,
+          'arn:$1:sts::$2:assumed-role/$3/',
+        );
       prefixes.push([session(change.from), session(change.to)]);
     }
   }
@@ -54,7 +59,8 @@ export function rewriteFor(changes: ArnChange[], before: Design, after: Design):
   const rewrite: ValueRewrite = (value) => {
     const hit = exact.get(value);
     if (hit !== undefined) return hit;
-    for (const [from, to] of prefixes) if (value.startsWith(from)) return to + value.slice(from.length);
+    for (const [from, to] of prefixes)
+      if (value.startsWith(from)) return to + value.slice(from.length);
     return undefined;
   };
   rewrite.needles = [...exact.keys(), ...prefixes.map(([from]) => from)];
@@ -69,11 +75,13 @@ export function rewriteStringValues(text: string, rewrite: ValueRewrite): string
     onLiteralValue: (value: unknown, offset, length) => {
       if (typeof value !== 'string') return;
       const next = rewrite(value);
-      if (next !== undefined && next !== value) edits.push({ offset, length, content: JSON.stringify(next) });
+      if (next !== undefined && next !== value)
+        edits.push({ offset, length, content: JSON.stringify(next) });
     },
   });
   let out = text;
-  for (const edit of edits.reverse()) out = out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length);
+  for (const edit of edits.reverse())
+    out = out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length);
   return out;
 }
 

@@ -30,7 +30,13 @@ export function sampleDesign(): Design {
             id: 'policy-alice-assume',
             name: 'AssumeDeveloper',
             attachment: 'inline',
-            text: policy([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111111111111:role/Developer' }]),
+            text: policy([
+              {
+                Effect: 'Allow',
+                Action: 'sts:AssumeRole',
+                Resource: 'arn:aws:iam::111111111111:role/Developer',
+              },
+            ]),
           },
         ],
         permissionsBoundary: null,
@@ -61,7 +67,13 @@ export function sampleDesign(): Design {
             id: 'policy-developer-deploy',
             name: 'AssumeDeploy',
             attachment: 'inline',
-            text: policy([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::222222222222:role/Deploy' }]),
+            text: policy([
+              {
+                Effect: 'Allow',
+                Action: 'sts:AssumeRole',
+                Resource: 'arn:aws:iam::222222222222:role/Deploy',
+              },
+            ]),
           },
         ],
         permissionsBoundary: null,
@@ -74,7 +86,8 @@ export function sampleDesign(): Design {
         account: 'acct-prod',
         name: 'Deploy',
         path: '/',
-        description: 'Deploys to Production; only from the Developer role, with the agreed ExternalId',
+        description:
+          'Deploys to Production; only from the Developer role, with the agreed ExternalId',
         trustPolicy: policy([
           {
             Effect: 'Allow',
@@ -88,7 +101,13 @@ export function sampleDesign(): Design {
             id: 'policy-deploy-artifacts',
             name: 'ReadArtifacts',
             attachment: 'inline',
-            text: policy([{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::prod-artifacts', 'arn:aws:s3:::prod-artifacts/*'] }]),
+            text: policy([
+              {
+                Effect: 'Allow',
+                Action: ['s3:GetObject', 's3:ListBucket'],
+                Resource: ['arn:aws:s3:::prod-artifacts', 'arn:aws:s3:::prod-artifacts/*'],
+              },
+            ]),
           },
         ],
         permissionsBoundary: null,
@@ -125,12 +144,16 @@ export function sampleDesign(): Design {
         trustPolicy: policy([
           {
             Effect: 'Allow',
-            Principal: { Federated: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com' },
+            Principal: {
+              Federated:
+                'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+            },
             Action: 'sts:AssumeRoleWithWebIdentity',
             Condition: {
               StringEquals: {
                 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-                'token.actions.githubusercontent.com:sub': 'repo:example-org/app:ref:refs/heads/main',
+                'token.actions.githubusercontent.com:sub':
+                  'repo:example-org/app:ref:refs/heads/main',
               },
             },
           },
@@ -140,7 +163,13 @@ export function sampleDesign(): Design {
             id: 'policy-github-upload',
             name: 'UploadArtifacts',
             attachment: 'inline',
-            text: policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::prod-artifacts/*' }]),
+            text: policy([
+              {
+                Effect: 'Allow',
+                Action: 's3:PutObject',
+                Resource: 'arn:aws:s3:::prod-artifacts/*',
+              },
+            ]),
           },
         ],
         permissionsBoundary: null,

@@ -1,4 +1,14 @@
-import { emptyDesign, makeAccount, makeAnyone, makeOidcProvider, makeOutsideAccount, makeRole, makeSamlProvider, makeService, makeUser } from './factories';
+import {
+  emptyDesign,
+  makeAccount,
+  makeAnyone,
+  makeOidcProvider,
+  makeOutsideAccount,
+  makeRole,
+  makeSamlProvider,
+  makeService,
+  makeUser,
+} from './factories';
 import { sequentialIds } from './ids';
 import type { Design } from './types';
 
@@ -27,7 +37,10 @@ export function fixtureDesign(targetTrustPolicy: string): Design {
       makeOidcProvider({ id: 'google', account: 'prod', preset: 'google' }),
       makeOidcProvider({ id: 'github', account: 'prod', preset: 'github-actions' }),
     ],
-    outsidePrincipals: [makeOutsideAccount('333333333333', 'Vendor', () => 'vendor'), makeAnyone(() => 'anyone')],
+    outsidePrincipals: [
+      makeOutsideAccount('333333333333', 'Vendor', () => 'vendor'),
+      makeAnyone(() => 'anyone'),
+    ],
   };
 }
 

@@ -59,7 +59,12 @@ function safeCompile(statements: Record<string, unknown>[]): CompiledPolicySet |
 
 function denies(set: CompiledPolicySet, query: DenyQuery): boolean {
   const { decision } = evaluate(
-    { principal: query.requestPrincipal, action: query.action, resource: query.roleArn, context: {} },
+    {
+      principal: query.requestPrincipal,
+      action: query.action,
+      resource: query.roleArn,
+      context: {},
+    },
     set,
   );
   return decision === 'ExplicitDeny';
@@ -68,7 +73,10 @@ function denies(set: CompiledPolicySet, query: DenyQuery): boolean {
 /** The engine's verdict: Deny statements are compiled once per policy document and evaluated per edge. */
 export const engineDenyCheck: DenyCheck = (query) => {
   const compiledDenies = compileDenies(query.document);
-  const blocked = compiledDenies.unconditional !== undefined && denies(compiledDenies.unconditional, query);
-  const deniedWhen = compiledDenies.conditional.filter((c) => denies(c.set, query)).map((c) => c.labels);
+  const blocked =
+    compiledDenies.unconditional !== undefined && denies(compiledDenies.unconditional, query);
+  const deniedWhen = compiledDenies.conditional
+    .filter((c) => denies(c.set, query))
+    .map((c) => c.labels);
   return { blocked, deniedWhen };
 };

@@ -4,7 +4,14 @@ import { conditionLabels, type ConditionLabel } from './condition-labels';
 import { findEntity } from './lookup';
 import { parsePolicyText } from './policy-text';
 import { statementsOf } from './policy-text';
-import { assumeActionFor, principalSignature, resolvePrincipal, samePrincipal, type AssumeAction, type PrincipalRef } from './principal-ref';
+import {
+  assumeActionFor,
+  principalSignature,
+  resolvePrincipal,
+  samePrincipal,
+  type AssumeAction,
+  type PrincipalRef,
+} from './principal-ref';
 import { engineDenyCheck, type DenyCheck } from './trust-deny';
 import { principalsOf, requestPrincipalOf } from './trust-principals';
 import type { Design, EntityId, Role } from './types';
@@ -54,7 +61,11 @@ export interface TrustOptions {
   denyCheck?: DenyCheck;
 }
 
-const allAssumeActions: AssumeAction[] = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+const allAssumeActions: AssumeAction[] = [
+  'sts:AssumeRole',
+  'sts:AssumeRoleWithSAML',
+  'sts:AssumeRoleWithWebIdentity',
+];
 
 const memo = new WeakMap<Design, TrustGraph>();
 
@@ -66,7 +77,9 @@ export function deriveTrustGraph(design: Design, options: TrustOptions = {}): Tr
   const graph: TrustGraph = { edges: [], dangling: [] };
   const signature = cacheable ? principalSignature(design) : '';
   for (const role of design.roles) {
-    const { edges, dangling } = cacheable ? cachedRoleTrust(design, role, signature) : deriveRoleTrust(design, role, options);
+    const { edges, dangling } = cacheable
+      ? cachedRoleTrust(design, role, signature)
+      : deriveRoleTrust(design, role, options);
     graph.edges.push(...edges);
     graph.dangling.push(...dangling);
   }
@@ -111,14 +124,24 @@ export function deriveTrustEdges(design: Design, options: TrustOptions = {}): Tr
 }
 
 /** Trust edges into one role. */
-export function deriveRoleTrust(design: Design, role: Role, options: TrustOptions = {}): TrustGraph {
+export function deriveRoleTrust(
+  design: Design,
+  role: Role,
+  options: TrustOptions = {},
+): TrustGraph {
   const roleArn = arnOf(design, role);
   const roleAccount = findEntity(design, role.account);
   const parsed = parsePolicyText(role.trustPolicy);
-  if (roleArn === undefined || roleAccount?.kind !== 'account' || !parsed.ok) return { edges: [], dangling: [] };
+  if (roleArn === undefined || roleAccount?.kind !== 'account' || !parsed.ok)
+    return { edges: [], dangling: [] };
   const denyCheck = options.denyCheck ?? engineDenyCheck;
 
-  const grants: { principal: PrincipalRef; action: AssumeAction; statement: number; conditions: ConditionLabel[] }[] = [];
+  const grants: {
+    principal: PrincipalRef;
+    action: AssumeAction;
+    statement: number;
+    conditions: ConditionLabel[];
+  }[] = [];
   statementsOf(parsed.document).forEach((statement, index) => {
     if (statement.Effect !== 'Allow' || !('Principal' in statement)) return;
     const conditions = conditionLabels(statement.Condition);
@@ -152,7 +175,12 @@ export function deriveRoleTrust(design: Design, role: Role, options: TrustOption
     const count = (perSource.get(resolution.source) ?? 0) + 1;
     perSource.set(resolution.source, count);
     const action = grant.action;
-    const verdict = denyCheck({ document: parsed.document, roleArn, requestPrincipal: requestPrincipalOf(grant.principal), action });
+    const verdict = denyCheck({
+      document: parsed.document,
+      roleArn,
+      requestPrincipal: requestPrincipalOf(grant.principal),
+      action,
+    });
     edges.push({
       id: `trust:${role.id}:${resolution.source}${count > 1 ? `:${count}` : ''}`,
       source: resolution.source,
@@ -171,7 +199,11 @@ export function deriveRoleTrust(design: Design, role: Role, options: TrustOption
   return { edges, dangling };
 }
 
-function kindOf(principal: PrincipalRef, sourceAccount: string | undefined, roleAccount: string): TrustEdgeKind {
+function kindOf(
+  principal: PrincipalRef,
+  sourceAccount: string | undefined,
+  roleAccount: string,
+): TrustEdgeKind {
   if (principal.type === 'Service') return 'service';
   if (principal.type === 'Federated') return 'federated';
   if (principal.value === '*') return 'public';

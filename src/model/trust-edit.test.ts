@@ -5,13 +5,20 @@ import { EMPTY_POLICY_TEXT } from './policy-text';
 import type { PrincipalRef } from './principal-ref';
 import { fixtureDesign, trustText } from './test-fixtures';
 import { deriveTrustGraph, type TrustEdge } from './trust-edges';
-import { addPrincipalToTrustText, addTrustPrincipal, removePrincipalsFromPolicyText, removeTrustPrincipal } from './trust-edit';
+import {
+  addPrincipalToTrustText,
+  addTrustPrincipal,
+  removePrincipalsFromPolicyText,
+  removeTrustPrincipal,
+} from './trust-edit';
 import type { Design, Role } from './types';
 
 const targetTrust = (design: Design) => (findEntity(design, 'target') as Role).trustPolicy;
-const edgesInto = (design: Design) => deriveTrustGraph(design).edges.filter((e) => e.target === 'target');
+const edgesInto = (design: Design) =>
+  deriveTrustGraph(design).edges.filter((e) => e.target === 'target');
 /** The action follows from the principal, except for Anyone, which a rebuilt policy lets in by AssumeRole. */
-const edgeKey = (e: TrustEdge) => `${e.source}|${e.kind}|${e.principal.value === '*' ? '' : e.action}|${e.principal.type}:${e.principal.value}`;
+const edgeKey = (e: TrustEdge) =>
+  `${e.source}|${e.kind}|${e.principal.value === '*' ? '' : e.action}|${e.principal.type}:${e.principal.value}`;
 
 describe('addTrustPrincipal', () => {
   it.each([
@@ -21,8 +28,20 @@ describe('addTrustPrincipal', () => {
     ['outside account', 'vendor', 'AWS', 'arn:aws:iam::333333333333:root', 'sts:AssumeRole'],
     ['anyone', 'anyone', 'AWS', '*', 'sts:AssumeRole'],
     ['service', 'lambda', 'Service', 'lambda.amazonaws.com', 'sts:AssumeRole'],
-    ['SAML provider', 'okta', 'Federated', 'arn:aws:iam::222222222222:saml-provider/Okta', 'sts:AssumeRoleWithSAML'],
-    ['GitHub OIDC', 'github', 'Federated', 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', 'sts:AssumeRoleWithWebIdentity'],
+    [
+      'SAML provider',
+      'okta',
+      'Federated',
+      'arn:aws:iam::222222222222:saml-provider/Okta',
+      'sts:AssumeRoleWithSAML',
+    ],
+    [
+      'GitHub OIDC',
+      'github',
+      'Federated',
+      'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+      'sts:AssumeRoleWithWebIdentity',
+    ],
     ['Google', 'google', 'Federated', 'accounts.google.com', 'sts:AssumeRoleWithWebIdentity'],
   ])('adds a %s with its action', (_kind, source, type, value, action) => {
     const design = addTrustPrincipal(fixtureDesign(EMPTY_POLICY_TEXT), 'target', source);
@@ -34,8 +53,12 @@ describe('addTrustPrincipal', () => {
   });
 
   it('joins a plain statement with the same action, keeping the text around it', () => {
-    const text = '{\n    "Version": "2012-10-17",\n    "Statement": [\n        {\n            "Effect": "Allow",\n            "Principal": { "AWS": "111111111111" },\n            "Action": "sts:AssumeRole"\n        }\n    ]\n}';
-    const result = addPrincipalToTrustText(text, { type: 'Service', value: 'lambda.amazonaws.com' });
+    const text =
+      '{\n    "Version": "2012-10-17",\n    "Statement": [\n        {\n            "Effect": "Allow",\n            "Principal": { "AWS": "111111111111" },\n            "Action": "sts:AssumeRole"\n        }\n    ]\n}';
+    const result = addPrincipalToTrustText(text, {
+      type: 'Service',
+      value: 'lambda.amazonaws.com',
+    });
     const lines = result.split('\n');
     expect(lines.slice(0, 5)).toEqual(text.split('\n').slice(0, 5));
     expect(lines.slice(-4)).toEqual(text.split('\n').slice(-4));
@@ -45,34 +68,75 @@ describe('addTrustPrincipal', () => {
       '                "Service": "lambda.amazonaws.com"',
       '            },',
     ]);
-    expect(JSON.parse(result).Statement[0].Principal).toEqual({ AWS: '111111111111', Service: 'lambda.amazonaws.com' });
+    expect(JSON.parse(result).Statement[0].Principal).toEqual({
+      AWS: '111111111111',
+      Service: 'lambda.amazonaws.com',
+    });
   });
 
   it('never joins a statement with conditions', () => {
-    const text = trustText({ Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
-    const result = JSON.parse(addPrincipalToTrustText(text, { type: 'AWS', value: '333333333333' }));
+    const text = trustText({
+      Effect: 'Allow',
+      Principal: { AWS: '111111111111' },
+      Action: 'sts:AssumeRole',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    });
+    const result = JSON.parse(
+      addPrincipalToTrustText(text, { type: 'AWS', value: '333333333333' }),
+    );
     expect(result.Statement).toHaveLength(2);
     expect(result.Statement[0].Principal).toEqual({ AWS: '111111111111' });
-    expect(result.Statement[1]).toEqual({ Effect: 'Allow', Principal: { AWS: '333333333333' }, Action: 'sts:AssumeRole' });
+    expect(result.Statement[1]).toEqual({
+      Effect: 'Allow',
+      Principal: { AWS: '333333333333' },
+      Action: 'sts:AssumeRole',
+    });
   });
 
   it('turns a single string into a list', () => {
-    const text = trustText({ Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: 'sts:AssumeRole' });
-    expect(JSON.parse(addPrincipalToTrustText(text, { type: 'AWS', value: '333333333333' })).Statement[0].Principal.AWS).toEqual(['111111111111', '333333333333']);
+    const text = trustText({
+      Effect: 'Allow',
+      Principal: { AWS: '111111111111' },
+      Action: 'sts:AssumeRole',
+    });
+    expect(
+      JSON.parse(addPrincipalToTrustText(text, { type: 'AWS', value: '333333333333' })).Statement[0]
+        .Principal.AWS,
+    ).toEqual(['111111111111', '333333333333']);
   });
 
   it('wraps a single Statement object into a list', () => {
-    const text = JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { Bool: { x: 'true' } } } });
-    const parsed = JSON.parse(addPrincipalToTrustText(text, { type: 'AWS', value: '111111111111' }));
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Principal: { Service: 'ec2.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { x: 'true' } },
+      },
+    });
+    const parsed = JSON.parse(
+      addPrincipalToTrustText(text, { type: 'AWS', value: '111111111111' }),
+    );
     expect(parsed.Statement).toHaveLength(2);
   });
 
   it('creates Statement when missing', () => {
-    expect(JSON.parse(addPrincipalToTrustText('{"Version":"2012-10-17"}', { type: 'AWS', value: '1' })).Statement).toEqual([{ Effect: 'Allow', Principal: { AWS: '1' }, Action: 'sts:AssumeRole' }]);
+    expect(
+      JSON.parse(addPrincipalToTrustText('{"Version":"2012-10-17"}', { type: 'AWS', value: '1' }))
+        .Statement,
+    ).toEqual([{ Effect: 'Allow', Principal: { AWS: '1' }, Action: 'sts:AssumeRole' }]);
   });
 
   it('changes nothing when the principal is already trusted', () => {
-    const design = fixtureDesign(trustText({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }));
+    const design = fixtureDesign(
+      trustText({
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      }),
+    );
     expect(addTrustPrincipal(design, 'target', 'alice')).toBe(design);
   });
 
@@ -85,22 +149,49 @@ describe('addTrustPrincipal', () => {
 
 describe('removeTrustPrincipal', () => {
   const mixed = trustText(
-    { Sid: 'People', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111111111111:user/alice', 'arn:aws:iam::111111111111:role/Ops'] }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
-    { Sid: 'Fn', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
-    { Sid: 'NoAlice', Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' }, Action: 'sts:TagSession' },
+    {
+      Sid: 'People',
+      Effect: 'Allow',
+      Principal: {
+        AWS: ['arn:aws:iam::111111111111:user/alice', 'arn:aws:iam::111111111111:role/Ops'],
+      },
+      Action: 'sts:AssumeRole',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    },
+    {
+      Sid: 'Fn',
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    },
+    {
+      Sid: 'NoAlice',
+      Effect: 'Deny',
+      Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+      Action: 'sts:TagSession',
+    },
   );
 
   it('removes one principal from a list and keeps the statement', () => {
     const design = removeTrustPrincipal(fixtureDesign(mixed), 'target', 'alice');
     const parsed = JSON.parse(targetTrust(design));
-    expect(parsed.Statement[0]).toEqual({ Sid: 'People', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111111111111:role/Ops'] }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
+    expect(parsed.Statement[0]).toEqual({
+      Sid: 'People',
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::111111111111:role/Ops'] },
+      Action: 'sts:AssumeRole',
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    });
     expect(parsed.Statement[2].Sid).toBe('NoAlice');
     expect(edgesInto(design).map((e) => e.source)).toEqual(['ops', 'lambda']);
   });
 
   it('drops a statement whose last principal goes', () => {
     const design = removeTrustPrincipal(fixtureDesign(mixed), 'target', 'lambda');
-    expect(JSON.parse(targetTrust(design)).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['People', 'NoAlice']);
+    expect(JSON.parse(targetTrust(design)).Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
+      'People',
+      'NoAlice',
+    ]);
   });
 
   it('leaves the text before and after the removed statement byte for byte', () => {
@@ -112,23 +203,69 @@ describe('removeTrustPrincipal', () => {
   });
 
   it('removes every form naming an account', () => {
-    const design = removeTrustPrincipal(fixtureDesign(trustText({ Effect: 'Allow', Principal: { AWS: ['111111111111', 'arn:aws:iam::111111111111:root', 'arn:aws:iam::111111111111:user/alice'] }, Action: 'sts:AssumeRole' })), 'target', 'dev');
-    expect(JSON.parse(targetTrust(design)).Statement[0].Principal).toEqual({ AWS: ['arn:aws:iam::111111111111:user/alice'] });
+    const design = removeTrustPrincipal(
+      fixtureDesign(
+        trustText({
+          Effect: 'Allow',
+          Principal: {
+            AWS: [
+              '111111111111',
+              'arn:aws:iam::111111111111:root',
+              'arn:aws:iam::111111111111:user/alice',
+            ],
+          },
+          Action: 'sts:AssumeRole',
+        }),
+      ),
+      'target',
+      'dev',
+    );
+    expect(JSON.parse(targetTrust(design)).Statement[0].Principal).toEqual({
+      AWS: ['arn:aws:iam::111111111111:user/alice'],
+    });
   });
 
   it('removes exactly the principal as written when given a ref', () => {
-    const design = removeTrustPrincipal(fixtureDesign(trustText({ Effect: 'Allow', Principal: { AWS: ['111111111111', 'arn:aws:iam::111111111111:root'] }, Action: 'sts:AssumeRole' })), 'target', { type: 'AWS', value: '111111111111' });
-    expect(JSON.parse(targetTrust(design)).Statement[0].Principal).toEqual({ AWS: ['arn:aws:iam::111111111111:root'] });
+    const design = removeTrustPrincipal(
+      fixtureDesign(
+        trustText({
+          Effect: 'Allow',
+          Principal: { AWS: ['111111111111', 'arn:aws:iam::111111111111:root'] },
+          Action: 'sts:AssumeRole',
+        }),
+      ),
+      'target',
+      { type: 'AWS', value: '111111111111' },
+    );
+    expect(JSON.parse(targetTrust(design)).Statement[0].Principal).toEqual({
+      AWS: ['arn:aws:iam::111111111111:root'],
+    });
   });
 
   it('removes Principal "*" by dropping its statement, single Statement object included', () => {
-    const text = JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } }, null, 2);
-    expect(JSON.parse(removePrincipalsFromPolicyText(text, (p) => p.value === '*')).Statement).toEqual([]);
+    const text = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' },
+      },
+      null,
+      2,
+    );
+    expect(
+      JSON.parse(removePrincipalsFromPolicyText(text, (p) => p.value === '*')).Statement,
+    ).toEqual([]);
   });
 
   it('keeps a CanonicalUser entry when the modelled ones go', () => {
-    const text = trustText({ Effect: 'Allow', Principal: { AWS: '1', CanonicalUser: 'abc' }, Action: 's3:GetObject' });
-    expect(JSON.parse(removePrincipalsFromPolicyText(text, (p) => p.value === '1')).Statement[0].Principal).toEqual({ CanonicalUser: 'abc' });
+    const text = trustText({
+      Effect: 'Allow',
+      Principal: { AWS: '1', CanonicalUser: 'abc' },
+      Action: 's3:GetObject',
+    });
+    expect(
+      JSON.parse(removePrincipalsFromPolicyText(text, (p) => p.value === '1')).Statement[0]
+        .Principal,
+    ).toEqual({ CanonicalUser: 'abc' });
   });
 });
 
@@ -147,11 +284,26 @@ const principalPool: PrincipalRef[] = [
   { type: 'Service', value: 'lambda.amazonaws.com' },
   { type: 'Federated', value: 'arn:aws:iam::222222222222:saml-provider/Okta' },
   { type: 'Federated', value: 'accounts.google.com' },
-  { type: 'Federated', value: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com' },
+  {
+    type: 'Federated',
+    value: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+  },
 ];
 
-const actionForms = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:*', 'sts:Assume*', ['sts:AssumeRole', 'sts:TagSession'], 'sts:TagSession'];
-const conditions = [undefined, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }, { StringEquals: { 'sts:ExternalId': 'e' } }];
+const actionForms = [
+  'sts:AssumeRole',
+  'sts:AssumeRoleWithSAML',
+  'sts:AssumeRoleWithWebIdentity',
+  'sts:*',
+  'sts:Assume*',
+  ['sts:AssumeRole', 'sts:TagSession'],
+  'sts:TagSession',
+];
+const conditions = [
+  undefined,
+  { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+  { StringEquals: { 'sts:ExternalId': 'e' } },
+];
 
 const statementArb = fc.record({
   effect: fc.constantFrom('Allow', 'Allow', 'Allow', 'Deny'),
@@ -160,16 +312,31 @@ const statementArb = fc.record({
   condition: fc.constantFrom(...conditions),
 });
 
-function toStatement(s: { effect: string; principals: PrincipalRef[]; action: unknown; condition: unknown }) {
+function toStatement(s: {
+  effect: string;
+  principals: PrincipalRef[];
+  action: unknown;
+  condition: unknown;
+}) {
   const principal: Record<string, string | string[]> = {};
   for (const p of s.principals) {
     const current = principal[p.type];
-    principal[p.type] = current === undefined ? p.value : [...(Array.isArray(current) ? current : [current]), p.value];
+    principal[p.type] =
+      current === undefined
+        ? p.value
+        : [...(Array.isArray(current) ? current : [current]), p.value];
   }
-  return { Effect: s.effect, Principal: principal, Action: s.action, ...(s.condition ? { Condition: s.condition } : {}) };
+  return {
+    Effect: s.effect,
+    Principal: principal,
+    Action: s.action,
+    ...(s.condition ? { Condition: s.condition } : {}),
+  };
 }
 
-const policyArb = fc.array(statementArb, { maxLength: 5 }).map((statements) => trustText(...statements.map(toStatement)));
+const policyArb = fc
+  .array(statementArb, { maxLength: 5 })
+  .map((statements) => trustText(...statements.map(toStatement)));
 
 describe('edges and policy agree', () => {
   it('edges → policy → edges is stable', () => {
@@ -194,7 +361,12 @@ describe('edges and policy agree', () => {
         fc.pre(before.length > 0);
         const gone = before[pick % before.length]!;
         const after = edgesInto(removeTrustPrincipal(design, 'target', gone.principal));
-        expect(after.map(edgeKey).sort()).toEqual(before.filter((e) => e !== gone).map(edgeKey).sort());
+        expect(after.map(edgeKey).sort()).toEqual(
+          before
+            .filter((e) => e !== gone)
+            .map(edgeKey)
+            .sort(),
+        );
       }),
       { numRuns: 200 },
     );
@@ -205,7 +377,11 @@ describe('edges and policy agree', () => {
       fc.property(policyArb, fc.constantFrom(...principalPool), (text, principal) => {
         const design = fixtureDesign(text);
         const before = edgesInto(design);
-        fc.pre(!before.some((e) => e.principal.type === principal.type && e.principal.value === principal.value));
+        fc.pre(
+          !before.some(
+            (e) => e.principal.type === principal.type && e.principal.value === principal.value,
+          ),
+        );
         const added = addTrustPrincipal(design, 'target', principal);
         const after = edgesInto(removeTrustPrincipal(added, 'target', principal));
         expect(after.map(edgeKey).sort()).toEqual(before.map(edgeKey).sort());

@@ -15,11 +15,16 @@ import type { Design, EntityId, Role } from './types';
 type Statement = Record<string, unknown>;
 
 /** Statements with their JSON path (the Statement element may be one object or a list). */
-function statementsWithPaths(document: PolicyJson): { statement: Statement; path: (string | number)[] }[] {
+function statementsWithPaths(
+  document: PolicyJson,
+): { statement: Statement; path: (string | number)[] }[] {
   const raw = document.Statement;
-  const isStatement = (s: unknown): s is Statement => typeof s === 'object' && s !== null && !Array.isArray(s);
+  const isStatement = (s: unknown): s is Statement =>
+    typeof s === 'object' && s !== null && !Array.isArray(s);
   if (Array.isArray(raw)) {
-    return raw.flatMap((statement, index) => (isStatement(statement) ? [{ statement, path: ['Statement', index] }] : []));
+    return raw.flatMap((statement, index) =>
+      isStatement(statement) ? [{ statement, path: ['Statement', index] }] : [],
+    );
   }
   return isStatement(raw) ? [{ statement: raw, path: ['Statement'] }] : [];
 }
@@ -32,8 +37,11 @@ function isPlainGrantOf(statement: Statement, action: string): boolean {
   if (Object.keys(statement).some((k) => !plainAllowKeys.has(k))) return false;
   const actions = stringList(statement.Action);
   const principal = statement.Principal;
-  const principalIsObject = typeof principal === 'object' && principal !== null && !Array.isArray(principal);
-  return principalIsObject && actions.length === 1 && actions[0]!.toLowerCase() === action.toLowerCase();
+  const principalIsObject =
+    typeof principal === 'object' && principal !== null && !Array.isArray(principal);
+  return (
+    principalIsObject && actions.length === 1 && actions[0]!.toLowerCase() === action.toLowerCase()
+  );
 }
 
 /**
@@ -74,7 +82,10 @@ export function addPrincipalToTrustText(text: string, ref: PrincipalRef): string
  * Removes the matching principals from every Allow statement of a policy text, dropping a
  * statement only when no principal is left in it. Everything else keeps its text.
  */
-export function removePrincipalsFromPolicyText(text: string, matches: (ref: PrincipalRef) => boolean): string {
+export function removePrincipalsFromPolicyText(
+  text: string,
+  matches: (ref: PrincipalRef) => boolean,
+): string {
   let current = text;
   // One edit at a time, re-reading the text: paths stay valid and each edit stays minimal.
   for (;;) {
@@ -84,7 +95,10 @@ export function removePrincipalsFromPolicyText(text: string, matches: (ref: Prin
   }
 }
 
-function removeFirstMatch(text: string, matches: (ref: PrincipalRef) => boolean): string | undefined {
+function removeFirstMatch(
+  text: string,
+  matches: (ref: PrincipalRef) => boolean,
+): string | undefined {
   const parsed = parsePolicyText(text);
   if (!parsed.ok) return undefined;
   for (const { statement, path } of statementsWithPaths(parsed.document)) {
@@ -92,16 +106,22 @@ function removeFirstMatch(text: string, matches: (ref: PrincipalRef) => boolean)
     const principal = statement.Principal;
     if (!principalsOf(principal).some(matches)) continue;
     const remaining = principalsOf(principal).filter((p) => !matches(p));
-    if (remaining.length === 0 && onlyModelledTypes(principal)) return removeStatement(text, parsed.document, path);
+    if (remaining.length === 0 && onlyModelledTypes(principal))
+      return removeStatement(text, parsed.document, path);
     const record = principal as Record<string, unknown>;
     for (const type of ['AWS', 'Service', 'Federated'] as const) {
       const value = record[type];
-      if (typeof value === 'string' && matches({ type, value })) return setAt(text, [...path, 'Principal', type], undefined);
+      if (typeof value === 'string' && matches({ type, value }))
+        return setAt(text, [...path, 'Principal', type], undefined);
       if (Array.isArray(value)) {
         const index = value.findIndex((v) => typeof v === 'string' && matches({ type, value: v }));
         if (index >= 0) {
           const stillHasValues = value.some((v, i) => i !== index && typeof v === 'string');
-          return setAt(text, [...path, 'Principal', type, ...(stillHasValues ? [index] : [])], undefined);
+          return setAt(
+            text,
+            [...path, 'Principal', type, ...(stillHasValues ? [index] : [])],
+            undefined,
+          );
         }
       }
     }
@@ -122,7 +142,10 @@ function removeStatement(text: string, document: PolicyJson, path: (string | num
 }
 
 /** The principal refs an argument stands for: an entity (every form that names it) or one ref as written. */
-function matcherFor(design: Design, principal: EntityId | PrincipalRef): (ref: PrincipalRef) => boolean {
+function matcherFor(
+  design: Design,
+  principal: EntityId | PrincipalRef,
+): (ref: PrincipalRef) => boolean {
   if (typeof principal !== 'string') return (ref) => samePrincipal(ref, principal);
   return (ref) => {
     const resolution = resolvePrincipal(design, ref);
@@ -135,14 +158,21 @@ function withTrustPolicy(design: Design, roleId: EntityId, edit: (text: string) 
   if (role?.kind !== 'role') return design;
   const trustPolicy = edit(role.trustPolicy);
   if (trustPolicy === role.trustPolicy) return design;
-  return { ...design, roles: design.roles.map((r): Role => (r.id === roleId ? { ...r, trustPolicy } : r)) };
+  return {
+    ...design,
+    roles: design.roles.map((r): Role => (r.id === roleId ? { ...r, trustPolicy } : r)),
+  };
 }
 
 /**
  * Draws a trust edge: adds exactly this principal (an entity id, or a principal as written) to the
  * role's trust policy with the action it assumes by. Unchanged design when nothing changes.
  */
-export function addTrustPrincipal(design: Design, roleId: EntityId, principal: EntityId | PrincipalRef): Design {
+export function addTrustPrincipal(
+  design: Design,
+  roleId: EntityId,
+  principal: EntityId | PrincipalRef,
+): Design {
   const ref = typeof principal === 'string' ? principalRefOfEntityId(design, principal) : principal;
   if (!ref) return design;
   return withTrustPolicy(design, roleId, (text) => addPrincipalToTrustText(text, ref));
@@ -152,7 +182,11 @@ export function addTrustPrincipal(design: Design, roleId: EntityId, principal: E
  * Deletes a trust edge: removes exactly this principal from the role's trust policy. Given an
  * entity id, removes every form naming that entity (`111111111111` and its root ARN alike).
  */
-export function removeTrustPrincipal(design: Design, roleId: EntityId, principal: EntityId | PrincipalRef): Design {
+export function removeTrustPrincipal(
+  design: Design,
+  roleId: EntityId,
+  principal: EntityId | PrincipalRef,
+): Design {
   const matches = matcherFor(design, principal);
   return withTrustPolicy(design, roleId, (text) => removePrincipalsFromPolicyText(text, matches));
 }

@@ -22,20 +22,36 @@ const pool: PrincipalRef[] = [
 ];
 
 /** Conditions the request below always satisfies. */
-const satisfiable = [undefined, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }, { StringEquals: { 'sts:ExternalId': 'e' } }];
+const satisfiable = [
+  undefined,
+  { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+  { StringEquals: { 'sts:ExternalId': 'e' } },
+];
 const context = { 'aws:MultiFactorAuthPresent': 'true', 'sts:ExternalId': 'e' };
 
 const statementArb = fc
   .record({
     effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
     principals: fc.subarray(pool, { minLength: 1, maxLength: 3 }),
-    action: fc.constantFrom<unknown>('sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:*', ['sts:AssumeRole', 'sts:TagSession'], 'sts:TagSession'),
+    action: fc.constantFrom<unknown>(
+      'sts:AssumeRole',
+      'sts:AssumeRoleWithSAML',
+      'sts:AssumeRoleWithWebIdentity',
+      'sts:*',
+      ['sts:AssumeRole', 'sts:TagSession'],
+      'sts:TagSession',
+    ),
     condition: fc.constantFrom(...satisfiable),
   })
   .map((s) => {
     const principal: Record<string, string[]> = {};
     for (const p of s.principals) (principal[p.type] ??= []).push(p.value);
-    return { Effect: s.effect, Principal: principal, Action: s.action, ...(s.condition ? { Condition: s.condition } : {}) };
+    return {
+      Effect: s.effect,
+      Principal: principal,
+      Action: s.action,
+      ...(s.condition ? { Condition: s.condition } : {}),
+    };
   });
 
 describe('trust edges agree with the engine', () => {
@@ -48,26 +64,51 @@ describe('trust edges agree with the engine', () => {
         const parsed = parsePolicyText(text);
         if (!parsed.ok) throw new Error('generated policy does not parse');
         // The identity side allows everything, so only the trust policy decides.
-        const set = compilePolicies({ resource: parsed.document, identity: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }] });
+        const set = compilePolicies({
+          resource: parsed.document,
+          identity: [
+            { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+          ],
+        });
         const allows = (principal: PrincipalRef, action = assumeActionFor(principal)) =>
           evaluate(
-            { principal: requestPrincipalOf(principal), action, resource: 'arn:aws:iam::222222222222:role/Target', context },
+            {
+              principal: requestPrincipalOf(principal),
+              action,
+              resource: 'arn:aws:iam::222222222222:role/Target',
+              context,
+            },
             set,
           ).decision === 'Allow';
         // Every edge drawn as reachable is one the engine allows, and every edge it allows is drawn reachable.
         for (const edge of edges) {
           const reachable = !edge.blocked && edge.deniedWhen.length === 0;
-          expect({ principal: edge.principal.value, reachable }).toEqual({ principal: edge.principal.value, reachable: allows(edge.principal, edge.action) });
+          expect({ principal: edge.principal.value, reachable }).toEqual({
+            principal: edge.principal.value,
+            reachable: allows(edge.principal, edge.action),
+          });
         }
         // A principal that no edge stands for (itself, its account, or Anyone) is not allowed.
         for (const principal of pool) {
           if (!resolvePrincipal(design, principal).found) continue;
-          const account = /^\d{12}$/.test(principal.value) ? principal.value : principal.value.split(':')[4];
+          const account = /^\d{12}$/.test(principal.value)
+            ? principal.value
+            : principal.value.split(':')[4];
           const covered = edges.some((e) => {
             const v = e.principal.value;
-            return v === principal.value || v === '*' || (account !== undefined && e.principal.type === 'AWS' && (v === account || v === `arn:aws:iam::${account}:root`));
+            return (
+              v === principal.value ||
+              v === '*' ||
+              (account !== undefined &&
+                e.principal.type === 'AWS' &&
+                (v === account || v === `arn:aws:iam::${account}:root`))
+            );
           });
-          if (!covered) expect({ principal: principal.value, allowed: allows(principal) }).toEqual({ principal: principal.value, allowed: false });
+          if (!covered)
+            expect({ principal: principal.value, allowed: allows(principal) }).toEqual({
+              principal: principal.value,
+              allowed: false,
+            });
         }
       }),
       { numRuns: 300 },

@@ -8,7 +8,9 @@ export function principalsOf(element: unknown): PrincipalRef[] {
   if (element === '*') return [{ type: 'AWS', value: '*' }];
   if (typeof element !== 'object' || element === null || Array.isArray(element)) return [];
   const record = element as Record<string, unknown>;
-  return principalTypes.flatMap((type) => stringList(record[type]).map((value) => ({ type, value })));
+  return principalTypes.flatMap((type) =>
+    stringList(record[type]).map((value) => ({ type, value })),
+  );
 }
 
 /** The principal a request made by this policy principal carries, for the engine. */

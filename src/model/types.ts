@@ -132,12 +132,7 @@ export type OutsidePrincipal =
   | { kind: 'outside'; scope: 'anyone'; id: EntityId; name: string };
 
 export type ResourceType =
-  | 's3-bucket'
-  | 'kms-key'
-  | 'sqs-queue'
-  | 'sns-topic'
-  | 'secret'
-  | 'lambda-function';
+  's3-bucket' | 'kms-key' | 'sqs-queue' | 'sns-topic' | 'secret' | 'lambda-function';
 
 export interface Resource extends AccountScoped {
   kind: 'resource';
@@ -150,14 +145,7 @@ export interface Resource extends AccountScoped {
 }
 
 export type Entity =
-  | Account
-  | User
-  | Group
-  | Role
-  | ServicePrincipal
-  | IdentityProvider
-  | OutsidePrincipal
-  | Resource;
+  Account | User | Group | Role | ServicePrincipal | IdentityProvider | OutsidePrincipal | Resource;
 
 export type EntityKind = Entity['kind'];
 

@@ -17,8 +17,10 @@ export function migrate(
   target: number = FORMAT_VERSION,
   table: Readonly<Record<number, Migration>> = migrations,
 ): Record<string, unknown> {
-  if (!Number.isInteger(version) || version < 1) fail(`\`formatVersion\` must be a whole number from 1, got \`${version}\``);
-  if (version > target) fail(`\`formatVersion\` ${version} is newer than this app reads (${target}): update Rolecraft`);
+  if (!Number.isInteger(version) || version < 1)
+    fail(`\`formatVersion\` must be a whole number from 1, got \`${version}\``);
+  if (version > target)
+    fail(`\`formatVersion\` ${version} is newer than this app reads (${target}): update Rolecraft`);
   let current = design;
   for (let v = version; v < target; v++) {
     const step = table[v];

@@ -46,7 +46,8 @@ export function boolean(value: unknown, at: string, fallback: boolean): boolean 
 
 export function number(value: unknown, at: string, fallback?: number): number {
   if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`\`${at}\` must be a number, got \`${show(value)}\``);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    fail(`\`${at}\` must be a number, got \`${show(value)}\``);
   return value;
 }
 
@@ -56,10 +57,17 @@ export function list(value: unknown, at: string): unknown[] {
   return value;
 }
 
-export function oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[], fallback?: T): T {
+export function oneOf<T extends string>(
+  value: unknown,
+  at: string,
+  allowed: readonly T[],
+  fallback?: T,
+): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    fail(`\`${at}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, got \`${show(value)}\``);
+    fail(
+      `\`${at}\` must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}, got \`${show(value)}\``,
+    );
   }
   return value as T;
 }

@@ -15,24 +15,47 @@ import {
   type StoredPolicy,
   type User,
 } from '../types';
-import { boolean, fail, list, nonEmpty, number, oneOf, policyText, record, string, stringList, stringRecord, show } from './read';
+import {
+  boolean,
+  fail,
+  list,
+  nonEmpty,
+  number,
+  oneOf,
+  policyText,
+  record,
+  string,
+  stringList,
+  stringRecord,
+  show,
+} from './read';
 
 /** Readers for each entity kind; each checks one raw value at `at` and returns it normalised. */
 
 function kindOf(raw: Record<string, unknown>, at: string, kind: string): void {
-  if (raw.kind !== undefined && raw.kind !== kind) fail(`\`${at}.kind\` must be \`${kind}\`, got \`${show(raw.kind)}\``);
+  if (raw.kind !== undefined && raw.kind !== kind)
+    fail(`\`${at}.kind\` must be \`${kind}\`, got \`${show(raw.kind)}\``);
 }
 
 function storedPolicy(value: unknown, at: string): StoredPolicy {
   const raw = record(value, at);
-  return { id: nonEmpty(raw.id, `${at}.id`), name: string(raw.name, `${at}.name`, ''), text: policyText(raw.text, `${at}.text`) };
+  return {
+    id: nonEmpty(raw.id, `${at}.id`),
+    name: string(raw.name, `${at}.name`, ''),
+    text: policyText(raw.text, `${at}.text`),
+  };
 }
 
 function permissionPolicy(value: unknown, at: string): PermissionPolicy {
   const raw = record(value, at);
   return {
     ...storedPolicy(raw, at),
-    attachment: oneOf(raw.attachment, `${at}.attachment`, ['inline', 'customer-managed', 'aws-managed'] as const, 'inline'),
+    attachment: oneOf(
+      raw.attachment,
+      `${at}.attachment`,
+      ['inline', 'customer-managed', 'aws-managed'] as const,
+      'inline',
+    ),
   };
 }
 
@@ -69,13 +92,25 @@ export function readAccount(value: unknown, at: string): Account {
   const raw = record(value, at);
   kindOf(raw, at, 'account');
   const id = awsAccountId(raw.awsAccountId, `${at}.awsAccountId`);
-  const account: Account = { kind: 'account', id: nonEmpty(raw.id, `${at}.id`), awsAccountId: id, name: string(raw.name, `${at}.name`, `Account ${id}`) };
-  if (raw.organization !== undefined) account.organization = list(raw.organization, `${at}.organization`).map((l, i) => level(l, `${at}.organization[${i}]`));
+  const account: Account = {
+    kind: 'account',
+    id: nonEmpty(raw.id, `${at}.id`),
+    awsAccountId: id,
+    name: string(raw.name, `${at}.name`, `Account ${id}`),
+  };
+  if (raw.organization !== undefined)
+    account.organization = list(raw.organization, `${at}.organization`).map((l, i) =>
+      level(l, `${at}.organization[${i}]`),
+    );
   return account;
 }
 
 function scoped(raw: Record<string, unknown>, at: string) {
-  return { id: nonEmpty(raw.id, `${at}.id`), account: nonEmpty(raw.account, `${at}.account`), name: nonEmpty(raw.name, `${at}.name`) };
+  return {
+    id: nonEmpty(raw.id, `${at}.id`),
+    account: nonEmpty(raw.account, `${at}.account`),
+    name: nonEmpty(raw.name, `${at}.name`),
+  };
 }
 
 export function readUser(value: unknown, at: string): User {
@@ -97,15 +132,26 @@ export function readUser(value: unknown, at: string): User {
 export function readGroup(value: unknown, at: string): Group {
   const raw = record(value, at);
   kindOf(raw, at, 'group');
-  return { kind: 'group', ...scoped(raw, at), path: path(raw.path, `${at}.path`), policies: permissionPolicies(raw.policies, `${at}.policies`) };
+  return {
+    kind: 'group',
+    ...scoped(raw, at),
+    path: path(raw.path, `${at}.path`),
+    policies: permissionPolicies(raw.policies, `${at}.policies`),
+  };
 }
 
 export function readRole(value: unknown, at: string, emptyTrust: string): Role {
   const raw = record(value, at);
   kindOf(raw, at, 'role');
-  const duration = number(raw.maxSessionDuration, `${at}.maxSessionDuration`, DEFAULT_MAX_SESSION_DURATION);
+  const duration = number(
+    raw.maxSessionDuration,
+    `${at}.maxSessionDuration`,
+    DEFAULT_MAX_SESSION_DURATION,
+  );
   if (!Number.isInteger(duration) || duration < 3600 || duration > 43200) {
-    fail(`\`${at}.maxSessionDuration\` must be whole seconds from 3600 to 43200, got \`${show(duration)}\``);
+    fail(
+      `\`${at}.maxSessionDuration\` must be whole seconds from 3600 to 43200, got \`${show(duration)}\``,
+    );
   }
   return {
     kind: 'role',
@@ -123,7 +169,11 @@ export function readRole(value: unknown, at: string, emptyTrust: string): Role {
 export function readService(value: unknown, at: string): ServicePrincipal {
   const raw = record(value, at);
   kindOf(raw, at, 'service');
-  return { kind: 'service', id: nonEmpty(raw.id, `${at}.id`), name: nonEmpty(raw.name, `${at}.name`) };
+  return {
+    kind: 'service',
+    id: nonEmpty(raw.id, `${at}.id`),
+    name: nonEmpty(raw.name, `${at}.name`),
+  };
 }
 
 export function readIdentityProvider(value: unknown, at: string): IdentityProvider {
@@ -131,7 +181,12 @@ export function readIdentityProvider(value: unknown, at: string): IdentityProvid
   kindOf(raw, at, 'identity-provider');
   const protocol = oneOf(raw.protocol, `${at}.protocol`, ['saml', 'oidc'] as const);
   if (protocol === 'saml') return { kind: 'identity-provider', protocol, ...scoped(raw, at) };
-  const preset = oneOf(raw.preset, `${at}.preset`, ['github-actions', 'google', 'cognito', 'custom'] as const, 'custom');
+  const preset = oneOf(
+    raw.preset,
+    `${at}.preset`,
+    ['github-actions', 'google', 'cognito', 'custom'] as const,
+    'custom',
+  );
   const defaults = preset === 'custom' ? undefined : oidcPresets[preset];
   return {
     kind: 'identity-provider',
@@ -139,7 +194,10 @@ export function readIdentityProvider(value: unknown, at: string): IdentityProvid
     ...scoped(raw, at),
     preset,
     issuer: nonEmpty(raw.issuer, `${at}.issuer`, defaults?.issuer),
-    audiences: raw.audiences === undefined ? [...(defaults?.audiences ?? [])] : stringList(raw.audiences, `${at}.audiences`),
+    audiences:
+      raw.audiences === undefined
+        ? [...(defaults?.audiences ?? [])]
+        : stringList(raw.audiences, `${at}.audiences`),
   };
 }
 
@@ -148,9 +206,16 @@ export function readOutside(value: unknown, at: string): OutsidePrincipal {
   kindOf(raw, at, 'outside');
   const scope = oneOf(raw.scope, `${at}.scope`, ['account', 'anyone'] as const);
   const id = nonEmpty(raw.id, `${at}.id`);
-  if (scope === 'anyone') return { kind: 'outside', scope, id, name: string(raw.name, `${at}.name`, 'Anyone') };
+  if (scope === 'anyone')
+    return { kind: 'outside', scope, id, name: string(raw.name, `${at}.name`, 'Anyone') };
   const account = awsAccountId(raw.awsAccountId, `${at}.awsAccountId`);
-  return { kind: 'outside', scope, id, awsAccountId: account, name: string(raw.name, `${at}.name`, `Account ${account}`) };
+  return {
+    kind: 'outside',
+    scope,
+    id,
+    awsAccountId: account,
+    name: string(raw.name, `${at}.name`, `Account ${account}`),
+  };
 }
 
 export function readResource(value: unknown, at: string): Resource {
@@ -159,7 +224,14 @@ export function readResource(value: unknown, at: string): Resource {
   return {
     kind: 'resource',
     ...scoped(raw, at),
-    resourceType: oneOf(raw.resourceType, `${at}.resourceType`, ['s3-bucket', 'kms-key', 'sqs-queue', 'sns-topic', 'secret', 'lambda-function'] as const),
+    resourceType: oneOf(raw.resourceType, `${at}.resourceType`, [
+      's3-bucket',
+      'kms-key',
+      'sqs-queue',
+      'sns-topic',
+      'secret',
+      'lambda-function',
+    ] as const),
     region: nonEmpty(raw.region, `${at}.region`, DEFAULT_REGION),
     policy: policyText(raw.policy, `${at}.policy`, ''),
     tags: stringRecord(raw.tags, `${at}.tags`),

@@ -1,8 +1,35 @@
 import { EMPTY_POLICY_TEXT, draftKey } from '../policy-text';
-import { FORMAT_VERSION, type Design, type Entity, type PolicyDraft, type PolicySlot, type Position } from '../types';
+import {
+  FORMAT_VERSION,
+  type Design,
+  type Entity,
+  type PolicyDraft,
+  type PolicySlot,
+  type Position,
+} from '../types';
 import { migrate } from './migrations';
-import { RestoreError, fail, isRecord, list, nonEmpty, number, oneOf, record, show, string } from './read';
-import { readAccount, readGroup, readIdentityProvider, readOutside, readResource, readRole, readService, readUser } from './restore-entities';
+import {
+  RestoreError,
+  fail,
+  isRecord,
+  list,
+  nonEmpty,
+  number,
+  oneOf,
+  record,
+  show,
+  string,
+} from './read';
+import {
+  readAccount,
+  readGroup,
+  readIdentityProvider,
+  readOutside,
+  readResource,
+  readRole,
+  readService,
+  readUser,
+} from './restore-entities';
 
 export const FILE_FORMAT = 'rolecraft';
 export const FILE_EXTENSION = '.rolecraft.json';
@@ -18,7 +45,11 @@ export type Restored = { ok: true; design: Design } | { ok: false; reason: strin
 
 /** Wraps a design for saving. */
 export function toDesignFile(design: Design): DesignFile {
-  return { format: FILE_FORMAT, formatVersion: FORMAT_VERSION, design: { ...design, formatVersion: FORMAT_VERSION } };
+  return {
+    format: FILE_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    design: { ...design, formatVersion: FORMAT_VERSION },
+  };
 }
 
 /**
@@ -27,9 +58,13 @@ export function toDesignFile(design: Design): DesignFile {
  */
 export function restore(input: unknown): Restored {
   return guarded(() => {
-    if (!isRecord(input)) fail(`not a Rolecraft design file: expected a JSON object, got \`${show(input)}\``);
+    if (!isRecord(input))
+      fail(`not a Rolecraft design file: expected a JSON object, got \`${show(input)}\``);
     if (input.format === undefined) fail('not a Rolecraft design file: `format` is missing');
-    if (input.format !== FILE_FORMAT) fail(`not a Rolecraft design file: \`format\` is \`${show(input.format)}\`, expected \`${FILE_FORMAT}\``);
+    if (input.format !== FILE_FORMAT)
+      fail(
+        `not a Rolecraft design file: \`format\` is \`${show(input.format)}\`, expected \`${FILE_FORMAT}\``,
+      );
     const version = number(input.formatVersion, 'formatVersion');
     const design = record(input.design, 'design');
     return readDesign(migrate(design, version));
@@ -59,14 +94,26 @@ function readDesign(raw: Record<string, unknown>): Design {
     formatVersion: FORMAT_VERSION,
     id: nonEmpty(raw.id, at('id')),
     name: string(raw.name, at('name'), 'Untitled design'),
-    accounts: list(raw.accounts, at('accounts')).map((v, i) => readAccount(v, `${at('accounts')}[${i}]`)),
+    accounts: list(raw.accounts, at('accounts')).map((v, i) =>
+      readAccount(v, `${at('accounts')}[${i}]`),
+    ),
     users: list(raw.users, at('users')).map((v, i) => readUser(v, `${at('users')}[${i}]`)),
     groups: list(raw.groups, at('groups')).map((v, i) => readGroup(v, `${at('groups')}[${i}]`)),
-    roles: list(raw.roles, at('roles')).map((v, i) => readRole(v, `${at('roles')}[${i}]`, EMPTY_POLICY_TEXT)),
-    services: list(raw.services, at('services')).map((v, i) => readService(v, `${at('services')}[${i}]`)),
-    identityProviders: list(raw.identityProviders, at('identityProviders')).map((v, i) => readIdentityProvider(v, `${at('identityProviders')}[${i}]`)),
-    outsidePrincipals: list(raw.outsidePrincipals, at('outsidePrincipals')).map((v, i) => readOutside(v, `${at('outsidePrincipals')}[${i}]`)),
-    resources: list(raw.resources, at('resources')).map((v, i) => readResource(v, `${at('resources')}[${i}]`)),
+    roles: list(raw.roles, at('roles')).map((v, i) =>
+      readRole(v, `${at('roles')}[${i}]`, EMPTY_POLICY_TEXT),
+    ),
+    services: list(raw.services, at('services')).map((v, i) =>
+      readService(v, `${at('services')}[${i}]`),
+    ),
+    identityProviders: list(raw.identityProviders, at('identityProviders')).map((v, i) =>
+      readIdentityProvider(v, `${at('identityProviders')}[${i}]`),
+    ),
+    outsidePrincipals: list(raw.outsidePrincipals, at('outsidePrincipals')).map((v, i) =>
+      readOutside(v, `${at('outsidePrincipals')}[${i}]`),
+    ),
+    resources: list(raw.resources, at('resources')).map((v, i) =>
+      readResource(v, `${at('resources')}[${i}]`),
+    ),
     layout: {},
     drafts: {},
   };
@@ -79,20 +126,36 @@ function readDesign(raw: Record<string, unknown>): Design {
 /** Unique ids, accounts that exist, memberships in groups of the same account. */
 function checkReferences(design: Design): Map<string, Entity> {
   const byId = new Map<string, Entity>();
-  const all: Entity[] = [...design.accounts, ...design.users, ...design.groups, ...design.roles, ...design.services, ...design.identityProviders, ...design.outsidePrincipals, ...design.resources];
+  const all: Entity[] = [
+    ...design.accounts,
+    ...design.users,
+    ...design.groups,
+    ...design.roles,
+    ...design.services,
+    ...design.identityProviders,
+    ...design.outsidePrincipals,
+    ...design.resources,
+  ];
   for (const entity of all) {
     if (byId.has(entity.id)) fail(`two entities share the id \`${entity.id}\``);
     byId.set(entity.id, entity);
   }
   for (const entity of all) {
     if (!('account' in entity)) continue;
-    if (byId.get(entity.account)?.kind !== 'account') fail(`${entity.kind} \`${entity.name}\` is in account \`${entity.account}\`, which is not in the design`);
+    if (byId.get(entity.account)?.kind !== 'account')
+      fail(
+        `${entity.kind} \`${entity.name}\` is in account \`${entity.account}\`, which is not in the design`,
+      );
   }
   for (const user of design.users) {
     for (const groupId of user.groups) {
       const group = byId.get(groupId);
-      if (group?.kind !== 'group') fail(`user \`${user.name}\` is a member of \`${groupId}\`, which is not a group of the design`);
-      if (group.account !== user.account) fail(`user \`${user.name}\` is a member of \`${group.name}\`, a group of another account`);
+      if (group?.kind !== 'group')
+        fail(
+          `user \`${user.name}\` is a member of \`${groupId}\`, which is not a group of the design`,
+        );
+      if (group.account !== user.account)
+        fail(`user \`${user.name}\` is a member of \`${group.name}\`, a group of another account`);
     }
   }
   return byId;
@@ -131,7 +194,14 @@ function readDrafts(value: unknown, entities: Map<string, Entity>): Record<strin
 
 function readSlot(value: unknown, at: string): PolicySlot {
   const raw = record(value, at);
-  const kind = oneOf(raw.kind, `${at}.kind`, ['trust', 'resource', 'boundary', 'permission', 'scp', 'rcp'] as const);
+  const kind = oneOf(raw.kind, `${at}.kind`, [
+    'trust',
+    'resource',
+    'boundary',
+    'permission',
+    'scp',
+    'rcp',
+  ] as const);
   switch (kind) {
     case 'trust':
     case 'resource':
@@ -141,6 +211,10 @@ function readSlot(value: unknown, at: string): PolicySlot {
       return { kind, policyId: nonEmpty(raw.policyId, `${at}.policyId`) };
     case 'scp':
     case 'rcp':
-      return { kind, levelId: nonEmpty(raw.levelId, `${at}.levelId`), policyId: nonEmpty(raw.policyId, `${at}.policyId`) };
+      return {
+        kind,
+        levelId: nonEmpty(raw.levelId, `${at}.levelId`),
+        policyId: nonEmpty(raw.policyId, `${at}.policyId`),
+      };
   }
 }
