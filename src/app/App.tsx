@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { ConfirmDeleteDialog } from '../panels/dialogs/ConfirmDeleteDialog';
 import { SearchHost } from '../panels/dialogs/SearchHost';
 import { Toasts } from '../panels/dialogs/Toasts';
 import { Inspector } from '../panels/inspector/Inspector';
+import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { DesignsMenu } from './DesignsMenu';
 import { startOnce } from './start';
 import { Toolbar } from './Toolbar';
@@ -44,7 +45,10 @@ export function App() {
         <div className="flex min-h-0 flex-1">
           <main className="relative min-w-0 flex-1" aria-label="Canvas">
             {ready ? (
-              <Canvas colorMode={colorMode} />
+              <>
+                <Canvas colorMode={colorMode} />
+                <SimulationOverlay />
+              </>
             ) : (
               <p className="p-4 text-sm text-slate-500">Opening your design…</p>
             )}
@@ -53,9 +57,11 @@ export function App() {
         </div>
         <section
           aria-label="Bottom panel"
-          className="h-40 shrink-0 border-t border-slate-200 p-3 text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400"
+          className="shrink-0 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
         >
-          Simulation, findings and the event log appear here.
+          <Suspense fallback={<p className="h-72 text-slate-500">Loading the simulation…</p>}>
+            <SimulationPanel />
+          </Suspense>
         </section>
         <SearchHost />
         <ConfirmDeleteDialog />

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useSimulation } from './simulation';
 import type { SimulationTab } from './state/simulation-store';
 import { AssumeTab } from './ui/AssumeTab';
@@ -23,10 +23,16 @@ export default function SimulationPanel() {
   const eventCount = useSimulation((s) => s.events.length);
   const skipped = useSimulation((s) => s.skipped);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [open, setOpen] = useState(true);
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    const target = event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : (index + delta + TABS.length) % TABS.length;
+    const target =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? TABS.length - 1
+          : (index + delta + TABS.length) % TABS.length;
     if (delta === 0 && event.key !== 'Home' && event.key !== 'End') return;
     event.preventDefault();
     const next = TABS[target];
@@ -36,9 +42,23 @@ export default function SimulationPanel() {
   };
 
   return (
-    <section aria-label="Simulation" className="flex h-full min-h-0 flex-col gap-1.5 text-slate-900 dark:text-slate-100">
+    <section
+      aria-label="Simulation"
+      className={`flex min-h-0 flex-col gap-1.5 text-slate-900 dark:text-slate-100 ${open ? 'h-72' : ''}`}
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <h2 className="text-sm font-bold">Simulation</h2>
+        <h2 className="text-sm font-bold">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls="simulation-views"
+            onClick={() => setOpen((o) => !o)}
+            className="flex items-center gap-1 rounded focus-visible:outline-2 focus-visible:outline-sky-600"
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+            Simulation
+          </button>
+        </h2>
         <div className="min-w-0 flex-1">
           <ClockBar />
         </div>
@@ -48,40 +68,46 @@ export default function SimulationPanel() {
           Left out of the simulation (not valid JSON): {skipped.join(', ')}
         </p>
       )}
-      <div role="tablist" aria-label="Simulation views" className="flex gap-1 border-b border-slate-200 dark:border-slate-700">
-        {TABS.map((t, i) => (
-          <button
+      <div id="simulation-views" hidden={!open} className="flex min-h-0 flex-1 flex-col gap-1.5">
+        <div
+          role="tablist"
+          aria-label="Simulation views"
+          className="flex gap-1 border-b border-slate-200 dark:border-slate-700"
+        >
+          {TABS.map((t, i) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[i] = el;
+              }}
+              id={`simulation-tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === t.id}
+              aria-controls={`simulation-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={(e) => onTabKey(e, i)}
+              className={`-mb-px border-b-2 px-2 py-0.5 text-xs font-medium ${tab === t.id ? 'border-sky-600 text-sky-800 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`}
+            >
+              {t.label}
+              {t.id === 'log' && eventCount > 0 ? ` (${eventCount})` : ''}
+            </button>
+          ))}
+        </div>
+        {TABS.map((t) => (
+          <div
             key={t.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            id={`simulation-tab-${t.id}`}
-            role="tab"
-            type="button"
-            aria-selected={tab === t.id}
-            aria-controls={`simulation-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => onTabKey(e, i)}
-            className={`-mb-px border-b-2 px-2 py-0.5 text-xs font-medium ${tab === t.id ? 'border-sky-600 text-sky-800 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'}`}
+            id={`simulation-panel-${t.id}`}
+            role="tabpanel"
+            aria-labelledby={`simulation-tab-${t.id}`}
+            hidden={tab !== t.id}
+            className="min-h-0 flex-1"
           >
-            {t.label}
-            {t.id === 'log' && eventCount > 0 ? ` (${eventCount})` : ''}
-          </button>
+            {t.id === 'assume' ? <AssumeTab /> : t.id === 'call' ? <CallTab /> : <EventLogTab />}
+          </div>
         ))}
       </div>
-      {TABS.map((t) => (
-        <div
-          key={t.id}
-          id={`simulation-panel-${t.id}`}
-          role="tabpanel"
-          aria-labelledby={`simulation-tab-${t.id}`}
-          hidden={tab !== t.id}
-          className="min-h-0 flex-1"
-        >
-          {t.id === 'assume' ? <AssumeTab /> : t.id === 'call' ? <CallTab /> : <EventLogTab />}
-        </div>
-      ))}
     </section>
   );
 }

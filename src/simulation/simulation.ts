@@ -2,7 +2,11 @@
 
 import { useStore } from 'zustand';
 import { rolecraftStore } from '../store';
-import { createSimulationStore, type SimulationActions, type SimulationState } from './state/simulation-store';
+import {
+  createSimulationStore,
+  type SimulationActions,
+  type SimulationState,
+} from './state/simulation-store';
 
 export const simulationStore = createSimulationStore(rolecraftStore);
 

@@ -7,7 +7,14 @@ import type { Explanation, PolicyExplanation, PolicyKind, StatementRef } from '.
 import type { CallResult } from '../../engine/sts';
 import type { AnimationStep, StepTone } from './steps';
 
-export const LAYER_ORDER: readonly PolicyKind[] = ['scp', 'rcp', 'resource', 'identity', 'boundary', 'session'];
+export const LAYER_ORDER: readonly PolicyKind[] = [
+  'scp',
+  'rcp',
+  'resource',
+  'identity',
+  'boundary',
+  'session',
+];
 
 const LAYER_LABELS: Record<PolicyKind, string> = {
   scp: 'Service control policies',
@@ -30,7 +37,12 @@ const ABSENT: Record<PolicyKind, string> = {
 function appliedRef(policy: PolicyExplanation, effect: 'Allow' | 'Deny'): StatementRef | undefined {
   const s = policy.statements.find((st) => st.applied && st.effect === effect);
   if (!s) return undefined;
-  const ref: StatementRef = { kind: policy.kind, policyIndex: policy.index, statementIndex: s.index, effect };
+  const ref: StatementRef = {
+    kind: policy.kind,
+    policyIndex: policy.index,
+    statementIndex: s.index,
+    effect,
+  };
   if (policy.level !== undefined) ref.level = policy.level;
   if (s.sid !== undefined) ref.sid = s.sid;
   return ref;
@@ -41,25 +53,35 @@ function statementName(policy: PolicyExplanation, ref: StatementRef): string {
 }
 
 /** One layer's verdict as the explanation records it. */
-export function layerStep(kind: PolicyKind, explanation: Explanation, action: string): AnimationStep {
+export function layerStep(
+  kind: PolicyKind,
+  explanation: Explanation,
+  action: string,
+): AnimationStep {
   const base = { id: `layer:${kind}`, kind: 'check' as const, label: LAYER_LABELS[kind] };
   const policies = explanation.policies.filter((p) => p.kind === kind);
   const step = (tone: StepTone, reason: string, ref?: StatementRef): AnimationStep =>
     ref ? { ...base, tone, reason, reference: { call: ref } } : { ...base, tone, reason };
   if (policies.length === 0) return step('skip', ABSENT[kind]);
   const considered = policies.filter((p) => p.considered);
-  if (considered.length === 0) return step('skip', policies[0]?.notConsideredReason ?? 'not considered for this principal');
+  if (considered.length === 0)
+    return step('skip', policies[0]?.notConsideredReason ?? 'not considered for this principal');
   for (const policy of considered) {
     const ref = policy.denies ? appliedRef(policy, 'Deny') : undefined;
-    if (ref) return step('fail', `${statementName(policy, ref)} explicitly denies \`${action}\``, ref);
+    if (ref)
+      return step('fail', `${statementName(policy, ref)} explicitly denies \`${action}\``, ref);
   }
   if (explanation.deniedBy === kind) return step('fail', explanation.summary);
   const allowing = considered.filter((p) => p.allows && !p.implicit);
   const first = allowing[0];
   const ref = first && appliedRef(first, 'Allow');
   if (first && ref) return step('pass', `${statementName(first, ref)} allows \`${action}\``, ref);
-  if (considered.some((p) => p.allows)) return step('pass', `${considered.find((p) => p.allows)?.label} allows \`${action}\``);
-  return step('neutral', `no statement of ${kind === 'identity' || kind === 'session' ? 'these policies' : 'this policy'} applies to \`${action}\``);
+  if (considered.some((p) => p.allows))
+    return step('pass', `${considered.find((p) => p.allows)?.label} allows \`${action}\``);
+  return step(
+    'neutral',
+    `no statement of ${kind === 'identity' || kind === 'session' ? 'these policies' : 'this policy'} applies to \`${action}\``,
+  );
 }
 
 export interface CallNames {
@@ -83,7 +105,13 @@ export function callSteps(result: CallResult, names: CallNames): AnimationStep[]
   ];
   if (result.outcome === 'ExpiredToken' || result.outcome === 'InvalidClientTokenId') {
     steps.push(
-      { id: 'check:credentials', kind: 'check', label: 'Session credentials', tone: 'fail', reason: result.message },
+      {
+        id: 'check:credentials',
+        kind: 'check',
+        label: 'Session credentials',
+        tone: 'fail',
+        reason: result.message,
+      },
       {
         id: 'outcome',
         kind: 'outcome',
@@ -97,7 +125,13 @@ export function callSteps(result: CallResult, names: CallNames): AnimationStep[]
   }
   const explanation = result.explanation;
   if (!explanation) {
-    steps.push({ id: 'outcome', kind: 'outcome', label: result.outcome, tone: result.outcome === 'Allow' ? 'pass' : 'fail', reason: result.message });
+    steps.push({
+      id: 'outcome',
+      kind: 'outcome',
+      label: result.outcome,
+      tone: result.outcome === 'Allow' ? 'pass' : 'fail',
+      reason: result.message,
+    });
     return steps;
   }
   const layers = LAYER_ORDER.map((kind) => layerStep(kind, explanation, names.action));
@@ -105,11 +139,16 @@ export function callSteps(result: CallResult, names: CallNames): AnimationStep[]
   const allowed = result.outcome === 'Allow';
   // Among the decisive statements (an Allow lists the SCPs that let it through too), the
   // one of the kind that decided is what a person wants to read.
-  const decisive = explanation.decisive.find((r) => r.kind === explanation.decidedBy) ?? explanation.decisive[0];
+  const decisive =
+    explanation.decisive.find((r) => r.kind === explanation.decidedBy) ?? explanation.decisive[0];
   const outcome: AnimationStep = {
     id: 'outcome',
     kind: 'outcome',
-    label: allowed ? 'Allowed' : result.outcome === 'ExplicitDeny' ? 'Explicitly denied' : 'Implicitly denied',
+    label: allowed
+      ? 'Allowed'
+      : result.outcome === 'ExplicitDeny'
+        ? 'Explicitly denied'
+        : 'Implicitly denied',
     tone: allowed ? 'pass' : 'fail',
     reason: explanation.summary,
   };

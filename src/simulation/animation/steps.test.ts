@@ -15,10 +15,20 @@ const simulator = () => new StsSimulator({ world: designToWorld(sampleDesign()).
 
 describe('assumeSteps', () => {
   it('travels to STS, lights every check in the engine’s order, then brings credentials to the role', () => {
-    const result = simulator().assume({ by: { principal: ALICE }, roleArn: DEVELOPER, params: { RoleSessionName: 'alice', ...MFA } });
+    const result = simulator().assume({
+      by: { principal: ALICE },
+      roleArn: DEVELOPER,
+      params: { RoleSessionName: 'alice', ...MFA },
+    });
     const steps = assumeSteps(result, names);
-    expect(steps.map((s) => [s.kind, s.from ?? '', s.to ?? ''])[0]).toEqual(['travel', 'caller', 'sts']);
-    expect(steps.filter((s) => s.kind === 'check').map((s) => s.id)).toEqual(result.checks.map((c) => `check:${c.id}`));
+    expect(steps.map((s) => [s.kind, s.from ?? '', s.to ?? ''])[0]).toEqual([
+      'travel',
+      'caller',
+      'sts',
+    ]);
+    expect(steps.filter((s) => s.kind === 'check').map((s) => s.id)).toEqual(
+      result.checks.map((c) => `check:${c.id}`),
+    );
     expect(steps.slice(-2).map((s) => [s.kind, s.tone, s.to ?? ''])).toEqual([
       ['travel', 'pass', 'role'],
       ['outcome', 'pass', ''],
@@ -28,22 +38,39 @@ describe('assumeSteps', () => {
   });
 
   it('ends a refused assume at the failed check, with its policy reference and reason', () => {
-    const result = simulator().assume({ by: { principal: ALICE }, roleArn: DEPLOY, params: { RoleSessionName: 'alice' } });
+    const result = simulator().assume({
+      by: { principal: ALICE },
+      roleArn: DEPLOY,
+      params: { RoleSessionName: 'alice' },
+    });
     const steps = assumeSteps(result, { caller: 'alice', role: 'Deploy' });
     const trust = steps.find((s) => s.id === 'check:trust-principal');
     expect(trust).toMatchObject({ tone: 'fail', reference: { assume: { type: 'trust' } } });
     expect(trust?.reason).toContain('names `arn:aws:iam::111111111111:user/alice`');
     const outcome = steps[steps.length - 1];
-    expect(outcome).toMatchObject({ kind: 'outcome', label: 'AccessDenied', tone: 'fail', decidedBy: 'check:trust-principal' });
+    expect(outcome).toMatchObject({
+      kind: 'outcome',
+      label: 'AccessDenied',
+      tone: 'fail',
+      decidedBy: 'check:trust-principal',
+    });
     expect(steps.some((s) => s.id === 'travel:credentials')).toBe(false);
     expect(decidingStep(steps)).toBe(trust);
   });
 
   it('stops a chained assume asking for two hours at the duration check', () => {
     const sim = simulator();
-    const first = sim.assume({ by: { principal: ALICE }, roleArn: DEVELOPER, params: { RoleSessionName: 'alice', ...MFA } });
+    const first = sim.assume({
+      by: { principal: ALICE },
+      roleArn: DEVELOPER,
+      params: { RoleSessionName: 'alice', ...MFA },
+    });
     if (!first.ok) throw new Error('first assume failed');
-    const result = sim.assume({ by: { accessKeyId: first.session.accessKeyId }, roleArn: DEPLOY, params: { RoleSessionName: 'deploy', ExternalId: 'rolecraft-deploy', DurationSeconds: 7200 } });
+    const result = sim.assume({
+      by: { accessKeyId: first.session.accessKeyId },
+      roleArn: DEPLOY,
+      params: { RoleSessionName: 'deploy', ExternalId: 'rolecraft-deploy', DurationSeconds: 7200 },
+    });
     const steps = assumeSteps(result, { caller: 'Developer/alice', role: 'Deploy' });
     expect(steps.map((s) => `${s.id}:${s.tone}`)).toEqual([
       'travel:request:neutral',
@@ -56,7 +83,11 @@ describe('assumeSteps', () => {
   });
 
   it('keeps the layer checks behind sts:TagSession as details', () => {
-    const result = simulator().assume({ by: { principal: ALICE }, roleArn: DEVELOPER, params: { RoleSessionName: 'alice', ...MFA, Tags: [{ Key: 'team', Value: 'web' }] } });
+    const result = simulator().assume({
+      by: { principal: ALICE },
+      roleArn: DEVELOPER,
+      params: { RoleSessionName: 'alice', ...MFA, Tags: [{ Key: 'team', Value: 'web' }] },
+    });
     const tag = assumeSteps(result, names).find((s) => s.id === 'check:tag-session');
     expect(tag?.tone).toBe('fail');
     expect(tag?.details?.length).toBeGreaterThan(0);
@@ -64,7 +95,14 @@ describe('assumeSteps', () => {
 });
 
 describe('timeline', () => {
-  const steps = assumeSteps(simulator().assume({ by: { principal: ALICE }, roleArn: DEVELOPER, params: { RoleSessionName: 'alice', ...MFA } }), names);
+  const steps = assumeSteps(
+    simulator().assume({
+      by: { principal: ALICE },
+      roleArn: DEVELOPER,
+      params: { RoleSessionName: 'alice', ...MFA },
+    }),
+    names,
+  );
 
   it('gives travel more time than a check, and reduced motion the same steps', () => {
     const normal = stepDurations(steps, { reducedMotion: false });
@@ -99,7 +137,12 @@ describe('timeline', () => {
 
   it('marks steps done, current or pending', () => {
     const position = { index: 2, progress: 0.3, done: false };
-    expect([0, 1, 2, 3].map((i) => phaseOf(i, position))).toEqual(['done', 'done', 'current', 'pending']);
+    expect([0, 1, 2, 3].map((i) => phaseOf(i, position))).toEqual([
+      'done',
+      'done',
+      'current',
+      'pending',
+    ]);
     expect(phaseOf(3, { index: 3, progress: 1, done: true })).toBe('done');
     expect(positionAt([], 10)).toEqual({ index: -1, progress: 1, done: true });
   });

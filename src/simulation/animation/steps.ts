@@ -47,13 +47,20 @@ function checkStep(check: Check): AnimationStep {
   };
   if (check.policy) step.reference = { assume: check.policy };
   if (check.details && check.details.length > 0) {
-    step.details = check.details.map((d) => ({ label: d.label, tone: toneOfCheck(d), reason: d.reason }));
+    step.details = check.details.map((d) => ({
+      label: d.label,
+      tone: toneOfCheck(d),
+      reason: d.reason,
+    }));
   }
   return step;
 }
 
 /** The steps of one AssumeRole* call, every check in the order the engine ran it. */
-export function assumeSteps(result: AssumeRoleResult, names: { caller: string; role: string }): AnimationStep[] {
+export function assumeSteps(
+  result: AssumeRoleResult,
+  names: { caller: string; role: string },
+): AnimationStep[] {
   const steps: AnimationStep[] = [
     {
       id: 'travel:request',

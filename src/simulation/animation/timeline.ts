@@ -42,7 +42,8 @@ export function positionAt(durations: readonly number[], elapsedMs: number): Tim
   const elapsed = Math.max(0, elapsedMs);
   for (const [index, duration] of durations.entries()) {
     const end = start + duration;
-    if (elapsed < end) return { index, progress: duration === 0 ? 1 : (elapsed - start) / duration, done: false };
+    if (elapsed < end)
+      return { index, progress: duration === 0 ? 1 : (elapsed - start) / duration, done: false };
     start = end;
   }
   return { index: durations.length - 1, progress: 1, done: true };

@@ -40,3 +40,47 @@ export function usePaneSize(): { width: number; height: number } {
   const height = useStore((s) => s.height);
   return { width, height };
 }
+
+function sameList(a: readonly Box[], b: readonly Box[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return p.x === q.x && p.y === q.y && p.width === q.width && p.height === q.height;
+    })
+  );
+}
+
+/** Screen boxes of the entity nodes in view (not account frames): what a card should not cover. */
+export function useVisibleNodeBoxes(enabled: boolean): Box[] {
+  const selector = useCallback(
+    (state: ReactFlowState): Box[] => {
+      if (!enabled) return [];
+      const out: Box[] = [];
+      for (const node of state.nodeLookup.values()) {
+        if (node.type === 'account') continue;
+        const { x, y } = node.internals.positionAbsolute;
+        const box = toScreen(
+          {
+            x,
+            y,
+            width: node.measured.width ?? node.width ?? 0,
+            height: node.measured.height ?? node.height ?? 0,
+          },
+          state.transform,
+        );
+        if (
+          box.x + box.width < 0 ||
+          box.y + box.height < 0 ||
+          box.x > state.width ||
+          box.y > state.height
+        )
+          continue;
+        out.push(box);
+      }
+      return out;
+    },
+    [enabled],
+  );
+  return useStore(selector, sameList);
+}

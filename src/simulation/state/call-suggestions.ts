@@ -1,7 +1,14 @@
 // What the "Make a call" form suggests: the design's resources (an S3 bucket also as an
 // object in it), and actions that make sense for the session's role and the resource picked.
 
-import { arnOf, parsePolicyText, statementsOf, stringList, type Design, type ResourceType } from '../../model';
+import {
+  arnOf,
+  parsePolicyText,
+  statementsOf,
+  stringList,
+  type Design,
+  type ResourceType,
+} from '../../model';
 
 export interface ResourceSuggestion {
   arn: string;
@@ -13,7 +20,9 @@ export function resourceSuggestions(design: Design): ResourceSuggestion[] {
     const arn = arnOf(design, resource);
     if (!arn) return [];
     const own = { arn, label: `${resource.name} (${resource.resourceType})` };
-    return resource.resourceType === 's3-bucket' ? [own, { arn: `${arn}/example.txt`, label: `an object in ${resource.name}` }] : [own];
+    return resource.resourceType === 's3-bucket'
+      ? [own, { arn: `${arn}/example.txt`, label: `an object in ${resource.name}` }]
+      : [own];
   });
 }
 
@@ -34,10 +43,12 @@ export function actionSuggestions(design: Design, roleArn: string | undefined): 
     const parsed = parsePolicyText(policy.text);
     if (!parsed.ok) continue;
     for (const statement of statementsOf(parsed.document)) {
-      for (const action of stringList(statement.Action)) if (!action.includes('*') && !action.includes('?')) out.add(action);
+      for (const action of stringList(statement.Action))
+        if (!action.includes('*') && !action.includes('?')) out.add(action);
     }
   }
-  for (const type of new Set(design.resources.map((r) => r.resourceType))) for (const action of COMMON_ACTIONS[type]) out.add(action);
+  for (const type of new Set(design.resources.map((r) => r.resourceType)))
+    for (const action of COMMON_ACTIONS[type]) out.add(action);
   out.add('sts:GetCallerIdentity');
   return [...out];
 }

@@ -20,8 +20,15 @@ export const CALLER_GROUPS: { kind: CallerOption['kind']; label: string }[] = [
   { kind: 'federated', label: 'Federated identities' },
 ];
 
-export function callerOptions(design: Design, sessions: readonly SessionRecord[], nowMs: number): CallerOption[] {
-  const fromDesign: CallerOption[] = designCallers(design).map((c) => ({ ...c, key: `${c.kind}:${c.entityId}` }));
+export function callerOptions(
+  design: Design,
+  sessions: readonly SessionRecord[],
+  nowMs: number,
+): CallerOption[] {
+  const fromDesign: CallerOption[] = designCallers(design).map((c) => ({
+    ...c,
+    key: `${c.kind}:${c.entityId}`,
+  }));
   const live: CallerOption[] = sessions.map((s) => ({
     kind: 'session',
     key: `session:${s.accessKeyId}`,
@@ -37,10 +44,18 @@ export interface CallerDefaults {
   claims: ClaimRow[];
 }
 
-const sessionNameOf = (name: string) => name.replace(/[^\w+=,.@-]/g, '-').slice(0, 64).padEnd(2, '-');
+const sessionNameOf = (name: string) =>
+  name
+    .replace(/[^\w+=,.@-]/g, '-')
+    .slice(0, 64)
+    .padEnd(2, '-');
 
 /** What the form starts with when this caller (and role) is picked. */
-export function callerDefaults(design: Design, option: CallerOption | undefined, role: DesignRole | undefined): CallerDefaults {
+export function callerDefaults(
+  design: Design,
+  option: CallerOption | undefined,
+  role: DesignRole | undefined,
+): CallerDefaults {
   if (!option) return { form: {}, claims: [] };
   switch (option.kind) {
     case 'user': {
@@ -60,11 +75,19 @@ export function callerDefaults(design: Design, option: CallerOption | undefined,
     case 'session':
       return { form: { sessionName: 'chained', mfa: false }, claims: [] };
     case 'service':
-      return { form: { sessionName: sessionNameOf(option.service.split('.')[0] ?? 'service'), mfa: false }, claims: [] };
+      return {
+        form: { sessionName: sessionNameOf(option.service.split('.')[0] ?? 'service'), mfa: false },
+        claims: [],
+      };
     case 'federated': {
       const provider = findEntity(design, option.entityId);
-      const trust = role ? design.roles.find((r) => r.id === role.entityId)?.trustPolicy : undefined;
-      const claims = provider?.kind === 'identity-provider' ? suggestClaims(provider, option.claimPrefix, option.federated, trust) : [];
+      const trust = role
+        ? design.roles.find((r) => r.id === role.entityId)?.trustPolicy
+        : undefined;
+      const claims =
+        provider?.kind === 'identity-provider'
+          ? suggestClaims(provider, option.claimPrefix, option.federated, trust)
+          : [];
       return { form: { sessionName: 'web-identity', mfa: false }, claims };
     }
   }
@@ -75,7 +98,11 @@ export interface ServiceContext {
   sourceArn: string;
 }
 
-export function callerChoice(option: CallerOption, service: ServiceContext, claims: ClaimRow[]): CallerChoice {
+export function callerChoice(
+  option: CallerOption,
+  service: ServiceContext,
+  claims: ClaimRow[],
+): CallerChoice {
   switch (option.kind) {
     case 'user':
       return { kind: 'user', entityId: option.entityId, arn: option.arn };

@@ -17,13 +17,20 @@ export interface EventFilter {
 
 export const NO_FILTER: EventFilter = { text: '', eventName: ANY, error: ANY };
 
-export function filterEvents(events: readonly CloudTrailEvent[], filter: EventFilter): CloudTrailEvent[] {
-  const words = filter.text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+export function filterEvents(
+  events: readonly CloudTrailEvent[],
+  filter: EventFilter,
+): CloudTrailEvent[] {
+  const words = filter.text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return events.filter((event) => {
     if (filter.eventName !== ANY && event.eventName !== filter.eventName) return false;
     if (filter.error === ANY_ERROR && !event.errorCode) return false;
     if (filter.error === NO_ERROR && event.errorCode) return false;
-    if (![ANY, ANY_ERROR, NO_ERROR].includes(filter.error) && event.errorCode !== filter.error) return false;
+    if (![ANY, ANY_ERROR, NO_ERROR].includes(filter.error) && event.errorCode !== filter.error)
+      return false;
     if (words.length === 0) return true;
     const haystack = JSON.stringify(event).toLowerCase();
     return words.every((w) => haystack.includes(w));
@@ -31,7 +38,10 @@ export function filterEvents(events: readonly CloudTrailEvent[], filter: EventFi
 }
 
 /** Distinct values for the filter menus, in first-seen order. */
-export function filterChoices(events: readonly CloudTrailEvent[]): { eventNames: string[]; errorCodes: string[] } {
+export function filterChoices(events: readonly CloudTrailEvent[]): {
+  eventNames: string[];
+  errorCodes: string[];
+} {
   const eventNames = new Set<string>();
   const errorCodes = new Set<string>();
   for (const e of events) {

@@ -77,15 +77,22 @@ export function callerRef(choice: CallerChoice): CallerRef {
       return { accessKeyId: choice.accessKeyId };
     case 'service': {
       const context: Record<string, string> = {};
-      if (choice.sourceAccount.trim() !== '') context['aws:SourceAccount'] = choice.sourceAccount.trim();
+      if (choice.sourceAccount.trim() !== '')
+        context['aws:SourceAccount'] = choice.sourceAccount.trim();
       if (choice.sourceArn.trim() !== '') context['aws:SourceArn'] = choice.sourceArn.trim();
-      return Object.keys(context).length > 0 ? { principal: choice.service, context } : { principal: choice.service };
+      return Object.keys(context).length > 0
+        ? { principal: choice.service, context }
+        : { principal: choice.service };
     }
     case 'federated':
       return { federated: choice.federated, context: claimsContext(choice.claims) };
   }
 }
 
-export function assumeInput(choice: CallerChoice, roleArn: string, form: AssumeFormValues): AssumeInput {
+export function assumeInput(
+  choice: CallerChoice,
+  roleArn: string,
+  form: AssumeFormValues,
+): AssumeInput {
   return { by: callerRef(choice), roleArn, params: buildParams(form) };
 }

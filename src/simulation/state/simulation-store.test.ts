@@ -4,10 +4,20 @@ import { createRolecraftStore } from '../../store';
 import { EMPTY_ASSUME_FORM, type AssumeFormValues, type CallerChoice } from './requests';
 import { createSimulationStore } from './simulation-store';
 
-const ALICE: CallerChoice = { kind: 'user', entityId: 'user-alice', arn: 'arn:aws:iam::111111111111:user/alice' };
+const ALICE: CallerChoice = {
+  kind: 'user',
+  entityId: 'user-alice',
+  arn: 'arn:aws:iam::111111111111:user/alice',
+};
 const DEVELOPER = 'arn:aws:iam::111111111111:role/Developer';
 const DEPLOY = 'arn:aws:iam::222222222222:role/Deploy';
-const withMfa: AssumeFormValues = { ...EMPTY_ASSUME_FORM, sessionName: 'alice', mfa: true, serialNumber: 'arn:aws:iam::111111111111:mfa/alice', tokenCode: '123456' };
+const withMfa: AssumeFormValues = {
+  ...EMPTY_ASSUME_FORM,
+  sessionName: 'alice',
+  mfa: true,
+  serialNumber: 'arn:aws:iam::111111111111:mfa/alice',
+  tokenCode: '123456',
+};
 
 function setup() {
   const design = createRolecraftStore(sampleDesign());
@@ -25,7 +35,14 @@ describe('simulation store', () => {
     const { sim, s } = setup();
     s().assume(ALICE, DEVELOPER, withMfa);
     const run = s().animation!;
-    expect(run).toMatchObject({ kind: 'assume', callerEntityId: 'user-alice', roleEntityId: 'role-developer', endpointLabel: 'STS', index: 0, done: false });
+    expect(run).toMatchObject({
+      kind: 'assume',
+      callerEntityId: 'user-alice',
+      roleEntityId: 'role-developer',
+      endpointLabel: 'STS',
+      index: 0,
+      done: false,
+    });
     expect(run.newSession).toMatch(/^ASIA[A-Z0-9]{16}$/);
     expect(s().sessions.map((x) => x.accessKeyId)).toEqual([run.newSession]);
     expect(s().events.map((e) => e.eventName)).toEqual(['AssumeRole']);
@@ -39,7 +56,11 @@ describe('simulation store', () => {
     expect(s().focus).toBeNull();
     finish(sim);
     const focus = s().focus!;
-    expect(focus).toMatchObject({ entityId: 'role-deploy', slot: { kind: 'trust' }, policyName: 'trust policy of Deploy' });
+    expect(focus).toMatchObject({
+      entityId: 'role-deploy',
+      slot: { kind: 'trust' },
+      policyName: 'trust policy of Deploy',
+    });
     expect(design.getState().selectedIds).toEqual(['role-deploy']);
   });
 
@@ -50,7 +71,9 @@ describe('simulation store', () => {
     const focus = s().focus!;
     expect(focus.statementIndex).toBe(0);
     const text = focus.text.slice(focus.range!.start, focus.range!.end);
-    expect(JSON.parse(text)).toMatchObject({ Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } });
+    expect(JSON.parse(text)).toMatchObject({
+      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+    });
   });
 
   it('runs the clock: play state, speed, step, tick and scrub', () => {
@@ -81,22 +104,37 @@ describe('simulation store', () => {
     const second = finish(sim).newSession!;
     expect(second).not.toBe(first);
     expect(s().hidden).toEqual([first]);
-    expect(s().sessions.find((x) => x.accessKeyId === second)?.expiration).toBe(s().startMs + 2 * 3600_000);
+    expect(s().sessions.find((x) => x.accessKeyId === second)?.expiration).toBe(
+      s().startMs + 2 * 3600_000,
+    );
   });
 
   it('a chained session asking for two hours is refused at the duration check', () => {
     const { sim, s } = setup();
     s().assume(ALICE, DEVELOPER, withMfa);
     const dev = finish(sim).newSession!;
-    s().assume({ kind: 'session', accessKeyId: dev }, DEPLOY, { ...EMPTY_ASSUME_FORM, sessionName: 'deploy', externalId: 'rolecraft-deploy', duration: '7200' });
+    s().assume({ kind: 'session', accessKeyId: dev }, DEPLOY, {
+      ...EMPTY_ASSUME_FORM,
+      sessionName: 'deploy',
+      externalId: 'rolecraft-deploy',
+      duration: '7200',
+    });
     const run = finish(sim);
     expect(run.callerEntityId).toBe('role-developer');
-    expect(run.steps[run.steps.length - 1]).toMatchObject({ label: 'ValidationError', reason: expect.stringContaining('role chaining') });
+    expect(run.steps[run.steps.length - 1]).toMatchObject({
+      label: 'ValidationError',
+      reason: expect.stringContaining('role chaining'),
+    });
   });
 
   it('follows design changes: a removed trust principal refuses the next assume', () => {
     const { design, sim, s } = setup();
-    design.getState().apply(removeTrustPrincipal, 'role-developer', { type: 'AWS', value: 'arn:aws:iam::111111111111:user/alice' });
+    design
+      .getState()
+      .apply(removeTrustPrincipal, 'role-developer', {
+        type: 'AWS',
+        value: 'arn:aws:iam::111111111111:user/alice',
+      });
     s().assume(ALICE, DEVELOPER, withMfa);
     const run = finish(sim);
     expect(run.steps.find((x) => x.id === 'check:trust-principal')?.tone).toBe('fail');
@@ -108,6 +146,12 @@ describe('simulation store', () => {
     finish(sim);
     s().step();
     s().reset();
-    expect(s()).toMatchObject({ nowMs: s().startMs, sessions: [], events: [], animation: null, playing: false });
+    expect(s()).toMatchObject({
+      nowMs: s().startMs,
+      sessions: [],
+      events: [],
+      animation: null,
+      playing: false,
+    });
   });
 });

@@ -19,10 +19,14 @@ import { assumeSteps, decidingStep, type AnimationStep } from '../animation/step
 import { stepDurations } from '../animation/timeline';
 import { stepSeconds, type Speed } from '../format';
 import { designToWorld, type DesignWorld } from '../world/design-world';
-import { locateCheck, locateStatement, type FocusSubject, type StatementFocus } from '../world/locate';
+import {
+  locateCheck,
+  locateStatement,
+  type FocusSubject,
+  type StatementFocus,
+} from '../world/locate';
 import { assumeInput, type AssumeFormValues, type CallerChoice } from './requests';
 import { sessionLabel, subjectOfAssume, subjectOfCall, worldForCall } from './subjects';
-
 
 interface AssumeOrigin {
   callerName: string;
@@ -103,7 +107,10 @@ export type SimulationStore = StoreApi<SimulationState & SimulationActions>;
 
 export const SIMULATION_SEED = 'rolecraft';
 
-export function createSimulationStore(designStore: RolecraftStore, start: string = DEFAULT_START): SimulationStore {
+export function createSimulationStore(
+  designStore: RolecraftStore,
+  start: string = DEFAULT_START,
+): SimulationStore {
   const startMs = new SimulatedClock(start).now();
   let design: Design = designStore.getState().design;
   let world: DesignWorld = designToWorld(design);
@@ -120,13 +127,17 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
     const listenClock = () => clock.subscribe((nowMs) => set({ nowMs }));
     let unlistenClock = listenClock();
 
-    const entityOfArn = (arn: string | undefined) => (arn ? world.sources.entityByArn.get(arn) : undefined);
+    const entityOfArn = (arn: string | undefined) =>
+      arn ? world.sources.entityByArn.get(arn) : undefined;
 
     const startRun = (run: Omit<AnimationRun, 'id' | 'durations' | 'index' | 'done'>) => {
       const durations = stepDurations(run.steps, { reducedMotion: get().reducedMotion });
       const next: AnimationRun = { ...run, id: ++runs, durations, index: 0, done: false };
       const previous = get().animation;
-      const settled = previous && !previous.done ? { ...previous, index: previous.steps.length - 1, done: true } : previous;
+      const settled =
+        previous && !previous.done
+          ? { ...previous, index: previous.steps.length - 1, done: true }
+          : previous;
       const byKind = { ...get().runs };
       if (settled) byKind[settled.kind] = settled;
       byKind[next.kind] = next;
@@ -136,7 +147,10 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
     const focusOf = (step: AnimationStep, subject: FocusSubject): StatementFocus | null => {
       const ref = step.reference;
       if (!ref) return null;
-      const focus = 'assume' in ref ? locateCheck(ref.assume, subject, world.sources) : locateStatement(ref.call, subject, world.sources);
+      const focus =
+        'assume' in ref
+          ? locateCheck(ref.assume, subject, world.sources)
+          : locateStatement(ref.call, subject, world.sources);
       return focus ?? null;
     };
 
@@ -144,7 +158,10 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
     const focusFailure = (run: AnimationRun) => {
       const deciding = decidingStep(run.steps);
       const outcome = run.steps[run.steps.length - 1];
-      const focus = (deciding && focusOf(deciding, run.subject)) ?? (outcome && focusOf(outcome, run.subject)) ?? null;
+      const focus =
+        (deciding && focusOf(deciding, run.subject)) ??
+        (outcome && focusOf(outcome, run.subject)) ??
+        null;
       set({ focus });
       if (focus?.entityId) designStore.getState().select([focus.entityId]);
     };
@@ -166,7 +183,11 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
       });
     };
 
-    const runAssume = (input: AssumeInput, callerName: string, callerEntityId: EntityId | undefined) => {
+    const runAssume = (
+      input: AssumeInput,
+      callerName: string,
+      callerEntityId: EntityId | undefined,
+    ) => {
       const roleEntityId = entityOfArn(input.roleArn);
       const role = roleEntityId ? findEntity(design, roleEntityId) : undefined;
       const roleName = role?.name ?? input.roleArn;
@@ -183,7 +204,10 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
     const callerNameOf = (choice: CallerChoice): { name: string; entityId?: EntityId } => {
       if (choice.kind === 'session') {
         const session = simulator.sessions.get(choice.accessKeyId);
-        return { name: session ? sessionLabel(session) : choice.accessKeyId, entityId: entityOfArn(session?.roleArn) };
+        return {
+          name: session ? sessionLabel(session) : choice.accessKeyId,
+          entityId: entityOfArn(session?.roleArn),
+        };
       }
       const entity = findEntity(design, choice.entityId);
       return { name: entity?.name ?? choice.entityId, entityId: entity?.id };
@@ -219,7 +243,16 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
         simulator = new StsSimulator({ world: world.world, clock, seed: SIMULATION_SEED });
         unlistenClock = listenClock();
         issued.clear();
-        set({ nowMs: startMs, playing: false, hidden: [], animation: null, runs: {}, focus: null, callSession: null, ...snapshot() });
+        set({
+          nowMs: startMs,
+          playing: false,
+          hidden: [],
+          animation: null,
+          runs: {},
+          focus: null,
+          callSession: null,
+          ...snapshot(),
+        });
       },
       setReducedMotion: (reducedMotion) => set({ reducedMotion }),
       setTab: (tab) => set({ tab }),
@@ -249,7 +282,11 @@ export function createSimulationStore(designStore: RolecraftStore, start: string
         startRun({
           kind: 'call',
           title: `${session ? sessionLabel(session) : accessKeyId}: ${action}`,
-          steps: callSteps(result, { session: session ? sessionLabel(session) : accessKeyId, action, resource }),
+          steps: callSteps(result, {
+            session: session ? sessionLabel(session) : accessKeyId,
+            action,
+            resource,
+          }),
           callerEntityId: entityOfArn(session?.roleArn),
           roleEntityId: entityOfArn(session?.roleArn),
           targetEntityId,

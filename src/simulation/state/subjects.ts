@@ -15,7 +15,11 @@ export function sessionLabel(session: Pick<SessionRecord, 'assumedRoleArn'>): st
   return session.assumedRoleArn.split(':assumed-role/')[1] ?? session.assumedRoleArn;
 }
 
-export function subjectOfAssume(by: CallerRef, roleArn: string, simulator: StsSimulator): FocusSubject {
+export function subjectOfAssume(
+  by: CallerRef,
+  roleArn: string,
+  simulator: StsSimulator,
+): FocusSubject {
   const subject: FocusSubject = { roleArn };
   const roleAccount = accountOf(roleArn);
   if (roleAccount) subject.rcpAccount = roleAccount;
@@ -35,9 +39,14 @@ export function subjectOfAssume(by: CallerRef, roleArn: string, simulator: StsSi
   return subject;
 }
 
-export function subjectOfCall(session: SessionRecord | undefined, resource: string, world: DesignWorld): FocusSubject {
+export function subjectOfCall(
+  session: SessionRecord | undefined,
+  resource: string,
+  world: DesignWorld,
+): FocusSubject {
   const subject: FocusSubject = { resourceArn: resource };
-  const resourceAccount = world.world.resources?.find((r) => r.arn === resource)?.account ?? accountOf(resource);
+  const resourceAccount =
+    world.world.resources?.find((r) => r.arn === resource)?.account ?? accountOf(resource);
   if (resourceAccount) subject.rcpAccount = resourceAccount;
   if (session) {
     subject.identityArn = session.roleArn;
@@ -63,7 +72,11 @@ export function worldForCall(base: DesignWorld, resource: string): DesignWorld {
   const bucketArn = `arn:${match[1]}:s3:::${match[2]}`;
   const bucket = resources.find((r) => r.arn === bucketArn);
   if (!bucket) return base;
-  const sources = { ...base.sources, resource: new Map(base.sources.resource), entityByArn: new Map(base.sources.entityByArn) };
+  const sources = {
+    ...base.sources,
+    resource: new Map(base.sources.resource),
+    entityByArn: new Map(base.sources.entityByArn),
+  };
   const bucketSource = base.sources.resource.get(bucketArn);
   if (bucketSource) sources.resource.set(resource, bucketSource);
   const bucketEntity = base.sources.entityByArn.get(bucketArn);

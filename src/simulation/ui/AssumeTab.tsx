@@ -13,7 +13,8 @@ import {
 import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../state/requests';
 import { useSimulation } from '../simulation';
 import type { ClaimRow } from '../world/claims';
-import { SelectField, TextField, inputClass, primaryButtonClass } from './fields';
+import { SessionPolicyEditor } from '../../editor';
+import { SelectField, TextField, buttonClass, primaryButtonClass } from './fields';
 import { ClaimsEditor, TagsEditor } from './RowsEditor';
 import { StatementView } from './StatementView';
 import { StepList } from './StepList';
@@ -33,9 +34,15 @@ export function AssumeTab() {
   const roles = useMemo(() => designRoles(design), [design]);
   const [callerKey, setCallerKey] = useState<string>();
   const [roleId, setRoleId] = useState<string>();
-  const [form, setForm] = useState<AssumeFormValues>(() => ({ ...EMPTY_ASSUME_FORM, ...callerDefaults(design, options[0], roles[0]).form }));
-  const [claims, setClaims] = useState<ClaimRow[]>(() => callerDefaults(design, options[0], roles[0]).claims);
+  const [form, setForm] = useState<AssumeFormValues>(() => ({
+    ...EMPTY_ASSUME_FORM,
+    ...callerDefaults(design, options[0], roles[0]).form,
+  }));
+  const [claims, setClaims] = useState<ClaimRow[]>(
+    () => callerDefaults(design, options[0], roles[0]).claims,
+  );
   const [service, setService] = useState<ServiceContext>(NO_SERVICE);
+  const [policyOpen, setPolicyOpen] = useState(false);
 
   const caller = options.find((o) => o.key === callerKey) ?? options[0];
   const role = roles.find((r) => r.entityId === roleId) ?? roles[0];
@@ -45,7 +52,11 @@ export function AssumeTab() {
     const defaults = callerDefaults(design, nextCaller, nextRole);
     setForm((f) => ({ ...f, ...defaults.form }));
     setClaims(defaults.claims);
-    setService(nextCaller?.kind === 'service' && nextRole ? { sourceAccount: nextRole.arn.split(':')[4] ?? '', sourceArn: '' } : NO_SERVICE);
+    setService(
+      nextCaller?.kind === 'service' && nextRole
+        ? { sourceAccount: nextRole.arn.split(':')[4] ?? '', sourceArn: '' }
+        : NO_SERVICE,
+    );
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -56,18 +67,27 @@ export function AssumeTab() {
 
   const federated = caller?.kind === 'federated';
   const chained = caller?.kind === 'session';
-  const maxDuration = chained ? Math.min(CHAINED_MAX_DURATION_SECONDS, role?.maxSessionDuration ?? 3600) : (role?.maxSessionDuration ?? 3600);
+  const maxDuration = chained
+    ? Math.min(CHAINED_MAX_DURATION_SECONDS, role?.maxSessionDuration ?? 3600)
+    : (role?.maxSessionDuration ?? 3600);
 
   return (
     <div className="grid h-full min-h-0 grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)_minmax(0,0.9fr)]">
-      <form onSubmit={onSubmit} aria-label="Assume a role" className="grid min-h-0 grid-cols-2 content-start gap-x-2 gap-y-1.5 overflow-auto pr-1 sm:grid-cols-4">
+      <form
+        onSubmit={onSubmit}
+        aria-label="Assume a role"
+        className="grid min-h-0 grid-cols-2 content-start gap-x-2 gap-y-1.5 overflow-auto pr-1 sm:grid-cols-4"
+      >
         <SelectField
           label="Caller"
           className="col-span-2"
           value={caller?.key ?? ''}
           onChange={(key) => {
             setCallerKey(key);
-            pick(options.find((o) => o.key === key), role);
+            pick(
+              options.find((o) => o.key === key),
+              role,
+            );
           }}
         >
           {options.length === 0 && <option value="">No principals in the design</option>}
@@ -90,7 +110,10 @@ export function AssumeTab() {
           value={role?.entityId ?? ''}
           onChange={(id) => {
             setRoleId(id);
-            pick(caller, roles.find((r) => r.entityId === id));
+            pick(
+              caller,
+              roles.find((r) => r.entityId === id),
+            );
           }}
         >
           {roles.length === 0 && <option value="">No roles in the design</option>}
@@ -103,15 +126,33 @@ export function AssumeTab() {
 
         {caller?.kind === 'service' && (
           <>
-            <TextField label="aws:SourceAccount" className="col-span-2" value={service.sourceAccount} onChange={(v) => setService((s) => ({ ...s, sourceAccount: v }))} />
-            <TextField label="aws:SourceArn" className="col-span-2" value={service.sourceArn} onChange={(v) => setService((s) => ({ ...s, sourceArn: v }))} />
+            <TextField
+              label="aws:SourceAccount"
+              className="col-span-2"
+              value={service.sourceAccount}
+              onChange={(v) => setService((s) => ({ ...s, sourceAccount: v }))}
+            />
+            <TextField
+              label="aws:SourceArn"
+              className="col-span-2"
+              value={service.sourceArn}
+              onChange={(v) => setService((s) => ({ ...s, sourceArn: v }))}
+            />
           </>
         )}
         {federated && (
-          <ClaimsEditor rows={claims} onChange={setClaims} title={caller.protocol === 'saml' ? 'SAML assertion attributes' : 'Token claims'} />
+          <ClaimsEditor
+            rows={claims}
+            onChange={setClaims}
+            title={caller.protocol === 'saml' ? 'SAML assertion attributes' : 'Token claims'}
+          />
         )}
 
-        <TextField label="Session name" value={form.sessionName} onChange={(v) => patch({ sessionName: v })} />
+        <TextField
+          label="Session name"
+          value={form.sessionName}
+          onChange={(v) => patch({ sessionName: v })}
+        />
         <TextField
           label="Duration (seconds)"
           inputMode="numeric"
@@ -120,19 +161,44 @@ export function AssumeTab() {
           onChange={(v) => patch({ duration: v })}
           hint={chained ? `900 to ${maxDuration}: chaining caps at 1 h` : `900 to ${maxDuration}`}
         />
-        {!federated && <TextField label="ExternalId" value={form.externalId} onChange={(v) => patch({ externalId: v })} />}
-        <TextField label="Source identity" value={form.sourceIdentity} onChange={(v) => patch({ sourceIdentity: v })} />
+        {!federated && (
+          <TextField
+            label="ExternalId"
+            value={form.externalId}
+            onChange={(v) => patch({ externalId: v })}
+          />
+        )}
+        <TextField
+          label="Source identity"
+          value={form.sourceIdentity}
+          onChange={(v) => patch({ sourceIdentity: v })}
+        />
 
         {!federated && (
           <div className="col-span-full flex flex-wrap items-end gap-2">
             <label className="flex items-center gap-1 pb-1 text-[11px] font-medium">
-              <input type="checkbox" checked={form.mfa} onChange={(e) => patch({ mfa: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                checked={form.mfa}
+                onChange={(e) => patch({ mfa: e.currentTarget.checked })}
+              />
               Sign with MFA
             </label>
             {form.mfa && (
               <>
-                <TextField label="MFA serial number" className="min-w-52 flex-1" value={form.serialNumber} onChange={(v) => patch({ serialNumber: v })} />
-                <TextField label="MFA code" className="w-24" value={form.tokenCode} inputMode="numeric" onChange={(v) => patch({ tokenCode: v })} />
+                <TextField
+                  label="MFA serial number"
+                  className="min-w-52 flex-1"
+                  value={form.serialNumber}
+                  onChange={(v) => patch({ serialNumber: v })}
+                />
+                <TextField
+                  label="MFA code"
+                  className="w-24"
+                  value={form.tokenCode}
+                  inputMode="numeric"
+                  onChange={(v) => patch({ tokenCode: v })}
+                />
               </>
             )}
           </div>
@@ -140,18 +206,28 @@ export function AssumeTab() {
 
         <TagsEditor rows={form.tags} onChange={(tags) => patch({ tags })} />
 
-        <div className="col-span-full flex flex-col gap-0.5">
-          <label htmlFor="simulation-session-policy" className="text-[11px] font-medium text-slate-700 dark:text-slate-300">
-            Session policy (JSON, optional)
-          </label>
-          <textarea
-            id="simulation-session-policy"
-            rows={2}
-            spellCheck={false}
-            className={`${inputClass} font-mono`}
-            value={form.sessionPolicy}
-            onChange={(e) => patch({ sessionPolicy: e.currentTarget.value })}
-          />
+        <div className="col-span-full flex flex-col gap-1">
+          <div className="flex items-center gap-2">
+            <button
+              type="button"
+              className={buttonClass}
+              aria-expanded={policyOpen}
+              onClick={() => setPolicyOpen((o) => !o)}
+            >
+              {policyOpen ? 'Hide session policy' : 'Session policy'}
+            </button>
+            <span className="text-[10px] text-slate-600 dark:text-slate-400">
+              {form.sessionPolicy.trim() === ''
+                ? 'none: the session gets all of the role’s permissions'
+                : 'set: the session gets the intersection with the role’s permissions'}
+            </span>
+          </div>
+          {policyOpen && (
+            <SessionPolicyEditor
+              value={form.sessionPolicy}
+              onChange={(sessionPolicy) => patch({ sessionPolicy })}
+            />
+          )}
         </div>
 
         <div className="col-span-full">
@@ -162,10 +238,24 @@ export function AssumeTab() {
       </form>
 
       <div className="min-h-0 overflow-auto pr-1">
-        {run ? <StepList run={run} label="Checks" /> : <p className="text-xs text-slate-600 dark:text-slate-400">Pick a caller and a role, then “Assume role” to watch STS check the request step by step.</p>}
+        {run ? (
+          <StepList run={run} label="Checks" />
+        ) : (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Pick a caller and a role, then “Assume role” to watch STS check the request step by
+            step.
+          </p>
+        )}
       </div>
       <div className="flex min-h-0 flex-col">
-        {hasFocus ? <StatementView /> : <p className="text-xs text-slate-600 dark:text-slate-400">A failed check opens the statement that decided it here. “Show statement” opens any other.</p>}
+        {hasFocus ? (
+          <StatementView />
+        ) : (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            A failed check opens the statement that decided it here. “Show statement” opens any
+            other.
+          </p>
+        )}
       </div>
     </div>
   );

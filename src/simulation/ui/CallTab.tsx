@@ -24,7 +24,10 @@ export function CallTab() {
   const resourcesId = useId();
 
   const session = sessions.find((s) => s.accessKeyId === picked) ?? sessions[sessions.length - 1];
-  const actions = useMemo(() => actionSuggestions(design, session?.roleArn), [design, session?.roleArn]);
+  const actions = useMemo(
+    () => actionSuggestions(design, session?.roleArn),
+    [design, session?.roleArn],
+  );
   const resources = useMemo(() => resourceSuggestions(design), [design]);
   const target = resource.trim() === '' ? (resources[0]?.arn ?? '') : resource.trim();
 
@@ -36,16 +39,29 @@ export function CallTab() {
 
   return (
     <div className="grid h-full min-h-0 grid-cols-1 gap-3 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
-      <form onSubmit={onSubmit} aria-label="Make a call with a session" className="flex min-h-0 flex-col gap-1.5 overflow-auto pr-1">
+      <form
+        onSubmit={onSubmit}
+        aria-label="Make a call with a session"
+        className="flex min-h-0 flex-col gap-1.5 overflow-auto pr-1"
+      >
         <SelectField label="Session" value={session?.accessKeyId ?? ''} onChange={setPicked}>
           {sessions.length === 0 && <option value="">No sessions yet: assume a role first</option>}
           {sessions.map((s) => (
             <option key={s.accessKeyId} value={s.accessKeyId}>
-              {sessionLabel(s)} · {s.accessKeyId} · {isExpired(s, nowMs) ? 'expired' : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`}
+              {sessionLabel(s)} · {s.accessKeyId} ·{' '}
+              {isExpired(s, nowMs)
+                ? 'expired'
+                : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`}
             </option>
           ))}
         </SelectField>
-        <TextField label="Action" list={actionsId} value={action} onChange={setAction} spellCheck={false} />
+        <TextField
+          label="Action"
+          list={actionsId}
+          value={action}
+          onChange={setAction}
+          spellCheck={false}
+        />
         <datalist id={actionsId}>
           {actions.map((a) => (
             <option key={a} value={a} />
@@ -72,7 +88,13 @@ export function CallTab() {
         </div>
       </form>
       <div className="min-h-0 overflow-auto pr-1">
-        {run ? <StepList run={run} label="Evaluation" /> : <p className="text-xs text-slate-600 dark:text-slate-400">Make a call with a session to watch each policy layer decide.</p>}
+        {run ? (
+          <StepList run={run} label="Evaluation" />
+        ) : (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Make a call with a session to watch each policy layer decide.
+          </p>
+        )}
       </div>
       <div className="flex min-h-0 flex-col">{hasFocus && <StatementView />}</div>
     </div>

@@ -45,7 +45,13 @@ export function ClockBar() {
         <button type="button" className={button} onClick={c.pause} disabled={!c.playing}>
           Pause
         </button>
-        <button type="button" className={button} onClick={c.step} aria-label={`Step ${stepLabel}`} title={`Advance the clock by ${formatSpan(stepSeconds(c.speed))}`}>
+        <button
+          type="button"
+          className={button}
+          onClick={c.step}
+          aria-label={`Step ${stepLabel}`}
+          title={`Advance the clock by ${formatSpan(stepSeconds(c.speed))}`}
+        >
           Step <span className="text-slate-500 dark:text-slate-400">{stepLabel}</span>
         </button>
       </div>
@@ -55,8 +61,18 @@ export function ClockBar() {
           Speed
         </span>
         {SPEEDS.map((speed) => (
-          <label key={speed} className="cursor-pointer rounded border border-slate-300 px-1.5 py-0.5 has-[:checked]:border-sky-600 has-[:checked]:bg-sky-600 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 dark:border-slate-600">
-            <input type="radio" className="sr-only" name={speedName} value={speed} checked={c.speed === speed} onChange={() => c.setSpeed(speed as Speed)} />
+          <label
+            key={speed}
+            className="cursor-pointer rounded border border-slate-300 px-1.5 py-0.5 has-[:checked]:border-sky-600 has-[:checked]:bg-sky-600 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 dark:border-slate-600"
+          >
+            <input
+              type="radio"
+              className="sr-only"
+              name={speedName}
+              value={speed}
+              checked={c.speed === speed}
+              onChange={() => c.setSpeed(speed as Speed)}
+            />
             {speed}×
           </label>
         ))}

@@ -1,21 +1,33 @@
-import type { AnimationStep } from '../animation/steps';
+import { useEffect, useRef } from 'react';
+import { decidingStep, type AnimationStep } from '../animation/steps';
 import { phaseOf, type StepPhase } from '../animation/timeline';
 import type { AnimationRun } from '../state/simulation-store';
 import { useSimulation } from '../simulation';
 import { Reason } from './Reason';
 import { MARK_CLASSES, TONE_MARK, TONE_WORD, stepClasses } from './tones';
 
-function StepItem({ step, phase, onFocus }: { step: AnimationStep; phase: StepPhase; onFocus: (step: AnimationStep) => void }) {
+interface StepItemProps {
+  step: AnimationStep;
+  phase: StepPhase;
+  deciding: boolean;
+  onFocus: (step: AnimationStep) => void;
+}
+
+function StepItem({ step, phase, deciding, onFocus }: StepItemProps) {
   const shown = phase !== 'pending';
-  const word = shown ? TONE_WORD[step.tone] : 'waiting';
+  const word = !shown ? 'waiting' : step.kind === 'check' ? TONE_WORD[step.tone] : '';
   return (
     <li
       aria-current={phase === 'current' ? 'step' : undefined}
       data-tone={shown ? step.tone : 'pending'}
+      data-deciding={deciding || undefined}
       className={`rounded border-l-4 px-2 py-1 text-xs transition-colors motion-reduce:transition-none ${stepClasses(step.tone, phase)}`}
     >
       <div className="flex items-start gap-2">
-        <span aria-hidden="true" className={`mt-0.5 inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full text-[10px] font-bold ${shown ? MARK_CLASSES[step.tone] : 'bg-slate-200 dark:bg-slate-700'}`}>
+        <span
+          aria-hidden="true"
+          className={`mt-0.5 inline-flex h-4 w-4 shrink-0 items-center justify-center rounded-full text-[10px] font-bold ${shown ? MARK_CLASSES[step.tone] : 'bg-slate-200 dark:bg-slate-700'}`}
+        >
           {shown ? TONE_MARK[step.tone] : ''}
         </span>
         <div className="min-w-0 flex-1">
@@ -27,11 +39,15 @@ function StepItem({ step, phase, onFocus }: { step: AnimationStep; phase: StepPh
             </p>
           )}
           {shown && step.details && (
-            <ul className="mt-1 space-y-0.5 border-l border-current/30 pl-2" aria-label={`Checks behind ${step.label}`}>
+            <ul
+              className="mt-1 space-y-0.5 border-l border-current/30 pl-2"
+              aria-label={`Checks behind ${step.label}`}
+            >
               {step.details.map((d, i) => (
                 <li key={i}>
                   <span aria-hidden="true">{TONE_MARK[d.tone]} </span>
-                  <span className="font-medium">{d.label}</span> — {TONE_WORD[d.tone] || 'noted'}: <Reason text={d.reason} />
+                  <span className="font-medium">{d.label}</span> — {TONE_WORD[d.tone] || 'noted'}:{' '}
+                  <Reason text={d.reason} />
                 </li>
               ))}
             </ul>
@@ -57,24 +73,51 @@ export function StepList({ run, label }: { run: AnimationRun; label: string }) {
   const skip = useSimulation((s) => s.skipAnimation);
   const position = { index: run.index, progress: 0, done: run.done };
   const outcome = run.steps[run.steps.length - 1];
+  const deciding = run.done ? decidingStep(run.steps) : undefined;
+  const list = useRef<HTMLOListElement>(null);
+  // Keep the step being checked in view; once done, the one that decided a failure.
+  useEffect(() => {
+    const target = list.current?.querySelector(
+      run.done ? '[data-deciding]' : '[aria-current="step"]',
+    );
+    target?.scrollIntoView({ block: 'nearest' });
+  }, [run.index, run.done, run.id]);
   return (
     <div className="flex min-h-0 flex-col gap-1">
       <div className="flex items-center justify-between gap-2">
-        <h3 className="truncate text-xs font-semibold text-slate-700 dark:text-slate-200">{run.title}</h3>
+        <h3 className="truncate text-xs font-semibold text-slate-700 dark:text-slate-200">
+          {run.title}
+        </h3>
         {!run.done && (
-          <button type="button" onClick={skip} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-700">
+          <button
+            type="button"
+            onClick={skip}
+            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-700"
+          >
             Skip animation
           </button>
         )}
       </div>
-      <ol aria-label={label} className="space-y-1">
+      <ol ref={list} aria-label={label} className="space-y-1">
         {run.steps.map((step, i) => (
-          <StepItem key={`${run.id}:${step.id}:${i}`} step={step} phase={phaseOf(i, position)} onFocus={focusStep} />
+          <StepItem
+            key={`${run.id}:${step.id}:${i}`}
+            step={step}
+            phase={phaseOf(i, position)}
+            deciding={step === deciding}
+            onFocus={focusStep}
+          />
         ))}
       </ol>
       <p role="status" className="text-xs font-semibold">
         {run.done && outcome ? (
-          <span className={outcome.tone === 'fail' ? 'text-red-700 dark:text-red-300' : 'text-emerald-700 dark:text-emerald-300'}>
+          <span
+            className={
+              outcome.tone === 'fail'
+                ? 'text-red-700 dark:text-red-300'
+                : 'text-emerald-700 dark:text-emerald-300'
+            }
+          >
             {outcome.label}: <Reason text={outcome.reason} />
           </span>
         ) : null}

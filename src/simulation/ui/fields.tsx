@@ -58,7 +58,12 @@ export function SelectField({ label, value, onChange, children, className }: Sel
       <label htmlFor={id} className="text-[11px] font-medium text-slate-700 dark:text-slate-300">
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)} className={inputClass}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        className={inputClass}
+      >
         {children}
       </select>
     </div>

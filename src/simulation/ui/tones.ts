@@ -29,7 +29,8 @@ export const MARK_CLASSES: Record<StepTone, string> = {
   neutral: 'bg-sky-600 text-white',
 };
 
-export const PENDING_CLASSES = 'border-dashed border-slate-300 bg-transparent text-slate-400 dark:border-slate-600 dark:text-slate-500';
+export const PENDING_CLASSES =
+  'border-dashed border-slate-300 bg-transparent text-slate-400 dark:border-slate-600 dark:text-slate-500';
 
 export function stepClasses(tone: StepTone, phase: StepPhase): string {
   if (phase === 'pending') return PENDING_CLASSES;

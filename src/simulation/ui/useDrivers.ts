@@ -34,7 +34,8 @@ export function useAnimationDriver(): void {
       const run = simulationStore.getState().animation;
       if (!run || run.id !== runId || run.done) return;
       const position = positionAt(run.durations, now - started);
-      if (position.index !== run.index || position.done) simulationStore.getState().showStep(position.index, position.done);
+      if (position.index !== run.index || position.done)
+        simulationStore.getState().showStep(position.index, position.done);
       if (!position.done) frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);

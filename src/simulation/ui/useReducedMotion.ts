@@ -4,7 +4,9 @@ const QUERY = '(prefers-reduced-motion: reduce)';
 
 /** Whether the person asked the system for reduced motion; follows changes. */
 export function useReducedMotion(): boolean {
-  const [reduce, setReduce] = useState(() => typeof matchMedia === 'function' && matchMedia(QUERY).matches);
+  const [reduce, setReduce] = useState(
+    () => typeof matchMedia === 'function' && matchMedia(QUERY).matches,
+  );
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
     const media = matchMedia(QUERY);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeOidcProvider, makeSamlProvider, sampleDesign, type IdentityProvider, type Role } from '../../model';
+import {
+  makeOidcProvider,
+  makeSamlProvider,
+  sampleDesign,
+  type IdentityProvider,
+  type Role,
+} from '../../model';
 import { claimsContext, suggestClaims } from './claims';
 
 const github = sampleDesign().identityProviders[0] as IdentityProvider;
@@ -18,8 +24,21 @@ describe('suggestClaims', () => {
   it('ignores statements for other principals and negated operators', () => {
     const trust = JSON.stringify({
       Statement: [
-        { Effect: 'Allow', Principal: { Federated: 'accounts.google.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${HOST}:sub`]: 'other' } } },
-        { Effect: 'Allow', Principal: { Federated: GITHUB }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringNotEquals: { [`${HOST}:sub`]: 'x' }, StringLike: { [`${HOST}:job_workflow_ref`]: 'org/*@refs/heads/main' } } },
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'accounts.google.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { [`${HOST}:sub`]: 'other' } },
+        },
+        {
+          Effect: 'Allow',
+          Principal: { Federated: GITHUB },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringNotEquals: { [`${HOST}:sub`]: 'x' },
+            StringLike: { [`${HOST}:job_workflow_ref`]: 'org/*@refs/heads/main' },
+          },
+        },
       ],
     });
     expect(suggestClaims(github, HOST, GITHUB, trust)).toEqual([
@@ -31,20 +50,35 @@ describe('suggestClaims', () => {
 
   it('starts SAML and Cognito tokens with their usual claims', () => {
     const saml = makeSamlProvider({ account: 'a', name: 'Okta' });
-    expect(suggestClaims(saml, 'SAML', 'arn:aws:iam::1:saml-provider/Okta', undefined).map((r) => r.key)).toEqual(['SAML:aud', 'SAML:sub', 'SAML:sub_type']);
+    expect(
+      suggestClaims(saml, 'SAML', 'arn:aws:iam::1:saml-provider/Okta', undefined).map((r) => r.key),
+    ).toEqual(['SAML:aud', 'SAML:sub', 'SAML:sub_type']);
     const cognito = makeOidcProvider({ account: 'a', preset: 'cognito' });
-    expect(suggestClaims(cognito, 'cognito-identity.amazonaws.com', 'cognito-identity.amazonaws.com', '{not json').map((r) => r.key)).toEqual([
-      'cognito-identity.amazonaws.com:aud',
-      'cognito-identity.amazonaws.com:amr',
-    ]);
+    expect(
+      suggestClaims(
+        cognito,
+        'cognito-identity.amazonaws.com',
+        'cognito-identity.amazonaws.com',
+        '{not json',
+      ).map((r) => r.key),
+    ).toEqual(['cognito-identity.amazonaws.com:aud', 'cognito-identity.amazonaws.com:amr']);
   });
 });
 
 describe('claimsContext', () => {
   it.each([
     [[{ key: 'a:aud', value: 'x' }], { 'a:aud': 'x' }],
-    [[{ key: ' a:amr ', value: 'authenticated, graph.facebook.com' }], { 'a:amr': ['authenticated', 'graph.facebook.com'] }],
-    [[{ key: '', value: 'dropped' }, { key: 'a:sub', value: ' s ' }], { 'a:sub': 's' }],
+    [
+      [{ key: ' a:amr ', value: 'authenticated, graph.facebook.com' }],
+      { 'a:amr': ['authenticated', 'graph.facebook.com'] },
+    ],
+    [
+      [
+        { key: '', value: 'dropped' },
+        { key: 'a:sub', value: ' s ' },
+      ],
+      { 'a:sub': 's' },
+    ],
   ])('%j becomes %j', (rows, context) => {
     expect(claimsContext(rows)).toEqual(context);
   });

@@ -48,7 +48,10 @@ export function suggestClaims(
   federatedName: string,
   trustText: string | undefined,
 ): ClaimRow[] {
-  const rows = claimPrefix === 'SAML' ? SAML_DEFAULTS.map((r) => ({ ...r })) : oidcDefaults(claimPrefix, provider);
+  const rows =
+    claimPrefix === 'SAML'
+      ? SAML_DEFAULTS.map((r) => ({ ...r }))
+      : oidcDefaults(claimPrefix, provider);
   const parsed = trustText === undefined ? undefined : parsePolicyText(trustText);
   if (!parsed?.ok) return rows;
   const wanted = federatedName.toLowerCase();
@@ -78,7 +81,8 @@ export function claimsContext(rows: readonly ClaimRow[]): ContextMap {
     const name = key.trim();
     if (name === '') continue;
     const parts = value.split(',').map((v) => v.trim());
-    const contextValue: ContextValue = parts.length > 1 ? parts.filter((v) => v !== '') : value.trim();
+    const contextValue: ContextValue =
+      parts.length > 1 ? parts.filter((v) => v !== '') : value.trim();
     context[name] = contextValue;
   }
   return context;

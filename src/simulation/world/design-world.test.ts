@@ -14,7 +14,8 @@ import {
 } from '../../model';
 import { designToWorld } from './design-world';
 
-const doc = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const doc = (...statements: object[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const allowAll = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
 
 const ALICE = 'arn:aws:iam::111111111111:user/alice';
@@ -30,18 +31,46 @@ function orgDesign(): Design {
       awsAccountId: '333333333333',
       name: 'Member',
       organization: [
-        { id: 'root', name: 'Root', kind: 'root', scps: [{ id: 'full', name: 'FullAWSAccess', text: allowAll }], rcps: [] },
+        {
+          id: 'root',
+          name: 'Root',
+          kind: 'root',
+          scps: [{ id: 'full', name: 'FullAWSAccess', text: allowAll }],
+          rcps: [],
+        },
         {
           id: 'ou',
           name: 'Workloads',
           kind: 'ou',
           scps: [
             { id: 'full-ou', name: 'FullAWSAccess', text: allowAll },
-            { id: 'no-iam', name: 'DenyIam', text: doc({ Effect: 'Deny', Action: 'iam:*', Resource: '*' }) },
+            {
+              id: 'no-iam',
+              name: 'DenyIam',
+              text: doc({ Effect: 'Deny', Action: 'iam:*', Resource: '*' }),
+            },
           ],
-          rcps: [{ id: 'rcp-1', name: 'OnlyOrg', text: doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalAccount': '333333333333' } } }) }],
+          rcps: [
+            {
+              id: 'rcp-1',
+              name: 'OnlyOrg',
+              text: doc({
+                Effect: 'Deny',
+                Principal: '*',
+                Action: 's3:*',
+                Resource: '*',
+                Condition: { StringNotEquals: { 'aws:PrincipalAccount': '333333333333' } },
+              }),
+            },
+          ],
         },
-        { id: 'acct-level', name: 'Member', kind: 'account', scps: [{ id: 'full-acct', name: 'FullAWSAccess', text: allowAll }], rcps: [] },
+        {
+          id: 'acct-level',
+          name: 'Member',
+          kind: 'account',
+          scps: [{ id: 'full-acct', name: 'FullAWSAccess', text: allowAll }],
+          rcps: [],
+        },
       ],
     },
     ids,
@@ -49,7 +78,26 @@ function orgDesign(): Design {
   return {
     ...base,
     accounts: [account],
-    groups: [makeGroup({ id: 'devs', account: 'acct', name: 'devs', policies: [makePolicy({ id: 'g1', name: 'GroupRead', text: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }, ids)] }, ids)],
+    groups: [
+      makeGroup(
+        {
+          id: 'devs',
+          account: 'acct',
+          name: 'devs',
+          policies: [
+            makePolicy(
+              {
+                id: 'g1',
+                name: 'GroupRead',
+                text: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
+              },
+              ids,
+            ),
+          ],
+        },
+        ids,
+      ),
+    ],
     users: [
       makeUser(
         {
@@ -58,14 +106,54 @@ function orgDesign(): Design {
           name: 'bob',
           groups: ['devs'],
           tags: { team: 'web' },
-          policies: [makePolicy({ id: 'u1', name: 'Own', text: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) }, ids)],
-          permissionsBoundary: makePolicy({ id: 'b1', name: 'Boundary', attachment: 'customer-managed', text: allowAll }, ids),
+          policies: [
+            makePolicy(
+              {
+                id: 'u1',
+                name: 'Own',
+                text: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+              },
+              ids,
+            ),
+          ],
+          permissionsBoundary: makePolicy(
+            { id: 'b1', name: 'Boundary', attachment: 'customer-managed', text: allowAll },
+            ids,
+          ),
         },
         ids,
       ),
     ],
-    roles: [makeRole({ id: 'app', account: 'acct', name: 'App', path: '/svc/', maxSessionDuration: 7200, tags: { env: 'prod' } }, ids)],
-    resources: [makeResource({ id: 'bucket', account: 'acct', name: 'data', resourceType: 's3-bucket', policy: doc({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }) }, ids)],
+    roles: [
+      makeRole(
+        {
+          id: 'app',
+          account: 'acct',
+          name: 'App',
+          path: '/svc/',
+          maxSessionDuration: 7200,
+          tags: { env: 'prod' },
+        },
+        ids,
+      ),
+    ],
+    resources: [
+      makeResource(
+        {
+          id: 'bucket',
+          account: 'acct',
+          name: 'data',
+          resourceType: 's3-bucket',
+          policy: doc({
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::data/*',
+          }),
+        },
+        ids,
+      ),
+    ],
   };
 }
 
@@ -80,11 +168,20 @@ describe('designToWorld', () => {
       'arn:aws:iam::222222222222:role/service-role/OrdersFunctionRole',
       'arn:aws:iam::222222222222:role/GitHubDeploy',
     ]);
-    expect(world.resources).toEqual([expect.objectContaining({ arn: 'arn:aws:s3:::prod-artifacts', account: '222222222222' })]);
+    expect(world.resources).toEqual([
+      expect.objectContaining({ arn: 'arn:aws:s3:::prod-artifacts', account: '222222222222' }),
+    ]);
     expect(world.scp).toEqual({});
     expect(sources.entityByArn.get(DEVELOPER)).toBe('role-developer');
-    expect(sources.entityByArn.get('arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com')).toBe('idp-github');
-    expect(sources.trust.get(DEVELOPER)).toMatchObject({ entityId: 'role-developer', slot: { kind: 'trust' } });
+    expect(
+      sources.entityByArn.get(
+        'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+      ),
+    ).toBe('idp-github');
+    expect(sources.trust.get(DEVELOPER)).toMatchObject({
+      entityId: 'role-developer',
+      slot: { kind: 'trust' },
+    });
   });
 
   it('gives a user its own and its groups’ policies, boundary and tags, with sources in the same order', () => {
@@ -94,20 +191,32 @@ describe('designToWorld', () => {
     expect(bob?.identityPolicies).toHaveLength(2);
     expect(bob?.permissionsBoundary).toBeDefined();
     expect(bob?.tags).toEqual({ team: 'web' });
-    expect(sources.identity.get('arn:aws:iam::333333333333:user/bob')?.map((s) => [s.entityId, s.name])).toEqual([
+    expect(
+      sources.identity.get('arn:aws:iam::333333333333:user/bob')?.map((s) => [s.entityId, s.name]),
+    ).toEqual([
       ['bob', 'Own'],
       ['devs', 'GroupRead'],
     ]);
-    expect(sources.boundary.get('arn:aws:iam::333333333333:user/bob')?.slot).toEqual({ kind: 'boundary' });
+    expect(sources.boundary.get('arn:aws:iam::333333333333:user/bob')?.slot).toEqual({
+      kind: 'boundary',
+    });
   });
 
   it('keeps SCP levels root first and gives RCPs to the role and the account', () => {
     const { world, sources } = designToWorld(orgDesign());
     expect(world.scp?.['333333333333']?.map((level) => level.length)).toEqual([1, 2, 1]);
-    expect(sources.scp.get('333333333333')?.[1]?.[1]?.slot).toEqual({ kind: 'scp', levelId: 'ou', policyId: 'no-iam' });
+    expect(sources.scp.get('333333333333')?.[1]?.[1]?.slot).toEqual({
+      kind: 'scp',
+      levelId: 'ou',
+      policyId: 'no-iam',
+    });
     expect(world.rcp?.['333333333333']?.map((level) => level.length)).toEqual([0, 1, 0]);
     const role = world.roles?.[0];
-    expect(role).toMatchObject({ arn: 'arn:aws:iam::333333333333:role/svc/App', maxSessionDuration: 7200, tags: { env: 'prod' } });
+    expect(role).toMatchObject({
+      arn: 'arn:aws:iam::333333333333:role/svc/App',
+      maxSessionDuration: 7200,
+      tags: { env: 'prod' },
+    });
     expect(role?.rcp).toBe(world.rcp?.['333333333333']);
   });
 
@@ -115,7 +224,13 @@ describe('designToWorld', () => {
     const design = sampleDesign();
     const broken: Design = {
       ...design,
-      users: design.users.map((u) => ({ ...u, policies: [...u.policies, makePolicy({ id: 'bad', name: 'Broken', text: '{"Statement": [' })] })),
+      users: design.users.map((u) => ({
+        ...u,
+        policies: [
+          ...u.policies,
+          makePolicy({ id: 'bad', name: 'Broken', text: '{"Statement": [' }),
+        ],
+      })),
     };
     const { world, sources, skipped } = designToWorld(broken);
     expect(skipped.map((s) => s.source.name)).toEqual(['Broken']);
@@ -129,7 +244,11 @@ describe('designToWorld', () => {
     const first = sim.assume({
       by: { principal: ALICE },
       roleArn: DEVELOPER,
-      params: { RoleSessionName: 'alice', SerialNumber: 'arn:aws:iam::111111111111:mfa/alice', TokenCode: '123456' },
+      params: {
+        RoleSessionName: 'alice',
+        SerialNumber: 'arn:aws:iam::111111111111:mfa/alice',
+        TokenCode: '123456',
+      },
     });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
@@ -143,7 +262,11 @@ describe('designToWorld', () => {
 
   it('denies where the design does: without MFA alice cannot become Developer', () => {
     const sim = new StsSimulator({ world: designToWorld(sampleDesign()).world });
-    const result = sim.assume({ by: { principal: ALICE }, roleArn: DEVELOPER, params: { RoleSessionName: 'alice' } });
+    const result = sim.assume({
+      by: { principal: ALICE },
+      roleArn: DEVELOPER,
+      params: { RoleSessionName: 'alice' },
+    });
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => c.kind === 'trust-condition')?.status).toBe('fail');
   });

@@ -114,7 +114,11 @@ function boundaryOf(
   return document;
 }
 
-function userDefinition(builder: Builder, design: Design, user: User): PrincipalDefinition | undefined {
+function userDefinition(
+  builder: Builder,
+  design: Design,
+  user: User,
+): PrincipalDefinition | undefined {
   const arn = arnOf(design, user);
   if (!arn) return undefined;
   builder.sources.entityByArn.set(arn, user.id);
@@ -210,7 +214,10 @@ export function designToWorld(design: Design): DesignWorld {
       text: role.trustPolicy,
     };
     sources.trust.set(arn, trustSource);
-    const trustPolicy = documentOf(builder, trustSource) ?? { Version: '2012-10-17', Statement: [] };
+    const trustPolicy = documentOf(builder, trustSource) ?? {
+      Version: '2012-10-17',
+      Statement: [],
+    };
     const { documents, sources: identity } = identityPolicies(builder, [
       { entityId: role.id, policies: role.policies },
     ]);

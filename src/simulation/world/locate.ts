@@ -1,7 +1,12 @@
 // From a check's policy reference (or an explanation's decisive statement) back to the policy
 // text a person can open: which entity, which policy tab, which statement and where it is.
 
-import { parsePolicy, type PolicyDocument, type SourceRange, type StatementRef } from '../../engine';
+import {
+  parsePolicy,
+  type PolicyDocument,
+  type SourceRange,
+  type StatementRef,
+} from '../../engine';
 import type { PolicyReference } from '../../engine/sts';
 import type { EntityId, PolicySlot } from '../../model';
 import type { PolicySource, WorldSources } from './design-world';
@@ -38,7 +43,11 @@ function statementRange(text: string, index: number): SourceRange | undefined {
   return parsePolicy(text).policy?.statements[index]?.range;
 }
 
-function focusOf(source: PolicySource | undefined, statement?: number, sid?: string): StatementFocus | undefined {
+function focusOf(
+  source: PolicySource | undefined,
+  statement?: number,
+  sid?: string,
+): StatementFocus | undefined {
   if (!source) return undefined;
   const focus: StatementFocus = {
     entityId: source.entityId,
@@ -55,7 +64,12 @@ function focusOf(source: PolicySource | undefined, statement?: number, sid?: str
   return focus;
 }
 
-function sessionFocus(policies: readonly PolicyDocument[] | undefined, index: number, statement?: number, sid?: string): StatementFocus | undefined {
+function sessionFocus(
+  policies: readonly PolicyDocument[] | undefined,
+  index: number,
+  statement?: number,
+  sid?: string,
+): StatementFocus | undefined {
   const policy = policies?.[index];
   if (!policy) return undefined;
   const text = JSON.stringify(policy, null, 2);
@@ -79,18 +93,26 @@ interface Pointer {
   sid?: string;
 }
 
-function locatePointer(pointer: Pointer, subject: FocusSubject, sources: WorldSources): StatementFocus | undefined {
+function locatePointer(
+  pointer: Pointer,
+  subject: FocusSubject,
+  sources: WorldSources,
+): StatementFocus | undefined {
   const { type, level, statement, sid } = pointer;
   const index = pointer.index ?? 0;
   switch (type) {
     case 'trust':
-      return subject.roleArn ? focusOf(sources.trust.get(subject.roleArn), statement, sid) : undefined;
+      return subject.roleArn
+        ? focusOf(sources.trust.get(subject.roleArn), statement, sid)
+        : undefined;
     case 'identity': {
       const list = subject.identityArn ? sources.identity.get(subject.identityArn) : undefined;
       return focusOf(list?.[index], statement, sid);
     }
     case 'boundary':
-      return subject.identityArn ? focusOf(sources.boundary.get(subject.identityArn), statement, sid) : undefined;
+      return subject.identityArn
+        ? focusOf(sources.boundary.get(subject.identityArn), statement, sid)
+        : undefined;
     case 'session':
       return sessionFocus(subject.sessionPolicies, index, statement, sid);
     case 'scp':
@@ -103,18 +125,32 @@ function locatePointer(pointer: Pointer, subject: FocusSubject, sources: WorldSo
 }
 
 /** The statement behind a check of an assume (caller side or role side). */
-export function locateCheck(reference: PolicyReference, subject: FocusSubject, sources: WorldSources): StatementFocus | undefined {
+export function locateCheck(
+  reference: PolicyReference,
+  subject: FocusSubject,
+  sources: WorldSources,
+): StatementFocus | undefined {
   return locatePointer(reference, subject, sources);
 }
 
 /** The statement an explanation calls decisive, in a call made with a session. */
-export function locateStatement(ref: StatementRef, subject: FocusSubject, sources: WorldSources): StatementFocus | undefined {
+export function locateStatement(
+  ref: StatementRef,
+  subject: FocusSubject,
+  sources: WorldSources,
+): StatementFocus | undefined {
   if (ref.kind === 'resource') {
     const source = subject.resourceArn ? sources.resource.get(subject.resourceArn) : undefined;
     return focusOf(source, ref.statementIndex, ref.sid);
   }
   return locatePointer(
-    { type: ref.kind, level: ref.level, index: ref.policyIndex, statement: ref.statementIndex, sid: ref.sid },
+    {
+      type: ref.kind,
+      level: ref.level,
+      index: ref.policyIndex,
+      statement: ref.statementIndex,
+      sid: ref.sid,
+    },
     subject,
     sources,
   );
