@@ -61,9 +61,6 @@ export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsPro
           ? 'fixed inset-x-4 top-14 bottom-4 z-40 flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3 shadow-2xl dark:border-slate-600 dark:bg-slate-900'
           : 'flex flex-col gap-2'
       }
-      onKeyDown={(event) => {
-        if (expanded && event.key === 'Escape' && !event.defaultPrevented) setExpanded(false);
-      }}
     >
       <div className="flex items-end gap-2 border-b border-slate-200 dark:border-slate-700">
         <div

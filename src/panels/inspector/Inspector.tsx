@@ -8,7 +8,7 @@ import {
 } from '../../store';
 import { EdgeDetails } from './EdgeDetails';
 import { EntityFields } from './EntityFields';
-import { PolicyView } from './PolicyView';
+import { EntityPolicyEditor } from '../../editor';
 import { TrustList } from './TrustList';
 
 /** Details of the selection: fields to edit, who may assume a role, and its policies. */
@@ -38,7 +38,7 @@ export function Inspector() {
             {entity.kind === 'role' && <TrustList design={design} role={entity} />}
             <section aria-label="Policies" className="space-y-2">
               <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">Policies</h3>
-              <PolicyView entityId={entity.id} />
+              <EntityPolicyEditor entityId={entity.id} />
             </section>
           </>
         ) : selectedEdgeIds[0] ? (

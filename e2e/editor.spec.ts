@@ -1,0 +1,103 @@
+import { expect, test } from './fixtures/app';
+import { PolicyEditorPane, trustEdge } from './fixtures/editor';
+
+// The sample design: alice (Development) may assume Developer with MFA. Developer's trust
+// policy line 9 is `      "Action": "sts:AssumeRole",`.
+
+test.describe('policy editor', () => {
+  let pane: PolicyEditorPane;
+
+  test.beforeEach(async ({ app, page }) => {
+    await app.open();
+    await app.node('Developer').click();
+    pane = new PolicyEditorPane(page, app.inspector);
+    await expect(pane.tab('Trust policy')).toHaveAttribute('aria-selected', 'true');
+    await pane.open('Trust policy');
+  });
+
+  test('an unknown action gets a warning marker on its range; the quick fix puts it right', async ({
+    page,
+  }) => {
+    const edge = trustEdge(page, 'alice may assume Developer');
+    await expect(edge).toHaveCount(1);
+
+    await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
+    await pane.press('ArrowLeft', 'ArrowLeft', 'Backspace');
+
+    await expect(
+      pane.problem(/^Warning: unknown action `sts:AssumeRol` \(line 9, column 17\)$/),
+    ).toBeVisible();
+    const squiggle = pane.squiggles('warning');
+    await expect(squiggle).toHaveCount(1);
+    const marked = (await squiggle.boundingBox())!;
+    const token = (await pane.token('"sts:AssumeRol"').boundingBox())!;
+    expect(Math.abs(marked.x - token.x)).toBeLessThan(2);
+    expect(Math.abs(marked.width - token.width)).toBeLessThan(2);
+    // The text is valid JSON, so the model takes it: no action assumes the role any more.
+    await expect(edge).toHaveCount(0);
+
+    await pane.press('Control+.');
+    await pane.quickFix('Replace with `sts:AssumeRole`').click();
+    await expect(pane.problems).toContainText('no problems');
+    await expect(edge).toHaveCount(1);
+  });
+
+  test('broken JSON gets an error, keeps the edges and the typed text; fixing it updates the edge', async ({
+    app,
+    page,
+  }) => {
+    const edge = trustEdge(page, 'alice may assume Developer');
+    await expect(edge).toHaveAccessibleName('alice may assume Developer when MFA');
+
+    // After the Bool block, start an IpAddress block and stop halfway.
+    await pane.cursorAtEndOf('"aws:MultiFactorAuthPresent": "true"');
+    await pane.press('ArrowDown', 'End');
+    await pane.type(',');
+    await pane.press('Enter');
+    await pane.type('"IpAddress": ');
+    await pane.press('Escape');
+
+    await expect(pane.problem(/^Error: invalid JSON/).first()).toBeVisible();
+    await expect(pane.squiggles('error')).not.toHaveCount(0);
+    await expect(edge).toHaveAccessibleName('alice may assume Developer when MFA');
+
+    // The typed text is kept as a draft: look at another node and come back.
+    await pane.collapseButton.click();
+    await app.node('Deploy').click();
+    await expect(pane.line('"IpAddress"')).toHaveCount(0);
+    await app.node('Developer').click();
+    await pane.expandButton.click();
+    await expect(pane.line('"IpAddress":')).toBeVisible();
+    await expect(pane.problem(/^Error: invalid JSON/).first()).toBeVisible();
+
+    await pane.cursorAtEndOf('"IpAddress":');
+    await pane.type('{"aws:SourceIp": "203.0.113.0/24"}');
+    await pane.press('Escape');
+    await expect(pane.problems).toContainText('no problems');
+    await expect(edge).toHaveAccessibleName(
+      /^alice may assume Developer when MFA.*from IP "203\.0\.113\.0\/24"/,
+    );
+  });
+
+  test('completion writes a trust policy from an empty editor: sts:AssumeRole and a user ARN from the design', async ({
+    page,
+  }) => {
+    await pane.line('"Version"').click();
+    await pane.press('Control+a', 'Delete');
+    await expect(pane.problem(/^Error: /)).toBeVisible();
+
+    await pane.press('Control+Space');
+    await pane.suggestion('Empty policy').click();
+    await pane.suggestion('Allow statement').click();
+    await pane.suggestion('arn:aws:iam::111111111111:user/alice').click();
+    await pane.press('Tab', 'Control+Space');
+    await expect(pane.suggestion('sts:AssumeRoleWithWebIdentity')).toBeVisible();
+    await pane.suggestion('sts:AssumeRole').click();
+    await pane.press('Escape');
+
+    await expect(pane.problems).toContainText('no problems');
+    await expect(trustEdge(page, 'alice may assume Developer')).toHaveAccessibleName(
+      'alice may assume Developer',
+    );
+  });
+});
