@@ -79,6 +79,35 @@ test.describe('policy editor', () => {
     );
   });
 
+  test('Ctrl+Z in the editor undoes typing there; Ctrl+Z elsewhere undoes the app and the editor follows', async ({
+    app,
+    page,
+  }) => {
+    const edge = trustEdge(page, 'alice may assume Developer');
+    await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
+    await pane.press('ArrowLeft', 'ArrowLeft', 'Backspace');
+    await expect(edge).toHaveCount(0);
+
+    const redo = app.toolbar.getByRole('button', { name: 'Redo' });
+    await pane.press('Control+z');
+    await expect(pane.token('"sts:AssumeRole"')).toBeVisible();
+    await expect(edge).toHaveCount(1);
+    // Only the editor undid: the app recorded the restored text as a new change, nothing to redo.
+    await expect(redo).toBeDisabled();
+
+    await pane.press('Backspace');
+    await expect(pane.token('"sts:AssumeRol"')).toBeVisible();
+    await expect(edge).toHaveCount(0);
+
+    // Focus leaves the editor (a tab is no text field): the app's undo takes the key.
+    await pane.tab('Trust policy').focus();
+    await pane.press('Control+z');
+    await expect(pane.token('"sts:AssumeRole"')).toBeVisible();
+    await expect(pane.problems).toContainText('no problems');
+    await expect(edge).toHaveCount(1);
+    await expect(redo).toBeEnabled();
+  });
+
   test('completion writes a trust policy from an empty editor: sts:AssumeRole and a user ARN from the design', async ({
     page,
   }) => {
