@@ -42,6 +42,21 @@ test.describe('policy editor', () => {
     await expect(edge).toHaveCount(1);
   });
 
+  test('choosing a problem selects exactly its range in the editor', async ({ page }) => {
+    await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
+    await pane.press('ArrowLeft', 'ArrowLeft', 'Backspace');
+    const problem = pane.problem(/^Warning: unknown action `sts:AssumeRol`/);
+    await pane.press('Control+Home');
+
+    await problem.click();
+    await expect(pane.editor('Trust policy')).toBeFocused();
+    // The selection is the marked string: deleting it and typing replaces exactly that.
+    await pane.press('Delete');
+    await pane.type('"sts:AssumeRole"');
+    await expect(pane.problems).toContainText('no problems');
+    await expect(trustEdge(page, 'alice may assume Developer')).toHaveCount(1);
+  });
+
   test('broken JSON gets an error, keeps the edges and the typed text; fixing it updates the edge', async ({
     app,
     page,
