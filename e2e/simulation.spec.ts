@@ -231,3 +231,44 @@ test('the panel works from the keyboard: tabs with arrow keys, the clock with it
   await simulation.button('Reset').click();
   await expect(simulation.now).toHaveText('2026-01-01 00:00:00 UTC');
 });
+
+test('a federated identity presents editable token claims; a service assumes its role with its source account', async ({
+  simulation,
+}) => {
+  await simulation.open();
+  await simulation.tab('Assume role').click();
+  const form = simulation.region.getByRole('form', { name: 'Assume a role' });
+  await simulation.pick(form.getByLabel('Caller'), 'GitHub Actions (OIDC identity)');
+  await simulation.pick(form.getByLabel('Role', { exact: true }), 'GitHubDeploy (');
+  const claims = form.getByRole('group', { name: 'Token claims' });
+  await expect(claims.getByLabel('Claim 2 name')).toHaveValue(
+    'token.actions.githubusercontent.com:sub',
+  );
+  await expect(claims.getByLabel('Claim 2 value')).toHaveValue(
+    'repo:example-org/app:ref:refs/heads/main',
+  );
+  await simulation.button('Assume role').click();
+  await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+  await expect(simulation.card('GitHubDeploy/web-identity')).toBeVisible();
+
+  await claims.getByLabel('Claim 2 value').fill('repo:example-org/app:ref:refs/heads/feature');
+  await simulation.button('Assume role').click();
+  await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
+  const sub = simulation.step(
+    simulation.checks,
+    'Trust condition StringEquals token.actions.githubusercontent.com:sub',
+  );
+  await expect(sub).toHaveAttribute('data-tone', 'fail');
+  await expect(sub).toContainText('repo:example-org/app:ref:refs/heads/feature');
+
+  await simulation.pick(form.getByLabel('Caller'), 'lambda.amazonaws.com (service)');
+  await simulation.pick(form.getByLabel('Role', { exact: true }), 'OrdersFunctionRole (');
+  await expect(form.getByLabel('aws:SourceAccount')).toHaveValue('222222222222');
+  await simulation.button('Assume role').click();
+  await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+  await form.getByLabel('aws:SourceAccount').fill('999999999999');
+  await simulation.button('Assume role').click();
+  await expect(
+    simulation.step(simulation.checks, 'Trust condition StringEquals aws:SourceAccount'),
+  ).toHaveAttribute('data-tone', 'fail');
+});

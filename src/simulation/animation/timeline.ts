@@ -10,15 +10,15 @@ export interface TimelineOptions {
 }
 
 export const STEP_MS = {
-  travel: 900,
-  check: 450,
-  outcome: 300,
+  travel: 800,
+  check: 380,
+  outcome: 250,
 } as const;
 
 export const REDUCED_STEP_MS = {
-  travel: 500,
-  check: 450,
-  outcome: 300,
+  travel: 450,
+  check: 380,
+  outcome: 250,
 } as const;
 
 export function stepDurations(steps: readonly AnimationStep[], options: TimelineOptions): number[] {

@@ -9,6 +9,9 @@ import { formatCountdown, formatSpan, maskSecret, truncateToken } from '../forma
 import { sessionLabel } from '../state/subjects';
 import { simulationStore } from '../simulation';
 
+const term = 'font-sans text-slate-500 dark:text-slate-400';
+const icon =
+  'rounded px-1 leading-4 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-700';
 const small =
   'rounded border border-current/30 px-1.5 py-0.5 text-[11px] font-medium hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-900/50';
 
@@ -38,7 +41,7 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
     <article
       aria-label={`Credentials for ${label}`}
       data-expired={expired || undefined}
-      className={`pointer-events-auto w-full rounded-lg border-2 p-2 text-[11px] shadow-lg ${tone}`}
+      className={`pointer-events-auto w-full rounded-lg border-2 px-2 py-1.5 text-[11px] shadow-lg ${tone}`}
     >
       <header className="flex items-center gap-1">
         <h3
@@ -49,38 +52,44 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
         </h3>
         <button
           type="button"
-          className="rounded px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
+          className={icon}
           aria-expanded={!collapsed}
           aria-label={collapsed ? `Show credentials of ${label}` : `Fold credentials of ${label}`}
           onClick={() => setCollapsed((c) => !c)}
         >
           {collapsed ? '▸' : '▾'}
         </button>
+        <button
+          type="button"
+          className={icon}
+          aria-label={`Dismiss credentials of ${label}`}
+          title="Dismiss"
+          onClick={() => actions.hideSession(session.accessKeyId)}
+        >
+          ×
+        </button>
       </header>
-      <p className="mt-0.5">
+      <p className="flex flex-wrap items-center gap-x-1">
         <span
           className={`rounded px-1 font-semibold tabular-nums ${expired ? 'bg-red-600 text-white' : 'bg-emerald-600 text-white'}`}
         >
           {expired ? 'Expired' : `Expires in ${formatCountdown(secondsRemaining(session, nowMs))}`}
         </span>
-        {expired && <span className="ml-1">calls fail with ExpiredToken</span>}
+        {expired && <span>calls fail with ExpiredToken</span>}
       </p>
       {!collapsed && (
         <>
-          <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 font-mono">
-            <dt className="font-sans text-slate-500 dark:text-slate-400">AccessKeyId</dt>
+          <dl className="mt-0.5 grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-2 font-mono leading-4">
+            <dt className={term}>AccessKeyId</dt>
             <dd className="truncate">{credentials.AccessKeyId}</dd>
-            <dt className="font-sans text-slate-500 dark:text-slate-400">Secret</dt>
+            <dt className={term}>Secret</dt>
             <dd className="flex min-w-0 items-center gap-1">
-              <span
-                className="min-w-0 flex-1 truncate"
-                aria-label={revealed ? undefined : 'secret access key, hidden'}
-              >
+              <span className="min-w-0 flex-1 truncate">
                 {revealed ? credentials.SecretAccessKey : maskSecret(credentials.SecretAccessKey)}
               </span>
               <button
                 type="button"
-                className={`${small} font-sans`}
+                className={`${small} py-0 font-sans`}
                 aria-pressed={revealed}
                 onClick={() => setRevealed((r) => !r)}
               >
@@ -88,19 +97,19 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
                 <span className="sr-only"> secret</span>
               </button>
             </dd>
-            <dt className="font-sans text-slate-500 dark:text-slate-400">Token</dt>
+            <dt className={term}>Token</dt>
             <dd className="truncate" title={credentials.SessionToken}>
               {truncateToken(credentials.SessionToken)}
             </dd>
-            <dt className="font-sans text-slate-500 dark:text-slate-400">Expiration</dt>
+            <dt className={term}>Expiration</dt>
             <dd className="truncate">{credentials.Expiration}</dd>
           </dl>
           {capped && (
-            <p className="mt-1 rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
+            <p className="mt-0.5 rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100">
               Role chaining caps this session at 1 h (the role allows {formatSpan(roleMaxSeconds)})
             </p>
           )}
-          <div className="mt-1.5 flex flex-wrap gap-1">
+          <div className="mt-1 flex gap-1">
             <button
               type="button"
               className={`${small} ${expired ? 'border-sky-700 bg-sky-700 text-white hover:bg-sky-800' : ''}`}
@@ -117,14 +126,6 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
               }}
             >
               Use in a call
-            </button>
-            <button
-              type="button"
-              className={small}
-              aria-label={`Dismiss credentials of ${label}`}
-              onClick={() => actions.hideSession(session.accessKeyId)}
-            >
-              Dismiss
             </button>
           </div>
         </>

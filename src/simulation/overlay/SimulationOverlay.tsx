@@ -8,6 +8,7 @@ import type { AnimationRun } from '../state/simulation-store';
 import { MARK_CLASSES, TONE_MARK } from '../ui/tones';
 import { CredentialsCard } from './CredentialsCard';
 import { CARD_HEIGHT, CARD_WIDTH, badgeBox, centre, placeStack, type Box } from './geometry';
+import { useMeasuredHeights } from './useMeasuredHeights';
 import { useNodeBoxes, usePaneSize, useVisibleNodeBoxes } from './useNodeBoxes';
 
 const TOKEN_SIZE = 22;
@@ -188,6 +189,7 @@ export function SimulationOverlay() {
   }, [shown, roleIds, run?.callerEntityId, run?.roleEntityId, run?.targetEntityId]);
   const boxes = useNodeBoxes(ids);
   const others = useVisibleNodeBoxes(shown.length > 0);
+  const [heights, measure] = useMeasuredHeights();
   const badge = badgeBox(pane.width);
 
   const step = run && !run.done ? run.steps[run.index] : undefined;
@@ -205,7 +207,7 @@ export function SimulationOverlay() {
   // Stacks go one after the other, each avoiding the nodes, the badge and the stacks before it.
   const obstacles: Box[] = [...others, badge];
   const placed = [...stacks].map(([roleId, list]) => {
-    const size = { width: CARD_WIDTH, height: list.length * (CARD_HEIGHT + 6) };
+    const size = { width: CARD_WIDTH, height: heights[roleId] ?? list.length * (CARD_HEIGHT + 6) };
     const node = boxes[roleId]!;
     const at = placeStack(
       node,
@@ -225,6 +227,7 @@ export function SimulationOverlay() {
       {placed.map(({ roleId, list, at }) => (
         <div
           key={roleId}
+          ref={measure(roleId)}
           className="absolute flex flex-col gap-1.5"
           style={{ left: at.x, top: at.y, width: CARD_WIDTH }}
         >

@@ -129,12 +129,10 @@ describe('simulation store', () => {
 
   it('follows design changes: a removed trust principal refuses the next assume', () => {
     const { design, sim, s } = setup();
-    design
-      .getState()
-      .apply(removeTrustPrincipal, 'role-developer', {
-        type: 'AWS',
-        value: 'arn:aws:iam::111111111111:user/alice',
-      });
+    design.getState().apply(removeTrustPrincipal, 'role-developer', {
+      type: 'AWS',
+      value: 'arn:aws:iam::111111111111:user/alice',
+    });
     s().assume(ALICE, DEVELOPER, withMfa);
     const run = finish(sim);
     expect(run.steps.find((x) => x.id === 'check:trust-principal')?.tone).toBe('fail');
