@@ -60,8 +60,13 @@ export function layerStep(
 ): AnimationStep {
   const base = { id: `layer:${kind}`, kind: 'check' as const, label: LAYER_LABELS[kind] };
   const policies = explanation.policies.filter((p) => p.kind === kind);
-  const step = (tone: StepTone, reason: string, ref?: StatementRef): AnimationStep =>
-    ref ? { ...base, tone, reason, reference: { call: ref } } : { ...base, tone, reason };
+  const step = (tone: StepTone, reason: string, ref?: StatementRef): AnimationStep => {
+    const out: AnimationStep = { ...base, tone, reason };
+    if (tone === 'skip') out.word = 'not in play';
+    if (tone === 'neutral') out.word = 'no effect';
+    if (ref) out.reference = { call: ref };
+    return out;
+  };
   if (policies.length === 0) return step('skip', ABSENT[kind]);
   const considered = policies.filter((p) => p.considered);
   if (considered.length === 0)

@@ -29,6 +29,8 @@ export interface AnimationStep {
   to?: Endpoint;
   reference?: StepReference;
   details?: StepDetail[];
+  /** The word for the verdict where the tone's usual one would mislead (`no effect`). */
+  word?: string;
   /** On a failed outcome: the id of the step that decided it. */
   decidedBy?: string;
 }

@@ -138,6 +138,14 @@ describe('simulation store', () => {
     expect(run.steps.find((x) => x.id === 'check:trust-principal')?.tone).toBe('fail');
   });
 
+  it('starts afresh when another design is opened', () => {
+    const { design, sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    finish(sim);
+    design.getState().loadDesign({ ...sampleDesign(), id: 'design-other' });
+    expect(s()).toMatchObject({ sessions: [], events: [], animation: null });
+  });
+
   it('resets time, sessions and the log', () => {
     const { sim, s } = setup();
     s().assume(ALICE, DEVELOPER, withMfa);

@@ -321,10 +321,13 @@ export function createSimulationStore(
 
   designStore.subscribe((state) => {
     if (state.design === design) return;
+    const other = state.design.id !== design.id;
     design = state.design;
     world = designToWorld(design);
     simulator.setWorld(world.world);
     store.setState({ skipped: world.skipped.map((s) => s.source.name) });
+    // Another design (opened, imported, new) starts a simulation of its own.
+    if (other) store.getState().reset();
   });
 
   return store;

@@ -31,10 +31,17 @@ export function StatementView() {
       className="flex min-h-0 flex-col rounded border border-slate-300 dark:border-slate-600"
     >
       <header className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-700">
-        <span className="min-w-0 flex-1 truncate">
-          <span className="font-semibold">{focus.policyName}</span>
-          {entity && <span className="text-slate-600 dark:text-slate-300"> on {entity.name}</span>}
-          <span className="text-slate-600 dark:text-slate-300"> · {statement}</span>
+        <span className="min-w-0 flex-1">
+          <span className="block truncate font-semibold">
+            {focus.policyName}
+            {entity && !focus.policyName.includes(entity.name) && (
+              <span className="font-normal text-slate-600 dark:text-slate-300">
+                {' '}
+                on {entity.name}
+              </span>
+            )}
+          </span>
+          <span className="block truncate text-slate-600 dark:text-slate-300">{statement}</span>
         </span>
         <button
           type="button"

@@ -15,7 +15,11 @@ interface StepItemProps {
 
 function StepItem({ step, phase, deciding, onFocus }: StepItemProps) {
   const shown = phase !== 'pending';
-  const word = !shown ? 'waiting' : step.kind === 'check' ? TONE_WORD[step.tone] : '';
+  const word = !shown
+    ? 'waiting'
+    : step.kind === 'check'
+      ? (step.word ?? TONE_WORD[step.tone])
+      : '';
   return (
     <li
       aria-current={phase === 'current' ? 'step' : undefined}
