@@ -2,7 +2,7 @@
 // what the form starts with for each: a session name, MFA for users who have it, the token
 // claims of a federated identity.
 
-import { isExpired, type SessionRecord } from '../../engine/sts';
+import type { SessionRecord } from '../../engine/sts';
 import { findEntity, type Design } from '../../model';
 import { designCallers, designRoles, type DesignCaller, type DesignRole } from '../world/callers';
 import { suggestClaims, type ClaimRow } from '../world/claims';
@@ -23,7 +23,8 @@ export const CALLER_GROUPS: { kind: CallerOption['kind']; label: string }[] = [
 export function callerOptions(
   design: Design,
   sessions: readonly SessionRecord[],
-  nowMs: number,
+  /** Access key ids of the sessions that have expired. */
+  expired: ReadonlySet<string>,
 ): CallerOption[] {
   const fromDesign: CallerOption[] = designCallers(design).map((c) => ({
     ...c,
@@ -32,7 +33,7 @@ export function callerOptions(
   const live: CallerOption[] = sessions.map((s) => ({
     kind: 'session',
     key: `session:${s.accessKeyId}`,
-    label: `${sessionLabel(s)} (${s.accessKeyId.slice(0, 4)}…${s.accessKeyId.slice(-4)}${isExpired(s, nowMs) ? ', expired' : ''})`,
+    label: `${sessionLabel(s)} (${s.accessKeyId.slice(0, 4)}…${s.accessKeyId.slice(-4)}${expired.has(s.accessKeyId) ? ', expired' : ''})`,
     accessKeyId: s.accessKeyId,
     roleArn: s.roleArn,
   }));

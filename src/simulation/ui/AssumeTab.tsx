@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { CHAINED_MAX_DURATION_SECONDS } from '../../engine/sts';
+import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../engine/sts';
 import { selectDesign, useRolecraft } from '../../store';
 import {
   CALLER_GROUPS,
@@ -24,13 +24,21 @@ const NO_SERVICE: ServiceContext = { sourceAccount: '', sourceArn: '' };
 export function AssumeTab() {
   const design = useRolecraft(selectDesign);
   const sessions = useSimulation((s) => s.sessions);
-  const nowMs = useSimulation((s) => s.nowMs);
+  // Only whether each session has expired shows in the caller list, not the running clock.
+  const expiredKeys = useSimulation((s) =>
+    s.sessions
+      .filter((x) => isExpired(x, s.nowMs))
+      .map((x) => x.accessKeyId)
+      .join(' '),
+  );
   const assume = useSimulation((s) => s.assume);
   const run = useSimulation((s) => s.runs.assume);
   const hasFocus = useSimulation((s) => s.focus !== null);
 
-  // Expiry only changes a label; recomputing options on every clock frame is cheap enough.
-  const options = useMemo(() => callerOptions(design, sessions, nowMs), [design, sessions, nowMs]);
+  const options = useMemo(
+    () => callerOptions(design, sessions, new Set(expiredKeys.split(' '))),
+    [design, sessions, expiredKeys],
+  );
   const roles = useMemo(() => designRoles(design), [design]);
   const [callerKey, setCallerKey] = useState<string>();
   const [roleId, setRoleId] = useState<string>();
