@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
 import { PolicyEditorSession, type Problem } from './monaco/editor-session';
+import { monacoFeatures } from './monaco/monaco';
 import { ProblemsPanel } from './ProblemsPanel';
 import { usePrefersDark } from './usePrefersDark';
 
@@ -26,6 +27,9 @@ export interface PolicyEditorProps {
 }
 
 const noEntities = () => [];
+
+/** Settles when Monaco's editor features are registered: mount the editor only after. */
+export const editorReady: Promise<unknown> = monacoFeatures;
 
 export default function PolicyEditor(props: PolicyEditorProps) {
   const { documentKey, label, policyType, value, onChange, readOnly, optional, fill } = props;

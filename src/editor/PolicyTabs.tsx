@@ -2,11 +2,17 @@
 import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
 
-const PolicyEditor = lazy(() => import('./PolicyEditor'));
+const loadEditor = () =>
+  import('./PolicyEditor').then(async (module) => {
+    await module.editorReady;
+    return module;
+  });
 
-/** Starts loading the editor chunk (Monaco) before it is needed. */
+const PolicyEditor = lazy(loadEditor);
+
+/** Starts loading the editor chunks (Monaco) before they are needed. */
 export function preloadPolicyEditor(): void {
-  void import('./PolicyEditor');
+  void loadEditor();
 }
 
 export interface PolicyTab {

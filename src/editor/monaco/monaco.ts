@@ -1,7 +1,6 @@
 // Monaco, bundled and lean: the editor core, its features, the JSON language and two workers
 // (editor and JSON). Imported only from the lazily loaded editor chunk.
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
@@ -26,6 +25,12 @@ jsonDefaults.setModeConfiguration({
   diagnostics: false,
   selectionRanges: true,
 });
+
+/**
+ * The editor features (suggest, hover, code actions, find, folding, …) in a chunk of their
+ * own: an editor must be created after they are registered.
+ */
+export const monacoFeatures: Promise<unknown> = import('monaco-editor/features/register.all');
 
 export { monaco };
 export type Monaco = typeof monaco;
