@@ -61,11 +61,6 @@ export function stringItem(
       };
 }
 
-/** Filtering compares the typed token with this: quoted when the item replaces a whole string. */
-export function filterFor(ctx: CursorContext, label: string): string {
-  return ctx.inString ? JSON.stringify(label) : label;
-}
-
 /** A JSON string whose content is a snippet body (tab stops inside the quotes). */
 export function stringSnippetItem(
   ctx: CursorContext,
