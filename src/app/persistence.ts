@@ -68,7 +68,7 @@ export async function startPersistence(initial?: Design): Promise<() => void> {
   }
   const design = first ?? sampleDesign();
   state().loadDesign(design);
-  await save(design);
+  void save(design);
   return rolecraftStore.subscribe((current, previous) => {
     if (current.design !== previous.design) void save(current.design);
   });

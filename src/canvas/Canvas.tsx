@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Background,
   Controls,
@@ -13,15 +13,15 @@ import { rolecraftStore, useRolecraft, type RolecraftState } from '../store';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import type { FlowEdge } from './edges/edge-data';
 import { edgeTypes } from './edges/edge-types';
+import { DesignMinimap } from './DesignMinimap';
 import { Legend } from './Legend';
 import { minimapColor } from './minimap-color';
 import type { FlowNode } from './nodes/node-data';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
+import { LARGE_DESIGN, openingView, useFitOnOpen } from './useFitOnOpen';
 
-/** Above this many nodes only what is in view is rendered. */
-const RENDER_VISIBLE_ONLY_FROM = 300;
 const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Control', 'Meta', 'Shift'];
 
@@ -46,6 +46,9 @@ export function Canvas({ colorMode }: CanvasProps) {
   const { nodes, onNodesChange } = useFlowNodes();
   const { edges, onEdgesChange } = useFlowEdges();
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
+  const [initialView] = useState(() => openingView(rolecraftStore.getState().design));
+  useFitOnOpen();
+  const large = nodes.length >= LARGE_DESIGN;
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
@@ -80,17 +83,21 @@ export function Canvas({ colorMode }: CanvasProps) {
       deleteKeyCode={deleteKeys}
       multiSelectionKeyCode={multiSelectKeys}
       elevateNodesOnSelect={false}
-      onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
+      onlyRenderVisibleElements={large}
       colorMode={colorMode}
       minZoom={0.05}
       maxZoom={2}
       fitView
-      fitViewOptions={{ padding: 0.15 }}
+      fitViewOptions={initialView}
       proOptions={{ hideAttribution: true }}
     >
       <Background />
       <Controls />
-      <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the design" />
+      {large ? (
+        <DesignMinimap dark={colorMode === 'dark'} />
+      ) : (
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the design" />
+      )}
       <Legend />
     </ReactFlow>
   );

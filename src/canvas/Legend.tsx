@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Panel } from '@xyflow/react';
 import { selectEdgeVisibility, selectSetEdgeVisibility, useRolecraft } from '../store';
 import {
@@ -26,7 +26,7 @@ function Swatch({ look }: { look: EdgeLook }) {
 }
 
 /** What the edge colours and dashes mean, and which kinds of edges to draw; folds away. */
-export function Legend() {
+export const Legend = memo(function Legend() {
   const [open, setOpen] = useState(false);
   const visibility = useRolecraft(selectEdgeVisibility);
   const setVisibility = useRolecraft(selectSetEdgeVisibility);
@@ -74,4 +74,4 @@ export function Legend() {
       </div>
     </Panel>
   );
-}
+});

@@ -8,7 +8,7 @@ import {
   selectSelectedEdgeIds,
   useRolecraft,
 } from '../store';
-import { buildEdges } from './edges/build-edges';
+import { buildPermissionEdges, buildTrustEdges } from './edges/build-edges';
 import type { FlowEdge } from './edges/edge-data';
 
 /** Edges derived from the design (never stored), with the selection applied. */
@@ -17,16 +17,16 @@ export function useFlowEdges() {
   const selectedEdgeIds = useRolecraft(selectSelectedEdgeIds);
   const selectEdges = useRolecraft(selectSelectEdges);
   const visibility = useRolecraft(selectEdgeVisibility);
-  const all = useMemo(() => buildEdges(design), [design]);
-  const base = useMemo(
-    () =>
-      visibility.membership && visibility.permission
-        ? all
-        : all.filter(
-            (edge) => edge.type === 'trust' || (edge.type !== undefined && visibility[edge.type]),
-          ),
-    [all, visibility],
+  const trust = useMemo(() => buildTrustEdges(design), [design]);
+  const permission = useMemo(
+    () => (visibility.permission ? buildPermissionEdges(design) : []),
+    [design, visibility.permission],
   );
+  const base = useMemo(() => {
+    const shown = visibility.membership ? trust : trust.filter((e) => e.type !== 'membership');
+    // Permission edges first: drawn beneath the trust edges.
+    return permission.length > 0 ? [...permission, ...shown] : shown;
+  }, [trust, permission, visibility.membership]);
   const edges = useMemo(() => {
     if (selectedEdgeIds.length === 0) return base;
     const selected = new Set(selectedEdgeIds);

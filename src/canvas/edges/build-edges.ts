@@ -80,16 +80,24 @@ const inputKeys: (keyof EdgeInputs)[] = [
   'resources',
 ];
 
-let last: { inputs: EdgeInputs; edges: FlowEdge[] } | undefined;
-
-/** Trust edges (from the model), membership and permission edges of a design. */
-export function buildEdges(design: Design): FlowEdge[] {
-  if (last && inputKeys.every((key) => last!.inputs[key] === design[key])) return last.edges;
-  const edges: FlowEdge[] = [
-    ...derivePermissionEdges(design).map((edge) => permissionFlowEdge(design, edge)),
-    ...deriveMembershipEdges(design).map((edge) => membershipFlowEdge(design, edge)),
-    ...deriveTrustEdges(design).map((edge) => trustFlowEdge(design, edge)),
-  ];
-  last = { inputs: design, edges };
-  return edges;
+/** Memoises a derivation on the design parts edges depend on (not the layout). */
+function onEdgeInputs<T>(derive: (design: Design) => T): (design: Design) => T {
+  let last: { inputs: EdgeInputs; value: T } | undefined;
+  return (design) => {
+    if (last && inputKeys.every((key) => last!.inputs[key] === design[key])) return last.value;
+    const value = derive(design);
+    last = { inputs: design, value };
+    return value;
+  };
 }
+
+/** Trust edges (from the model) and group memberships. */
+export const buildTrustEdges = onEdgeInputs((design): FlowEdge[] => [
+  ...deriveMembershipEdges(design).map((edge) => membershipFlowEdge(design, edge)),
+  ...deriveTrustEdges(design).map((edge) => trustFlowEdge(design, edge)),
+]);
+
+/** Permission edges: the engine decides each principal/resource pair, so only when shown. */
+export const buildPermissionEdges = onEdgeInputs((design): FlowEdge[] =>
+  derivePermissionEdges(design).map((edge) => permissionFlowEdge(design, edge)),
+);

@@ -1,4 +1,12 @@
-import { Position, getBezierPath, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { useCallback, useMemo } from 'react';
+import {
+  Position,
+  getBezierPath,
+  useStore,
+  type EdgeProps,
+  type InternalNode,
+  type ReactFlowState,
+} from '@xyflow/react';
 
 interface Rect {
   x: number;
@@ -30,31 +38,52 @@ function anchor(rect: Rect, side: Position) {
   }
 }
 
+function rectOf(node: InternalNode | undefined): Rect | undefined {
+  if (!node || node.type === 'account') return undefined;
+  return {
+    ...node.internals.positionAbsolute,
+    width: node.measured.width ?? node.width ?? 0,
+    height: node.measured.height ?? node.height ?? 0,
+  };
+}
+
+type Geometry = readonly [Rect | undefined, Rect | undefined];
+
+const sameRect = (a: Rect | undefined, b: Rect | undefined) =>
+  a === b ||
+  (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+const sameGeometry = (a: Geometry, b: Geometry) => sameRect(a[0], b[0]) && sameRect(a[1], b[1]);
+
 /**
  * The edge's path, attached to the sides of the two nodes that face each other (so edges stay
  * short whatever the layout). An edge from a container (an account root) keeps its handle.
+ * Subscribes to the two node boxes only, so an edge re-renders only when an end moves.
  */
 export function useFloatingPath(props: EdgeProps): [string, number, number] {
-  const source = useInternalNode(props.source);
-  const target = useInternalNode(props.target);
-  const rect = (node: typeof source): Rect | undefined =>
-    node && node.type !== 'account'
-      ? {
-          ...node.internals.positionAbsolute,
-          width: node.measured.width ?? node.width ?? 0,
-          height: node.measured.height ?? node.height ?? 0,
-        }
-      : undefined;
-  const from = rect(source);
-  const to = rect(target);
-  if (!from || !to) {
-    const [path, x, y] = getBezierPath(props);
+  const { source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
+    props;
+  const selector = useCallback(
+    (state: ReactFlowState): Geometry => [
+      rectOf(state.nodeLookup.get(source)),
+      rectOf(state.nodeLookup.get(target)),
+    ],
+    [source, target],
+  );
+  const [from, to] = useStore(selector, sameGeometry);
+  return useMemo(() => {
+    const [path, x, y] =
+      from && to
+        ? floatingBezier(from, to)
+        : getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
     return [path, x, y];
-  }
+  }, [from, to, sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition]);
+}
+
+function floatingBezier(from: Rect, to: Rect) {
   const [sourcePosition, targetPosition] = sides(from, to);
   const start = anchor(from, sourcePosition);
   const end = anchor(to, targetPosition);
-  const [path, x, y] = getBezierPath({
+  return getBezierPath({
     sourceX: start.x,
     sourceY: start.y,
     sourcePosition,
@@ -62,5 +91,4 @@ export function useFloatingPath(props: EdgeProps): [string, number, number] {
     targetY: end.y,
     targetPosition,
   });
-  return [path, x, y];
 }

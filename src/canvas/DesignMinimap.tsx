@@ -1,0 +1,143 @@
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Design } from '../model';
+import { selectDesign, useRolecraft } from '../store';
+import { ENTITY_HEIGHT, ENTITY_WIDTH, type Frame } from './geometry';
+import { glyphs } from './icons/glyphs';
+import { accountFrames, entityPositions } from './nodes/build-nodes';
+import { glyphOf } from './presentation';
+import { findEntity } from '../model';
+
+const WIDTH = 200;
+const HEIGHT = 150;
+
+interface Overview {
+  accounts: Frame[];
+  entities: { x: number; y: number; color: string }[];
+  bounds: Frame;
+}
+
+function overviewOf(design: Design): Overview {
+  const positions = entityPositions(design);
+  const accounts = [...accountFrames(design, positions).values()];
+  const entities = [...positions].map(([id, p]) => {
+    const entity = findEntity(design, id);
+    return { x: p.x, y: p.y, color: entity ? glyphs[glyphOf(entity)].tile : '#64748b' };
+  });
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const f of accounts) {
+    left = Math.min(left, f.x);
+    top = Math.min(top, f.y);
+    right = Math.max(right, f.x + f.width);
+    bottom = Math.max(bottom, f.y + f.height);
+  }
+  for (const e of entities) {
+    left = Math.min(left, e.x);
+    top = Math.min(top, e.y);
+    right = Math.max(right, e.x + ENTITY_WIDTH);
+    bottom = Math.max(bottom, e.y + ENTITY_HEIGHT);
+  }
+  if (!Number.isFinite(left))
+    return { accounts, entities, bounds: { x: 0, y: 0, width: 1, height: 1 } };
+  return {
+    accounts,
+    entities,
+    bounds: { x: left, y: top, width: right - left, height: bottom - top },
+  };
+}
+
+const selectViewport = (s: ReactFlowState) => ({
+  x: s.transform[0],
+  y: s.transform[1],
+  zoom: s.transform[2],
+  width: s.width,
+  height: s.height,
+});
+
+/**
+ * An overview of a large design drawn on one canvas from the document's positions, so dragging
+ * a node costs it nothing (React Flow's minimap keeps one component per node). Click or drag to
+ * move the view there.
+ */
+export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boolean }) {
+  const design = useRolecraft(selectDesign);
+  const overview = useMemo(() => overviewOf(design), [design]);
+  const viewport = useStore(useShallow(selectViewport));
+  const flow = useReactFlow();
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  // World coordinates of the visible area.
+  const view = {
+    x: -viewport.x / viewport.zoom,
+    y: -viewport.y / viewport.zoom,
+    width: viewport.width / viewport.zoom,
+    height: viewport.height / viewport.zoom,
+  };
+  const { bounds } = overview;
+  const scale = Math.min(WIDTH / bounds.width, HEIGHT / bounds.height) * 0.92;
+  const offsetX = (WIDTH - bounds.width * scale) / 2 - bounds.x * scale;
+  const offsetY = (HEIGHT - bounds.height * scale) / 2 - bounds.y * scale;
+
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const ratio = window.devicePixelRatio || 1;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, WIDTH, HEIGHT);
+    context.fillStyle = dark ? 'rgba(148,163,184,0.18)' : 'rgba(148,163,184,0.28)';
+    for (const f of overview.accounts) {
+      context.fillRect(
+        offsetX + f.x * scale,
+        offsetY + f.y * scale,
+        f.width * scale,
+        f.height * scale,
+      );
+    }
+    const w = Math.max(1, ENTITY_WIDTH * scale);
+    const h = Math.max(1, ENTITY_HEIGHT * scale);
+    for (const e of overview.entities) {
+      context.fillStyle = e.color;
+      context.fillRect(offsetX + e.x * scale, offsetY + e.y * scale, w, h);
+    }
+    context.strokeStyle = dark ? '#e2e8f0' : '#0f172a';
+    context.lineWidth = 1.5;
+    context.strokeRect(
+      offsetX + view.x * scale,
+      offsetY + view.y * scale,
+      view.width * scale,
+      view.height * scale,
+    );
+  }, [overview, dark, offsetX, offsetY, scale, view.x, view.y, view.width, view.height]);
+
+  const centreAt = (event: React.PointerEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = (event.clientX - box.left - offsetX) / scale;
+    const y = (event.clientY - box.top - offsetY) / scale;
+    void flow.setCenter(x, y, { zoom: viewport.zoom });
+  };
+
+  return (
+    <Panel position="bottom-right">
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label="Overview of the design"
+        width={WIDTH * (window.devicePixelRatio || 1)}
+        height={HEIGHT * (window.devicePixelRatio || 1)}
+        style={{ width: WIDTH, height: HEIGHT }}
+        className="cursor-pointer rounded border border-slate-200 bg-white/90 shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          centreAt(event);
+        }}
+        onPointerMove={(event) => {
+          if (event.currentTarget.hasPointerCapture(event.pointerId)) centreAt(event);
+        }}
+      />
+    </Panel>
+  );
+});

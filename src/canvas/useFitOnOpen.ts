@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import { useReactFlow, type FitViewOptions } from '@xyflow/react';
+import type { Design } from '../model';
+import { selectDesign, rolecraftStore } from '../store';
+import { prefersReducedMotion } from './reveal';
+
+/** Above this many entities, a design opens on its first account rather than all of it. */
+export const LARGE_DESIGN = 300;
+
+function entityCount(design: Design): number {
+  return (
+    design.accounts.length +
+    design.users.length +
+    design.groups.length +
+    design.roles.length +
+    design.services.length +
+    design.identityProviders.length +
+    design.outsidePrincipals.length +
+    design.resources.length
+  );
+}
+
+/** Zoom at which node names stay readable. */
+const READABLE_ZOOM = 0.75;
+
+/**
+ * What to show when a design opens: all of it, or for a large design the middle of its first
+ * account at a zoom where names can be read (and only what is in view is drawn).
+ */
+export function openingView(design: Design): FitViewOptions {
+  const first = design.accounts[0];
+  if (isLargeDesign(design) && first) {
+    return { padding: 0.05, nodes: [{ id: first.id }], minZoom: READABLE_ZOOM };
+  }
+  return { padding: 0.15 };
+}
+
+export function isLargeDesign(design: Design): boolean {
+  return entityCount(design) >= LARGE_DESIGN;
+}
+
+/**
+ * Permission edges of a large design are hidden when it opens (thousands of them hide the
+ * trust graph, and the engine decides each pair); the legend shows them on request.
+ */
+function edgesFor(design: Design) {
+  rolecraftStore.getState().setEdgeVisibility({ permission: !isLargeDesign(design) });
+}
+
+/** Fits the view and picks the edges to show whenever a design is opened. */
+export function useFitOnOpen() {
+  const flow = useReactFlow();
+  const openedId = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (openedId.current === undefined) {
+      openedId.current = rolecraftStore.getState().design.id;
+      edgesFor(rolecraftStore.getState().design);
+    }
+    return rolecraftStore.subscribe((state) => {
+      if (state.design.id === openedId.current) return;
+      openedId.current = state.design.id;
+      const design = selectDesign(state);
+      edgesFor(design);
+      requestAnimationFrame(() => {
+        void flow.fitView({
+          ...openingView(design),
+          duration: prefersReducedMotion() ? 0 : 200,
+        });
+      });
+    });
+  }, [flow]);
+}
