@@ -94,6 +94,27 @@ test.describe('policy editor', () => {
     );
   });
 
+  test('text that is not valid yet is saved with the design as a draft and comes back after a reload', async ({
+    app,
+    page,
+  }) => {
+    await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
+    await pane.type(' "sts:TagSession"');
+    // Leaving the editor sends what was typed at once; then wait for the autosave.
+    await pane.press('Escape');
+    await pane.tab('Trust policy').click();
+    await expect(pane.problem(/^Error: invalid JSON/).first()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+    await page.reload();
+    await expect(app.canvas).toBeVisible();
+    await app.node('Developer').click();
+    await pane.open('Trust policy');
+    await expect(pane.line('"sts:AssumeRole", "sts:TagSession"')).toBeVisible();
+    await expect(pane.problem(/^Error: invalid JSON/).first()).toBeVisible();
+    await expect(trustEdge(page, 'alice may assume Developer')).toHaveCount(1);
+  });
+
   test('Ctrl+Z in the editor undoes typing there; Ctrl+Z elsewhere undoes the app and the editor follows', async ({
     app,
     page,

@@ -98,6 +98,8 @@ export class PolicyEditorSession {
       theme: options.dark ? 'vs-dark' : 'vs',
     });
     host.addEventListener('keydown', keepUndoInEditor);
+    window.addEventListener('pagehide', this.flushAll);
+    document.addEventListener('visibilitychange', this.flushAll);
     this.disposables.push(this.editor.onDidBlurEditorText(() => this.active?.sync.flush()));
   }
 
@@ -137,8 +139,15 @@ export class PolicyEditorSession {
     this.editor.focus();
   }
 
+  /** Sends every policy's pending edits now (the page is going away or out of sight). */
+  private readonly flushAll = () => {
+    for (const doc of this.docs.values()) doc.sync.flush();
+  };
+
   dispose(): void {
     this.host.removeEventListener('keydown', keepUndoInEditor);
+    window.removeEventListener('pagehide', this.flushAll);
+    document.removeEventListener('visibilitychange', this.flushAll);
     for (const doc of this.docs.values()) {
       doc.sync.flush();
       doc.validation.cancel();
