@@ -86,6 +86,8 @@ test('a trust policy without the caller gives a red trust step with its reason a
   );
   const statement = simulation.region.getByRole('region', { name: 'Deciding statement' });
   await expect(statement).toContainText('trust policy of Deploy');
+  // The role whose trust policy decided is selected, so the inspector and its editor show it.
+  await expect(simulation.app.inspector).toContainText('arn:aws:iam::222222222222:role/Deploy');
   await expect(simulation.card('Deploy/alice')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/simulation-denied.png' });
 });
