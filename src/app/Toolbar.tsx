@@ -76,14 +76,14 @@ export function Toolbar({ onExport, onImport }: ToolbarProps) {
       ref={toolbar}
       role="toolbar"
       aria-label="Design tools"
-      className="flex flex-wrap items-center gap-0.5"
+      className="flex flex-wrap items-center gap-0.5 select-none"
       onKeyDown={moveFocus}
     >
       {additions.map(({ kind, label, glyph }) => (
         <ToolButton
           key={kind}
           name={`Add ${label.toLowerCase()}`}
-          onClick={() => addEntityOfKind(kind)}
+          onClick={() => addEntityOfKind(kind, flow)}
         >
           <EntityIcon glyph={glyph} size={18} />
           <span>{label}</span>

@@ -1,17 +1,25 @@
 import { copyEntities, pasteEntitiesWithIds, setPositions, type EntityId } from '../model';
 import { rolecraftStore } from '../store';
 import { additionFor, targetAccount, type AddableKind } from '../canvas/add-entity';
-import { prefersReducedMotion, type FlowControls } from '../canvas/reveal';
+import { FIT_PADDING } from '../canvas/useFitOnOpen';
+import { bringIntoView, prefersReducedMotion, type FlowControls } from '../canvas/reveal';
+import type { ReactFlowInstance } from '@xyflow/react';
 
 // What the toolbar and keyboard shortcuts do, on the app store.
 
 const state = () => rolecraftStore.getState();
 
-export function addEntityOfKind(kind: AddableKind) {
+/** Adds an entity of that kind, selects it, and pans to it when it landed out of view. */
+export function addEntityOfKind(
+  kind: AddableKind,
+  flow: FlowControls & Pick<ReactFlowInstance, 'getViewport'>,
+) {
   const { design, selectedIds, apply, select } = state();
   const addition = additionFor(kind, design, selectedIds);
   apply(addition.command);
   select([addition.id]);
+  // React Flow knows the node after the next render.
+  requestAnimationFrame(() => requestAnimationFrame(() => bringIntoView(flow, addition.id)));
 }
 
 export function undo() {
@@ -64,6 +72,6 @@ export async function autoLayout(flow: FlowControls) {
   if (state().design.id !== design.id) return;
   state().apply(setPositions, { positions });
   requestAnimationFrame(() => {
-    void flow.fitView({ padding: 0.15, duration: prefersReducedMotion() ? 0 : 300 });
+    void flow.fitView({ padding: FIT_PADDING, duration: prefersReducedMotion() ? 0 : 300 });
   });
 }

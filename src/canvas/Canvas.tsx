@@ -20,9 +20,11 @@ import type { FlowNode } from './nodes/node-data';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
-import { LARGE_DESIGN, openingView, useFitOnOpen } from './useFitOnOpen';
+import { FIT_PADDING, LARGE_DESIGN, openingView, useFitOnOpen } from './useFitOnOpen';
 
 const deleteKeys = ['Delete', 'Backspace'];
+const fitAll = { padding: FIT_PADDING };
+const minimapSize = { width: 160, height: 110 };
 const multiSelectKeys = ['Control', 'Meta', 'Shift'];
 
 const selectCanvasActions = (s: RolecraftState) => ({
@@ -92,11 +94,17 @@ export function Canvas({ colorMode }: CanvasProps) {
       proOptions={{ hideAttribution: true }}
     >
       <Background />
-      <Controls />
+      <Controls fitViewOptions={fitAll} />
       {large ? (
         <DesignMinimap dark={colorMode === 'dark'} />
       ) : (
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the design" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          ariaLabel="Overview of the design"
+          style={minimapSize}
+        />
       )}
       <Legend />
     </ReactFlow>

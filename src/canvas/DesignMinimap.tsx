@@ -9,8 +9,8 @@ import { accountFrames, entityPositions } from './nodes/build-nodes';
 import { glyphOf } from './presentation';
 import { findEntity } from '../model';
 
-const WIDTH = 200;
-const HEIGHT = 150;
+const WIDTH = 160;
+const HEIGHT = 110;
 
 interface Overview {
   accounts: Frame[];

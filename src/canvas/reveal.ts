@@ -30,3 +30,30 @@ export function revealNode(flow: FlowControls, id: EntityId) {
       ?.focus({ preventScroll: true });
   });
 }
+
+/** Pan (not zoom) so a node that is out of view comes into view; leaves a visible node alone. */
+export function bringIntoView(
+  flow: FlowControls & Pick<ReactFlowInstance, 'getViewport'>,
+  id: EntityId,
+) {
+  const node = flow.getInternalNode(id);
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  if (!node || !pane) return;
+  const { x: vx, y: vy, zoom } = flow.getViewport();
+  const { x, y } = node.internals.positionAbsolute;
+  const width = node.measured.width ?? ENTITY_WIDTH;
+  const height = node.measured.height ?? ENTITY_HEIGHT;
+  const left = x * zoom + vx;
+  const top = y * zoom + vy;
+  const margin = 24;
+  const inside =
+    left >= margin &&
+    top >= margin &&
+    left + width * zoom <= pane.width - margin &&
+    top + height * zoom <= pane.height - margin;
+  if (inside) return;
+  void flow.setCenter(x + width / 2, y + height / 2, {
+    zoom,
+    duration: prefersReducedMotion() ? 0 : 200,
+  });
+}

@@ -20,6 +20,9 @@ function entityCount(design: Design): number {
   );
 }
 
+/** Room for the controls (left), the legend and minimap (right) when fitting the view. */
+export const FIT_PADDING = { top: '40px', bottom: '24px', left: '56px', right: '184px' } as const;
+
 /** Zoom at which node names stay readable. */
 const READABLE_ZOOM = 0.75;
 
@@ -30,9 +33,9 @@ const READABLE_ZOOM = 0.75;
 export function openingView(design: Design): FitViewOptions {
   const first = design.accounts[0];
   if (isLargeDesign(design) && first) {
-    return { padding: 0.05, nodes: [{ id: first.id }], minZoom: READABLE_ZOOM };
+    return { padding: FIT_PADDING, nodes: [{ id: first.id }], minZoom: READABLE_ZOOM };
   }
-  return { padding: 0.15 };
+  return { padding: FIT_PADDING };
 }
 
 export function isLargeDesign(design: Design): boolean {

@@ -15,7 +15,10 @@ import type { FlowNode } from './nodes/node-data';
 
 const noPositions: ReadonlyMap<string, XYPosition> = new Map();
 
-const selectNodeActions = (s: RolecraftState) => ({ apply: s.apply, select: s.select });
+const selectNodeActions = (s: RolecraftState) => ({
+  apply: s.apply,
+  setSelectedNodes: s.setSelectedNodes,
+});
 
 /** A variant of a node with selection, a drag position or drop highlight applied. */
 function decorate(
@@ -38,7 +41,7 @@ function decorate(
 export function useFlowNodes() {
   const design = useRolecraft(selectDesign);
   const selectedIds = useRolecraft(selectSelectedIds);
-  const { apply, select } = useRolecraft(useShallow(selectNodeActions));
+  const { apply, setSelectedNodes } = useRolecraft(useShallow(selectNodeActions));
   const cache = useRef(new Map<string, FlowNode>());
   const base = useMemo(() => buildNodes(design, cache.current), [design]);
   const frames = useMemo(() => accountFrames(design), [design]);
@@ -81,7 +84,7 @@ export function useFlowNodes() {
           else selection.delete(change.id);
         }
       }
-      if (selection) select([...selection]);
+      if (selection) setSelectedNodes([...selection]);
       if (moving.size > 0) {
         setDragging((current) => new Map([...current, ...moving]));
         const [firstId, firstPosition] = moving.entries().next().value!;
@@ -98,7 +101,7 @@ export function useFlowNodes() {
         setDropTarget(undefined);
       }
     },
-    [absolute, apply, baseById, frames, select],
+    [absolute, apply, baseById, frames, setSelectedNodes],
   );
 
   return { nodes, onNodesChange };

@@ -4,6 +4,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selectedIds: [],
   selectedEdgeIds: [],
   select: (ids) => set({ selectedIds: [...new Set(ids)], selectedEdgeIds: [] }),
+  setSelectedNodes: (ids) => set({ selectedIds: [...new Set(ids)] }),
   toggleSelected: (id) =>
     set((state) => ({
       selectedIds: state.selectedIds.includes(id)

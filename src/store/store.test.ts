@@ -117,6 +117,13 @@ describe('selection', () => {
     expect(store.getState().selectedEdgeIds).toEqual([]);
   });
 
+  it('canvas selection changes leave the edge selection alone', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().selectEdges(['trust:role-developer:user-alice']);
+    store.getState().setSelectedNodes([]);
+    expect(store.getState().selectedEdgeIds).toEqual(['trust:role-developer:user-alice']);
+  });
+
   it('the inspector shows the first selected entity that still exists', () => {
     const store = createRolecraftStore(sampleDesign());
     store.getState().select(['gone', 'role-deploy', 'user-alice']);

@@ -30,7 +30,10 @@ export interface SelectionState {
 }
 
 export interface SelectionActions {
+  /** Select these entities only (no edge stays selected). */
   select: (ids: EntityId[]) => void;
+  /** Set the selected entities, leaving the edge selection as it is (canvas selection changes). */
+  setSelectedNodes: (ids: EntityId[]) => void;
   /** Add to or remove from the selection (Ctrl/Shift-click). */
   toggleSelected: (id: EntityId) => void;
   selectEdges: (ids: string[]) => void;

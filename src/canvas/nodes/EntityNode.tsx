@@ -20,8 +20,14 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
         <Handle
           type="target"
           position={Position.Top}
-          isConnectable={isRole}
-          title={isRole ? `Drop here to let a principal assume ${entity.name}` : undefined}
+          isConnectable={isRole || entity.kind === 'group'}
+          title={
+            isRole
+              ? `Drop here to let a principal assume ${entity.name}`
+              : entity.kind === 'group'
+                ? `Drop a user here to add them to ${entity.name}`
+                : undefined
+          }
           className="!h-3 !w-3 !border-2 !border-white !bg-amber-500 dark:!border-slate-800"
         />
       )}
