@@ -228,3 +228,61 @@ test('edits in the inspector are document changes: rename, MaxSessionDuration, t
   await canvas.tool('Redo').click();
   await expect(app.node('Release')).toBeVisible();
 });
+
+test('draws the cross-account example with the keyboard alone', async ({ app, page }) => {
+  const canvas = new DesignCanvas(app);
+  await app.open();
+  await canvas.designsButton.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'New design' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.canvas.locator('[aria-roledescription="node"]')).toHaveCount(0);
+
+  const press = async (button: string) => {
+    await canvas.tool(button).focus();
+    await page.keyboard.press('Enter');
+  };
+  const rename = async (name: string) => {
+    await canvas.field('Name').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(app.node(name)).toBeVisible();
+  };
+  const find = async (name: string) => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(app.node(name)).toBeFocused();
+  };
+  const trust = async (principal: string) => {
+    const picker = app.inspector.getByLabel('Principal to trust');
+    await picker.focus();
+    await picker.selectOption({ label: principal });
+    await app.inspector.getByRole('button', { name: 'Add to trust policy' }).focus();
+    await page.keyboard.press('Enter');
+  };
+
+  await press('Add account');
+  await rename('Development');
+  await press('Add account');
+  await rename('Production');
+  await find('Development');
+  await press('Add user');
+  await rename('alice');
+  await press('Add role');
+  await rename('Developer');
+  await find('Production');
+  await press('Add role');
+  await rename('Deploy');
+  await trust('Developer (IAM role)');
+  await find('Developer');
+  await trust('alice (IAM user)');
+
+  await expect(canvas.edge('alice may assume Developer')).toBeAttached();
+  await expect(canvas.edge('Developer may assume Deploy')).toBeAttached();
+  await find('Deploy');
+  await expect(app.inspector.getByLabel('ARN')).toHaveText('arn:aws:iam::222222222222:role/Deploy');
+  await expect(app.inspector).toContainText('arn:aws:iam::111111111111:role/Developer');
+  await page.screenshot({ path: '/tmp/e2e-keyboard.png' });
+});

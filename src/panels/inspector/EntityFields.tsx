@@ -8,6 +8,7 @@ import {
   renameEntity,
   setAwsAccountId,
   setDescription,
+  setGroupMembership,
   setMaxSessionDuration,
   setPath,
   setTags,
@@ -170,6 +171,32 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
             Has long-term access keys
           </label>
         </div>
+      )}
+      {entity.kind === 'user' && (
+        <fieldset className="space-y-1 text-sm">
+          <legend className="text-xs font-medium text-slate-600 dark:text-slate-300">Groups</legend>
+          {design.groups.filter((g) => g.account === entity.account).length === 0 && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">No groups in this account.</p>
+          )}
+          {design.groups
+            .filter((g) => g.account === entity.account)
+            .map((group) => (
+              <label key={group.id} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={entity.groups.includes(group.id)}
+                  onChange={(e) =>
+                    apply(setGroupMembership, {
+                      userId: id,
+                      groupId: group.id,
+                      member: e.target.checked,
+                    })
+                  }
+                />
+                Member of {group.name}
+              </label>
+            ))}
+        </fieldset>
       )}
       {entity.kind === 'resource' && (
         <>
