@@ -130,3 +130,50 @@ describe('selection', () => {
     expect(selectInspected(store.getState())?.id).toBe('role-deploy');
   });
 });
+
+describe('policy reveal', () => {
+  const request = {
+    entityId: 'role-deploy',
+    slot: { kind: 'trust' } as const,
+    range: { start: 40, end: 260 },
+    text: '{}',
+  };
+
+  it('holds a request until it is cleared, without touching the undo history', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().revealPolicy(request);
+    expect(store.getState().policyReveal).toMatchObject({ ...request, focus: false });
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    store.getState().clearPolicyReveal();
+    expect(store.getState().policyReveal).toBeNull();
+  });
+
+  it('gives each request its own nonce, so the same statement can be revealed again', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().revealPolicy(request);
+    const first = store.getState().policyReveal!;
+    store.getState().revealPolicy({ ...request, focus: true });
+    const second = store.getState().policyReveal!;
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(second.focus).toBe(true);
+  });
+
+  it('clearing with the nonce of an older request keeps the newer one', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().revealPolicy(request);
+    const old = store.getState().policyReveal!.nonce;
+    store.getState().revealPolicy({ ...request, slot: { kind: 'boundary' } });
+    store.getState().clearPolicyReveal(old);
+    expect(store.getState().policyReveal?.slot).toEqual({ kind: 'boundary' });
+    store.getState().clearPolicyReveal(store.getState().policyReveal!.nonce);
+    expect(store.getState().policyReveal).toBeNull();
+  });
+
+  it('survives undo and redo of the document', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().apply(renameDesign, 'Renamed');
+    store.getState().revealPolicy(request);
+    store.temporal.getState().undo();
+    expect(store.getState().policyReveal).toMatchObject(request);
+  });
+});

@@ -1,6 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
-import type { Clipboard, DeleteReport, Design, EntityId } from '../model';
+import type { Clipboard, DeleteReport, Design, EntityId, PolicySlot } from '../model';
 
 /** A pure model command `(design, ...args) => design`: the only way the document changes. */
 export type DesignCommand<Args extends unknown[]> = (design: Design, ...args: Args) => Design;
@@ -73,6 +73,25 @@ export interface UiState {
   saveStatus: SaveStatus;
   /** Which derived edges the canvas draws besides trust edges (always drawn). */
   edgeVisibility: EdgeVisibility;
+  /** A policy the editor should open with a range picked out, until the editor takes it. */
+  policyReveal: PolicyReveal | null;
+}
+
+/**
+ * Asks the policy editor to open an entity's policy tab and select and highlight a range
+ * (the statement that decided a simulated check).
+ */
+export interface PolicyReveal {
+  entityId: EntityId;
+  slot: PolicySlot;
+  /** Offsets into `text`; absent to open the policy without picking anything out. */
+  range?: { start: number; end: number };
+  /** The policy text the range was measured on: the editor highlights only that same text. */
+  text?: string;
+  /** Move the keyboard focus into the editor (a person asked for it, not a failure). */
+  focus: boolean;
+  /** Tells requests apart, so asking for the same statement again reveals it again. */
+  nonce: number;
 }
 
 export interface EdgeVisibility {
@@ -89,6 +108,9 @@ export interface UiActions {
   setPendingDelete: (report: DeleteReport | null) => void;
   setSaveStatus: (status: SaveStatus) => void;
   setEdgeVisibility: (visibility: Partial<EdgeVisibility>) => void;
+  revealPolicy: (request: Omit<PolicyReveal, 'nonce' | 'focus'> & { focus?: boolean }) => void;
+  /** Drops the reveal request; with a nonce, only when that request is still the pending one. */
+  clearPolicyReveal: (nonce?: number) => void;
 }
 
 export type UiSlice = UiState & UiActions;

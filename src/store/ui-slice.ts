@@ -1,6 +1,7 @@
 import type { SliceCreator, UiSlice } from './types';
 
 let nextToastId = 1;
+let nextRevealNonce = 1;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   searchOpen: false,
@@ -10,6 +11,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   pendingDelete: null,
   saveStatus: 'idle',
   edgeVisibility: { membership: true, permission: true },
+  policyReveal: null,
   setSearchOpen: (open) => set({ searchOpen: open }),
   showToast: (tone, message) =>
     set((state) => ({ toasts: [...state.toasts, { id: nextToastId++, tone, message }] })),
@@ -20,4 +22,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   setSaveStatus: (saveStatus) => set({ saveStatus }),
   setEdgeVisibility: (visibility) =>
     set((state) => ({ edgeVisibility: { ...state.edgeVisibility, ...visibility } })),
+  revealPolicy: ({ focus = false, ...request }) =>
+    set({ policyReveal: { ...request, focus, nonce: nextRevealNonce++ } }),
+  clearPolicyReveal: (nonce) =>
+    set((state) =>
+      nonce === undefined || state.policyReveal?.nonce === nonce ? { policyReveal: null } : {},
+    ),
 });
