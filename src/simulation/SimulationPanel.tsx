@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRolecraft } from '../store';
 import { useSimulation } from './simulation';
 import type { SimulationTab } from './state/simulation-store';
 import { AssumeTab } from './ui/AssumeTab';
@@ -22,6 +23,8 @@ export default function SimulationPanel() {
   const setTab = useSimulation((s) => s.setTab);
   const eventCount = useSimulation((s) => s.events.length);
   const skipped = useSimulation((s) => s.skipped);
+  // The forms take their defaults from the design: a newly opened design starts them afresh.
+  const designId = useRolecraft((s) => s.design.id);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [open, setOpen] = useState(true);
 
@@ -104,7 +107,13 @@ export default function SimulationPanel() {
             hidden={tab !== t.id}
             className="min-h-0 flex-1"
           >
-            {t.id === 'assume' ? <AssumeTab /> : t.id === 'call' ? <CallTab /> : <EventLogTab />}
+            {t.id === 'assume' ? (
+              <AssumeTab key={designId} />
+            ) : t.id === 'call' ? (
+              <CallTab key={designId} />
+            ) : (
+              <EventLogTab />
+            )}
           </div>
         ))}
       </div>
