@@ -18,6 +18,16 @@ import {
   setTags,
   updateEntity,
 } from './entity-commands';
+import {
+  addOrganizationPolicy,
+  addOrganizationUnit,
+  joinOrganization,
+  leaveOrganization,
+  removeOrganizationPolicy,
+  removeOrganizationUnit,
+  renameOrganizationLevel,
+  renameOrganizationPolicy,
+} from './organization-commands';
 import { pasteEntities } from './paste';
 import {
   addPermissionPolicy,
@@ -53,6 +63,14 @@ export const commands = {
   removePermissionPolicy,
   updatePermissionPolicy,
   setPermissionsBoundary,
+  joinOrganization,
+  leaveOrganization,
+  addOrganizationUnit,
+  removeOrganizationUnit,
+  renameOrganizationLevel,
+  addOrganizationPolicy,
+  removeOrganizationPolicy,
+  renameOrganizationPolicy,
   addTrustPrincipal: (
     design: Design,
     args: { roleId: EntityId; principal: EntityId | PrincipalRef },

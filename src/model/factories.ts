@@ -1,5 +1,6 @@
 import { newId, type IdSource } from './ids';
 import { EMPTY_POLICY_TEXT } from './policy-text';
+import { FULL_AWS_ACCESS_NAME, FULL_AWS_ACCESS_TEXT } from './policy-templates';
 import {
   DEFAULT_MAX_SESSION_DURATION,
   DEFAULT_REGION,
@@ -10,6 +11,7 @@ import {
   type Group,
   type OidcPreset,
   type OidcProvider,
+  type OrganizationLevel,
   type OutsidePrincipal,
   type PermissionPolicy,
   type Resource,
@@ -17,6 +19,7 @@ import {
   type Role,
   type SamlProvider,
   type ServicePrincipal,
+  type StoredPolicy,
   type User,
 } from './types';
 
@@ -156,4 +159,45 @@ export function makePolicy(
   ids: IdSource = newId,
 ): PermissionPolicy {
   return { id: ids('policy'), attachment: 'inline', ...fields };
+}
+
+/** A policy without an attachment kind: an SCP or an RCP. */
+export function makeStoredPolicy(
+  fields: Partial<StoredPolicy> & { name: string; text: string },
+  ids: IdSource = newId,
+): StoredPolicy {
+  return { id: ids('policy'), ...fields };
+}
+
+/** The `FullAWSAccess` SCP, as AWS attaches it to every new root, OU and account. */
+export function makeFullAwsAccessScp(ids: IdSource = newId): StoredPolicy {
+  return makeStoredPolicy({ name: FULL_AWS_ACCESS_NAME, text: FULL_AWS_ACCESS_TEXT }, ids);
+}
+
+/**
+ * A level of an organization path. Like AWS, it starts with `FullAWSAccess` attached as its
+ * SCP (pass `scps` to choose otherwise); RCPFullAWSAccess is implied and never stored.
+ */
+export function makeOrganizationLevel(
+  fields: Partial<OrganizationLevel> & Pick<OrganizationLevel, 'name' | 'kind'>,
+  ids: IdSource = newId,
+): OrganizationLevel {
+  const { scps, ...rest } = fields;
+  return {
+    id: ids('level'),
+    scps: scps ?? [makeFullAwsAccessScp(ids)],
+    rcps: [],
+    ...rest,
+  };
+}
+
+/** The path of an account that joins a new organization: the root, then the account itself. */
+export function makeOrganizationPath(
+  accountName: string,
+  ids: IdSource = newId,
+): OrganizationLevel[] {
+  return [
+    makeOrganizationLevel({ name: 'Root', kind: 'root' }, ids),
+    makeOrganizationLevel({ name: accountName, kind: 'account' }, ids),
+  ];
 }

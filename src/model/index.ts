@@ -16,6 +16,8 @@ export * from './policy-texts';
 export * from './propagate';
 export * from './entity-commands';
 export * from './policy-commands';
+export * from './organization-commands';
+export * from './policy-templates';
 export * from './delete';
 export * from './paste';
 export * from './commands';

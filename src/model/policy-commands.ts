@@ -237,9 +237,11 @@ export function updatePermissionPolicy(
 ): Design {
   const entity = findEntity(design, args.entityId);
   if (entity?.kind !== 'user' && entity?.kind !== 'group' && entity?.kind !== 'role') return design;
-  const policies = entity.policies.map((p) =>
-    p.id === args.policyId ? { ...p, ...args.patch } : p,
-  );
+  const policy = entity.policies.find((p) => p.id === args.policyId);
+  if (!policy) return design;
+  const { name = policy.name, attachment = policy.attachment } = args.patch;
+  if (name === policy.name && attachment === policy.attachment) return design;
+  const policies = entity.policies.map((p) => (p === policy ? { ...p, name, attachment } : p));
   return replaceEntity(design, { ...entity, policies });
 }
 
