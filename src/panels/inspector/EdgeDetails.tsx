@@ -1,7 +1,63 @@
-import { deriveTrustEdges, findEntity, type Design } from '../../model';
+import {
+  deriveMembershipEdges,
+  derivePermissionEdges,
+  deriveTrustEdges,
+  findEntity,
+  type Design,
+} from '../../model';
 
-/** What a selected trust edge stands for in the trust policy. */
+/** What a selected edge stands for: a trust policy principal, a permission or a membership. */
 export function EdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
+  if (edgeId.startsWith('perm:')) return <PermissionEdgeDetails design={design} edgeId={edgeId} />;
+  if (edgeId.startsWith('member:'))
+    return <MembershipEdgeDetails design={design} edgeId={edgeId} />;
+  return <TrustEdgeDetails design={design} edgeId={edgeId} />;
+}
+
+const nameOf = (design: Design, id: string) => findEntity(design, id)?.name ?? id;
+
+function PermissionEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
+  const [, sourceId = ''] = edgeId.split(':');
+  const edge = derivePermissionEdges(design, { sources: [sourceId] }).find((e) => e.id === edgeId);
+  if (!edge) return null;
+  return (
+    <div className="space-y-2 text-sm">
+      <h3 className="font-semibold">
+        {nameOf(design, edge.source)} → {nameOf(design, edge.target)}
+      </h3>
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        The engine allows these actions on the resource, with every policy that applies (identity,
+        boundary, resource policy, SCPs and RCPs):
+      </p>
+      <ul className="list-inside list-disc font-mono text-xs">
+        {edge.actions.map((action) => (
+          <li key={action}>{action}</li>
+        ))}
+      </ul>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        Permission edges are derived from the policies: edit a policy to change them.
+      </p>
+    </div>
+  );
+}
+
+function MembershipEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
+  const edge = deriveMembershipEdges(design).find((e) => e.id === edgeId);
+  if (!edge) return null;
+  return (
+    <div className="space-y-2 text-sm">
+      <h3 className="font-semibold">
+        {nameOf(design, edge.source)} → {nameOf(design, edge.target)}
+      </h3>
+      <p className="text-xs text-slate-600 dark:text-slate-300">
+        {nameOf(design, edge.source)} is a member of the group {nameOf(design, edge.target)} and
+        gets its policies.
+      </p>
+    </div>
+  );
+}
+
+function TrustEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
   const edge = deriveTrustEdges(design).find((e) => e.id === edgeId);
   if (!edge) return null;
   const source = findEntity(design, edge.source)?.name ?? edge.source;
