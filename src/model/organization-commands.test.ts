@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeOrganizationLevel, makeOrganizationPath, makeStoredPolicy } from './factories';
 import { sequentialIds } from './ids';
+import { renameEntity } from './entity-commands';
 import { findEntity } from './lookup';
 import {
   addOrganizationPolicy,
@@ -94,6 +95,14 @@ describe('organization commands', () => {
       policyId: 'deny-s3',
     });
     expect(deployMayUseBucket(design)).toBe(true);
+  });
+
+  it('the account level is labelled with the account name, also after a rename', () => {
+    const design = renameEntity(joined(), { id: PROD, name: 'Prod' });
+    expect(policySlots(design, prod(design)).map((s) => s.label)).toEqual([
+      'SCP Root: FullAWSAccess',
+      'SCP Prod: FullAWSAccess',
+    ]);
   });
 
   it('a level without FullAWSAccess allows nothing, as in AWS', () => {

@@ -75,17 +75,19 @@ export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
       break;
     case 'account':
       for (const level of entity.organization ?? []) {
+        // The account's own level goes by the account's current name.
+        const levelName = level.kind === 'account' ? entity.name : level.name;
         for (const p of level.scps)
           out.push({
             slot: { kind: 'scp', levelId: level.id, policyId: p.id },
-            label: `SCP ${level.name}: ${p.name}`,
+            label: `SCP ${levelName}: ${p.name}`,
             policyType: 'scp',
             text: p.text,
           });
         for (const p of level.rcps)
           out.push({
             slot: { kind: 'rcp', levelId: level.id, policyId: p.id },
-            label: `RCP ${level.name}: ${p.name}`,
+            label: `RCP ${levelName}: ${p.name}`,
             policyType: 'rcp',
             text: p.text,
           });
