@@ -1,6 +1,6 @@
 // Adapter between the store and the policy tabs: the inspected entity's policies, edited
 // through the model's `setPolicyText` (valid JSON commits; anything else is kept as a draft).
-import { useCallback } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import {
   displayName,
   draftKey,
@@ -11,9 +11,31 @@ import {
   type EntityId,
   type PolicySlotInfo,
 } from '../model';
-import { rolecraftStore, selectApply, selectDesign, useRolecraft } from '../store';
+import {
+  rolecraftStore,
+  selectApply,
+  selectDesign,
+  useRolecraft,
+  type PolicyReveal,
+  type RolecraftState,
+} from '../store';
 import { designEntities } from './design-entities';
 import { PolicyTabs, type PolicyTab } from './PolicyTabs';
+import type { TabReveal } from './reveal';
+
+const selectPolicyReveal = (s: RolecraftState) => s.policyReveal;
+const selectClearPolicyReveal = (s: RolecraftState) => s.clearPolicyReveal;
+
+function tabReveal(request: PolicyReveal): TabReveal {
+  const reveal: TabReveal = {
+    key: draftKey(request.entityId, request.slot),
+    nonce: request.nonce,
+    focus: request.focus,
+  };
+  if (request.range) reveal.range = request.range;
+  if (request.text !== undefined) reveal.text = request.text;
+  return reveal;
+}
 
 function tabLabel(entity: Entity, info: PolicySlotInfo): string {
   if (info.slot.kind === 'boundary') return 'Permissions boundary';
@@ -35,9 +57,23 @@ export function EntityPolicyEditor({ entityId, extraTabs = [] }: EntityPolicyEdi
   const design = useRolecraft(selectDesign);
   const apply = useRolecraft(selectApply);
   const entities = useCallback(() => designEntities(rolecraftStore.getState().design), []);
+  const request = useRolecraft(selectPolicyReveal);
+  const clearReveal = useRolecraft(selectClearPolicyReveal);
   const entity = findEntity(design, entityId);
+  const slots = entity ? policySlots(design, entity) : [];
+  const slotKeys = slots.map((info) => draftKey(entityId, info.slot)).join('\n');
+  const reveal = useMemo(
+    () => (request?.entityId === entityId ? tabReveal(request) : undefined),
+    [request, entityId],
+  );
+  // A request for another entity, or for a policy this one no longer has, is out of date: the
+  // simulation selects the entity before it asks, so this editor is the one meant to show it.
+  useEffect(() => {
+    if (request && (!reveal || !slotKeys.split('\n').includes(reveal.key)))
+      clearReveal(request.nonce);
+  }, [request, reveal, slotKeys, clearReveal]);
   if (!entity) return null;
-  const tabs: PolicyTab[] = policySlots(design, entity).map((info) => ({
+  const tabs: PolicyTab[] = slots.map((info) => ({
     key: draftKey(entityId, info.slot),
     label: tabLabel(entity, info),
     policyType: info.policyType,
@@ -49,6 +85,12 @@ export function EntityPolicyEditor({ entityId, extraTabs = [] }: EntityPolicyEdi
   if (tabs.length === 0)
     return <p className="text-sm text-slate-500 dark:text-slate-400">No policies.</p>;
   return (
-    <PolicyTabs tabs={tabs} entities={entities} label={`Policies of ${displayName(entity)}`} />
+    <PolicyTabs
+      tabs={tabs}
+      entities={entities}
+      label={`Policies of ${displayName(entity)}`}
+      {...(reveal ? { reveal } : {})}
+      onRevealed={clearReveal}
+    />
   );
 }

@@ -5,6 +5,7 @@ import type { DesignEntity, PolicyType } from './language/types';
 import { PolicyEditorSession, type Problem } from './monaco/editor-session';
 import { monacoFeatures } from './monaco/monaco';
 import { ProblemsPanel } from './ProblemsPanel';
+import type { EditorReveal } from './reveal';
 import { usePrefersDark } from './usePrefersDark';
 
 export interface PolicyEditorProps {
@@ -24,6 +25,10 @@ export interface PolicyEditorProps {
   optional?: boolean;
   /** Fill the parent's height (the expanded editor) instead of a fixed height. */
   fill?: boolean;
+  /** A range of this policy to select, scroll to and highlight (until the text changes). */
+  reveal?: EditorReveal;
+  /** Called once `reveal` has been carried out. */
+  onRevealed?: (nonce: number) => void;
 }
 
 const noEntities = () => [];
@@ -33,6 +38,7 @@ export const editorReady: Promise<unknown> = monacoFeatures;
 
 export default function PolicyEditor(props: PolicyEditorProps) {
   const { documentKey, label, policyType, value, onChange, readOnly, optional, fill } = props;
+  const { reveal, onRevealed } = props;
   const host = useRef<HTMLDivElement>(null);
   const session = useRef<PolicyEditorSession | null>(null);
   const entities = useRef(props.entities ?? noEntities);
@@ -71,6 +77,16 @@ export default function PolicyEditor(props: PolicyEditorProps) {
       optional: optional ?? false,
     });
   }, [documentKey, policyType, value, onChange, readOnly, optional]);
+
+  // After `show`, so the range lands on the policy it was meant for.
+  useEffect(() => {
+    const current = session.current;
+    if (!reveal || !current) return;
+    if (reveal.range) current.revealSpan(reveal.range, reveal);
+    else if (reveal.focus) current.focus();
+    host.current?.scrollIntoView({ block: 'nearest' });
+    onRevealed?.(reveal.nonce);
+  }, [reveal, onRevealed]);
 
   return (
     <div className={fill ? '@container h-full' : '@container'}>

@@ -1,6 +1,7 @@
 // Tabs over the policies of the selection, each edited in the (lazily loaded) policy editor.
 import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
+import type { TabReveal } from './reveal';
 
 const loadEditor = () =>
   import('./PolicyEditor').then(async (module) => {
@@ -33,11 +34,21 @@ export interface PolicyTabsProps {
   entities?: () => readonly DesignEntity[];
   /** Accessible name of the tab list. */
   label?: string;
+  /** Open this tab and pick out a range of its policy (kept until `onRevealed`). */
+  reveal?: TabReveal;
+  onRevealed?: (nonce: number) => void;
 }
 
-export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsProps) {
+export function PolicyTabs(props: PolicyTabsProps) {
+  const { tabs, entities, label = 'Policies', reveal, onRevealed } = props;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [expanded, setExpanded] = useState(false);
+  // A new reveal chooses its tab once; the person may choose another afterwards.
+  const [revealSeen, setRevealSeen] = useState<number | undefined>(undefined);
+  if (reveal && reveal.nonce !== revealSeen && tabs.some((t) => t.key === reveal.key)) {
+    setRevealSeen(reveal.nonce);
+    setChosen(reveal.key);
+  }
   const base = useId();
   const active = tabs.find((t) => t.key === chosen) ?? tabs[0];
   if (!active) return null;
@@ -124,6 +135,8 @@ export function PolicyTabs({ tabs, entities, label = 'Policies' }: PolicyTabsPro
             readOnly={active.readOnly ?? false}
             optional={active.optional ?? false}
             fill={expanded}
+            {...(reveal?.key === active.key ? { reveal } : {})}
+            {...(onRevealed ? { onRevealed } : {})}
           />
         </Suspense>
       </div>

@@ -3,6 +3,7 @@
 // validates as the user types, and reports the problems of the policy on screen.
 import type { Diagnostic } from '../../engine';
 import { iamCatalogue } from '../catalogue/catalogue';
+import type { Span } from '../language/cursor';
 import { createDiagnoser } from '../language/diagnose';
 import { sortProblems } from '../language/markers';
 import type { DesignEntity, LanguageEnv, PolicyType } from '../language/types';
@@ -16,6 +17,7 @@ import {
   setDiagnostics,
   unbindModel,
 } from './policy-language';
+import { RevealedRange } from './revealed-range';
 
 export interface PolicyDocumentInput {
   /** Identifies the policy: one text model (and undo stack) per key. */
@@ -50,7 +52,15 @@ interface OpenDocument {
   viewState: monaco.editor.ICodeEditorViewState | null;
   applyingExternal: boolean;
   diagnostics: readonly Diagnostic[];
+  revealed: RevealedRange;
   disposables: monaco.IDisposable[];
+}
+
+export interface RevealOptions {
+  /** The text the span was measured on: nothing is picked out when the policy shows other text. */
+  text?: string;
+  /** Move the keyboard focus into the editor. */
+  focus: boolean;
 }
 
 const diagnoser = createDiagnoser(iamCatalogue);
@@ -100,7 +110,16 @@ export class PolicyEditorSession {
     host.addEventListener('keydown', keepUndoInEditor);
     window.addEventListener('pagehide', this.flushAll);
     document.addEventListener('visibilitychange', this.flushAll);
-    this.disposables.push(this.editor.onDidBlurEditorText(() => this.active?.sync.flush()));
+    this.disposables.push(
+      this.editor.onDidBlurEditorText(() => this.active?.sync.flush()),
+      this.editor.onDidChangeCursorSelection(({ selection }) => {
+        const model = this.editor.getModel();
+        if (!model) return;
+        const start = model.getOffsetAt(selection.getStartPosition());
+        const end = model.getOffsetAt(selection.getEndPosition());
+        host.dataset.selection = `${start}-${end}`;
+      }),
+    );
   }
 
   update(options: Partial<SessionOptions>): void {
@@ -124,6 +143,7 @@ export class PolicyEditorSession {
       this.editor.setModel(doc.model);
       if (doc.viewState) this.editor.restoreViewState(doc.viewState);
       this.reportProblems();
+      this.markRevealed();
     }
     this.editor.updateOptions({ readOnly: input.readOnly ?? false });
     doc.sync.receive(input.value);
@@ -139,6 +159,36 @@ export class PolicyEditorSession {
     this.editor.focus();
   }
 
+  /**
+   * Picks out a span of the policy on screen (the statement a simulated check points at):
+   * selects it, brings it to the centre and highlights it until the text changes. Earlier
+   * highlights go. Returns false, picking out nothing, when the policy shows other text than
+   * the span was measured on.
+   */
+  revealSpan(span: Span, options: RevealOptions): boolean {
+    for (const doc of this.docs.values()) doc.revealed.clear();
+    this.markRevealed();
+    const doc = this.active;
+    if (!doc) return false;
+    if (options.text !== undefined && doc.model.getValue() !== options.text) return false;
+    const range = doc.revealed.set(span);
+    this.editor.setSelection(range);
+    this.editor.revealRangeInCenter(range, monaco.editor.ScrollType.Immediate);
+    if (options.focus) this.editor.focus();
+    return true;
+  }
+
+  focus(): void {
+    this.editor.focus();
+  }
+
+  /** Keeps `data-revealed-range` on the host in step with the highlight of the policy on screen. */
+  private markRevealed(): void {
+    const span = this.active?.revealed.span();
+    if (span) this.host.dataset.revealedRange = `${span.start}-${span.end}`;
+    else delete this.host.dataset.revealedRange;
+  }
+
   /** Sends every policy's pending edits now (the page is going away or out of sight). */
   private readonly flushAll = () => {
     for (const doc of this.docs.values()) doc.sync.flush();
@@ -151,6 +201,7 @@ export class PolicyEditorSession {
     for (const doc of this.docs.values()) {
       doc.sync.flush();
       doc.validation.cancel();
+      doc.revealed.dispose();
       for (const d of doc.disposables) d.dispose();
       unbindModel(doc.model);
       doc.model.dispose();
@@ -172,6 +223,9 @@ export class PolicyEditorSession {
       viewState: null,
       applyingExternal: false,
       diagnostics: [],
+      revealed: new RevealedRange(model, () => {
+        if (doc === this.active) this.markRevealed();
+      }),
       disposables: [],
       env: {
         get policyType() {
