@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removeTrustPrincipal, sampleDesign } from '../../model';
+import { addPermissionPolicy, removeTrustPrincipal, sampleDesign, type Role } from '../../model';
 import { createRolecraftStore } from '../../store';
 import { EMPTY_ASSUME_FORM, type AssumeFormValues, type CallerChoice } from './requests';
 import { createSimulationStore } from './simulation-store';
@@ -74,6 +74,96 @@ describe('simulation store', () => {
     expect(JSON.parse(text)).toMatchObject({
       Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
     });
+  });
+
+  it('on a refusal asks the editor to open the trust policy of Deploy at its statement', () => {
+    const { design, sim, s } = setup();
+    s().assume(ALICE, DEPLOY, { ...EMPTY_ASSUME_FORM, sessionName: 'alice' });
+    expect(design.getState().policyReveal).toBeNull();
+    finish(sim);
+    const reveal = design.getState().policyReveal!;
+    const role = design.getState().design.roles.find((r) => r.id === 'role-deploy') as Role;
+    expect(reveal).toMatchObject({
+      entityId: 'role-deploy',
+      slot: { kind: 'trust' },
+      text: role.trustPolicy,
+      focus: false,
+    });
+    const statement = JSON.parse(role.trustPolicy.slice(reveal.range!.start, reveal.range!.end));
+    expect(statement).toMatchObject({
+      Principal: { AWS: 'arn:aws:iam::111111111111:role/Developer' },
+    });
+  });
+
+  it('an identity policy Deny opens that permission policy, not the first one', () => {
+    const { design, sim, s } = setup();
+    design.getState().apply(addPermissionPolicy, {
+      entityId: 'user-alice',
+      policy: {
+        id: 'policy-alice-deny',
+        name: 'NoDeveloper',
+        attachment: 'inline',
+        text: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
+            { Sid: 'NoDeveloper', Effect: 'Deny', Action: 'sts:AssumeRole', Resource: DEVELOPER },
+          ],
+        }),
+      },
+    });
+    s().assume(ALICE, DEVELOPER, withMfa);
+    finish(sim);
+    const reveal = design.getState().policyReveal!;
+    expect(reveal).toMatchObject({
+      entityId: 'user-alice',
+      slot: { kind: 'permission', policyId: 'policy-alice-deny' },
+    });
+    expect(JSON.parse(reveal.text!.slice(reveal.range!.start, reveal.range!.end))).toMatchObject({
+      Sid: 'NoDeveloper',
+    });
+    expect(design.getState().selectedIds).toEqual(['user-alice']);
+  });
+
+  it('"Show in editor" on a step selects its entity and reveals with the keyboard focus', () => {
+    const { design, sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const run = finish(sim);
+    expect(design.getState().policyReveal).toBeNull();
+    const index = run.steps.findIndex((x) => x.id === 'check:trust-principal');
+    s().revealStep(run, index);
+    expect(design.getState().selectedIds).toEqual(['role-developer']);
+    expect(design.getState().policyReveal).toMatchObject({
+      entityId: 'role-developer',
+      slot: { kind: 'trust' },
+      focus: true,
+    });
+    expect(s().focus?.policyName).toBe('trust policy of Developer');
+  });
+
+  it('a session policy that decides stays in the panel: nothing to open in the design', () => {
+    const { design, sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, {
+      ...withMfa,
+      sessionPolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: '*', Resource: '*' },
+          { Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' },
+        ],
+      }),
+    });
+    const session = finish(sim).newSession!;
+    design.getState().clearSelection();
+    s().call(session, 'sts:AssumeRole', DEPLOY);
+    const run = finish(sim);
+    expect(s().focus).toMatchObject({ policyName: 'session policy 1', statementIndex: 1 });
+    expect(s().focus?.entityId).toBeUndefined();
+    expect(design.getState().policyReveal).toBeNull();
+    expect(design.getState().selectedIds).toEqual([]);
+    const index = run.steps.findIndex((x) => x.label === 'Session policies');
+    s().revealStep(run, index);
+    expect(design.getState().policyReveal).toBeNull();
   });
 
   it('runs the clock: play state, speed, step, tick and scrub', () => {

@@ -54,6 +54,8 @@ export interface AnimationRun {
   /** What the endpoint badge reads: `STS`, or the service a call goes to. */
   endpointLabel: string;
   subject: FocusSubject;
+  /** The policy statement behind each step (by index), located when the run started. */
+  focuses: (StatementFocus | null)[];
   /** The session this run created, whose card appears once the token arrives. */
   newSession?: string;
 }
@@ -99,7 +101,10 @@ export interface SimulationActions {
   /** Moves the running animation to a step (the driver calls it as time passes). */
   showStep: (index: number, done: boolean) => void;
   skipAnimation: () => void;
-  focusStep: (step: AnimationStep) => void;
+  /** Shows the statement behind a step of a run in the panel and selects its entity. */
+  focusStep: (run: AnimationRun, index: number) => void;
+  /** Shows it in the panel and opens it in the inspector's policy editor, selected and highlighted. */
+  revealStep: (run: AnimationRun, index: number) => void;
   clearFocus: () => void;
 }
 
@@ -130,9 +135,19 @@ export function createSimulationStore(
     const entityOfArn = (arn: string | undefined) =>
       arn ? world.sources.entityByArn.get(arn) : undefined;
 
-    const startRun = (run: Omit<AnimationRun, 'id' | 'durations' | 'index' | 'done'>) => {
+    const startRun = (
+      run: Omit<AnimationRun, 'id' | 'durations' | 'index' | 'done' | 'focuses'>,
+    ) => {
       const durations = stepDurations(run.steps, { reducedMotion: get().reducedMotion });
-      const next: AnimationRun = { ...run, id: ++runs, durations, index: 0, done: false };
+      const focuses = run.steps.map((step) => focusOf(step, run.subject));
+      const next: AnimationRun = {
+        ...run,
+        id: ++runs,
+        durations,
+        focuses,
+        index: 0,
+        done: false,
+      };
       const previous = get().animation;
       const settled =
         previous && !previous.done
@@ -154,16 +169,33 @@ export function createSimulationStore(
       return focus ?? null;
     };
 
-    /** Shows the statement that decided a failure and selects its entity, so the inspector and editor show it. */
+    /**
+     * Selects the entity holding a statement (so the inspector shows it) and asks its policy
+     * editor to pick the statement out. Session policies are no entity's: the panel shows those.
+     */
+    const openInEditor = (focus: StatementFocus, moveFocus: boolean) => {
+      const { entityId, slot, range, text } = focus;
+      if (!entityId) return;
+      const app = designStore.getState();
+      app.select([entityId]);
+      if (!slot) return;
+      app.revealPolicy({
+        entityId,
+        slot,
+        text,
+        focus: moveFocus,
+        ...(range ? { range: { start: range.start, end: range.end } } : {}),
+      });
+    };
+
+    /** Shows the statement that decided a failure in the panel and opens it in the editor. */
     const focusFailure = (run: AnimationRun) => {
       const deciding = decidingStep(run.steps);
-      const outcome = run.steps[run.steps.length - 1];
-      const focus =
-        (deciding && focusOf(deciding, run.subject)) ??
-        (outcome && focusOf(outcome, run.subject)) ??
-        null;
+      const at = (step: AnimationStep | undefined) =>
+        step ? (run.focuses[run.steps.indexOf(step)] ?? null) : null;
+      const focus = at(deciding) ?? at(run.steps[run.steps.length - 1]);
       set({ focus });
-      if (focus?.entityId) designStore.getState().select([focus.entityId]);
+      if (focus) openInEditor(focus, false);
     };
 
     /** How each session was obtained, so Re-assume can show the same caller and policies. */
@@ -308,12 +340,15 @@ export function createSimulationStore(
         const run = get().animation;
         if (run && !run.done) get().showStep(run.steps.length - 1, true);
       },
-      focusStep: (step) => {
-        const run = get().animation;
-        if (!run) return;
-        const focus = focusOf(step, run.subject);
+      focusStep: (run, index) => {
+        const focus = run.focuses[index] ?? null;
         set({ focus });
         if (focus?.entityId) designStore.getState().select([focus.entityId]);
+      },
+      revealStep: (run, index) => {
+        const focus = run.focuses[index] ?? null;
+        set({ focus });
+        if (focus) openInEditor(focus, true);
       },
       clearFocus: () => set({ focus: null }),
     };

@@ -4,8 +4,9 @@ import { useRolecraft } from '../../store';
 import { useSimulation } from '../simulation';
 
 /**
- * The policy behind a check, its deciding statement highlighted. Opening it in the policy
- * editor needs an editor action that the editor does not offer yet, so it is shown here.
+ * The policy behind a check, its deciding statement highlighted, beside the steps. A policy of
+ * the design also opens in the inspector's editor ("Show in editor", or a failure); a session
+ * policy belongs to the call, so this is where it shows.
  */
 export function StatementView() {
   const focus = useSimulation((s) => s.focus);
@@ -23,7 +24,9 @@ export function StatementView() {
   const to = focus.range?.endLine ?? -1;
   const statement =
     focus.statementIndex === undefined
-      ? 'the whole policy'
+      ? focus.range
+        ? 'every statement: none decided alone'
+        : 'the whole policy'
       : `statement ${focus.statementIndex + 1}${focus.sid ? ` (${focus.sid})` : ''}`;
   return (
     <section

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { decidingStep, type AnimationStep } from '../animation/steps';
 import { phaseOf, type StepPhase } from '../animation/timeline';
 import type { AnimationRun } from '../state/simulation-store';
+import type { StatementFocus } from '../world/locate';
 import { useSimulation } from '../simulation';
 import { Reason } from './Reason';
 import { MARK_CLASSES, TONE_MARK, TONE_WORD, stepClasses } from './tones';
@@ -10,10 +11,16 @@ interface StepItemProps {
   step: AnimationStep;
   phase: StepPhase;
   deciding: boolean;
-  onFocus: (step: AnimationStep) => void;
+  /** The statement behind the step, when it has one. */
+  focus: StatementFocus | null;
+  onFocus: () => void;
+  onReveal: () => void;
 }
 
-function StepItem({ step, phase, deciding, onFocus }: StepItemProps) {
+const STEP_BUTTON =
+  'rounded border border-current/40 px-1.5 py-0.5 text-[11px] whitespace-nowrap hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-900/40';
+
+function StepItem({ step, phase, deciding, focus, onFocus, onReveal }: StepItemProps) {
   const shown = phase !== 'pending';
   const word = !shown
     ? 'waiting'
@@ -57,14 +64,18 @@ function StepItem({ step, phase, deciding, onFocus }: StepItemProps) {
             </ul>
           )}
         </div>
-        {shown && step.reference && (
-          <button
-            type="button"
-            onClick={() => onFocus(step)}
-            className="shrink-0 rounded border border-current/40 px-1.5 py-0.5 text-[11px] hover:bg-white/60 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-900/40"
-          >
-            Show statement<span className="sr-only"> for {step.label}</span>
-          </button>
+        {shown && focus && (
+          <div className="flex shrink-0 flex-col items-stretch gap-1">
+            <button type="button" onClick={onFocus} className={STEP_BUTTON}>
+              Show statement<span className="sr-only"> for {step.label}</span>
+            </button>
+            {/* Session policies belong to the call, not the design: the panel shows those. */}
+            {focus.entityId && focus.slot && (
+              <button type="button" onClick={onReveal} className={STEP_BUTTON}>
+                Show in editor<span className="sr-only"> for {step.label}</span>
+              </button>
+            )}
+          </div>
         )}
       </div>
     </li>
@@ -74,6 +85,7 @@ function StepItem({ step, phase, deciding, onFocus }: StepItemProps) {
 /** The steps of a run, lighting in turn as the animation reaches them. */
 export function StepList({ run, label }: { run: AnimationRun; label: string }) {
   const focusStep = useSimulation((s) => s.focusStep);
+  const revealStep = useSimulation((s) => s.revealStep);
   const skip = useSimulation((s) => s.skipAnimation);
   const position = { index: run.index, progress: 0, done: run.done };
   const outcome = run.steps[run.steps.length - 1];
@@ -109,7 +121,9 @@ export function StepList({ run, label }: { run: AnimationRun; label: string }) {
             step={step}
             phase={phaseOf(i, position)}
             deciding={step === deciding}
-            onFocus={focusStep}
+            focus={run.focuses[i] ?? null}
+            onFocus={() => focusStep(run, i)}
+            onReveal={() => revealStep(run, i)}
           />
         ))}
       </ol>

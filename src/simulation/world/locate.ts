@@ -20,7 +20,10 @@ export interface StatementFocus {
   text: string;
   statementIndex?: number;
   sid?: string;
-  /** The statement's range in `text`. */
+  /**
+   * What to pick out in `text`: the statement's range, or, when no one statement decided
+   * (nothing in the policy allows), the range from its first statement to its last.
+   */
   range?: SourceRange;
 }
 
@@ -39,8 +42,21 @@ export interface FocusSubject {
   sessionPolicies?: readonly PolicyDocument[];
 }
 
-function statementRange(text: string, index: number): SourceRange | undefined {
-  return parsePolicy(text).policy?.statements[index]?.range;
+/** The range of one statement, or of all of them (first to last) without an index. */
+function statementRange(text: string, index: number | undefined): SourceRange | undefined {
+  const statements = parsePolicy(text).policy?.statements ?? [];
+  if (index !== undefined) return statements[index]?.range;
+  const first = statements[0]?.range;
+  const last = statements[statements.length - 1]?.range;
+  if (!first || !last) return undefined;
+  return {
+    start: first.start,
+    startLine: first.startLine,
+    startColumn: first.startColumn,
+    end: last.end,
+    endLine: last.endLine,
+    endColumn: last.endColumn,
+  };
 }
 
 function focusOf(
@@ -55,11 +71,9 @@ function focusOf(
     policyName: source.name,
     text: source.text,
   };
-  if (statement !== undefined) {
-    focus.statementIndex = statement;
-    const range = statementRange(source.text, statement);
-    if (range) focus.range = range;
-  }
+  if (statement !== undefined) focus.statementIndex = statement;
+  const range = statementRange(source.text, statement);
+  if (range) focus.range = range;
   if (sid !== undefined) focus.sid = sid;
   return focus;
 }
@@ -74,11 +88,9 @@ function sessionFocus(
   if (!policy) return undefined;
   const text = JSON.stringify(policy, null, 2);
   const focus: StatementFocus = { policyName: `session policy ${index + 1}`, text };
-  if (statement !== undefined) {
-    focus.statementIndex = statement;
-    const range = statementRange(text, statement);
-    if (range) focus.range = range;
-  }
+  if (statement !== undefined) focus.statementIndex = statement;
+  const range = statementRange(text, statement);
+  if (range) focus.range = range;
   if (sid !== undefined) focus.sid = sid;
   return focus;
 }
