@@ -10,6 +10,8 @@ import { EdgeDetails } from './EdgeDetails';
 import { EntityFields } from './EntityFields';
 import { EntityPolicyEditor } from '../../editor';
 import { TrustList } from './TrustList';
+import { PoliciesSection } from './PoliciesSection';
+import { OrganizationSection } from './OrganizationSection';
 
 /** Details of the selection: fields to edit, who may assume a role, and its policies. */
 export function Inspector() {
@@ -36,8 +38,12 @@ export function Inspector() {
             )}
             <EntityFields key={entity.id} design={design} entity={entity} />
             {entity.kind === 'role' && <TrustList design={design} role={entity} />}
+            {entity.kind === 'account' && <OrganizationSection account={entity} />}
             <section aria-label="Policies" className="space-y-2">
               <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">Policies</h3>
+              {(entity.kind === 'user' || entity.kind === 'group' || entity.kind === 'role') && (
+                <PoliciesSection entity={entity} />
+              )}
               <EntityPolicyEditor entityId={entity.id} />
             </section>
           </>
