@@ -23,7 +23,7 @@ import { selectApply, useRolecraft } from '../../store';
 import { useConfirmRemove } from './ConfirmRemoveDialog';
 import { OrganizationLevelItem, type LevelActions } from './OrganizationLevelItem';
 import { compactInputClass, noteClass, removeButtonClass, smallButtonClass } from './controls';
-import { usePolicyTabReveal } from './usePolicyTabReveal';
+import { useRevealPolicy } from './useRevealPolicy';
 
 const newPolicy = {
   scp: { name: 'DenyLeaveOrganization', text: NEW_SCP_TEXT },
@@ -39,7 +39,7 @@ const policyWord: Record<OrganizationPolicyKind, string> = { scp: 'SCP', rcp: 'R
  */
 export function OrganizationSection({ account }: { account: Account }) {
   const apply = useRolecraft(selectApply);
-  const { anchor, reveal } = usePolicyTabReveal<HTMLElement>(account.id);
+  const reveal = useRevealPolicy(account.id);
   const heading = useRef<HTMLHeadingElement>(null);
   const { ask, dialog } = useConfirmRemove(heading);
   const [announcement, setAnnouncement] = useState('');
@@ -101,7 +101,7 @@ export function OrganizationSection({ account }: { account: Account }) {
   };
 
   return (
-    <section ref={anchor} aria-label="Organization" className="space-y-2">
+    <section aria-label="Organization" className="space-y-2">
       <h3
         ref={heading}
         tabIndex={-1}

@@ -24,7 +24,7 @@ import {
   selectClass,
   smallButtonClass,
 } from './controls';
-import { usePolicyTabReveal } from './usePolicyTabReveal';
+import { useRevealPolicy } from './useRevealPolicy';
 
 type Holder = User | Group | Role;
 
@@ -43,7 +43,7 @@ const NAME_RULE = 'use 1 to 128 letters, digits or +=,.@_-';
  */
 export function PoliciesSection({ entity }: { entity: Holder }) {
   const apply = useRolecraft(selectApply);
-  const { anchor, reveal } = usePolicyTabReveal<HTMLDivElement>(entity.id);
+  const reveal = useRevealPolicy(entity.id);
   const addInline = useRef<HTMLButtonElement>(null);
   const { ask, dialog } = useConfirmRemove(addInline);
   const [announcement, setAnnouncement] = useState('');
@@ -70,7 +70,7 @@ export function PoliciesSection({ entity }: { entity: Holder }) {
   };
 
   return (
-    <div ref={anchor} className="space-y-2">
+    <div className="space-y-2">
       <ul aria-label={`Permission policies of ${entity.name}`} className="space-y-1.5">
         {entity.policies.map((policy) => (
           <li
