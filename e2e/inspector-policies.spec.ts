@@ -69,7 +69,7 @@ test.describe('policies in the inspector', () => {
     // An open boundary takes nothing away.
     await expect(edge).toHaveCount(1);
 
-    await inspector.replaceInEditor('"Action": "*"', '"Action": "sts:*"');
+    await inspector.replaceInEditor('*', 'sts:*', '"Action": "*"');
     await expect(inspector.editor.problems).toContainText('no problems');
     await expect(edge).toHaveCount(0);
     await inspector.editor.collapseButton.click();
@@ -107,7 +107,17 @@ test.describe('policies in the inspector', () => {
     await expect(dialog.getByRole('button', { name: 'Remove' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(inspector.tab('ManagedPolicy (managed)')).toHaveCount(0);
-    await expect(inspector.tab('AssumeDeveloper (inline)')).toBeVisible();
+
+    // Edit opens the policy in the editor and puts the keyboard there.
+    await inspector.button('Edit policy AssumeDeveloper').focus();
+    await page.keyboard.press('Enter');
+    await expect(inspector.tab('AssumeDeveloper (inline)')).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(inspector.editor.editor('AssumeDeveloper (inline)')).toBeFocused({
+      timeout: 30_000,
+    });
   });
 
   test('a policy name IAM would refuse is not taken, and says why', async ({ app }) => {
