@@ -50,6 +50,13 @@ export function updateEntity(design: Design, args: { id: EntityId; patch: Entity
   delete patch.kind;
   delete patch.id;
   if (typeof patch.path === 'string') patch.path = normalisePath(patch.path);
+  if (entity.kind === 'account' && typeof patch.name === 'string') {
+    // The account's own level of its organization path goes by the account's name.
+    const levels = (patch.organization as OrganizationLevel[] | undefined) ?? entity.organization;
+    const name = patch.name;
+    if (levels?.some((l) => l.kind === 'account' && l.name !== name))
+      patch.organization = levels.map((l) => (l.kind === 'account' ? { ...l, name } : l));
+  }
   const changed = Object.keys(patch).some(
     (k) => patch[k] !== (entity as unknown as Record<string, unknown>)[k],
   );

@@ -97,8 +97,9 @@ describe('organization commands', () => {
     expect(deployMayUseBucket(design)).toBe(true);
   });
 
-  it('the account level is labelled with the account name, also after a rename', () => {
+  it('the account level keeps the account name, also after a rename', () => {
     const design = renameEntity(joined(), { id: PROD, name: 'Prod' });
+    expect(levelNames(design)).toEqual(['Root', 'Prod']);
     expect(policySlots(design, prod(design)).map((s) => s.label)).toEqual([
       'SCP Root: FullAWSAccess',
       'SCP Prod: FullAWSAccess',
