@@ -1,11 +1,12 @@
 // The Monaco policy editor with its problems list. Loaded lazily (see PolicyTabs): this
 // module is the entry of the editor chunk, which carries Monaco.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
 import { PolicyEditorSession, type Problem } from './monaco/editor-session';
 import { monacoFeatures } from './monaco/monaco';
 import { ProblemsPanel } from './ProblemsPanel';
 import type { EditorReveal } from './reveal';
+import { scrollIntoPanel } from './scroll-into-panel';
 import { usePrefersDark } from './usePrefersDark';
 
 export interface PolicyEditorProps {
@@ -29,6 +30,8 @@ export interface PolicyEditorProps {
   reveal?: EditorReveal;
   /** Called once `reveal` has been carried out. */
   onRevealed?: (nonce: number) => void;
+  /** What a reveal also brings into view above the range where both fit (the tabs). */
+  revealFrom?: RefObject<HTMLElement | null>;
 }
 
 const noEntities = () => [];
@@ -38,7 +41,7 @@ export const editorReady: Promise<unknown> = monacoFeatures;
 
 export default function PolicyEditor(props: PolicyEditorProps) {
   const { documentKey, label, policyType, value, onChange, readOnly, optional, fill } = props;
-  const { reveal, onRevealed } = props;
+  const { reveal, onRevealed, revealFrom } = props;
   const host = useRef<HTMLDivElement>(null);
   const session = useRef<PolicyEditorSession | null>(null);
   const entities = useRef(props.entities ?? noEntities);
@@ -82,17 +85,26 @@ export default function PolicyEditor(props: PolicyEditorProps) {
   useEffect(() => {
     const current = session.current;
     if (!reveal || !current) return;
-    if (reveal.range) current.revealSpan(reveal.range, reveal);
-    else if (reveal.focus) current.focus();
-    host.current?.scrollIntoView({ block: 'nearest' });
+    const box = reveal.range ? current.revealSpan(reveal.range, reveal) : undefined;
+    if (!reveal.range && reveal.focus) current.focus();
+    // Scroll the panel holding the editor (the inspector) to the range, or the editor, with
+    // the tabs above it where they fit.
+    const editorBox = host.current?.getBoundingClientRect();
+    if (host.current && editorBox) {
+      const target = box
+        ? { top: editorBox.top + box.top, bottom: editorBox.top + box.bottom }
+        : editorBox;
+      scrollIntoPanel(host.current, target, revealFrom?.current?.getBoundingClientRect());
+    }
     onRevealed?.(reveal.nonce);
-  }, [reveal, onRevealed]);
+  }, [reveal, onRevealed, revealFrom]);
 
   return (
     <div className={fill ? '@container h-full' : '@container'}>
       <div className={`flex flex-col gap-2 @2xl:flex-row ${fill ? 'h-full' : ''}`}>
         <div
           ref={host}
+          data-testid="policy-editor"
           className={`${fill ? 'min-h-40 flex-1' : 'h-80'} min-w-0 overflow-hidden rounded border border-slate-200 @2xl:flex-1 dark:border-slate-700`}
         />
         <ProblemsPanel

@@ -1,5 +1,5 @@
 // Tabs over the policies of the selection, each edited in the (lazily loaded) policy editor.
-import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
 import type { TabReveal } from './reveal';
 
@@ -43,6 +43,7 @@ export function PolicyTabs(props: PolicyTabsProps) {
   const { tabs, entities, label = 'Policies', reveal, onRevealed } = props;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [expanded, setExpanded] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
   // A new reveal chooses its tab once; the person may choose another afterwards.
   const [revealSeen, setRevealSeen] = useState<number | undefined>(undefined);
   if (reveal && reveal.nonce !== revealSeen && tabs.some((t) => t.key === reveal.key)) {
@@ -73,6 +74,7 @@ export function PolicyTabs(props: PolicyTabsProps) {
 
   return (
     <div
+      ref={root}
       className={
         expanded
           ? 'fixed inset-x-4 top-14 bottom-4 z-40 flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3 shadow-2xl dark:border-slate-600 dark:bg-slate-900'
@@ -135,7 +137,7 @@ export function PolicyTabs(props: PolicyTabsProps) {
             readOnly={active.readOnly ?? false}
             optional={active.optional ?? false}
             fill={expanded}
-            {...(reveal?.key === active.key ? { reveal } : {})}
+            {...(reveal?.key === active.key ? { reveal, revealFrom: root } : {})}
             {...(onRevealed ? { onRevealed } : {})}
           />
         </Suspense>

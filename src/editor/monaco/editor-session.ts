@@ -161,21 +161,29 @@ export class PolicyEditorSession {
 
   /**
    * Picks out a span of the policy on screen (the statement a simulated check points at):
-   * selects it, brings it to the centre and highlights it until the text changes. Earlier
-   * highlights go. Returns false, picking out nothing, when the policy shows other text than
-   * the span was measured on.
+   * selects it, scrolls it to one line below the top and highlights it until the text
+   * changes. (Not centred: in a short panel the tabs and the statement then fit together.) Earlier
+   * highlights go. Returns where the range now shows, in pixels from the top of the editor;
+   * nothing is picked out when the policy shows other text than the span was measured on.
    */
-  revealSpan(span: Span, options: RevealOptions): boolean {
+  revealSpan(span: Span, options: RevealOptions): { top: number; bottom: number } | undefined {
     for (const doc of this.docs.values()) doc.revealed.clear();
     this.markRevealed();
     const doc = this.active;
-    if (!doc) return false;
-    if (options.text !== undefined && doc.model.getValue() !== options.text) return false;
+    if (!doc) return undefined;
+    if (options.text !== undefined && doc.model.getValue() !== options.text) return undefined;
     const range = doc.revealed.set(span);
     this.editor.setSelection(range);
-    this.editor.revealRangeInCenter(range, monaco.editor.ScrollType.Immediate);
+    const lineHeight = this.editor.getOption(monaco.editor.EditorOption.lineHeight);
+    const immediate = monaco.editor.ScrollType.Immediate;
+    this.editor.revealRangeAtTop(range, immediate);
+    this.editor.setScrollTop(Math.max(0, this.editor.getScrollTop() - lineHeight), immediate);
     if (options.focus) this.editor.focus();
-    return true;
+    const scrollTop = this.editor.getScrollTop();
+    return {
+      top: this.editor.getTopForLineNumber(range.startLineNumber) - scrollTop,
+      bottom: this.editor.getTopForLineNumber(range.endLineNumber) + lineHeight - scrollTop,
+    };
   }
 
   focus(): void {
