@@ -286,3 +286,16 @@ test('draws the cross-account example with the keyboard alone', async ({ app, pa
   await expect(app.inspector).toContainText('arn:aws:iam::111111111111:role/Developer');
   await page.screenshot({ path: '/tmp/e2e-keyboard.png' });
 });
+
+test('deleting an account asks first, naming what goes with it', async ({ app, page }) => {
+  const canvas = new DesignCanvas(app);
+  await app.open();
+  await app.node('Production').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  const dialog = page.getByRole('alertdialog', { name: 'Confirm delete' });
+  await expect(dialog).toContainText('This deletes Production, Deploy');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.node('Deploy')).toBeVisible();
+  await expect(canvas.tool('Undo')).toBeDisabled();
+});

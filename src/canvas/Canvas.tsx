@@ -20,6 +20,7 @@ import type { FlowNode } from './nodes/node-data';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
+import { useCullBox } from './useCullBox';
 import { FIT_PADDING, LARGE_DESIGN, openingView, useFitOnOpen } from './useFitOnOpen';
 
 const deleteKeys = ['Delete', 'Backspace'];
@@ -45,12 +46,13 @@ interface CanvasProps {
 
 /** The design as a graph: accounts hold their principals; edges are derived from policies. */
 export function Canvas({ colorMode }: CanvasProps) {
-  const { nodes, onNodesChange } = useFlowNodes();
-  const { edges, onEdgesChange } = useFlowEdges();
+  const { nodes, onNodesChange, draggedKey } = useFlowNodes();
+  const large = nodes.length >= LARGE_DESIGN;
+  const cull = useCullBox(large);
+  const { edges, onEdgesChange } = useFlowEdges(large ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const [initialView] = useState(() => openingView(rolecraftStore.getState().design));
   useFitOnOpen();
-  const large = nodes.length >= LARGE_DESIGN;
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
@@ -106,7 +108,7 @@ export function Canvas({ colorMode }: CanvasProps) {
           style={minimapSize}
         />
       )}
-      <Legend />
+      <Legend culled={large} />
     </ReactFlow>
   );
 }

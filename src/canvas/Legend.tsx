@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { Panel } from '@xyflow/react';
 import { selectEdgeVisibility, selectSetEdgeVisibility, useRolecraft } from '../store';
+import { showsPermissionEdges } from './useFitOnOpen';
 import {
   blockedLook,
   membershipLook,
@@ -26,7 +27,7 @@ function Swatch({ look }: { look: EdgeLook }) {
 }
 
 /** What the edge colours and dashes mean, and which kinds of edges to draw; folds away. */
-export const Legend = memo(function Legend() {
+export const Legend = memo(function Legend({ culled }: { culled: boolean }) {
   const [open, setOpen] = useState(false);
   const visibility = useRolecraft(selectEdgeVisibility);
   const setVisibility = useRolecraft(selectSetEdgeVisibility);
@@ -63,12 +64,19 @@ export const Legend = memo(function Legend() {
             <label className="flex items-center gap-2">
               <input
                 type="checkbox"
-                checked={visibility.permission}
+                checked={showsPermissionEdges(visibility.permission, culled)}
                 onChange={(e) => setVisibility({ permission: e.target.checked })}
               />
               <Swatch look={permissionLook} />
               <span>Show permission edges</span>
             </label>
+            {culled && (
+              <p className="max-w-56 text-slate-600 dark:text-slate-300">
+                A large design is drawn more simply: edges whose two ends are both far outside the
+                view appear once you pan near one of them, and while you drag only the dragged
+                nodes’ edges are drawn.
+              </p>
+            )}
           </div>
         )}
       </div>

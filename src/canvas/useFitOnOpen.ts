@@ -42,12 +42,17 @@ export function isLargeDesign(design: Design): boolean {
   return entityCount(design) >= LARGE_DESIGN;
 }
 
+/** Each opened design starts with permission edges on `auto` (see `showsPermissionEdges`). */
+function edgesFor() {
+  rolecraftStore.getState().setEdgeVisibility({ permission: 'auto' });
+}
+
 /**
- * Permission edges of a large design are hidden when it opens (thousands of them hide the
- * trust graph, and the engine decides each pair); the legend shows them on request.
+ * Whether permission edges are drawn: as the user chose in the legend, else only for designs
+ * that are not large (thousands of them hide the trust graph, and the engine decides each pair).
  */
-function edgesFor(design: Design) {
-  rolecraftStore.getState().setEdgeVisibility({ permission: !isLargeDesign(design) });
+export function showsPermissionEdges(choice: boolean | 'auto', large: boolean): boolean {
+  return choice === 'auto' ? !large : choice;
 }
 
 /** Fits the view and picks the edges to show whenever a design is opened. */
@@ -57,13 +62,13 @@ export function useFitOnOpen() {
   useEffect(() => {
     if (openedId.current === undefined) {
       openedId.current = rolecraftStore.getState().design.id;
-      edgesFor(rolecraftStore.getState().design);
+      edgesFor();
     }
     return rolecraftStore.subscribe((state) => {
       if (state.design.id === openedId.current) return;
       openedId.current = state.design.id;
       const design = selectDesign(state);
-      edgesFor(design);
+      edgesFor();
       requestAnimationFrame(() => {
         void flow.fitView({
           ...openingView(design),

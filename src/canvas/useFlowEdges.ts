@@ -10,28 +10,59 @@ import {
 } from '../store';
 import { buildPermissionEdges, buildTrustEdges } from './edges/build-edges';
 import type { FlowEdge } from './edges/edge-data';
+import { containsPoint, type Frame } from './geometry';
+import { entityPositions } from './nodes/build-nodes';
+import { isLargeDesign, showsPermissionEdges } from './useFitOnOpen';
 
-/** Edges derived from the design (never stored), with the selection applied. */
-export function useFlowEdges() {
+interface LargeDesignOptions {
+  /** Only edges with an end in this box are handed to React Flow. */
+  cull?: Frame;
+  /** Ids of the nodes being dragged, `\n`-joined: while set, only their edges are drawn. */
+  draggedKey?: string;
+}
+
+/**
+ * Edges derived from the design (never stored), with the selection applied. A large design is
+ * drawn more simply: edges far from the view are left out, and while nodes are dragged only
+ * their own edges are drawn (hundreds of others would be re-composited on every frame).
+ */
+export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {}) {
   const design = useRolecraft(selectDesign);
   const selectedEdgeIds = useRolecraft(selectSelectedEdgeIds);
   const selectEdges = useRolecraft(selectSelectEdges);
   const visibility = useRolecraft(selectEdgeVisibility);
   const trust = useMemo(() => buildTrustEdges(design), [design]);
+  const showPermission = showsPermissionEdges(visibility.permission, isLargeDesign(design));
   const permission = useMemo(
-    () => (visibility.permission ? buildPermissionEdges(design) : []),
-    [design, visibility.permission],
+    () => (showPermission ? buildPermissionEdges(design) : []),
+    [design, showPermission],
   );
   const base = useMemo(() => {
     const shown = visibility.membership ? trust : trust.filter((e) => e.type !== 'membership');
     // Permission edges first: drawn beneath the trust edges.
     return permission.length > 0 ? [...permission, ...shown] : shown;
   }, [trust, permission, visibility.membership]);
+  const large = cull !== undefined;
+  const positions = useMemo(() => (large ? entityPositions(design) : undefined), [large, design]);
+  const culled = useMemo(() => {
+    if (!cull || !positions) return base;
+    const near = (id: string) => {
+      const at = positions.get(id);
+      // Accounts (no entity position) are containers: keep their edges.
+      return !at || containsPoint(cull, at);
+    };
+    return base.filter((edge) => near(edge.source) || near(edge.target));
+  }, [base, cull, positions]);
+  const drawn = useMemo(() => {
+    if (draggedKey === '') return culled;
+    const dragged = new Set(draggedKey.split('\n'));
+    return culled.filter((edge) => dragged.has(edge.source) || dragged.has(edge.target));
+  }, [culled, draggedKey]);
   const edges = useMemo(() => {
-    if (selectedEdgeIds.length === 0) return base;
+    if (selectedEdgeIds.length === 0) return drawn;
     const selected = new Set(selectedEdgeIds);
-    return base.map((edge) => (selected.has(edge.id) ? { ...edge, selected: true } : edge));
-  }, [base, selectedEdgeIds]);
+    return drawn.map((edge) => (selected.has(edge.id) ? { ...edge, selected: true } : edge));
+  }, [drawn, selectedEdgeIds]);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {

@@ -56,18 +56,15 @@ export function useFlowNodes() {
   }, [base, selectedIds, dragging, dropTarget]);
 
   const baseById = useMemo(() => new Map(base.map((n) => [n.id, n])), [base]);
-
-  /** Absolute position of a node given React Flow's (parent-relative) position. */
-  const absolute = useCallback(
-    (id: string, position: XYPosition): XYPosition => {
-      const parentId = baseById.get(id)?.parentId;
-      const parent = parentId ? baseById.get(parentId) : undefined;
-      return parent
-        ? { x: parent.position.x + position.x, y: parent.position.y + position.y }
-        : position;
-    },
-    [baseById],
-  );
+  const childrenOf = useMemo(() => {
+    const children = new Map<string, FlowNode[]>();
+    for (const node of base) {
+      if (node.type !== 'entity' || !('account' in node.data.entity)) continue;
+      const account = node.data.entity.account;
+      children.set(account, [...(children.get(account) ?? []), node]);
+    }
+    return children;
+  }, [base]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -77,7 +74,7 @@ export function useFlowNodes() {
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
           if (change.dragging) moving.set(change.id, change.position);
-          else drops.push({ id: change.id, ...absolute(change.id, change.position) });
+          else drops.push({ id: change.id, ...change.position });
         } else if (change.type === 'select') {
           selection ??= new Set(rolecraftStore.getState().selectedIds);
           if (change.selected) selection.add(change.id);
@@ -86,14 +83,27 @@ export function useFlowNodes() {
       }
       if (selection) setSelectedNodes([...selection]);
       if (moving.size > 0) {
+        // An account carries its entities along while it is dragged.
+        for (const [id, position] of [...moving]) {
+          const account = baseById.get(id);
+          if (account?.type !== 'account') continue;
+          const dx = position.x - account.position.x;
+          const dy = position.y - account.position.y;
+          for (const child of childrenOf.get(id) ?? []) {
+            if (!moving.has(child.id)) {
+              moving.set(child.id, { x: child.position.x + dx, y: child.position.y + dy });
+            }
+          }
+        }
         setDragging((current) => new Map([...current, ...moving]));
         const [firstId, firstPosition] = moving.entries().next().value!;
-        const entity = baseById.get(firstId);
-        const target =
-          entity?.type === 'entity' && entity.parentId
-            ? accountAt(frames, centreOf(absolute(firstId, firstPosition)))
+        const dragged = baseById.get(firstId);
+        const home =
+          dragged?.type === 'entity' && 'account' in dragged.data.entity
+            ? dragged.data.entity.account
             : undefined;
-        setDropTarget(target !== entity?.parentId ? target : undefined);
+        const target = home ? accountAt(frames, centreOf(firstPosition)) : undefined;
+        setDropTarget(target !== home ? target : undefined);
       }
       if (drops.length > 0) {
         apply(commitDrops, drops);
@@ -101,8 +111,11 @@ export function useFlowNodes() {
         setDropTarget(undefined);
       }
     },
-    [absolute, apply, baseById, frames, setSelectedNodes],
+    [apply, baseById, childrenOf, frames, setSelectedNodes],
   );
 
-  return { nodes, onNodesChange };
+  /** The dragged node ids as one string: the same object-free value for a whole drag. */
+  const draggedKey = useMemo(() => [...dragging.keys()].sort().join('\n'), [dragging]);
+
+  return { nodes, onNodesChange, draggedKey };
 }

@@ -20,7 +20,8 @@ export const createDocumentSlice =
       if (ids.length === 0) return;
       const report = deleteReport(get().design, ids);
       if (report.ids.length === 0) return;
-      if (report.breaks.length > 0) {
+      // Ask first when references would break or an account takes its contents along.
+      if (report.breaks.length > 0 || report.ids.length > new Set(ids).size) {
         set({ pendingDelete: report });
         return;
       }

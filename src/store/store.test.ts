@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addTrustPrincipal, findEntity, sampleDesign, type Design, type Role } from '../model';
+import {
+  addEntity,
+  addTrustPrincipal,
+  findEntity,
+  makeGroup,
+  sampleDesign,
+  type Design,
+  type Role,
+} from '../model';
 import { createRolecraftStore, HISTORY_LIMIT } from './store';
 import { selectInspected } from './selectors';
 
@@ -175,5 +183,40 @@ describe('policy reveal', () => {
     store.getState().revealPolicy(request);
     store.temporal.getState().undo();
     expect(store.getState().policyReveal).toMatchObject(request);
+  });
+});
+
+describe('delete', () => {
+  it('deletes at once what nothing refers to', () => {
+    const store = createRolecraftStore(sampleDesign());
+    const group = makeGroup({ account: 'acct-dev', name: 'Readers' });
+    store.getState().apply(addEntity, { entity: group });
+    store.getState().requestDelete([group.id]);
+    expect(store.getState().pendingDelete).toBeNull();
+    expect(findEntity(store.getState().design, group.id)).toBeUndefined();
+  });
+
+  it('asks first when a policy names what goes, and deletes in one undo step', () => {
+    const store = createRolecraftStore(sampleDesign());
+    const before = store.getState().design;
+    store.getState().requestDelete(['user-alice']);
+    expect(store.getState().pendingDelete?.breaks.map((b) => b.holderId)).toContain(
+      'role-developer',
+    );
+    expect(store.getState().design).toBe(before);
+    store.getState().confirmDelete(true);
+    expect(store.getState().pendingDelete).toBeNull();
+    expect(findEntity(store.getState().design, 'user-alice')).toBeUndefined();
+    expect(trustOf(store.getState().design, 'role-developer')).not.toContain('user/alice');
+    store.temporal.getState().undo();
+    expect(store.getState().design).toBe(before);
+  });
+
+  it('asks first when an account takes its contents along', () => {
+    const store = createRolecraftStore(sampleDesign());
+    store.getState().requestDelete(['acct-prod']);
+    expect(store.getState().pendingDelete?.ids).toEqual(
+      expect.arrayContaining(['acct-prod', 'role-deploy', 'resource-artifacts']),
+    );
   });
 });

@@ -96,7 +96,8 @@ export interface PolicyReveal {
 
 export interface EdgeVisibility {
   membership: boolean;
-  permission: boolean;
+  /** `auto`: shown unless the design is large (the canvas decides). */
+  permission: boolean | 'auto';
 }
 
 export interface UiActions {

@@ -10,7 +10,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   clipboard: null,
   pendingDelete: null,
   saveStatus: 'idle',
-  edgeVisibility: { membership: true, permission: true },
+  edgeVisibility: { membership: true, permission: 'auto' },
   policyReveal: null,
   setSearchOpen: (open) => set({ searchOpen: open }),
   showToast: (tone, message) =>

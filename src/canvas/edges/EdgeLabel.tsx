@@ -12,17 +12,20 @@ interface EdgeLabelProps {
 export function EdgeLabel({ x, y, text, color, title }: EdgeLabelProps) {
   return (
     <EdgeLabelRenderer>
+      {/* A zero-size box at the point centres the pill without a CSS transform: a moving
+          transform would make the browser re-layerize the whole canvas on every drag frame. */}
       <div
         aria-hidden="true"
-        title={title}
-        className="nodrag nopan pointer-events-none absolute max-w-56 truncate rounded-full border bg-white px-2 py-0.5 text-[11px] leading-4 font-medium shadow-sm dark:bg-slate-900"
-        style={{
-          transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`,
-          borderColor: color,
-          color,
-        }}
+        className="nodrag nopan pointer-events-none absolute flex h-0 w-0 items-center justify-center"
+        style={{ left: x, top: y }}
       >
-        {text}
+        <div
+          title={title}
+          className="max-w-56 shrink-0 truncate rounded-full border bg-white px-2 py-0.5 text-[11px] leading-4 font-medium dark:bg-slate-900"
+          style={{ borderColor: color, color }}
+        >
+          {text}
+        </div>
       </div>
     </EdgeLabelRenderer>
   );

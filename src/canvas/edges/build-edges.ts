@@ -12,6 +12,9 @@ import {
 import type { FlowEdge, MembershipFlowEdge, PermissionFlowEdge, TrustFlowEdge } from './edge-data';
 import { permissionLook, trustEdgeStyle } from './edge-styles';
 
+/** Above account frames (z 0), beneath entity nodes (z 1, later in the DOM): clickable inside accounts. */
+const EDGE_Z = 1;
+
 const nameOf = (design: Design, id: string) => findEntity(design, id)?.name ?? id;
 
 export function trustAriaLabel(design: Design, edge: TrustEdge): string {
@@ -25,6 +28,7 @@ function trustFlowEdge(design: Design, edge: TrustEdge): TrustFlowEdge {
   return {
     id: edge.id,
     type: 'trust',
+    zIndex: EDGE_Z,
     source: edge.source,
     target: edge.target,
     data: { trust: edge },
@@ -37,6 +41,7 @@ function membershipFlowEdge(design: Design, edge: MembershipEdge): MembershipFlo
   return {
     id: edge.id,
     type: 'membership',
+    zIndex: EDGE_Z,
     source: edge.source,
     target: edge.target,
     data: {},
@@ -48,6 +53,7 @@ function permissionFlowEdge(design: Design, edge: PermissionEdge): PermissionFlo
   return {
     id: edge.id,
     type: 'permission',
+    zIndex: EDGE_Z,
     source: edge.source,
     target: edge.target,
     data: { permission: edge },

@@ -114,10 +114,9 @@ function entityNode(
   return {
     id: entity.id,
     type: 'entity',
-    position: parent
-      ? { x: position.x - parent.frame.x, y: position.y - parent.frame.y }
-      : { x: position.x, y: position.y },
-    ...(parent ? { parentId: parent.account.id } : {}),
+    // Absolute, like the layout: accounts are drawn behind their entities, not as React Flow
+    // parents (which would make every drag frame recompute every child's position).
+    position: { x: position.x, y: position.y },
     width: ENTITY_WIDTH,
     height: ENTITY_HEIGHT,
     measured: ENTITY_SIZE,
@@ -140,7 +139,7 @@ function entityNode(
 const ENTITY_SIZE = { width: ENTITY_WIDTH, height: ENTITY_HEIGHT };
 
 function sameNode(a: FlowNode, b: FlowNode): boolean {
-  if (a.type !== b.type || a.parentId !== b.parentId || a.ariaLabel !== b.ariaLabel) return false;
+  if (a.type !== b.type || a.ariaLabel !== b.ariaLabel) return false;
   if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
   if (a.width !== b.width || a.height !== b.height) return false;
   const keys = Object.keys(a.data) as (keyof typeof a.data)[];
@@ -148,7 +147,7 @@ function sameNode(a: FlowNode, b: FlowNode): boolean {
 }
 
 /**
- * The design's React Flow nodes: accounts first (parents before children), then the entities.
+ * The design's React Flow nodes: accounts first (drawn beneath), then the entities.
  * Nodes whose content did not change keep their previous object, so React Flow re-renders only
  * what changed; `previous` is updated in place.
  */

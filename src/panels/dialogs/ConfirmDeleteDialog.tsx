@@ -18,25 +18,32 @@ export function ConfirmDeleteDialog() {
         Delete {names.length === 1 ? names[0] : `${names.length} items`}?
       </h2>
       <div id={descriptionId} className="space-y-2 text-sm">
-        <p>
-          {pending.breaks.length === 1
-            ? 'One reference would break:'
-            : `${pending.breaks.length} references would break:`}
-        </p>
-        <ul className="max-h-48 list-disc space-y-0.5 overflow-auto pl-5 text-xs">
-          {pending.breaks.map((b, i) => (
-            <li key={i}>{b.message.replace(/`/g, '')}</li>
-          ))}
-        </ul>
+        {names.length > 1 && <p>This deletes {names.join(', ')}.</p>}
+        {pending.breaks.length > 0 && (
+          <>
+            <p>
+              {pending.breaks.length === 1
+                ? 'One reference would break:'
+                : `${pending.breaks.length} references would break:`}
+            </p>
+            <ul className="max-h-48 list-disc space-y-0.5 overflow-auto pl-5 text-xs">
+              {pending.breaks.map((b, i) => (
+                <li key={i}>{b.message.replace(/`/g, '')}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
-      <label className="mt-3 flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={removeTrust}
-          onChange={(e) => setRemoveTrust(e.target.checked)}
-        />
-        Also remove them from trust policies
-      </label>
+      {pending.breaks.length > 0 && (
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={removeTrust}
+            onChange={(e) => setRemoveTrust(e.target.checked)}
+          />
+          Also remove them from trust policies
+        </label>
+      )}
       <div className="mt-4 flex justify-end gap-2">
         <button
           type="button"
