@@ -299,3 +299,44 @@ test('deleting an account asks first, naming what goes with it', async ({ app, p
   await expect(app.node('Deploy')).toBeVisible();
   await expect(canvas.tool('Undo')).toBeDisabled();
 });
+
+test('several designs: rename, duplicate, open, delete, each kept across reloads', async ({
+  app,
+  page,
+}) => {
+  const canvas = new DesignCanvas(app);
+  await app.open();
+  let menu = await canvas.designsMenu();
+  const name = menu.getByLabel('Design name');
+  await name.fill('Payments');
+  await name.press('Enter');
+  await expect(canvas.designsButton).toHaveAccessibleName('Designs: Payments');
+
+  await menu.getByRole('button', { name: 'Duplicate design' }).click();
+  await expect(canvas.designsButton).toHaveAccessibleName('Designs: Payments copy');
+  await canvas.select(app.node('alice'));
+  await canvas.setField('Name', 'bob');
+  await canvas.saved();
+
+  menu = await canvas.designsMenu();
+  const saved = menu.getByRole('region', { name: 'Saved designs' });
+  await expect(saved.getByRole('button')).toHaveText(['Payments copy', 'Payments']);
+  await saved.getByRole('button', { name: 'Payments', exact: true }).click();
+  await expect(app.node('alice')).toBeVisible();
+  await expect(app.node('bob')).toHaveCount(0);
+
+  await page.reload();
+  await expect(canvas.designsButton).toHaveAccessibleName('Designs: Payments');
+  menu = await canvas.designsMenu();
+  await menu.getByRole('button', { name: 'Delete design' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Delete design' })
+    .getByRole('button', { name: 'Delete design' })
+    .click();
+  await expect(canvas.designsButton).toHaveAccessibleName('Designs: Payments copy');
+  await expect(app.node('bob')).toBeVisible();
+  menu = await canvas.designsMenu();
+  await expect(menu.getByRole('region', { name: 'Saved designs' }).getByRole('button')).toHaveText([
+    'Payments copy',
+  ]);
+});

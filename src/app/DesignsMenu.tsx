@@ -28,6 +28,7 @@ export function DesignsMenu() {
   const [confirming, setConfirming] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -44,8 +45,17 @@ export function DesignsMenu() {
   };
 
   return (
-    <div ref={root} className="relative flex items-center gap-2">
+    <div
+      ref={root}
+      className="relative flex items-center gap-2"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
       <button
+        ref={toggle}
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
@@ -64,7 +74,6 @@ export function DesignsMenu() {
           id={panelId}
           role="group"
           aria-label="Designs"
-          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
           className="absolute top-full left-0 z-40 mt-1 w-80 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <CommitField

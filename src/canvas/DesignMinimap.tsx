@@ -129,7 +129,7 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
         width={WIDTH * (window.devicePixelRatio || 1)}
         height={HEIGHT * (window.devicePixelRatio || 1)}
         style={{ width: WIDTH, height: HEIGHT }}
-        className="cursor-pointer rounded border border-slate-200 bg-white/90 shadow-sm dark:border-slate-700 dark:bg-slate-900/90"
+        className="cursor-pointer rounded border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
           centreAt(event);

@@ -21,8 +21,8 @@ export function EdgeLabel({ x, y, text, color, title }: EdgeLabelProps) {
       >
         <div
           title={title}
-          className="max-w-56 shrink-0 truncate rounded-full border bg-white px-2 py-0.5 text-[11px] leading-4 font-medium dark:bg-slate-900"
-          style={{ borderColor: color, color }}
+          className="max-w-56 shrink-0 truncate rounded-full border bg-white px-2 py-0.5 text-[11px] leading-4 font-medium text-slate-700 dark:bg-slate-900 dark:text-slate-200"
+          style={{ borderColor: color }}
         >
           {text}
         </div>

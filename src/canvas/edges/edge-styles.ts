@@ -9,7 +9,7 @@ export interface EdgeLook {
 }
 
 export const trustLooks: Record<TrustEdgeKind, EdgeLook> = {
-  'same-account': { stroke: '#475569', strokeWidth: 2, label: 'same account' },
+  'same-account': { stroke: '#64748b', strokeWidth: 2, label: 'same account' },
   'cross-account': { stroke: '#7c3aed', strokeWidth: 2.5, label: 'cross-account' },
   service: { stroke: '#059669', strokeWidth: 2, label: 'AWS service' },
   federated: { stroke: '#0891b2', strokeWidth: 2, label: 'federated' },
