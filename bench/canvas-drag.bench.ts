@@ -4,7 +4,7 @@
  * move costs (CPU time of the renderer's main thread: event handling, React render, React Flow
  * update, style, layout, paint, GC), less the cost of idle frames. Target: median under 16 ms.
  *
- *   npx vite build && npx tsx bench/canvas-drag.bench.ts [--nodes 2000] [--steps 120] [--dist dist]
+ *   npx vite build && npx tsx bench/canvas-drag.bench.ts [--nodes 2000] [--steps 120] [--dist dist] [--samples]
  *
  * Serves `dist/` with `vite preview` on a free port; uses Debian's Chromium when present.
  */
@@ -179,6 +179,9 @@ async function main() {
     // The first move starts the drag (selection, drag set-up): reported apart.
     const [startMs = 0, ...moves] = samples;
     const work = stats(moves);
+    if (process.argv.includes('--samples')) {
+      console.log(`  per frame (ms): ${moves.map((m) => m.toFixed(0)).join(' ')}`);
+    }
     console.log(
       `canvas drag: ${nodes} nodes generated, ${rendered} nodes and ${renderedEdges} edges rendered in view`,
     );

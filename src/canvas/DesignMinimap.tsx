@@ -82,12 +82,16 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
   const offsetX = (WIDTH - bounds.width * scale) / 2 - bounds.x * scale;
   const offsetY = (HEIGHT - bounds.height * scale) / 2 - bounds.y * scale;
 
-  useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    if (!context) return;
-    const ratio = window.devicePixelRatio || 1;
+  // The design is drawn once per change into an off-screen canvas; panning only copies it and
+  // draws the view rectangle on top.
+  const ratio = window.devicePixelRatio || 1;
+  const picture = useMemo(() => {
+    const image = document.createElement('canvas');
+    image.width = WIDTH * ratio;
+    image.height = HEIGHT * ratio;
+    const context = image.getContext('2d');
+    if (!context) return image;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, WIDTH, HEIGHT);
     context.fillStyle = dark ? 'rgba(148,163,184,0.18)' : 'rgba(148,163,184,0.28)';
     for (const f of overview.accounts) {
       context.fillRect(
@@ -103,6 +107,16 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
       context.fillStyle = e.color;
       context.fillRect(offsetX + e.x * scale, offsetY + e.y * scale, w, h);
     }
+    return image;
+  }, [overview, dark, offsetX, offsetY, scale, ratio]);
+
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, WIDTH * ratio, HEIGHT * ratio);
+    context.drawImage(picture, 0, 0);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.strokeStyle = dark ? '#e2e8f0' : '#0f172a';
     context.lineWidth = 1.5;
     context.strokeRect(
@@ -111,7 +125,7 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
       view.width * scale,
       view.height * scale,
     );
-  }, [overview, dark, offsetX, offsetY, scale, view.x, view.y, view.width, view.height]);
+  }, [picture, dark, ratio, offsetX, offsetY, scale, view.x, view.y, view.width, view.height]);
 
   const centreAt = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -126,8 +140,8 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
         ref={canvas}
         role="img"
         aria-label="Overview of the design"
-        width={WIDTH * (window.devicePixelRatio || 1)}
-        height={HEIGHT * (window.devicePixelRatio || 1)}
+        width={WIDTH * ratio}
+        height={HEIGHT * ratio}
         style={{ width: WIDTH, height: HEIGHT }}
         className="cursor-pointer rounded border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
         onPointerDown={(event) => {
