@@ -2,6 +2,8 @@ import { expect, test } from './fixtures/app';
 import { DesignCanvas } from './fixtures/canvas';
 
 test('opens on the sample design with its nodes visible by name', async ({ app, page }) => {
+  // Roomy enough for the README screenshot to show the canvas beside the panels.
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await app.open();
   for (const name of [
     'Development',
