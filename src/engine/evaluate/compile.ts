@@ -101,7 +101,7 @@ function compileStatement(raw: unknown, index: number, variablesEnabled: boolean
   };
 }
 
-/** Compiles one policy document. Variables are active only under Version `2012-10-17`. */
+/** Compiles one policy (its JSON document). Variables are active only under Version `2012-10-17`. */
 export function compilePolicy(doc: PolicyDocument, kind: PolicyKind, index: number, level?: number, implicit = false): CompiledPolicy {
   const version = typeof doc.Version === 'string' ? doc.Version : undefined;
   const variablesEnabled = version === '2012-10-17';
