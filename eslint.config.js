@@ -1,5 +1,5 @@
 // Flat config. The per-folder `no-restricted-imports` blocks hold the architecture:
-// engine <- model <- store <- UI (canvas, editor, simulation, panels). io sits beside store.
+// engine <- sts <- model <- store <- UI (canvas, editor, simulation, panels). io sits beside store.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -55,7 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       ...restrict(
-        ['model', 'store', 'io', 'cli', ...uiFolders],
+        ['sts', 'model', 'store', 'io', 'cli', ...uiFolders],
         [...libs.ui, ...libs.state, ...libs.browser],
         'src/engine is pure: it imports no other app folder, no UI, state or browser library',
       ),
@@ -69,6 +69,45 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'the engine reads no wall clock: take time as an input or a Clock',
+        },
+      ],
+    },
+  },
+  {
+    // STS is stateful but still below the store: it sees the engine through its index only.
+    files: ['src/sts/**/*.ts'],
+    ignores: ['src/sts/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...libs.ui, ...libs.state, ...libs.browser].map((name) => ({
+            name,
+            message: 'src/sts imports only src/engine/index.ts',
+          })),
+          patterns: [
+            {
+              group: [
+                ...folderPattern(['model', 'store', 'io', 'cli', ...uiFolders]),
+                '**/engine/*/**',
+                '!**/engine/index.ts',
+              ],
+              message: 'src/sts imports only src/engine/index.ts',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'STS reads no wall clock: take time as an input or a Clock',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'STS reads no wall clock: take time as an input or a Clock',
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StsSimulator, type SessionRecord } from '../../engine/sts';
+import { StsSimulator, type SessionRecord } from '../../sts/index.ts';
 import { makePolicy, sampleDesign, type Design } from '../../model';
 import { designToWorld } from '../world/design-world';
 import { callSteps, LAYER_ORDER } from './call-steps';

@@ -4,7 +4,7 @@
 // explanation; nothing here re-decides.
 
 import type { Explanation, PolicyExplanation, PolicyKind, StatementRef } from '../../engine';
-import type { CallResult } from '../../engine/sts';
+import type { CallResult } from '../../sts/index.ts';
 import type { AnimationStep, StepTone } from './steps';
 
 export const LAYER_ORDER: readonly PolicyKind[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StsSimulator } from '../../engine/sts';
+import { StsSimulator } from '../../sts/index.ts';
 import { sampleDesign } from '../../model';
 import { designToWorld } from '../world/design-world';
 import { assumeSteps, decidingStep } from './steps';

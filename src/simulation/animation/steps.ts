@@ -3,7 +3,7 @@
 // becomes "request travels to the resource, each policy layer lights, the decision".
 
 import type { StatementRef } from '../../engine';
-import type { AssumeRoleResult, Check, PolicyReference } from '../../engine/sts';
+import type { AssumeRoleResult, Check, PolicyReference } from '../../sts/index.ts';
 
 export type StepTone = 'pass' | 'fail' | 'skip' | 'neutral';
 

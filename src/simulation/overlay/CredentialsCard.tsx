@@ -4,7 +4,7 @@ import {
   isExpired,
   secondsRemaining,
   type SessionRecord,
-} from '../../engine/sts';
+} from '../../sts/index.ts';
 import { formatCountdown, formatSpan, maskSecret, truncateToken } from '../format';
 import { sessionLabel } from '../state/subjects';
 import { simulationStore } from '../simulation';

@@ -2,7 +2,7 @@
 // what the form starts with for each: a session name, MFA for users who have it, the token
 // claims of a federated identity.
 
-import type { SessionRecord } from '../../engine/sts';
+import type { SessionRecord } from '../../sts/index.ts';
 import { findEntity, type Design } from '../../model';
 import { designCallers, designRoles, type DesignCaller, type DesignRole } from '../world/callers';
 import { suggestClaims, type ClaimRow } from '../world/claims';

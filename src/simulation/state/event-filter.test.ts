@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StsSimulator, toJsonLines } from '../../engine/sts';
+import { StsSimulator, toJsonLines } from '../../sts/index.ts';
 import { sampleDesign } from '../../model';
 import { designToWorld } from '../world/design-world';
 import { ANY, ANY_ERROR, NO_ERROR, NO_FILTER, filterChoices, filterEvents } from './event-filter';

@@ -1,7 +1,7 @@
 // Filtering the CloudTrail-shaped event log: free text over the whole record, event name,
 // and error (any, none, or one error code).
 
-import type { CloudTrailEvent } from '../../engine/sts';
+import type { CloudTrailEvent } from '../../sts/index.ts';
 
 export const ANY = '';
 export const ANY_ERROR = 'any-error';

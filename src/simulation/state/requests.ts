@@ -1,7 +1,7 @@
 // What the forms collect, turned into the simulator's inputs: the caller reference and the
 // STS parameters by their AWS names. Empty fields are left out, as an SDK would leave them.
 
-import type { AssumeInput, AssumeRoleParams, CallerRef } from '../../engine/sts';
+import type { AssumeInput, AssumeRoleParams, CallerRef } from '../../sts/index.ts';
 import { claimsContext, type ClaimRow } from '../world/claims';
 
 export interface TagRow {

@@ -11,7 +11,7 @@ import {
   type CloudTrailEvent,
   type SessionRecord,
   type SimulatedAssume,
-} from '../../engine/sts';
+} from '../../sts/index.ts';
 import { findEntity, type Design, type EntityId } from '../../model';
 import type { RolecraftStore } from '../../store';
 import { callSteps } from '../animation/call-steps';

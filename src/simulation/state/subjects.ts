@@ -1,7 +1,7 @@
 // Whose policies a run looks at (so a check can be traced to its policy text), and the
 // small world adjustments a call needs.
 
-import type { CallerRef, SessionRecord, StsSimulator } from '../../engine/sts';
+import type { CallerRef, SessionRecord, StsSimulator } from '../../sts/index.ts';
 import type { DesignWorld } from '../world/design-world';
 import type { FocusSubject } from '../world/locate';
 

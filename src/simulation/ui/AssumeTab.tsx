@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../engine/sts';
+import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../sts/index.ts';
 import { selectDesign, useRolecraft } from '../../store';
 import {
   CALLER_GROUPS,

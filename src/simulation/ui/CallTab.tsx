@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { isExpired, secondsRemaining } from '../../engine/sts';
+import { isExpired, secondsRemaining } from '../../sts/index.ts';
 import { selectDesign, useRolecraft } from '../../store';
 import { formatCountdown } from '../format';
 import { actionSuggestions, resourceSuggestions } from '../state/call-suggestions';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { toJsonLines, type CloudTrailEvent } from '../../engine/sts';
+import { toJsonLines, type CloudTrailEvent } from '../../sts/index.ts';
 import {
   ANY,
   ANY_ERROR,

@@ -2,7 +2,7 @@
 // (`token.actions.githubusercontent.com:sub`, `SAML:aud`, …), editable as rows of key and value.
 
 import type { ContextValue } from '../../engine';
-import type { ContextMap } from '../../engine/sts';
+import type { ContextMap } from '../../sts/index.ts';
 import {
   conditionLabels,
   parsePolicyText,

@@ -8,7 +8,7 @@ import type {
   ResourceDefinition,
   RoleDefinition,
   StsWorld,
-} from '../../engine/sts';
+} from '../../sts/index.ts';
 import {
   arnOf,
   findEntity,

@@ -7,7 +7,7 @@ import {
   type SourceRange,
   type StatementRef,
 } from '../../engine';
-import type { PolicyReference } from '../../engine/sts';
+import type { PolicyReference } from '../../sts/index.ts';
 import type { EntityId, PolicySlot } from '../../model';
 import type { PolicySource, WorldSources } from './design-world';
 

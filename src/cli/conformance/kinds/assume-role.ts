@@ -9,7 +9,7 @@ import {
   type PolicyLevels,
   type RoleDefinition,
   type StsApi,
-} from '../../../engine/sts/index.ts';
+} from '../../../sts/index.ts';
 import type { ContextValue, PolicyDocument } from '../../../engine/index.ts';
 import {
   defaultNow,

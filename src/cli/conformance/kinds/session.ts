@@ -9,7 +9,7 @@ import {
   type ResourceDefinition,
   type RoleDefinition,
   type StsWorld,
-} from '../../../engine/sts/index.ts';
+} from '../../../sts/index.ts';
 import {
   defaultNow,
   type CaseResult,

@@ -1,7 +1,7 @@
 // One request, many policy combinations: the engine's verdict as a function of the inputs.
 
-import { compilePolicies, evaluate } from '../index.ts';
-import type { Decision, PolicyInputs, RequestInput } from '../types.ts';
+import { compilePolicies, evaluate } from '../engine/index.ts';
+import type { Decision, PolicyInputs, RequestInput } from '../engine/index.ts';
 import type { PolicyDocument } from './types.ts';
 
 export type Judge = (inputs: PolicyInputs) => Decision;

@@ -2,8 +2,8 @@
 // the role's policies intersected with the session policies, the session's context keys,
 // and ExpiredToken at or after the Expiration.
 
-import { compilePolicies, evaluate, type Explanation } from '../index.ts';
-import type { Decision, PolicyInputs, RequestInput } from '../types.ts';
+import { compilePolicies, evaluate, type Explanation } from '../engine/index.ts';
+import type { Decision, PolicyInputs, RequestInput } from '../engine/index.ts';
 import { describeRole } from './arn.ts';
 import { mergeTags } from './caller.ts';
 import { formatInstant } from './clock.ts';

@@ -1,8 +1,8 @@
 // Public shapes of the STS simulation: requests in AWS's own parameter names, results as
 // STS returns them, and the ordered checks a UI can animate.
 
-import type { Explanation } from '../index.ts';
-import type { ContextValue, Decision, PolicyDocument } from '../types.ts';
+import type { Explanation } from '../engine/index.ts';
+import type { ContextValue, Decision, PolicyDocument } from '../engine/index.ts';
 
 export type { ContextValue, PolicyDocument };
 export type ContextMap = Record<string, ContextValue>;

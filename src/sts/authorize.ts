@@ -3,8 +3,8 @@
 // each check then asks the engine about one policy layer (or one trust statement, or one
 // condition) with the other layers made neutral, so the UI can show which layer decided.
 
-import { compilePolicies, evaluate } from '../index.ts';
-import type { Decision, PolicyInputs, RequestInput } from '../types.ts';
+import { compilePolicies, evaluate } from '../engine/index.ts';
+import type { Decision, PolicyInputs, RequestInput } from '../engine/index.ts';
 import type { ResolvedCaller } from './caller.ts';
 import { ALLOW_ALL, judgeFor, statementLabel, type Judge } from './judge.ts';
 import { analyzeTrust, trustChecks, type TrustAnalysis } from './trust.ts';

@@ -2,7 +2,7 @@
 // formats, MFA information and the session duration. Each step yields one check, and a
 // failed step the error STS returns.
 
-import { validatePolicy } from '../index.ts';
+import { validatePolicy } from '../engine/index.ts';
 import { describeRole, type RoleInfo } from './arn.ts';
 import type { ResolvedCaller } from './caller.ts';
 import { formatInstant } from './clock.ts';
