@@ -6,9 +6,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compilePolicies, evaluate, type PolicyInputs, type RequestInput } from '../src/engine/index.ts';
+import {
+  compilePolicies,
+  evaluate,
+  type PolicyInputs,
+  type RequestInput,
+} from '../src/engine/index.ts';
 
-const casesDir = process.env.ROLECRAFT_CASES ?? join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), '..', 'shared', 'conformance', 'cases');
+const casesDir =
+  process.env.ROLECRAFT_CASES ??
+  join(
+    resolve(dirname(fileURLToPath(import.meta.url)), '..'),
+    '..',
+    'shared',
+    'conformance',
+    'cases',
+  );
 const secondsArg = process.argv.indexOf('--seconds');
 const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 3;
 
@@ -23,14 +36,20 @@ interface RequestCase {
 
 const cases: RequestCase[] = readdirSync(casesDir)
   .filter((f) => f.endsWith('.json') && f !== 'schema.json')
-  .flatMap((f) => (JSON.parse(readFileSync(join(casesDir, f), 'utf8')) as { cases: RequestCase[] }).cases)
+  .flatMap(
+    (f) => (JSON.parse(readFileSync(join(casesDir, f), 'utf8')) as { cases: RequestCase[] }).cases,
+  )
   .filter((c) => c.kind === 'request');
 if (cases.length === 0) {
   console.log(`no request cases in ${casesDir}`);
   process.exit(0);
 }
 
-const prepared = cases.map((c) => ({ request: { ...c.request, now: c.request.now ?? c.now ?? '2026-01-01T00:00:00Z' }, set: compilePolicies(c.policies ?? {}), expect: c.expect.decision }));
+const prepared = cases.map((c) => ({
+  request: { ...c.request, now: c.request.now ?? c.now ?? '2026-01-01T00:00:00Z' },
+  set: compilePolicies(c.policies ?? {}),
+  expect: c.expect.decision,
+}));
 for (const p of prepared) {
   const got = evaluate(p.request, p.set).decision;
   if (got !== p.expect) throw new Error(`benchmark case gives ${got}, expected ${p.expect}`);

@@ -7,6 +7,8 @@ test('selecting a permission edge explains which actions it stands for', async (
     .and(page.locator('[aria-roledescription="edge"]'));
   await edge.focus();
   await page.keyboard.press('Enter');
-  await expect(app.inspector.getByRole('heading', { name: 'Deploy → prod-artifacts' })).toBeVisible();
+  await expect(
+    app.inspector.getByRole('heading', { name: 'Deploy → prod-artifacts' }),
+  ).toBeVisible();
   await expect(app.inspector).toContainText('s3:GetObject');
 });

@@ -1,6 +1,12 @@
 /** `rolecraft eval CASE.json [--id ID] [--json]`: the decision and its explanation, readable. */
 import { readFileSync } from 'node:fs';
-import { compilePolicies, evaluate, type Explanation, type PolicyInputs, type RequestInput } from '../engine/index.ts';
+import {
+  compilePolicies,
+  evaluate,
+  type Explanation,
+  type PolicyInputs,
+  type RequestInput,
+} from '../engine/index.ts';
 import { defaultNow } from './conformance/case-types.ts';
 
 interface RequestCase {
@@ -15,7 +21,9 @@ interface RequestCase {
 /** Reads a single request case, a case file (picking `--id` or every request case), or a bare `{request, policies}`. */
 function casesOf(data: unknown, id: string | undefined): RequestCase[] {
   const record = data as { cases?: RequestCase[] } & RequestCase;
-  const all = Array.isArray(record.cases) ? record.cases.filter((c) => (c.kind ?? 'request') === 'request') : [record];
+  const all = Array.isArray(record.cases)
+    ? record.cases.filter((c) => (c.kind ?? 'request') === 'request')
+    : [record];
   return id === undefined ? all : all.filter((c) => c.id === id);
 }
 
@@ -23,24 +31,49 @@ const mark = (applied: boolean) => (applied ? '+' : '-');
 
 /** The explanation as indented lines. */
 export function explanationLines(e: Explanation): string[] {
-  const lines = [`${e.decision}: ${e.summary}`, `  principal ${e.principal.text} (${e.principal.kind}${e.principal.account ? `, account ${e.principal.account}` : ''})${e.crossAccount ? `, cross-account to ${e.resourceAccount}` : ''}`];
+  const lines = [
+    `${e.decision}: ${e.summary}`,
+    `  principal ${e.principal.text} (${e.principal.kind}${e.principal.account ? `, account ${e.principal.account}` : ''})${e.crossAccount ? `, cross-account to ${e.resourceAccount}` : ''}`,
+  ];
   for (const p of e.policies) {
-    const state = !p.considered ? `not considered: ${p.notConsideredReason ?? ''}` : p.denies ? 'denies' : p.allows ? 'allows' : 'no statement applies';
+    const state = !p.considered
+      ? `not considered: ${p.notConsideredReason ?? ''}`
+      : p.denies
+        ? 'denies'
+        : p.allows
+          ? 'allows'
+          : 'no statement applies';
     lines.push(`  ${p.label}: ${state}`);
     for (const s of p.statements) {
-      lines.push(`    ${mark(s.applied)} statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''} ${s.effect}: ${s.note}${s.principalMatch ? ` [principal named as ${s.principalMatch}]` : ''}`);
+      lines.push(
+        `    ${mark(s.applied)} statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''} ${s.effect}: ${s.note}${s.principalMatch ? ` [principal named as ${s.principalMatch}]` : ''}`,
+      );
       for (const c of s.conditions) {
-        const compared = c.comparisons.map((x) => `${JSON.stringify(x.requestValue)} vs ${JSON.stringify(x.policyValue)} ${x.matched ? 'match' : 'no match'}`).join('; ');
+        const compared = c.comparisons
+          .map(
+            (x) =>
+              `${JSON.stringify(x.requestValue)} vs ${JSON.stringify(x.policyValue)} ${x.matched ? 'match' : 'no match'}`,
+          )
+          .join('; ');
         lines.push(`        ${mark(c.matched)} ${c.operator} ${c.key}: ${c.rule ?? compared}`);
       }
     }
   }
-  const decisive = e.decisive.map((d) => `${d.kind}${d.level !== undefined ? ` level ${d.level + 1}` : ''} policy ${d.policyIndex + 1} statement ${d.statementIndex + 1}${d.sid ? ` (${d.sid})` : ''}`);
-  lines.push(`  decided by: ${e.decidedBy}${decisive.length > 0 ? `; decisive: ${decisive.join(', ')}` : ''}`);
+  const decisive = e.decisive.map(
+    (d) =>
+      `${d.kind}${d.level !== undefined ? ` level ${d.level + 1}` : ''} policy ${d.policyIndex + 1} statement ${d.statementIndex + 1}${d.sid ? ` (${d.sid})` : ''}`,
+  );
+  lines.push(
+    `  decided by: ${e.decidedBy}${decisive.length > 0 ? `; decisive: ${decisive.join(', ')}` : ''}`,
+  );
   return lines;
 }
 
-export function evalCommand(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+export function evalCommand(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): number {
   let id: string | undefined;
   let json = false;
   const files: string[] = [];
@@ -66,7 +99,9 @@ export function evalCommand(argv: string[], out: (line: string) => void = consol
   }
   const cases = casesOf(data, id);
   if (cases.length === 0 || !cases.every((c) => c.request)) {
-    err(id ? `no request case \`${id}\` in \`${files[0]}\`` : `\`${files[0]}\` holds no request case`);
+    err(
+      id ? `no request case \`${id}\` in \`${files[0]}\`` : `\`${files[0]}\` holds no request case`,
+    );
     return 2;
   }
   let mismatch = false;

@@ -1,7 +1,14 @@
 /** `rolecraft validate FILE --type TYPE [--no-catalog]`: diagnostics with line:column. */
 import { readFileSync } from 'node:fs';
 import { loadCatalogForPolicy } from '../engine/catalog/index.ts';
-import { isValidPolicy, policyTypes, validatePolicy, type IamCatalog, type PolicyDocument, type PolicyType } from '../engine/index.ts';
+import {
+  isValidPolicy,
+  policyTypes,
+  validatePolicy,
+  type IamCatalog,
+  type PolicyDocument,
+  type PolicyType,
+} from '../engine/index.ts';
 
 async function catalogFor(text: string): Promise<IamCatalog | undefined> {
   try {
@@ -11,7 +18,11 @@ async function catalogFor(text: string): Promise<IamCatalog | undefined> {
   }
 }
 
-export async function validateCommand(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function validateCommand(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   let type: string | undefined;
   let useCatalog = true;
   const files: string[] = [];
@@ -45,11 +56,16 @@ export async function validateCommand(argv: string[], out: (line: string) => voi
     }
     const catalog = useCatalog ? await catalogFor(text) : undefined;
     const diagnostics = validatePolicy(text, type as PolicyType, catalog ? { catalog } : {});
-    for (const d of diagnostics) out(`${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity} ${d.code}: ${d.message}`);
+    for (const d of diagnostics)
+      out(
+        `${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity} ${d.code}: ${d.message}`,
+      );
     const valid = isValidPolicy(diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    out(`${file}: ${valid ? 'valid' : 'invalid'} ${type} policy (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
+    out(
+      `${file}: ${valid ? 'valid' : 'invalid'} ${type} policy (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`,
+    );
     if (!valid) failed = true;
   }
   return failed ? 1 : 0;

@@ -2,7 +2,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compilePolicies, evaluate, isValidPolicy, validatePolicy, type PolicyDocument, type PolicyInputs, type PolicyType, type RequestInput } from './index.ts';
+import {
+  compilePolicies,
+  evaluate,
+  isValidPolicy,
+  validatePolicy,
+  type PolicyDocument,
+  type PolicyInputs,
+  type PolicyType,
+  type RequestInput,
+} from './index.ts';
 
 const casesDir = join(__dirname, '..', '..', '..', 'shared', 'conformance', 'cases');
 
@@ -18,7 +27,12 @@ interface Case {
 }
 
 const files = readdirSync(casesDir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
-const cases = files.flatMap((file) => (JSON.parse(readFileSync(join(casesDir, file), 'utf8')) as { cases: Case[] }).cases.map((c) => ({ file, ...c })));
+const cases = files.flatMap((file) =>
+  (JSON.parse(readFileSync(join(casesDir, file), 'utf8')) as { cases: Case[] }).cases.map((c) => ({
+    file,
+    ...c,
+  })),
+);
 const requests = cases.filter((c) => c.kind === 'request');
 const validations = cases.filter((c) => c.kind === 'validate');
 

@@ -37,7 +37,15 @@ export { parsePrincipal } from './principal/principal-info.ts';
 export { operatorNames } from './conditions/operator-table.ts';
 export { parsePolicy } from './parse/parse-policy.ts';
 export type { ParseResult } from './parse/parse-policy.ts';
-export type { ParsedPolicy, ParsedStatement, Element, ListElement, Located, ConditionEntry, PrincipalEntry } from './parse/model.ts';
+export type {
+  ParsedPolicy,
+  ParsedStatement,
+  Element,
+  ListElement,
+  Located,
+  ConditionEntry,
+  PrincipalEntry,
+} from './parse/model.ts';
 export { validatePolicy, isValidPolicy, policyTypes } from './validate/validate-policy.ts';
 export type { ValidateOptions } from './validate/validate-policy.ts';
 export { createCatalog } from './catalog/catalog.ts';

@@ -28,14 +28,21 @@ function parseArgs(argv: string[]): Args | string {
     } else if (a.startsWith('--kind')) {
       const v = value();
       if (!v) return '--kind needs a list of kinds such as `request,validate`';
-      args.kinds = v.split(',').map((k) => k.trim()).filter(Boolean);
+      args.kinds = v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
     } else if (a.startsWith('--')) return `unknown option \`${a}\``;
     else args.paths.push(a);
   }
   return args;
 }
 
-export async function conformanceCommand(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function conformanceCommand(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(args);
@@ -43,7 +50,9 @@ export async function conformanceCommand(argv: string[], out: (line: string) => 
   }
   if (args.paths.length === 0) {
     if (!existsSync(defaultCasesDir)) {
-      out(`no conformance cases: ${relative(process.cwd(), defaultCasesDir) || defaultCasesDir} does not exist`);
+      out(
+        `no conformance cases: ${relative(process.cwd(), defaultCasesDir) || defaultCasesDir} does not exist`,
+      );
       return 0;
     }
     args.paths.push(defaultCasesDir);
@@ -58,12 +67,29 @@ export async function conformanceCommand(argv: string[], out: (line: string) => 
   const failed = summary.outcomes.length - passed + summary.fileErrors.length;
   const closing = `${passed} passed, ${failed} failed`;
   if (args.json) {
-    out(JSON.stringify({ passed, failed, leftOut: summary.leftOut, throughput: summary.throughput, fileErrors: summary.fileErrors, results: summary.outcomes }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          passed,
+          failed,
+          leftOut: summary.leftOut,
+          throughput: summary.throughput,
+          fileErrors: summary.fileErrors,
+          results: summary.outcomes,
+        },
+        null,
+        2,
+      ),
+    );
     err(closing);
   } else {
     for (const f of summary.fileErrors) out(`${f.file}: cannot parse: ${f.error}`);
-    for (const o of summary.outcomes) if (!o.pass) out(`${o.file}#${o.id}: expected ${o.expected}, got ${o.got}`);
-    if (args.kinds) out(`left out ${summary.leftOut} case${summary.leftOut === 1 ? '' : 's'} of other kinds (ran only ${args.kinds.join(', ')})`);
+    for (const o of summary.outcomes)
+      if (!o.pass) out(`${o.file}#${o.id}: expected ${o.expected}, got ${o.got}`);
+    if (args.kinds)
+      out(
+        `left out ${summary.leftOut} case${summary.leftOut === 1 ? '' : 's'} of other kinds (ran only ${args.kinds.join(', ')})`,
+      );
     if (summary.throughput !== undefined) out(`throughput: ${summary.throughput} evaluations/s`);
     out(closing);
   }

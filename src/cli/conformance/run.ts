@@ -47,26 +47,40 @@ export function caseFiles(paths: string[]): string[] {
 
 function readCaseFile(path: string): CaseFile {
   const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  if (!data || typeof data !== 'object' || !Array.isArray((data as CaseFile).cases)) throw new Error('not a case file: `cases` is missing');
+  if (!data || typeof data !== 'object' || !Array.isArray((data as CaseFile).cases))
+    throw new Error('not a case file: `cases` is missing');
   return data as CaseFile;
 }
 
 /** The case's expectation in a few words, for failures that never reached a runner. */
 function expectedText(c: ConformanceCase): string {
   const expect = c.expect as Record<string, unknown> | undefined;
-  const main = expect?.decision ?? expect?.outcome ?? (expect?.valid === undefined ? undefined : expect.valid ? 'valid' : 'invalid');
+  const main =
+    expect?.decision ??
+    expect?.outcome ??
+    (expect?.valid === undefined ? undefined : expect.valid ? 'valid' : 'invalid');
   if (main !== undefined) return String(main);
   return Array.isArray(c.steps) ? `${c.steps.length} steps` : 'a result';
 }
 
-async function runCase(file: string, c: ConformanceCase, runners: Record<string, KindRunner>): Promise<CaseOutcome> {
+async function runCase(
+  file: string,
+  c: ConformanceCase,
+  runners: Record<string, KindRunner>,
+): Promise<CaseOutcome> {
   const base = { file, id: String(c.id), kind: String(c.kind) };
   const runner = runners[c.kind];
-  if (!runner) return { ...base, pass: false, expected: expectedText(c), got: `no runner for kind ${c.kind}` };
+  if (!runner)
+    return { ...base, pass: false, expected: expectedText(c), got: `no runner for kind ${c.kind}` };
   try {
     return { ...base, ...(await runner.run(c)) };
   } catch (error) {
-    return { ...base, pass: false, expected: 'a result', got: `error: ${(error as Error).message}` };
+    return {
+      ...base,
+      pass: false,
+      expected: 'a result',
+      got: `error: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -77,7 +91,10 @@ function measure(prepared: (() => void)[], repeat: number): number {
   return Math.round((prepared.length * repeat) / Math.max(seconds, 1e-9));
 }
 
-export async function runConformance(paths: string[], options: RunOptions = {}): Promise<RunSummary> {
+export async function runConformance(
+  paths: string[],
+  options: RunOptions = {},
+): Promise<RunSummary> {
   const runners = options.runners ?? kindRunners;
   const summary: RunSummary = { outcomes: [], fileErrors: [], leftOut: 0 };
   const prepared: (() => void)[] = [];

@@ -88,7 +88,9 @@ export function createCatalog(data: CatalogData): IamCatalog {
       conditionKeys: s.conditionKeys,
     });
   }
-  const keys = [...data.globalConditionKeys, ...data.services.flatMap((s) => s.conditionKeys)].map((k) => ({ key: k, test: keyPattern(k.key) }));
+  const keys = [...data.globalConditionKeys, ...data.services.flatMap((s) => s.conditionKeys)].map(
+    (k) => ({ key: k, test: keyPattern(k.key) }),
+  );
   const globals = data.globalConditionKeys.map((k) => keyPattern(k.key));
   return {
     hasService: (key) => known.has(key.toLowerCase()),

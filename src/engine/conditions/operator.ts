@@ -7,7 +7,8 @@
  */
 
 /** The value types of the IAM condition operators (as the service authorization reference names them). */
-export type OperatorValueType = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN' | 'Null';
+export type OperatorValueType =
+  'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN' | 'Null';
 
 export interface ConditionOperator<P = unknown> {
   /** The operator's name without qualifiers (`StringNotEquals`). */

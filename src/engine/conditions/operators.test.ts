@@ -8,12 +8,28 @@ function context(values: Record<string, ContextValue>): ContextLookup {
   return { get: (key) => map.get(key) };
 }
 
-function holds(operator: string, policy: string | string[], request: ContextValue | undefined, version = '2012-10-17', extra: Record<string, ContextValue> = {}): boolean {
-  const c = compileCondition(operator, 'k', Array.isArray(policy) ? policy : [policy], version === '2012-10-17');
+function holds(
+  operator: string,
+  policy: string | string[],
+  request: ContextValue | undefined,
+  version = '2012-10-17',
+  extra: Record<string, ContextValue> = {},
+): boolean {
+  const c = compileCondition(
+    operator,
+    'k',
+    Array.isArray(policy) ? policy : [policy],
+    version === '2012-10-17',
+  );
   return conditionHolds(c, context(request === undefined ? extra : { k: request, ...extra }));
 }
 
-type Row = [operator: string, policy: string | string[], request: ContextValue | undefined, expected: boolean];
+type Row = [
+  operator: string,
+  policy: string | string[],
+  request: ContextValue | undefined,
+  expected: boolean,
+];
 
 const table: Record<string, Row[]> = {
   StringEquals: [
@@ -90,11 +106,36 @@ const table: Record<string, Row[]> = {
     ['NotIpAddress', ['192.0.2.0/24'], '192.0.2.9', false],
   ],
   Arn: [
-    ['ArnLike', 'arn:aws:iam::111111111111:user/ops/*', 'arn:aws:iam::111111111111:user/ops/carol', true],
-    ['ArnEquals', 'arn:aws:cloudtrail:*:111111111111:trail/*', 'arn:aws:cloudtrail:us-east-1:111111111111:trail/main', true],
-    ['ArnLike', 'arn:aws:lambda:us-east-1:111111111111:function:resize', 'arn:aws:lambda:us-east-1:111111111111:function:other', false],
-    ['ArnNotLike', 'arn:aws:iam::111111111111:role/Admin*', 'arn:aws:iam::111111111111:role/Deployer', true],
-    ['ArnNotEquals', 'arn:aws:iam::111111111111:role/Admin', 'arn:aws:iam::111111111111:role/Admin', false],
+    [
+      'ArnLike',
+      'arn:aws:iam::111111111111:user/ops/*',
+      'arn:aws:iam::111111111111:user/ops/carol',
+      true,
+    ],
+    [
+      'ArnEquals',
+      'arn:aws:cloudtrail:*:111111111111:trail/*',
+      'arn:aws:cloudtrail:us-east-1:111111111111:trail/main',
+      true,
+    ],
+    [
+      'ArnLike',
+      'arn:aws:lambda:us-east-1:111111111111:function:resize',
+      'arn:aws:lambda:us-east-1:111111111111:function:other',
+      false,
+    ],
+    [
+      'ArnNotLike',
+      'arn:aws:iam::111111111111:role/Admin*',
+      'arn:aws:iam::111111111111:role/Deployer',
+      true,
+    ],
+    [
+      'ArnNotEquals',
+      'arn:aws:iam::111111111111:role/Admin',
+      'arn:aws:iam::111111111111:role/Admin',
+      false,
+    ],
     ['ArnLike', 'arn:aws:s3:::*', 'not-an-arn', false],
   ],
   Null: [
@@ -131,7 +172,11 @@ describe.each(Object.entries(table))('condition operator %s', (_name, rows) => {
 
 describe('policy variables in condition values', () => {
   it('resolves a variable, and a variable without value matches nothing', () => {
-    expect(holds('StringLike', 'home/${aws:username}/*', 'home/alice/x', '2012-10-17', { 'aws:username': 'alice' })).toBe(true);
+    expect(
+      holds('StringLike', 'home/${aws:username}/*', 'home/alice/x', '2012-10-17', {
+        'aws:username': 'alice',
+      }),
+    ).toBe(true);
     expect(holds('StringEquals', '${aws:PrincipalTag/Team}', 'red')).toBe(false);
     expect(holds('StringNotEquals', '${aws:PrincipalTag/Team}', 'red')).toBe(true);
   });
@@ -144,7 +189,11 @@ describe('policy variables in condition values', () => {
     expect(holds('StringEquals', "${aws:PrincipalTag/team, 'none'}", 'none')).toBe(true);
   });
   it('is plain text under Version 2008-10-17', () => {
-    expect(holds('StringEquals', '${aws:username}', '${aws:username}', '2008-10-17', { 'aws:username': 'alice' })).toBe(true);
+    expect(
+      holds('StringEquals', '${aws:username}', '${aws:username}', '2008-10-17', {
+        'aws:username': 'alice',
+      }),
+    ).toBe(true);
   });
 });
 
@@ -157,7 +206,14 @@ describe('condition explanation', () => {
       { requestValue: 'b', policyValue: 'a', matched: false },
       { requestValue: 'b', policyValue: 'b', matched: true },
     ]);
-    const missing = explainCondition(compileCondition('StringNotLike', 'k', ['x'], true), context({}));
-    expect(missing).toMatchObject({ matched: true, keyPresent: false, rule: 'the key is absent, so a negated operator holds' });
+    const missing = explainCondition(
+      compileCondition('StringNotLike', 'k', ['x'], true),
+      context({}),
+    );
+    expect(missing).toMatchObject({
+      matched: true,
+      keyPresent: false,
+      rule: 'the key is absent, so a negated operator holds',
+    });
   });
 });

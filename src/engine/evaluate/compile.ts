@@ -65,10 +65,20 @@ function strings(value: unknown): string[] | null {
 
 function conditionValues(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'number' || typeof v === 'boolean' ? [String(v)] : []));
+  return list.flatMap((v) =>
+    typeof v === 'string'
+      ? [v]
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? [String(v)]
+        : [],
+  );
 }
 
-function compileStatement(raw: unknown, index: number, variablesEnabled: boolean): CompiledStatement {
+function compileStatement(
+  raw: unknown,
+  index: number,
+  variablesEnabled: boolean,
+): CompiledStatement {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const effect = s.Effect === 'Allow' || s.Effect === 'Deny' ? s.Effect : undefined;
   const notAction = s.Action === undefined && s.NotAction !== undefined;
@@ -92,7 +102,10 @@ function compileStatement(raw: unknown, index: number, variablesEnabled: boolean
     effect,
     actions: actionList === null ? null : compileActionSet(actionList),
     notAction,
-    resources: resourceList === null ? null : resourceList.map((r) => compileResourcePattern(r, variablesEnabled)),
+    resources:
+      resourceList === null
+        ? null
+        : resourceList.map((r) => compileResourcePattern(r, variablesEnabled)),
     notResource,
     resourceEntries: resourceList ?? [],
     principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),
@@ -102,7 +115,13 @@ function compileStatement(raw: unknown, index: number, variablesEnabled: boolean
 }
 
 /** Compiles one policy (its JSON document). Variables are active only under Version `2012-10-17`. */
-export function compilePolicy(doc: PolicyDocument, kind: PolicyKind, index: number, level?: number, implicit = false): CompiledPolicy {
+export function compilePolicy(
+  doc: PolicyDocument,
+  kind: PolicyKind,
+  index: number,
+  level?: number,
+  implicit = false,
+): CompiledPolicy {
   const version = typeof doc.Version === 'string' ? doc.Version : undefined;
   const variablesEnabled = version === '2012-10-17';
   const raw = doc.Statement;
@@ -123,11 +142,18 @@ export function compilePolicies(inputs: PolicyInputs): CompiledPolicySet {
   const levels = (kind: 'scp' | 'rcp', list: PolicyDocument[][]) =>
     list.map((level, l) => level.map((doc, i) => compilePolicy(doc, kind, i, l)));
   const rcp = levels('rcp', inputs.rcp ?? []);
-  rcp.forEach((level, l) => level.push(compilePolicy(rcpFullAwsAccess, 'rcp', level.length, l, true)));
+  rcp.forEach((level, l) =>
+    level.push(compilePolicy(rcpFullAwsAccess, 'rcp', level.length, l, true)),
+  );
   return {
     identity: (inputs.identity ?? []).map((doc, i) => compilePolicy(doc, 'identity', i)),
-    boundary: inputs.permissionsBoundary ? compilePolicy(inputs.permissionsBoundary, 'boundary', 0) : undefined,
-    session: inputs.session && inputs.session.length > 0 ? inputs.session.map((doc, i) => compilePolicy(doc, 'session', i)) : undefined,
+    boundary: inputs.permissionsBoundary
+      ? compilePolicy(inputs.permissionsBoundary, 'boundary', 0)
+      : undefined,
+    session:
+      inputs.session && inputs.session.length > 0
+        ? inputs.session.map((doc, i) => compilePolicy(doc, 'session', i))
+        : undefined,
     resource: inputs.resource ? compilePolicy(inputs.resource, 'resource', 0) : undefined,
     scp: inputs.scp ? levels('scp', inputs.scp) : undefined,
     rcp,

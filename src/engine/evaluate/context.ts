@@ -41,16 +41,27 @@ function epochSeconds(iso: string): string | undefined {
 }
 
 /** The derived keys (README "Derived context"); nothing else is invented. */
-function derived(keyLower: string, request: RequestInput, principal: PrincipalInfo, resourceAccount: string | undefined): ContextValue | undefined {
+function derived(
+  keyLower: string,
+  request: RequestInput,
+  principal: PrincipalInfo,
+  resourceAccount: string | undefined,
+): ContextValue | undefined {
   switch (keyLower) {
     case 'aws:principalarn':
       return principal.principalArn;
     case 'aws:principalaccount':
-      return principal.kind === 'service' || principal.kind === 'anonymous' ? undefined : principal.account;
+      return principal.kind === 'service' || principal.kind === 'anonymous'
+        ? undefined
+        : principal.account;
     case 'aws:username':
       return principal.kind === 'user' ? principal.userName : undefined;
     case 'aws:principalisawsservice':
-      return principal.kind === 'anonymous' ? undefined : principal.kind === 'service' ? 'true' : 'false';
+      return principal.kind === 'anonymous'
+        ? undefined
+        : principal.kind === 'service'
+          ? 'true'
+          : 'false';
     case 'aws:principalservicename':
       return principal.kind === 'service' ? principal.serviceName : undefined;
     case 'aws:resourceaccount':
@@ -65,7 +76,11 @@ function derived(keyLower: string, request: RequestInput, principal: PrincipalIn
 }
 
 /** The resource's account: `resourceAccount`, else the ARN's account field, else the principal's. */
-export function resourceAccountOf(request: RequestInput, arn: readonly string[] | null, principal: PrincipalInfo): string | undefined {
+export function resourceAccountOf(
+  request: RequestInput,
+  arn: readonly string[] | null,
+  principal: PrincipalInfo,
+): string | undefined {
   if (request.resourceAccount) return request.resourceAccount;
   if (arn && arn[4]) return arn[4];
   return principal.account;
@@ -116,9 +131,21 @@ export function requestState(request: RequestInput, hasBoundary: boolean): Reque
 }
 
 /** The whole effective context (given and derived keys), for explanations. */
-export function effectiveContext(request: RequestInput, state: RequestState): Record<string, ContextValue> {
+export function effectiveContext(
+  request: RequestInput,
+  state: RequestState,
+): Record<string, ContextValue> {
   const out: Record<string, ContextValue> = {};
-  const names = ['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:username', 'aws:PrincipalIsAWSService', 'aws:PrincipalServiceName', 'aws:ResourceAccount', 'aws:CurrentTime', 'aws:EpochTime'];
+  const names = [
+    'aws:PrincipalArn',
+    'aws:PrincipalAccount',
+    'aws:username',
+    'aws:PrincipalIsAWSService',
+    'aws:PrincipalServiceName',
+    'aws:ResourceAccount',
+    'aws:CurrentTime',
+    'aws:EpochTime',
+  ];
   for (const name of names) {
     const value = state.lookup.get(name.toLowerCase());
     if (value !== undefined) out[name] = value;

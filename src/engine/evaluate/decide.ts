@@ -33,7 +33,13 @@ export interface Outcome {
   level?: number;
 }
 
-const roleActions = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity']);
+const roleActions = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+]);
 
 /** True when the resource-based policy is the role's trust policy (actions authorized against a role). */
 export function isRoleAction(actionLower: string): boolean {
@@ -43,7 +49,12 @@ export function isRoleAction(actionLower: string): boolean {
 /** True for a KMS action on a key, where the key policy must allow. */
 export function isKeyRequest(state: RequestState): boolean {
   const arn = state.resourceArn;
-  return state.actionLower.startsWith('kms:') && arn !== null && arn[2] === 'kms' && arn[5]!.startsWith('key/');
+  return (
+    state.actionLower.startsWith('kms:') &&
+    arn !== null &&
+    arn[2] === 'kms' &&
+    arn[5]!.startsWith('key/')
+  );
 }
 
 function resourceKind(state: RequestState): DecidingKind {
@@ -53,13 +64,20 @@ function resourceKind(state: RequestState): DecidingKind {
 /** The identity side: identity policies, boundary and session policies, each where it applies. */
 function identitySideFailure(f: Facts, crossAccount: boolean): Outcome | undefined {
   if (!f.identityApplies) return undefined;
-  if (!f.identityAllow) return { decision: 'ImplicitDeny', decidedBy: 'identity', reason: crossAccount ? 'cross-account-no-identity-allow' : 'no-identity-allow' };
+  if (!f.identityAllow)
+    return {
+      decision: 'ImplicitDeny',
+      decidedBy: 'identity',
+      reason: crossAccount ? 'cross-account-no-identity-allow' : 'no-identity-allow',
+    };
   return limitsFailure(f);
 }
 
 function limitsFailure(f: Facts): Outcome | undefined {
-  if (f.boundaryApplies && !f.boundaryAllow) return { decision: 'ImplicitDeny', decidedBy: 'boundary', reason: 'boundary-without-allow' };
-  if (f.sessionApplies && !f.sessionAllow) return { decision: 'ImplicitDeny', decidedBy: 'session', reason: 'session-without-allow' };
+  if (f.boundaryApplies && !f.boundaryAllow)
+    return { decision: 'ImplicitDeny', decidedBy: 'boundary', reason: 'boundary-without-allow' };
+  if (f.sessionApplies && !f.sessionAllow)
+    return { decision: 'ImplicitDeny', decidedBy: 'session', reason: 'session-without-allow' };
   return undefined;
 }
 
@@ -75,28 +93,61 @@ export function decide(f: Facts, state: RequestState): Outcome {
   if (f.boundaryDeny) return deny('boundary');
   if (f.sessionDeny) return deny('session');
   if (f.scpApplies && f.scpLevelWithoutAllow >= 0) {
-    return { decision: 'ImplicitDeny', decidedBy: 'scp', reason: 'scp-level-without-allow', level: f.scpLevelWithoutAllow };
+    return {
+      decision: 'ImplicitDeny',
+      decidedBy: 'scp',
+      reason: 'scp-level-without-allow',
+      level: f.scpLevelWithoutAllow,
+    };
   }
   const who = state.principal;
   const grant = f.resourceGrant;
   const resourceSide = resourceKind(state);
-  const allowByResource: Outcome = { decision: 'Allow', decidedBy: resourceSide, reason: 'allowed-by-resource-policy' };
+  const allowByResource: Outcome = {
+    decision: 'Allow',
+    decidedBy: resourceSide,
+    reason: 'allowed-by-resource-policy',
+  };
 
   if (!f.scpApplies && !f.identityApplies && who.kind !== 'root') {
-    return grant !== null ? allowByResource : { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'no-resource-grant' };
+    return grant !== null
+      ? allowByResource
+      : { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'no-resource-grant' };
   }
 
   const crossAccount = state.resourceAccount !== undefined && who.account !== state.resourceAccount;
   if (crossAccount) {
-    if (grant === null) return { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'cross-account-no-resource-grant' };
-    return identitySideFailure(f, true) ?? { decision: 'Allow', decidedBy: resourceSide, reason: 'allowed-cross-account' };
+    if (grant === null)
+      return {
+        decision: 'ImplicitDeny',
+        decidedBy: resourceSide,
+        reason: 'cross-account-no-resource-grant',
+      };
+    return (
+      identitySideFailure(f, true) ?? {
+        decision: 'Allow',
+        decidedBy: resourceSide,
+        reason: 'allowed-cross-account',
+      }
+    );
   }
 
   if (grant === 'exact' || grant === 'wildcard') return allowByResource;
   if (grant === 'role') return limitsFailure(f) ?? allowByResource;
   if (grant === null && (resourceSide === 'trust' || isKeyRequest(state))) {
-    return { decision: 'ImplicitDeny', decidedBy: resourceSide, reason: 'resource-policy-required' };
+    return {
+      decision: 'ImplicitDeny',
+      decidedBy: resourceSide,
+      reason: 'resource-policy-required',
+    };
   }
-  if (who.kind === 'root') return { decision: 'Allow', decidedBy: 'root', reason: 'allowed-root-user' };
-  return identitySideFailure(f, false) ?? { decision: 'Allow', decidedBy: 'identity', reason: 'allowed-by-identity-policy' };
+  if (who.kind === 'root')
+    return { decision: 'Allow', decidedBy: 'root', reason: 'allowed-root-user' };
+  return (
+    identitySideFailure(f, false) ?? {
+      decision: 'Allow',
+      decidedBy: 'identity',
+      reason: 'allowed-by-identity-policy',
+    }
+  );
 }

@@ -22,10 +22,18 @@ export interface Evaluation {
  * then the resource-based and identity-side policies by the same-account and cross-account
  * rules. Time comes only from the request (`now`, or `aws:CurrentTime` in its context).
  */
-export function evaluate(request: RequestInput, policies: CompiledPolicySet, options?: EvaluateOptions): Evaluation {
+export function evaluate(
+  request: RequestInput,
+  policies: CompiledPolicySet,
+  options?: EvaluateOptions,
+): Evaluation {
   const state = requestState(request, policies.boundary !== undefined);
   const facts = gatherFacts(policies, state);
   const outcome = decide(facts, state);
-  if (options?.explain) return { decision: outcome.decision, explanation: explain(request, policies, state, facts, outcome) };
+  if (options?.explain)
+    return {
+      decision: outcome.decision,
+      explanation: explain(request, policies, state, facts, outcome),
+    };
   return { decision: outcome.decision };
 }

@@ -108,9 +108,15 @@ function label(p: CompiledPolicy, state: RequestState): string {
     case 'scp':
       return `SCP level ${(p.level ?? 0) + 1}, policy ${n}`;
     case 'rcp':
-      return p.implicit ? `RCPFullAWSAccess (level ${(p.level ?? 0) + 1})` : `RCP level ${(p.level ?? 0) + 1}, policy ${n}`;
+      return p.implicit
+        ? `RCPFullAWSAccess (level ${(p.level ?? 0) + 1})`
+        : `RCP level ${(p.level ?? 0) + 1}, policy ${n}`;
     case 'resource':
-      return isRoleAction(state.actionLower) ? 'role trust policy' : isKeyRequest(state) ? 'key policy' : 'resource-based policy';
+      return isRoleAction(state.actionLower)
+        ? 'role trust policy'
+        : isKeyRequest(state)
+          ? 'key policy'
+          : 'resource-based policy';
     case 'identity':
       return `identity policy ${n}`;
     case 'boundary':
@@ -120,7 +126,12 @@ function label(p: CompiledPolicy, state: RequestState): string {
   }
 }
 
-function explainPolicy(p: CompiledPolicy, state: RequestState, considered: boolean, why?: string): PolicyExplanation {
+function explainPolicy(
+  p: CompiledPolicy,
+  state: RequestState,
+  considered: boolean,
+  why?: string,
+): PolicyExplanation {
   const attached = p.kind === 'resource' || p.kind === 'rcp';
   const statements = p.statements.map((s) => explainStatement(s, state, attached));
   const out: PolicyExplanation = {
@@ -138,13 +149,21 @@ function explainPolicy(p: CompiledPolicy, state: RequestState, considered: boole
   return out;
 }
 
-function refs(policies: PolicyExplanation[], pick: (p: PolicyExplanation, s: StatementExplanation) => boolean): StatementRef[] {
+function refs(
+  policies: PolicyExplanation[],
+  pick: (p: PolicyExplanation, s: StatementExplanation) => boolean,
+): StatementRef[] {
   const out: StatementRef[] = [];
   for (const p of policies) {
     if (!p.considered) continue;
     for (const s of p.statements) {
       if (!s.applied || s.effect === 'invalid' || !pick(p, s)) continue;
-      const ref: StatementRef = { kind: p.kind, policyIndex: p.index, statementIndex: s.index, effect: s.effect };
+      const ref: StatementRef = {
+        kind: p.kind,
+        policyIndex: p.index,
+        statementIndex: s.index,
+        effect: s.effect,
+      };
       if (p.level !== undefined) ref.level = p.level;
       if (s.sid !== undefined) ref.sid = s.sid;
       out.push(ref);
@@ -156,7 +175,8 @@ function refs(policies: PolicyExplanation[], pick: (p: PolicyExplanation, s: Sta
 function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[]): StatementRef[] {
   if (o.decision === 'ExplicitDeny') return refs(policies, (_p, s) => s.effect === 'Deny');
   if (o.decision === 'ImplicitDeny') return [];
-  const identitySide = (p: PolicyExplanation) => p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
+  const identitySide = (p: PolicyExplanation) =>
+    p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
   switch (o.reason) {
     case 'allowed-by-resource-policy':
       return refs(policies, (p) => p.kind === 'resource' || (p.kind === 'scp' && f.scpApplies));
@@ -170,15 +190,40 @@ function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[])
 }
 
 /** Builds the explanation for an outcome. */
-export function explain(request: RequestInput, set: CompiledPolicySet, state: RequestState, facts: Facts, outcome: Outcome): Explanation {
+export function explain(
+  request: RequestInput,
+  set: CompiledPolicySet,
+  state: RequestState,
+  facts: Facts,
+  outcome: Outcome,
+): Explanation {
   const policies: PolicyExplanation[] = [];
   const noIdentity = 'this principal has no identity-based permissions';
-  for (const level of set.scp ?? []) for (const p of level) policies.push(explainPolicy(p, state, facts.scpApplies, 'SCPs apply only to principals of member accounts'));
+  for (const level of set.scp ?? [])
+    for (const p of level)
+      policies.push(
+        explainPolicy(
+          p,
+          state,
+          facts.scpApplies,
+          'SCPs apply only to principals of member accounts',
+        ),
+      );
   for (const level of set.rcp) for (const p of level) policies.push(explainPolicy(p, state, true));
   if (set.resource) policies.push(explainPolicy(set.resource, state, true));
-  for (const p of set.identity) policies.push(explainPolicy(p, state, facts.identityApplies, noIdentity));
-  if (set.boundary) policies.push(explainPolicy(set.boundary, state, facts.boundaryApplies, noIdentity));
-  for (const p of set.session ?? []) policies.push(explainPolicy(p, state, facts.sessionApplies, 'session policies apply only to role sessions and federated users'));
+  for (const p of set.identity)
+    policies.push(explainPolicy(p, state, facts.identityApplies, noIdentity));
+  if (set.boundary)
+    policies.push(explainPolicy(set.boundary, state, facts.boundaryApplies, noIdentity));
+  for (const p of set.session ?? [])
+    policies.push(
+      explainPolicy(
+        p,
+        state,
+        facts.sessionApplies,
+        'session policies apply only to role sessions and federated users',
+      ),
+    );
   const who = state.principal;
   const principal: Explanation['principal'] = { text: who.text, kind: who.kind };
   if (who.account !== undefined) principal.account = who.account;
@@ -188,7 +233,10 @@ export function explain(request: RequestInput, set: CompiledPolicySet, state: Re
     decidedBy: outcome.decidedBy,
     reason: outcome.reason,
     summary: summarize(outcome),
-    crossAccount: who.account !== undefined && state.resourceAccount !== undefined && who.account !== state.resourceAccount,
+    crossAccount:
+      who.account !== undefined &&
+      state.resourceAccount !== undefined &&
+      who.account !== state.resourceAccount,
     principal,
     context: effectiveContext(request, state),
     policies,

@@ -43,15 +43,29 @@ function policyFlags(policy: CompiledPolicy, state: RequestState, attached: bool
   return flags;
 }
 
-function listFlags(policies: readonly CompiledPolicy[], state: RequestState, attached: boolean): number {
+function listFlags(
+  policies: readonly CompiledPolicy[],
+  state: RequestState,
+  attached: boolean,
+): number {
   let flags = 0;
   for (let i = 0; i < policies.length; i++) flags |= policyFlags(policies[i]!, state, attached);
   return flags;
 }
 
-const grantRank: Record<PrincipalMatchKind, number> = { account: 1, role: 2, service: 3, federated: 3, wildcard: 4, exact: 5 };
+const grantRank: Record<PrincipalMatchKind, number> = {
+  account: 1,
+  role: 2,
+  service: 3,
+  federated: 3,
+  wildcard: 4,
+  exact: 5,
+};
 
-function resourceFacts(policy: CompiledPolicy | undefined, state: RequestState): { deny: boolean; grant: PrincipalMatchKind | null } {
+function resourceFacts(
+  policy: CompiledPolicy | undefined,
+  state: RequestState,
+): { deny: boolean; grant: PrincipalMatchKind | null } {
   let deny = false;
   let grant: PrincipalMatchKind | null = null;
   if (policy === undefined) return { deny, grant };
@@ -70,7 +84,8 @@ export function gatherFacts(set: CompiledPolicySet, state: RequestState): Facts 
   const identityApplies = hasIdentitySide(kind) && kind !== 'root';
   const scpApplies = hasIdentitySide(kind) && set.scp !== undefined;
   const boundaryApplies = identityApplies && set.boundary !== undefined;
-  const sessionApplies = (kind === 'role-session' || kind === 'federated-user') && set.session !== undefined;
+  const sessionApplies =
+    (kind === 'role-session' || kind === 'federated-user') && set.session !== undefined;
 
   let scpDeny = false;
   let scpLevelWithoutAllow = -1;

@@ -1,10 +1,31 @@
 /** Laws of the evaluation logic, checked on random policies and requests (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicies, evaluate, type PolicyDocument, type PolicyInputs, type RequestInput } from '../index.ts';
+import {
+  compilePolicies,
+  evaluate,
+  type PolicyDocument,
+  type PolicyInputs,
+  type RequestInput,
+} from '../index.ts';
 
-const actions = ['s3:GetObject', 's3:*', 's3:Get*', 'iam:*', '*', 'sqs:SendMessage', 'sts:AssumeRole', 'kms:Decrypt'];
-const resources = ['*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/k', 'arn:aws:sqs:us-east-1:111111111111:q', 'arn:aws:iam::111111111111:role/R'];
+const actions = [
+  's3:GetObject',
+  's3:*',
+  's3:Get*',
+  'iam:*',
+  '*',
+  'sqs:SendMessage',
+  'sts:AssumeRole',
+  'kms:Decrypt',
+];
+const resources = [
+  '*',
+  'arn:aws:s3:::b/*',
+  'arn:aws:s3:::b/k',
+  'arn:aws:sqs:us-east-1:111111111111:q',
+  'arn:aws:iam::111111111111:role/R',
+];
 const conditions = [
   undefined,
   { StringEquals: { 'aws:PrincipalTag/team': 'blue' } },
@@ -33,14 +54,20 @@ const statement = (withPrincipal: boolean, effect?: 'Allow' | 'Deny') =>
       principal: fc.constantFrom(...principals),
     })
     .map((s) => {
-      const out: Record<string, unknown> = { Effect: s.effect, [s.not ? 'NotAction' : 'Action']: s.action, Resource: s.resource };
+      const out: Record<string, unknown> = {
+        Effect: s.effect,
+        [s.not ? 'NotAction' : 'Action']: s.action,
+        Resource: s.resource,
+      };
       if (s.condition) out.Condition = s.condition;
       if (withPrincipal) out.Principal = s.principal;
       return out;
     });
 
 const policy = (withPrincipal: boolean) =>
-  fc.array(statement(withPrincipal), { minLength: 1, maxLength: 3 }).map((Statement): PolicyDocument => ({ Version: '2012-10-17', Statement }));
+  fc
+    .array(statement(withPrincipal), { minLength: 1, maxLength: 3 })
+    .map((Statement): PolicyDocument => ({ Version: '2012-10-17', Statement }));
 
 const inputs: fc.Arbitrary<PolicyInputs> = fc.record(
   {
@@ -48,7 +75,10 @@ const inputs: fc.Arbitrary<PolicyInputs> = fc.record(
     permissionsBoundary: policy(false),
     session: fc.array(policy(false), { minLength: 1, maxLength: 2 }),
     resource: policy(true),
-    scp: fc.array(fc.array(policy(false), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }),
+    scp: fc.array(fc.array(policy(false), { minLength: 1, maxLength: 2 }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
     rcp: fc.array(fc.array(policy(true), { minLength: 1, maxLength: 1 }), { maxLength: 2 }),
   },
   { requiredKeys: ['identity'] },
@@ -63,9 +93,22 @@ const request: fc.Arbitrary<RequestInput> = fc.record({
     'lambda.amazonaws.com',
     'anonymous',
   ),
-  action: fc.constantFrom('s3:GetObject', 's3:PutObject', 'iam:CreateUser', 'sqs:SendMessage', 'sts:AssumeRole', 'kms:Decrypt'),
+  action: fc.constantFrom(
+    's3:GetObject',
+    's3:PutObject',
+    'iam:CreateUser',
+    'sqs:SendMessage',
+    'sts:AssumeRole',
+    'kms:Decrypt',
+  ),
   resource: fc.constantFrom(...resources.slice(1), 'arn:aws:kms:us-east-1:111111111111:key/k1'),
-  context: fc.record({ 'aws:PrincipalTag/team': fc.constantFrom('blue', 'red'), 'aws:SecureTransport': fc.constantFrom('true', 'false') }, { requiredKeys: [] }),
+  context: fc.record(
+    {
+      'aws:PrincipalTag/team': fc.constantFrom('blue', 'red'),
+      'aws:SecureTransport': fc.constantFrom('true', 'false'),
+    },
+    { requiredKeys: [] },
+  ),
 });
 
 const decide = (r: RequestInput, p: PolicyInputs) => evaluate(r, compilePolicies(p)).decision;
@@ -73,11 +116,20 @@ const decide = (r: RequestInput, p: PolicyInputs) => evaluate(r, compilePolicies
 type Slot = 'identity' | 'boundary' | 'session' | 'resource' | 'scp' | 'rcp';
 
 function withStatement(p: PolicyInputs, slot: Slot, s: Record<string, unknown>): PolicyInputs {
-  const add = (doc: PolicyDocument): PolicyDocument => ({ ...doc, Statement: [...(doc.Statement as unknown[]), s] });
+  const add = (doc: PolicyDocument): PolicyDocument => ({
+    ...doc,
+    Statement: [...(doc.Statement as unknown[]), s],
+  });
   const fresh: PolicyDocument = { Version: '2012-10-17', Statement: [s] };
   switch (slot) {
     case 'identity':
-      return { ...p, identity: p.identity && p.identity.length > 0 ? [add(p.identity[0]!), ...p.identity.slice(1)] : [fresh] };
+      return {
+        ...p,
+        identity:
+          p.identity && p.identity.length > 0
+            ? [add(p.identity[0]!), ...p.identity.slice(1)]
+            : [fresh],
+      };
     case 'boundary':
       return p.permissionsBoundary ? { ...p, permissionsBoundary: add(p.permissionsBoundary) } : p;
     case 'session':
@@ -85,9 +137,19 @@ function withStatement(p: PolicyInputs, slot: Slot, s: Record<string, unknown>):
     case 'resource':
       return { ...p, resource: p.resource ? add(p.resource) : fresh };
     case 'scp':
-      return p.scp ? { ...p, scp: p.scp.map((level, i) => (i === 0 ? [add(level[0]!), ...level.slice(1)] : level)) } : p;
+      return p.scp
+        ? {
+            ...p,
+            scp: p.scp.map((level, i) => (i === 0 ? [add(level[0]!), ...level.slice(1)] : level)),
+          }
+        : p;
     case 'rcp':
-      return p.rcp && p.rcp.length > 0 ? { ...p, rcp: p.rcp.map((level, i) => (i === 0 ? [add(level[0]!), ...level.slice(1)] : level)) } : p;
+      return p.rcp && p.rcp.length > 0
+        ? {
+            ...p,
+            rcp: p.rcp.map((level, i) => (i === 0 ? [add(level[0]!), ...level.slice(1)] : level)),
+          }
+        : p;
   }
 }
 
@@ -103,7 +165,10 @@ function shuffled<T>(list: T[], seed: number): T[] {
 }
 
 function reorder(p: PolicyInputs, seed: number): PolicyInputs {
-  const doc = (d: PolicyDocument): PolicyDocument => ({ ...d, Statement: shuffled(d.Statement as unknown[], seed) });
+  const doc = (d: PolicyDocument): PolicyDocument => ({
+    ...d,
+    Statement: shuffled(d.Statement as unknown[], seed),
+  });
   const out: PolicyInputs = { identity: shuffled((p.identity ?? []).map(doc), seed + 1) };
   if (p.permissionsBoundary) out.permissionsBoundary = doc(p.permissionsBoundary);
   if (p.session) out.session = shuffled(p.session.map(doc), seed + 2);
@@ -119,18 +184,30 @@ const runs = { numRuns: 800 };
 describe('evaluation laws', () => {
   it('adding a Deny never turns a Deny into an Allow, and an explicit deny stays explicit', () => {
     fc.assert(
-      fc.property(request, inputs, fc.constantFrom(...slots), fc.boolean(), (r, p, slot, withPrincipal) => {
-        return fc.assert(
-          fc.property(statement(slot === 'resource' || slot === 'rcp' || withPrincipal, 'Deny'), (deny) => {
-            const cleaned = slot === 'resource' || slot === 'rcp' ? deny : (({ Principal: _, ...rest }) => rest)(deny);
-            const before = decide(r, p);
-            const after = decide(r, withStatement(p, slot, cleaned));
-            if (before !== 'Allow') expect(after).not.toBe('Allow');
-            if (before === 'ExplicitDeny') expect(after).toBe('ExplicitDeny');
-          }),
-          { numRuns: 3 },
-        );
-      }),
+      fc.property(
+        request,
+        inputs,
+        fc.constantFrom(...slots),
+        fc.boolean(),
+        (r, p, slot, withPrincipal) => {
+          return fc.assert(
+            fc.property(
+              statement(slot === 'resource' || slot === 'rcp' || withPrincipal, 'Deny'),
+              (deny) => {
+                const cleaned =
+                  slot === 'resource' || slot === 'rcp'
+                    ? deny
+                    : (({ Principal: _, ...rest }) => rest)(deny);
+                const before = decide(r, p);
+                const after = decide(r, withStatement(p, slot, cleaned));
+                if (before !== 'Allow') expect(after).not.toBe('Allow');
+                if (before === 'ExplicitDeny') expect(after).toBe('ExplicitDeny');
+              },
+            ),
+            { numRuns: 3 },
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -147,7 +224,8 @@ describe('evaluation laws', () => {
   it('adding an Allow to an identity policy never turns an Allow into a Deny', () => {
     fc.assert(
       fc.property(request, inputs, statement(false, 'Allow'), (r, p, allow) => {
-        if (decide(r, p) === 'Allow') expect(decide(r, withStatement(p, 'identity', allow))).toBe('Allow');
+        if (decide(r, p) === 'Allow')
+          expect(decide(r, withStatement(p, 'identity', allow))).toBe('Allow');
       }),
       runs,
     );
@@ -161,7 +239,8 @@ describe('evaluation laws', () => {
         const slow = evaluate(r, set, { explain: true });
         expect(slow.decision).toBe(fast.decision);
         expect(slow.explanation!.decision).toBe(fast.decision);
-        if (fast.decision === 'ExplicitDeny') expect(slow.explanation!.decisive.length).toBeGreaterThan(0);
+        if (fast.decision === 'ExplicitDeny')
+          expect(slow.explanation!.decisive.length).toBeGreaterThan(0);
       }),
       runs,
     );

@@ -1,6 +1,14 @@
 /** Whether one compiled statement applies to a request: action, resource, principal, conditions. */
-import { conditionHolds, explainCondition, type ConditionExplanation } from '../conditions/condition.ts';
-import { matchPrincipal, notPrincipalCovers, type PrincipalMatchKind } from '../principal/principal-match.ts';
+import {
+  conditionHolds,
+  explainCondition,
+  type ConditionExplanation,
+} from '../conditions/condition.ts';
+import {
+  matchPrincipal,
+  notPrincipalCovers,
+  type PrincipalMatchKind,
+} from '../principal/principal-match.ts';
 import { actionInSet } from './action-set.ts';
 import type { CompiledStatement } from './compile.ts';
 import type { RequestState } from './context.ts';
@@ -32,7 +40,10 @@ function principalMatches(s: CompiledStatement, state: RequestState): StatementM
   const p = s.principal;
   if (p === undefined) return null;
   if (!s.notPrincipal) return matchPrincipal(p, state);
-  const boundaryCaveat = s.effect === 'Deny' && state.hasBoundary && ['user', 'role', 'role-session'].includes(state.principal.kind);
+  const boundaryCaveat =
+    s.effect === 'Deny' &&
+    state.hasBoundary &&
+    ['user', 'role', 'role-session'].includes(state.principal.kind);
   return boundaryCaveat || !notPrincipalCovers(p, state) ? 'wildcard' : null;
 }
 
@@ -40,15 +51,21 @@ function principalMatches(s: CompiledStatement, state: RequestState): StatementM
  * Fast test. `attached` is true for policies attached to the resource (resource policies and
  * RCPs): a missing Resource there means the resource itself, and the principal is checked.
  */
-export function statementMatch(s: CompiledStatement, state: RequestState, attached: boolean): StatementMatch {
-  if (s.effect === undefined || !actionMatches(s, state) || !resourceMatches(s, state, attached)) return null;
+export function statementMatch(
+  s: CompiledStatement,
+  state: RequestState,
+  attached: boolean,
+): StatementMatch {
+  if (s.effect === undefined || !actionMatches(s, state) || !resourceMatches(s, state, attached))
+    return null;
   let match: StatementMatch = 'applies';
   if (attached) {
     match = principalMatches(s, state);
     if (match === null) return null;
   }
   const conditions = s.conditions;
-  for (let i = 0; i < conditions.length; i++) if (!conditionHolds(conditions[i]!, state.lookup)) return null;
+  for (let i = 0; i < conditions.length; i++)
+    if (!conditionHolds(conditions[i]!, state.lookup)) return null;
   return match;
 }
 
@@ -73,7 +90,11 @@ export interface StatementExplanation {
 }
 
 /** Slow test that records why (for explanations). */
-export function explainStatement(s: CompiledStatement, state: RequestState, attached: boolean): StatementExplanation {
+export function explainStatement(
+  s: CompiledStatement,
+  state: RequestState,
+  attached: boolean,
+): StatementExplanation {
   const actionMatched = actionMatches(s, state);
   const resourceMatched = resourceMatches(s, state, attached);
   const principal = attached ? principalMatches(s, state) : 'applies';
@@ -87,13 +108,22 @@ export function explainStatement(s: CompiledStatement, state: RequestState, atta
     note = 'the statement has no valid Effect';
   } else if (!actionMatched) {
     mismatch = 'action';
-    note = s.actions === null ? 'the statement has no Action or NotAction' : `${verb} does not cover \`${state.actionLower}\``;
+    note =
+      s.actions === null
+        ? 'the statement has no Action or NotAction'
+        : `${verb} does not cover \`${state.actionLower}\``;
   } else if (!resourceMatched) {
     mismatch = 'resource';
-    note = s.resources === null ? 'the statement has no Resource or NotResource' : `${s.notResource ? 'NotResource' : 'Resource'} does not cover \`${state.resource}\``;
+    note =
+      s.resources === null
+        ? 'the statement has no Resource or NotResource'
+        : `${s.notResource ? 'NotResource' : 'Resource'} does not cover \`${state.resource}\``;
   } else if (principal === null) {
     mismatch = 'principal';
-    note = s.principal === undefined ? 'the statement names no Principal' : `${s.notPrincipal ? 'NotPrincipal excludes' : 'Principal does not name'} \`${state.principal.text}\``;
+    note =
+      s.principal === undefined
+        ? 'the statement names no Principal'
+        : `${s.notPrincipal ? 'NotPrincipal excludes' : 'Principal does not name'} \`${state.principal.text}\``;
   } else if (failedCondition) {
     mismatch = 'condition';
     note = `condition \`${failedCondition.operator}\` on \`${failedCondition.key}\` does not hold`;

@@ -53,7 +53,9 @@ export function splitArnPattern(pattern: string): string[] | null {
 }
 
 /** A compiled ARN pattern without variables. */
-export function compileArnPattern(pattern: string): (value: string, arn: readonly string[] | null) => boolean {
+export function compileArnPattern(
+  pattern: string,
+): (value: string, arn: readonly string[] | null) => boolean {
   if (pattern === '*') return () => true;
   const parts = splitArnPattern(pattern);
   if (parts === null) {

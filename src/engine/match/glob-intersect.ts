@@ -13,9 +13,18 @@ export function globsIntersect(a: string, b: string): boolean {
     memo.set(id, false);
     let r = false;
     if (i === x.length && j === y.length) r = true;
-    else if (i < x.length && x[i] === STAR && (go(i + 1, j) || (j < y.length && go(i, j + 1)))) r = true;
-    else if (j < y.length && y[j] === STAR && (go(i, j + 1) || (i < x.length && go(i + 1, j)))) r = true;
-    else if (i < x.length && j < y.length && x[i] !== STAR && y[j] !== STAR && (x[i] === y[j] || x[i] === ANY_ONE || y[j] === ANY_ONE)) r = go(i + 1, j + 1);
+    else if (i < x.length && x[i] === STAR && (go(i + 1, j) || (j < y.length && go(i, j + 1))))
+      r = true;
+    else if (j < y.length && y[j] === STAR && (go(i, j + 1) || (i < x.length && go(i + 1, j))))
+      r = true;
+    else if (
+      i < x.length &&
+      j < y.length &&
+      x[i] !== STAR &&
+      y[j] !== STAR &&
+      (x[i] === y[j] || x[i] === ANY_ONE || y[j] === ANY_ONE)
+    )
+      r = go(i + 1, j + 1);
     memo.set(id, r);
     return r;
   };

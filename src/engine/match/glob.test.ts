@@ -4,8 +4,12 @@ import { compileArnPattern, splitArn } from './arn.ts';
 import { compileGlob, referenceGlobMatch } from './glob.ts';
 import { globsIntersect } from './glob-intersect.ts';
 
-const pattern = fc.array(fc.constantFrom('a', 'b', '/', ':', '.', '*', '?'), { maxLength: 8 }).map((p) => p.join(''));
-const text = fc.array(fc.constantFrom('a', 'b', '/', ':', '.', '*'), { maxLength: 10 }).map((p) => p.join(''));
+const pattern = fc
+  .array(fc.constantFrom('a', 'b', '/', ':', '.', '*', '?'), { maxLength: 8 })
+  .map((p) => p.join(''));
+const text = fc
+  .array(fc.constantFrom('a', 'b', '/', ':', '.', '*'), { maxLength: 10 })
+  .map((p) => p.join(''));
 
 describe('compiled wildcard matcher', () => {
   it('agrees with the plain reference matcher on random patterns', () => {
@@ -47,7 +51,8 @@ describe('pattern intersection', () => {
   it('finds a common string exactly when the reference can confirm one', () => {
     fc.assert(
       fc.property(pattern, pattern, text, (a, b, t) => {
-        if (referenceGlobMatch(a, t) && referenceGlobMatch(b, t)) expect(globsIntersect(a, b)).toBe(true);
+        if (referenceGlobMatch(a, t) && referenceGlobMatch(b, t))
+          expect(globsIntersect(a, b)).toBe(true);
       }),
       { numRuns: 3000 },
     );

@@ -95,6 +95,8 @@ export function compileGlob(pattern: string): StringTest {
 
 /** Plain reference matcher (regular expression), used to check the compiled one. */
 export function referenceGlobMatch(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\*?]/g, (ch) => (ch === '*' ? '[\\s\\S]*' : ch === '?' ? '[\\s\\S]' : `\\${ch}`));
+  const source = pattern.replace(/[.+^${}()|[\]\\*?]/g, (ch) =>
+    ch === '*' ? '[\\s\\S]*' : ch === '?' ? '[\\s\\S]' : `\\${ch}`,
+  );
   return new RegExp(`^${source}$`).test(value);
 }

@@ -85,6 +85,7 @@ export function parseCidr(text: string): Cidr | undefined {
   return {
     version: ip.version,
     text,
-    contains: (candidate) => candidate.version === ip.version && candidate.value >> shift === network,
+    contains: (candidate) =>
+      candidate.version === ip.version && candidate.value >> shift === network,
   };
 }

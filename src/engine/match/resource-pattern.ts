@@ -13,7 +13,10 @@ function staticTest(template: Template): StringTest | undefined {
   return codes === undefined ? undefined : compileCodes(codes);
 }
 
-function componentTest(text: string, variablesEnabled: boolean): (value: string, state: RequestState) => boolean {
+function componentTest(
+  text: string,
+  variablesEnabled: boolean,
+): (value: string, state: RequestState) => boolean {
   const template = parseTemplate(text, variablesEnabled);
   const fixed = staticTest(template);
   if (fixed) return (value) => fixed(value);

@@ -28,11 +28,15 @@ describe('parsePolicy', () => {
     const condition = s.conditions[0]!;
     expect(condition).toMatchObject({ operator: 'StringEquals', key: 'aws:PrincipalTag/team' });
     expect(condition.values.map((v) => v.value)).toEqual(['blue', 'red']);
-    expect(text.slice(condition.operatorRange.start, condition.operatorRange.end)).toBe('"StringEquals"');
+    expect(text.slice(condition.operatorRange.start, condition.operatorRange.end)).toBe(
+      '"StringEquals"',
+    );
   });
 
   it('accepts a single statement object and single values', () => {
-    const { policy } = parsePolicy('{"Statement": {"Effect": "Deny", "Action": "*", "Resource": "*"}}');
+    const { policy } = parsePolicy(
+      '{"Statement": {"Effect": "Deny", "Action": "*", "Resource": "*"}}',
+    );
     expect(policy!.statements).toHaveLength(1);
     expect(policy!.statements[0]!.action!.isArray).toBe(false);
     expect(policy!.version).toBeUndefined();
@@ -46,12 +50,16 @@ describe('parsePolicy', () => {
   });
 
   it('rejects comments and trailing commas as IAM does', () => {
-    expect(parsePolicy('{"Version": "2012-10-17", // note\n "Statement": []}').diagnostics).not.toEqual([]);
+    expect(
+      parsePolicy('{"Version": "2012-10-17", // note\n "Statement": []}').diagnostics,
+    ).not.toEqual([]);
     expect(parsePolicy('{"Version": "2012-10-17", "Statement": [],}').diagnostics).not.toEqual([]);
   });
 
   it('keeps principal entries per type', () => {
-    const { policy } = parsePolicy('{"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["111111111111", "arn:aws:iam::111111111111:root"], "Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}');
+    const { policy } = parsePolicy(
+      '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["111111111111", "arn:aws:iam::111111111111:root"], "Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}',
+    );
     expect(policy!.statements[0]!.principalEntries.map((p) => [p.type, p.value])).toEqual([
       ['AWS', '111111111111'],
       ['AWS', 'arn:aws:iam::111111111111:root'],

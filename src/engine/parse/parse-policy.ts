@@ -2,9 +2,23 @@
  * Parses policy text into the typed model with source ranges (jsonc-parser), reporting JSON
  * syntax errors as diagnostics. Comments and trailing commas are syntax errors, as in IAM.
  */
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import type { Diagnostic } from '../types.ts';
-import type { ConditionEntry, Element, ListElement, Located, ParsedPolicy, ParsedStatement, PrincipalEntry } from './model.ts';
+import type {
+  ConditionEntry,
+  Element,
+  ListElement,
+  Located,
+  ParsedPolicy,
+  ParsedStatement,
+  PrincipalEntry,
+} from './model.ts';
 import { SourceText } from './source-text.ts';
 
 export interface ParseResult {
@@ -49,7 +63,9 @@ function elements(node: Node | undefined, src: SourceText): Element[] {
     if (!keyNode) continue;
     const keyRange = src.range(keyNode.offset, keyNode.offset + keyNode.length);
     const value = valueNode ? getNodeValue(valueNode) : undefined;
-    const range = valueNode ? src.range(valueNode.offset, valueNode.offset + valueNode.length) : keyRange;
+    const range = valueNode
+      ? src.range(valueNode.offset, valueNode.offset + valueNode.length)
+      : keyRange;
     const element: Element = { name: String(keyNode.value), keyRange, value, range };
     if (valueNode) valueNodes.set(element, valueNode);
     out.push(element);
@@ -65,7 +81,9 @@ function listElement(element: Element | undefined, src: SourceText): ListElement
   if (!element) return undefined;
   const node = nodeOf(element);
   const isArray = node?.type === 'array';
-  const entries = isArray ? (node!.children ?? []).map((n) => located(n, src)) : [{ value: element.value, range: element.range }];
+  const entries = isArray
+    ? (node!.children ?? []).map((n) => located(n, src))
+    : [{ value: element.value, range: element.range }];
   const list: ListElement = { ...element, entries, isArray };
   if (node) valueNodes.set(list, node);
   return list;
@@ -74,12 +92,22 @@ function listElement(element: Element | undefined, src: SourceText): ListElement
 function principalEntries(element: Element | undefined, src: SourceText): PrincipalEntry[] {
   if (!element) return [];
   const node = nodeOf(element);
-  if (node?.type !== 'object') return [{ type: '*', typeRange: element.range, value: element.value, range: element.range }];
+  if (node?.type !== 'object')
+    return [{ type: '*', typeRange: element.range, value: element.value, range: element.range }];
   const out: PrincipalEntry[] = [];
   for (const typeElement of elements(node, src)) {
     const valueNode = nodeOf(typeElement);
-    const values = valueNode?.type === 'array' ? (valueNode.children ?? []).map((n) => located(n, src)) : [typeElement];
-    for (const v of values) out.push({ type: typeElement.name, typeRange: typeElement.keyRange, value: v.value, range: v.range });
+    const values =
+      valueNode?.type === 'array'
+        ? (valueNode.children ?? []).map((n) => located(n, src))
+        : [typeElement];
+    for (const v of values)
+      out.push({
+        type: typeElement.name,
+        typeRange: typeElement.keyRange,
+        value: v.value,
+        range: v.range,
+      });
   }
   return out;
 }
@@ -91,8 +119,18 @@ function conditionEntries(element: Element | undefined, src: SourceText): Condit
   for (const op of elements(node, src)) {
     for (const key of elements(nodeOf(op), src)) {
       const valueNode = nodeOf(key);
-      const values = valueNode?.type === 'array' ? (valueNode.children ?? []).map((n) => located(n, src)) : [{ value: key.value, range: key.range }];
-      out.push({ operator: op.name, operatorRange: op.keyRange, key: key.name, keyRange: key.keyRange, values, valueRange: key.range });
+      const values =
+        valueNode?.type === 'array'
+          ? (valueNode.children ?? []).map((n) => located(n, src))
+          : [{ value: key.value, range: key.range }];
+      out.push({
+        operator: op.name,
+        operatorRange: op.keyRange,
+        key: key.name,
+        keyRange: key.keyRange,
+        values,
+        valueRange: key.range,
+      });
     }
   }
   return out;
@@ -110,7 +148,10 @@ function parseStatement(node: Node, index: number, src: SourceText): ParsedState
     principalEntries: [],
     conditions: [],
   };
-  const assign = <K extends keyof ParsedStatement>(key: K, value: ParsedStatement[K] | undefined) => {
+  const assign = <K extends keyof ParsedStatement>(
+    key: K,
+    value: ParsedStatement[K] | undefined,
+  ) => {
     if (value !== undefined) statement[key] = value;
   };
   assign('sid', find(els, 'Sid'));
@@ -131,7 +172,11 @@ function parseStatement(node: Node, index: number, src: SourceText): ParsedState
 export function parsePolicy(text: string): ParseResult {
   const source = new SourceText(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const diagnostics: Diagnostic[] = errors.map((e) => ({
     severity: 'error',
     code: 'json-syntax',
@@ -142,7 +187,12 @@ export function parsePolicy(text: string): ParseResult {
   const els = elements(root, source);
   const statementElement = find(els, 'Statement');
   const statementNode = nodeOf(statementElement);
-  const statementNodes = statementNode?.type === 'array' ? (statementNode.children ?? []) : statementNode ? [statementNode] : [];
+  const statementNodes =
+    statementNode?.type === 'array'
+      ? (statementNode.children ?? [])
+      : statementNode
+        ? [statementNode]
+        : [];
   const policy: ParsedPolicy = {
     range: source.range(root.offset, root.offset + root.length),
     isObject: root.type === 'object',

@@ -5,7 +5,8 @@ export class SourceText {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = 0; i < text.length; i++)
+      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }
 
   private position(offset: number): { line: number; column: number } {
@@ -25,6 +26,13 @@ export class SourceText {
     const e = Math.max(s, Math.min(end, this.text.length));
     const a = this.position(s);
     const b = this.position(e);
-    return { start: s, end: e, startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+    return {
+      start: s,
+      end: e,
+      startLine: a.line,
+      startColumn: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+    };
   }
 }

@@ -40,7 +40,13 @@ export const wellKnownWebIdentityProviders: ReadonlySet<string> = new Set([
 
 /** The principal kinds that carry identity-based permissions (and so SCPs, boundaries, sessions). */
 export function hasIdentitySide(kind: PrincipalKind): boolean {
-  return kind === 'user' || kind === 'role' || kind === 'role-session' || kind === 'federated-user' || kind === 'root';
+  return (
+    kind === 'user' ||
+    kind === 'role' ||
+    kind === 'role-session' ||
+    kind === 'federated-user' ||
+    kind === 'root'
+  );
 }
 
 function parseArnPrincipal(text: string): PrincipalInfo {
@@ -58,7 +64,12 @@ function parseArnPrincipal(text: string): PrincipalInfo {
       return { ...base, kind: 'user', principalArn: text, userName };
     }
     if (resource.startsWith('role/')) {
-      return { ...base, kind: 'role', principalArn: text, roleName: resource.slice(resource.lastIndexOf('/') + 1) };
+      return {
+        ...base,
+        kind: 'role',
+        principalArn: text,
+        roleName: resource.slice(resource.lastIndexOf('/') + 1),
+      };
     }
     if (resource.startsWith('saml-provider/')) return { ...base, kind: 'saml' };
     if (resource.startsWith('oidc-provider/')) return { ...base, kind: 'web-identity' };
@@ -74,7 +85,8 @@ function parseArnPrincipal(text: string): PrincipalInfo {
         principalArn: `arn:${partition}:iam::${account}:role/${roleName}`,
       };
     }
-    if (resource.startsWith('federated-user/')) return { ...base, kind: 'federated-user', principalArn: text };
+    if (resource.startsWith('federated-user/'))
+      return { ...base, kind: 'federated-user', principalArn: text };
   }
   return { kind: 'unknown', text, arn: text, account, partition };
 }

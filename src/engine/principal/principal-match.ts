@@ -7,7 +7,8 @@
  */
 import type { RequestState } from '../evaluate/context.ts';
 
-export type PrincipalMatchKind = 'exact' | 'role' | 'account' | 'wildcard' | 'service' | 'federated';
+export type PrincipalMatchKind =
+  'exact' | 'role' | 'account' | 'wildcard' | 'service' | 'federated';
 
 export interface CompiledPrincipal {
   wildcard: boolean;
@@ -62,7 +63,10 @@ export function compilePrincipal(element: unknown): CompiledPrincipal {
 }
 
 /** How the Principal element names the request's principal, or null when it does not. */
-export function matchPrincipal(p: CompiledPrincipal, state: RequestState): PrincipalMatchKind | null {
+export function matchPrincipal(
+  p: CompiledPrincipal,
+  state: RequestState,
+): PrincipalMatchKind | null {
   if (p.wildcard) return 'wildcard';
   const who = state.principal;
   switch (who.kind) {
@@ -106,7 +110,11 @@ export function notPrincipalCovers(p: CompiledPrincipal, state: RequestState): b
     case 'role':
       return p.accounts.has(who.account!) && p.arns.has(who.arn!);
     case 'role-session':
-      return p.accounts.has(who.account!) && (p.arns.has(who.arn!) || (state.principalArn !== undefined && p.arns.has(state.principalArn)));
+      return (
+        p.accounts.has(who.account!) &&
+        (p.arns.has(who.arn!) ||
+          (state.principalArn !== undefined && p.arns.has(state.principalArn)))
+      );
     case 'service':
       return p.services.has(who.serviceName!);
     case 'web-identity':

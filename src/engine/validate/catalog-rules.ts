@@ -13,7 +13,11 @@ import { globsIntersect } from '../match/glob-intersect.ts';
 import type { ParsedStatement } from '../parse/model.ts';
 import { quote, type Report } from './report.ts';
 
-function actionsOf(r: Report, s: ParsedStatement, catalog: IamCatalog): CatalogAction[] | undefined {
+function actionsOf(
+  r: Report,
+  s: ParsedStatement,
+  catalog: IamCatalog,
+): CatalogAction[] | undefined {
   let all: CatalogAction[] | undefined = [];
   for (const list of [s.action, s.notAction]) {
     for (const e of list?.entries ?? []) {
@@ -32,10 +36,18 @@ function actionsOf(r: Report, s: ParsedStatement, catalog: IamCatalog): CatalogA
         continue;
       }
       const test = compileGlob(name.toLowerCase());
-      const matched = [...service.actions.entries()].filter(([lower]) => test(lower)).map(([, a]) => a);
+      const matched = [...service.actions.entries()]
+        .filter(([lower]) => test(lower))
+        .map(([, a]) => a);
       if (matched.length === 0) {
         const wildcard = /[*?]/.test(name);
-        r.warning(wildcard ? 'action-matches-nothing' : 'unknown-action', wildcard ? `action pattern ${quote(e.value)} matches no action of \`${prefix}\`` : `unknown action ${quote(e.value)}`, e.range);
+        r.warning(
+          wildcard ? 'action-matches-nothing' : 'unknown-action',
+          wildcard
+            ? `action pattern ${quote(e.value)} matches no action of \`${prefix}\``
+            : `unknown action ${quote(e.value)}`,
+          e.range,
+        );
       }
       if (list === s.action && all) all.push(...matched);
     }
@@ -54,28 +66,59 @@ const fits: Record<OperatorValueType, (type: string) => boolean> = {
   Null: () => true,
 };
 
-function checkConditionKeys(r: Report, s: ParsedStatement, catalog: IamCatalog, actions: CatalogAction[] | undefined): void {
+function checkConditionKeys(
+  r: Report,
+  s: ParsedStatement,
+  catalog: IamCatalog,
+  actions: CatalogAction[] | undefined,
+): void {
   for (const c of s.conditions) {
     const name = parseOperatorName(c.operator);
     const known = catalog.conditionKey(c.key);
     const prefix = c.key.includes(':') ? c.key.slice(0, c.key.indexOf(':')).toLowerCase() : '';
-    if (prefix === 'aws' && !catalog.isGlobalKey(c.key)) r.warning('unknown-condition-key', `unknown global condition key ${quote(c.key)}`, c.keyRange);
+    if (prefix === 'aws' && !catalog.isGlobalKey(c.key))
+      r.warning(
+        'unknown-condition-key',
+        `unknown global condition key ${quote(c.key)}`,
+        c.keyRange,
+      );
     if (prefix !== 'aws' && actions && actions.length > 0 && catalog.service(prefix)) {
       const lower = c.key.toLowerCase();
-      const applies = actions.some((a) => [...a.conditionKeys, ...a.resourceTypes.flatMap((t) => t.conditionKeys)].some((k) => keyPattern(k)(lower)));
-      if (!applies) r.warning('condition-key-not-applicable', `condition key ${quote(c.key)} does not apply to the statement's actions`, c.keyRange);
+      const applies = actions.some((a) =>
+        [...a.conditionKeys, ...a.resourceTypes.flatMap((t) => t.conditionKeys)].some((k) =>
+          keyPattern(k)(lower),
+        ),
+      );
+      if (!applies)
+        r.warning(
+          'condition-key-not-applicable',
+          `condition key ${quote(c.key)} does not apply to the statement's actions`,
+          c.keyRange,
+        );
     }
     if (!known || !name.operator) continue;
     const type = known.type.toLowerCase();
     const multivalued = type.startsWith('arrayof');
     const base = multivalued ? type.slice('arrayof'.length) : type;
     if (!fits[name.operator.valueType](base)) {
-      r.warning('operator-type-mismatch', `operator \`${name.operator.name}\` does not fit key ${quote(c.key)} of type \`${known.type}\``, c.operatorRange);
+      r.warning(
+        'operator-type-mismatch',
+        `operator \`${name.operator.name}\` does not fit key ${quote(c.key)} of type \`${known.type}\``,
+        c.operatorRange,
+      );
     }
     if (name.qualifier && !multivalued && name.operator.valueType !== 'Null') {
-      r.warning('set-operator-on-single-valued-key', `\`${name.qualifier}\` is for multivalued keys, and ${quote(c.key)} is single-valued`, c.operatorRange);
+      r.warning(
+        'set-operator-on-single-valued-key',
+        `\`${name.qualifier}\` is for multivalued keys, and ${quote(c.key)} is single-valued`,
+        c.operatorRange,
+      );
     } else if (!name.qualifier && multivalued && name.operator.valueType !== 'Null') {
-      r.warning('multivalued-key-without-set-operator', `${quote(c.key)} is multivalued: use \`ForAllValues:\` or \`ForAnyValue:\``, c.operatorRange);
+      r.warning(
+        'multivalued-key-without-set-operator',
+        `${quote(c.key)} is multivalued: use \`ForAllValues:\` or \`ForAnyValue:\``,
+        c.operatorRange,
+      );
     }
   }
 }
@@ -92,15 +135,28 @@ function checkResourceTypes(r: Report, s: ParsedStatement, catalog: IamCatalog):
     const service = catalog.service(prefix);
     const action = service?.actions.get(name.toLowerCase());
     if (!service || !action) continue;
-    const formats = action.resourceTypes.flatMap((t) => (t.name ? [service.resourceTypes.get(t.name.toLowerCase())?.arn] : [])).filter((a): a is string => !!a);
+    const formats = action.resourceTypes
+      .flatMap((t) => (t.name ? [service.resourceTypes.get(t.name.toLowerCase())?.arn] : []))
+      .filter((a): a is string => !!a);
     for (const res of s.resource.entries) {
       if (typeof res.value !== 'string' || res.value === '*') continue;
       const pattern = res.value.replace(/\$\{[^}]*\}/g, '*');
       if (formats.length === 0) {
-        r.warning('resource-type-mismatch', `\`${action.name}\` supports only \`*\` as its resource, not ${quote(res.value)}`, res.range);
+        r.warning(
+          'resource-type-mismatch',
+          `\`${action.name}\` supports only \`*\` as its resource, not ${quote(res.value)}`,
+          res.range,
+        );
       } else if (!formats.some((f) => globsIntersect(pattern, armGlob(f)))) {
-        const types = action.resourceTypes.map((t) => t.name).filter(Boolean).join(', ');
-        r.warning('resource-type-mismatch', `resource ${quote(res.value)} fits none of the resource types of \`${prefix}:${action.name}\` (${types})`, res.range);
+        const types = action.resourceTypes
+          .map((t) => t.name)
+          .filter(Boolean)
+          .join(', ');
+        r.warning(
+          'resource-type-mismatch',
+          `resource ${quote(res.value)} fits none of the resource types of \`${prefix}:${action.name}\` (${types})`,
+          res.range,
+        );
       }
     }
   }

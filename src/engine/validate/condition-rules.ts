@@ -21,29 +21,69 @@ const formatChecks: Record<string, { test: (v: string) => boolean; what: string 
 function checkEntry(r: Report, c: ConditionEntry, variablesEnabled: boolean): void {
   const name = parseOperatorName(c.operator);
   if (!name.operator) {
-    r.error('unknown-condition-operator', `unknown condition operator ${quote(c.operator)}`, c.operatorRange);
+    r.error(
+      'unknown-condition-operator',
+      `unknown condition operator ${quote(c.operator)}`,
+      c.operatorRange,
+    );
     return;
   }
   if (name.operator.valueType === 'Null' && name.ifExists) {
-    r.error('ifexists-on-null', '`IfExists` cannot be used with the `Null` operator', c.operatorRange);
+    r.error(
+      'ifexists-on-null',
+      '`IfExists` cannot be used with the `Null` operator',
+      c.operatorRange,
+    );
   }
-  if (name.operator.name !== name.base && name.operator.name.toLowerCase() === name.base.toLowerCase()) {
-    r.warning('operator-case', `operator ${quote(name.base)} is spelled \`${name.operator.name}\` in AWS's documentation`, c.operatorRange);
+  if (
+    name.operator.name !== name.base &&
+    name.operator.name.toLowerCase() === name.base.toLowerCase()
+  ) {
+    r.warning(
+      'operator-case',
+      `operator ${quote(name.base)} is spelled \`${name.operator.name}\` in AWS's documentation`,
+      c.operatorRange,
+    );
   }
   if (c.key.trim() === '') r.error('empty-condition-key', 'the condition key is empty', c.keyRange);
-  if (c.values.length === 0) r.error('empty-condition-values', `condition ${quote(c.operator)} on ${quote(c.key)} lists no value`, c.valueRange);
+  if (c.values.length === 0)
+    r.error(
+      'empty-condition-values',
+      `condition ${quote(c.operator)} on ${quote(c.key)} lists no value`,
+      c.valueRange,
+    );
   const format = formatChecks[name.operator.valueType];
   for (const v of c.values) {
-    if (typeof v.value !== 'string' && typeof v.value !== 'number' && typeof v.value !== 'boolean') {
-      r.error('invalid-condition-value', 'condition values must be strings, numbers or booleans', v.range);
+    if (
+      typeof v.value !== 'string' &&
+      typeof v.value !== 'number' &&
+      typeof v.value !== 'boolean'
+    ) {
+      r.error(
+        'invalid-condition-value',
+        'condition values must be strings, numbers or booleans',
+        v.range,
+      );
       continue;
     }
     const text = String(v.value);
     if (format && !text.includes('${') && !format.test(text)) {
-      r.warning('condition-value-format', `${quote(text)} is not ${format.what}, so \`${name.operator.name}\` never matches it`, v.range);
+      r.warning(
+        'condition-value-format',
+        `${quote(text)} is not ${format.what}, so \`${name.operator.name}\` never matches it`,
+        v.range,
+      );
     }
-    if (!variablesEnabled && text.includes('${') && templateVariables(parseTemplate(text, true)).length > 0) {
-      r.warning('variable-needs-version', `policy variables such as ${quote(text)} need \`"Version": "2012-10-17"\``, v.range);
+    if (
+      !variablesEnabled &&
+      text.includes('${') &&
+      templateVariables(parseTemplate(text, true)).length > 0
+    ) {
+      r.warning(
+        'variable-needs-version',
+        `policy variables such as ${quote(text)} need \`"Version": "2012-10-17"\``,
+        v.range,
+      );
     }
   }
 }
@@ -57,7 +97,11 @@ export function checkConditions(r: Report, s: ParsedStatement, variablesEnabled:
   }
   for (const [operator, keys] of Object.entries(block.value as Record<string, unknown>)) {
     if (!keys || typeof keys !== 'object' || Array.isArray(keys)) {
-      r.error('invalid-condition', `operator ${quote(operator)} must map condition keys to values`, block.range);
+      r.error(
+        'invalid-condition',
+        `operator ${quote(operator)} must map condition keys to values`,
+        block.range,
+      );
     }
   }
   for (const c of s.conditions) checkEntry(r, c, variablesEnabled);

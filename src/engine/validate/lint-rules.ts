@@ -13,16 +13,32 @@ function isWildcardPrincipal(s: ParsedStatement): boolean {
 }
 
 export function checkTrustWildcard(r: Report, s: ParsedStatement): void {
-  if (r.type !== 'trust' || s.effect?.value !== 'Allow' || s.condition || !isWildcardPrincipal(s)) return;
-  r.warning('trust-wildcard-principal', 'this trust policy lets anyone assume the role: `Principal: "*"` with Allow and no condition', s.principal!.range);
+  if (r.type !== 'trust' || s.effect?.value !== 'Allow' || s.condition || !isWildcardPrincipal(s))
+    return;
+  r.warning(
+    'trust-wildcard-principal',
+    'this trust policy lets anyone assume the role: `Principal: "*"` with Allow and no condition',
+    s.principal!.range,
+  );
 }
 
-export function checkResourceVariables(r: Report, s: ParsedStatement, variablesEnabled: boolean): void {
+export function checkResourceVariables(
+  r: Report,
+  s: ParsedStatement,
+  variablesEnabled: boolean,
+): void {
   if (variablesEnabled) return;
   for (const list of [s.resource, s.notResource]) {
     for (const e of list?.entries ?? []) {
-      if (typeof e.value === 'string' && templateVariables(parseTemplate(e.value, true)).length > 0) {
-        r.warning('variable-needs-version', `policy variables such as ${quote(e.value)} need \`"Version": "2012-10-17"\``, e.range);
+      if (
+        typeof e.value === 'string' &&
+        templateVariables(parseTemplate(e.value, true)).length > 0
+      ) {
+        r.warning(
+          'variable-needs-version',
+          `policy variables such as ${quote(e.value)} need \`"Version": "2012-10-17"\``,
+          e.range,
+        );
       }
     }
   }
@@ -40,16 +56,29 @@ function covered(inner: string[], outer: string[], caseInsensitive: boolean): bo
   const tests = outer.map((o) => ({ text: norm(o), test: compileGlob(norm(o)) }));
   return inner.every((raw) => {
     const i = norm(raw);
-    return tests.some((o) => o.text === i || o.text === '*' || (!/[*?]/.test(i) && o.test(i)) || (o.text.endsWith('*') && !/[?]/.test(o.text) && i.startsWith(o.text.slice(0, -1))));
+    return tests.some(
+      (o) =>
+        o.text === i ||
+        o.text === '*' ||
+        (!/[*?]/.test(i) && o.test(i)) ||
+        (o.text.endsWith('*') && !/[?]/.test(o.text) && i.startsWith(o.text.slice(0, -1))),
+    );
   });
 }
 
-function simpleParts(s: ParsedStatement): { actions: string[]; resources: string[]; rest: string } | undefined {
-  if (!s.isObject || s.notAction || s.notResource || s.notPrincipal || s.condition) return undefined;
+function simpleParts(
+  s: ParsedStatement,
+): { actions: string[]; resources: string[]; rest: string } | undefined {
+  if (!s.isObject || s.notAction || s.notResource || s.notPrincipal || s.condition)
+    return undefined;
   const actions = stringsOf(s.action?.value);
   const resources = s.resource ? stringsOf(s.resource.value) : ['*'];
   if (!actions || !resources) return undefined;
-  return { actions, resources, rest: JSON.stringify([s.effect?.value, s.principal?.value ?? null]) };
+  return {
+    actions,
+    resources,
+    rest: JSON.stringify([s.effect?.value, s.principal?.value ?? null]),
+  };
 }
 
 /** A statement whose every request is already covered by another with the same effect. */
@@ -61,13 +90,24 @@ export function checkRedundant(r: Report): void {
     if (!mine) return;
     const by = parts.findIndex((other, j) => {
       if (j === i || !other || other.rest !== mine.rest) return false;
-      const same = covered(mine.actions, other.actions, true) && covered(mine.resources, other.resources, false);
-      const back = covered(other.actions, mine.actions, true) && covered(other.resources, mine.resources, false);
+      const same =
+        covered(mine.actions, other.actions, true) &&
+        covered(mine.resources, other.resources, false);
+      const back =
+        covered(other.actions, mine.actions, true) &&
+        covered(other.resources, mine.resources, false);
       return same && (!back || j < i);
     });
     if (by >= 0) {
-      const name = statements[by]!.sid && typeof statements[by]!.sid!.value === 'string' ? quote(statements[by]!.sid!.value) : `${by + 1}`;
-      r.warning('redundant-statement', `this statement is redundant: statement ${name} already covers every request it matches`, s.range);
+      const name =
+        statements[by]!.sid && typeof statements[by]!.sid!.value === 'string'
+          ? quote(statements[by]!.sid!.value)
+          : `${by + 1}`;
+      r.warning(
+        'redundant-statement',
+        `this statement is redundant: statement ${name} already covers every request it matches`,
+        s.range,
+      );
     }
   });
 }

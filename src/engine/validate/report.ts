@@ -11,9 +11,10 @@ export interface Report {
 }
 
 export function createReport(type: PolicyType, policy: ParsedPolicy, out: Diagnostic[]): Report {
-  const push = (severity: Diagnostic['severity']) => (code: string, message: string, range: SourceRange) => {
-    out.push({ severity, code, message, range });
-  };
+  const push =
+    (severity: Diagnostic['severity']) => (code: string, message: string, range: SourceRange) => {
+      out.push({ severity, code, message, range });
+    };
   return { type, policy, error: push('error'), warning: push('warning'), info: push('info') };
 }
 

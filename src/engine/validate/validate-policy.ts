@@ -21,18 +21,36 @@ export interface ValidateOptions {
 
 /** RCPFullAWSAccess's one statement, the only Allow an RCP may hold. */
 function isFullAccess(s: ParsedStatement): boolean {
-  return s.principal?.value === '*' && s.action?.value === '*' && s.resource?.value === '*' && !s.condition && s.elements.every((e) => ['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(e.name));
+  return (
+    s.principal?.value === '*' &&
+    s.action?.value === '*' &&
+    s.resource?.value === '*' &&
+    !s.condition &&
+    s.elements.every((e) => ['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(e.name))
+  );
 }
 
 /** The policy types. */
-export const policyTypes: readonly PolicyType[] = ['identity', 'resource', 'trust', 'boundary', 'session', 'scp', 'rcp'];
+export const policyTypes: readonly PolicyType[] = [
+  'identity',
+  'resource',
+  'trust',
+  'boundary',
+  'session',
+  'scp',
+  'rcp',
+];
 
 /**
  * Validates policy text (ranges point into it) or a parsed document (ranges point into its
  * two-space JSON rendering). Returns diagnostics sorted by position; the policy is valid for
  * IAM when none has severity `error`.
  */
-export function validatePolicy(textOrDoc: string | PolicyDocument, type: PolicyType, options: ValidateOptions = {}): Diagnostic[] {
+export function validatePolicy(
+  textOrDoc: string | PolicyDocument,
+  type: PolicyType,
+  options: ValidateOptions = {},
+): Diagnostic[] {
   const text = typeof textOrDoc === 'string' ? textOrDoc : JSON.stringify(textOrDoc, null, 2);
   const parsed = parsePolicy(text);
   const out: Diagnostic[] = [...parsed.diagnostics];
@@ -48,13 +66,22 @@ export function validatePolicy(textOrDoc: string | PolicyDocument, type: PolicyT
       checkResourceVariables(report, s, variablesEnabled);
       checkTrustWildcard(report, s);
       if (type === 'rcp' && s.effect?.value === 'Allow' && !isFullAccess(s)) {
-        report.error('rcp-allow', 'resource control policies only support `"Effect": "Deny"` (Allow is reserved for RCPFullAWSAccess)', s.effect.range);
+        report.error(
+          'rcp-allow',
+          'resource control policies only support `"Effect": "Deny"` (Allow is reserved for RCPFullAWSAccess)',
+          s.effect.range,
+        );
       }
       if (options.catalog) checkCatalog(report, s, options.catalog);
     }
     checkRedundant(report);
   } else if (!parsed.policy && parsed.diagnostics.length === 0) {
-    out.push({ severity: 'error', code: 'json-syntax', message: 'invalid JSON: the text is empty', range: parsed.source.range(0, 0) });
+    out.push({
+      severity: 'error',
+      code: 'json-syntax',
+      message: 'invalid JSON: the text is empty',
+      range: parsed.source.range(0, 0),
+    });
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }

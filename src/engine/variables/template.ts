@@ -47,7 +47,12 @@ export function parseTemplate(text: string, variablesEnabled: boolean): Template
         if (m) {
           flush();
           const key = m[1]!;
-          const part: TemplatePart = { type: 'variable', key, keyLower: key.toLowerCase(), source: text.slice(i, close + 1) };
+          const part: TemplatePart = {
+            type: 'variable',
+            key,
+            keyLower: key.toLowerCase(),
+            source: text.slice(i, close + 1),
+          };
           if (m[2] !== undefined) part.fallback = m[2];
           parts.push(part);
           dynamic = true;
@@ -74,7 +79,10 @@ export function templateVariables(template: Template): string[] {
 }
 
 /** The single value of a variable, or undefined when the request has none (multivalued keys give none). */
-export function variableValue(part: { keyLower: string; fallback?: string }, lookup: ContextLookup): string | undefined {
+export function variableValue(
+  part: { keyLower: string; fallback?: string },
+  lookup: ContextLookup,
+): string | undefined {
   const value = lookup.get(part.keyLower);
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.length === 1) return value[0];
@@ -85,7 +93,12 @@ export function variableValue(part: { keyLower: string; fallback?: string }, loo
  * Resolves a template to pattern codes (wildcards kept as {@link STAR}/{@link ANY_ONE} when `wildcards`,
  * else as the characters). Undefined when a variable has no value and no default.
  */
-export function resolveCodes(template: Template, lookup: ContextLookup, wildcards: boolean, lowerCase = false): number[] | undefined {
+export function resolveCodes(
+  template: Template,
+  lookup: ContextLookup,
+  wildcards: boolean,
+  lowerCase = false,
+): number[] | undefined {
   const codes: number[] = [];
   for (const part of template.parts) {
     let text: string | undefined;

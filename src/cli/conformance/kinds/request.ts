@@ -1,6 +1,16 @@
 /** Runner for `request` cases: one request through `evaluate`. */
-import { compilePolicies, evaluate, type PolicyInputs, type RequestInput } from '../../../engine/index.ts';
-import { defaultNow, type CaseResult, type ConformanceCase, type KindRunner } from '../case-types.ts';
+import {
+  compilePolicies,
+  evaluate,
+  type PolicyInputs,
+  type RequestInput,
+} from '../../../engine/index.ts';
+import {
+  defaultNow,
+  type CaseResult,
+  type ConformanceCase,
+  type KindRunner,
+} from '../case-types.ts';
 
 function inputs(testCase: ConformanceCase): { request: RequestInput; policies: PolicyInputs } {
   const request = { ...(testCase.request as RequestInput) };
@@ -11,10 +21,16 @@ function inputs(testCase: ConformanceCase): { request: RequestInput; policies: P
 export const requestRunner: KindRunner = {
   run(testCase): CaseResult {
     const { request, policies } = inputs(testCase);
-    const expected = (testCase.expect as { decision?: string } | undefined)?.decision ?? '(no expect.decision)';
+    const expected =
+      (testCase.expect as { decision?: string } | undefined)?.decision ?? '(no expect.decision)';
     const result = evaluate(request, compilePolicies(policies), { explain: true });
     const got = result.decision;
-    return { pass: got === expected, expected, got, detail: { summary: result.explanation?.summary, decidedBy: result.explanation?.decidedBy } };
+    return {
+      pass: got === expected,
+      expected,
+      got,
+      detail: { summary: result.explanation?.summary, decidedBy: result.explanation?.decidedBy },
+    };
   },
   prepareRepeat(testCase) {
     const { request, policies } = inputs(testCase);

@@ -10,7 +10,10 @@ export function parseDate(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function date(name: string, compare: (request: number, policy: number) => boolean): ConditionOperator<number> {
+function date(
+  name: string,
+  compare: (request: number, policy: number) => boolean,
+): ConditionOperator<number> {
   return {
     name,
     valueType: 'Date',

@@ -8,7 +8,10 @@ export function parseNumber(text: string): number | undefined {
   return numberPattern.test(text) ? Number(text) : undefined;
 }
 
-function numeric(name: string, compare: (request: number, policy: number) => boolean): ConditionOperator<number> {
+function numeric(
+  name: string,
+  compare: (request: number, policy: number) => boolean,
+): ConditionOperator<number> {
   return {
     name,
     valueType: 'Numeric',

@@ -11,4 +11,7 @@ export const stringEqualsIgnoreCase: ConditionOperator<string> = {
   test: (policy, request) => policy === request.toLowerCase(),
 };
 
-export const stringNotEqualsIgnoreCase = negate(stringEqualsIgnoreCase, 'StringNotEqualsIgnoreCase');
+export const stringNotEqualsIgnoreCase = negate(
+  stringEqualsIgnoreCase,
+  'StringNotEqualsIgnoreCase',
+);
