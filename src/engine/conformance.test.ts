@@ -1,5 +1,5 @@
 /** The shared conformance cases of the kinds this engine answers (request, validate), inside `npm test`. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -26,7 +26,13 @@ interface Case {
   expect: { decision?: string; valid?: boolean };
 }
 
-const files = readdirSync(casesDir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+// Like `npm run conformance`: the cases live beside the repository, and a checkout without them skips.
+const present = existsSync(casesDir);
+if (!present) console.log(`conformance cases skipped: ${casesDir} does not exist`);
+
+const files = present
+  ? readdirSync(casesDir).filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  : [];
 const cases = files.flatMap((file) =>
   (JSON.parse(readFileSync(join(casesDir, file), 'utf8')) as { cases: Case[] }).cases.map((c) => ({
     file,
@@ -36,7 +42,7 @@ const cases = files.flatMap((file) =>
 const requests = cases.filter((c) => c.kind === 'request');
 const validations = cases.filter((c) => c.kind === 'validate');
 
-describe('conformance cases', () => {
+describe.skipIf(!present)('conformance cases', () => {
   it('finds request and validate cases', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(validations.length).toBeGreaterThan(0);
