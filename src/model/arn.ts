@@ -106,8 +106,3 @@ export function arnOfId(design: Design, id: string): string | undefined {
   const entity = findEntity(design, id);
   return entity ? arnOf(design, entity) : undefined;
 }
-
-/** 12 decimal digits. */
-export function isAwsAccountId(value: string): boolean {
-  return /^\d{12}$/.test(value);
-}

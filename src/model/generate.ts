@@ -131,7 +131,7 @@ export function generateDesign(options: GenerateOptions): Design {
   for (let i = 0; i < inAccounts - accountCount; i++) {
     const account = accounts[i % accountCount]!;
     const kind = chooseKind();
-    (members[account.id] ??= []).push(`${kind}:${i}`);
+    (members[account.id] ??= []).push(`${kind}-${i}`);
     const base = { account: account.id, path: '/' };
     if (kind === 'user')
       users.push({
@@ -355,9 +355,7 @@ function gridLayout(
     const height = PAD * 2 + rows * (NODE_H + PAD);
     layout[account.id] = { x: 0, y, width, height };
     list.forEach((member, i) => {
-      const [kind, index] = member.split(':') as [string, string];
-      const id = `${kind === 'idp' ? 'idp' : kind}-${index}`;
-      layout[id] = {
+      layout[member] = {
         x: PAD + (i % COLUMNS) * (NODE_W + PAD),
         y: y + PAD * 1.5 + Math.floor(i / COLUMNS) * (NODE_H + PAD),
       };

@@ -1,3 +1,4 @@
+import { isAwsAccountId, parseArn, rootArnAccount } from '../engine';
 import { accountRootArn, arnOf, iamArn, stripScheme } from './arn';
 import { findEntity, indexOf } from './lookup';
 import type { Design, Entity, EntityId, IdentityProvider } from './types';
@@ -77,10 +78,6 @@ export function principalRefOfId(design: Design, id: EntityId): PrincipalRef | u
   return entity ? principalRefOf(design, entity) : undefined;
 }
 
-const accountIdPattern = /^\d{12}$/;
-const rootArnPattern = /^arn:[^:]+:iam::(\d{12}):root$/;
-const iamArnPattern = /^arn:[^:]+:(iam|sts)::(\d{12}):(.+)$/;
-
 /** Where a principal of a policy points in the design. */
 export type Resolution =
   | {
@@ -111,17 +108,21 @@ export function resolvePrincipal(design: Design, ref: PrincipalRef): Resolution 
       ? { found: true, source: index.anyone, narrower: false }
       : { found: false, reason: 'no `Anyone` node' };
   }
-  const accountId = accountIdPattern.test(ref.value)
-    ? ref.value
-    : rootArnPattern.exec(ref.value)?.[1];
+  const accountId = isAwsAccountId(ref.value) ? ref.value : rootArnAccount(ref.value);
   if (accountId !== undefined) return resolveAccount(design, index, accountId, false);
   const exact = index.arns.get(ref.value);
   if (exact)
     return { found: true, source: exact.id, awsAccountId: exact.awsAccountId, narrower: false };
-  const parts = iamArnPattern.exec(ref.value);
-  if (!parts)
+  const arn = parseArn(ref.value);
+  if (
+    !arn ||
+    (arn.service !== 'iam' && arn.service !== 'sts') ||
+    arn.region !== '' ||
+    !isAwsAccountId(arn.account) ||
+    arn.resource === ''
+  )
     return { found: false, reason: `\`${ref.value}\` is not a principal this design can show` };
-  const [, service, account, resource] = parts as unknown as [string, string, string, string];
+  const { service, account, resource } = arn;
   if (service === 'sts' && resource.startsWith('assumed-role/')) {
     const roleName = resource.split('/')[1] ?? '';
     const role = design.roles.find(

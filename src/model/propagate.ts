@@ -1,4 +1,5 @@
 import { visit } from 'jsonc-parser';
+import { formatArn, parseArn } from '../engine';
 import { arnOf } from './arn';
 import { allEntities } from './lookup';
 import { mapPolicyTexts } from './policy-texts';
@@ -42,12 +43,9 @@ export function rewriteFor(changes: ArnChange[], before: Design, after: Design):
       prefixes.push([`${change.from}/`, `${change.to}/`], [`${change.from}:`, `${change.to}:`]);
     }
     if (change.kind === 'role') {
-      const session = (arn: string) =>
-        arn.replace(
-          /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/,
-          'arn:$1:sts::$2:assumed-role/$3/',
-        );
-      prefixes.push([session(change.from), session(change.to)]);
+      const from = sessionPrefix(change.from);
+      const to = sessionPrefix(change.to);
+      if (from !== undefined && to !== undefined) prefixes.push([from, to]);
     }
   }
   const afterAccounts = new Map(after.accounts.map((a) => [a.id, a.awsAccountId]));
@@ -65,6 +63,14 @@ export function rewriteFor(changes: ArnChange[], before: Design, after: Design):
   };
   rewrite.needles = [...exact.keys(), ...prefixes.map(([from]) => from)];
   return rewrite;
+}
+
+/** `arn:aws:sts::ACCOUNT:assumed-role/NAME/`, the start of every session ARN of a role (sessions drop the path). */
+function sessionPrefix(roleArn: string): string | undefined {
+  const arn = parseArn(roleArn);
+  if (arn?.service !== 'iam' || !arn.resource.startsWith('role/')) return undefined;
+  const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
+  return formatArn({ ...arn, service: 'sts', resource: `assumed-role/${name}/` });
 }
 
 /** Rewrites string values (never keys) of a JSON text, leaving everything else byte for byte. */

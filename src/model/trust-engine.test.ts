@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicies, evaluate } from '../engine';
+import { arnAccount, compilePolicies, evaluate, isAwsAccountId } from '../engine';
 import { parsePolicyText } from './policy-text';
 import { assumeActionFor, resolvePrincipal, type PrincipalRef } from './principal-ref';
 import { fixtureDesign, trustText } from './test-fixtures';
@@ -91,9 +91,9 @@ describe('trust edges agree with the engine', () => {
         // A principal that no edge stands for (itself, its account, or Anyone) is not allowed.
         for (const principal of pool) {
           if (!resolvePrincipal(design, principal).found) continue;
-          const account = /^\d{12}$/.test(principal.value)
+          const account = isAwsAccountId(principal.value)
             ? principal.value
-            : principal.value.split(':')[4];
+            : arnAccount(principal.value);
           const covered = edges.some((e) => {
             const v = e.principal.value;
             return (

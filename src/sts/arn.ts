@@ -1,19 +1,5 @@
 // The principal and role ARNs STS works with, parsed just enough to build sessions.
-
-export interface ParsedArn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
-
-export function parseArn(text: string): ParsedArn | undefined {
-  const parts = text.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const [, partition = '', service = '', region = '', account = ''] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(':') };
-}
+import { parseArn } from '../engine/index.ts';
 
 export type PrincipalKind =
   | 'user'

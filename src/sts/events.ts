@@ -1,5 +1,6 @@
 // A CloudTrail-shaped record of every STS call and every simulated API call, exportable
 // as JSON Lines (one event per line, as CloudTrail Lake and most SIEMs ingest them).
+import { actionName, actionService } from '../engine/index.ts';
 
 export type UserIdentityType =
   | 'IAMUser'
@@ -97,12 +98,11 @@ export function toJsonLines(events: readonly CloudTrailEvent[]): string {
 
 /** Service host for an action's prefix (`s3:GetObject` → `s3.amazonaws.com`). */
 export function eventSourceOf(action: string): string {
-  const prefix = action.split(':')[0] || 'unknown';
+  const prefix = actionService(action) || 'unknown';
   return `${prefix.toLowerCase()}.amazonaws.com`;
 }
 
 /** Action name without its service prefix (`s3:GetObject` → `GetObject`). */
 export function eventNameOf(action: string): string {
-  const i = action.indexOf(':');
-  return i < 0 ? action : action.slice(i + 1);
+  return action.includes(':') ? actionName(action) : action;
 }

@@ -2,6 +2,7 @@
 // which of its conditions hold, does a Deny apply. Each question goes to the engine with
 // a one-statement (or one-condition) policy, so the verdicts are the engine's own.
 
+import { arnAccount } from '../engine/index.ts';
 import { ALLOW_ALL, statementLabel, type Judge } from './judge.ts';
 import type { ResolvedCaller } from './caller.ts';
 import {
@@ -120,7 +121,7 @@ function principalReason(
       ? `${label} names \`${caller.principal}\``
       : `${label} names the session's role \`${caller.principalArn}\`; its boundary and session policies still apply`;
   }
-  const roleAccount = role.arn.split(':')[4];
+  const roleAccount = arnAccount(role.arn);
   if (caller.account !== roleAccount) {
     return `${label} trusts \`${caller.principal}\` from account \`${caller.account}\`; across accounts the caller's identity policies must allow \`${action}\` too`;
   }

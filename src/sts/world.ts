@@ -2,7 +2,7 @@
 // organization policies over each account. The UI builds it from the design; a session
 // conformance case builds it from its principals, roles, resources and scp.
 
-import { parseArn } from './arn.ts';
+import { parseArn } from '../engine/index.ts';
 import type { PolicyDocument, PolicyLevels, RoleDefinition } from './types.ts';
 
 /** An IAM user (or other principal with long-term credentials) and its policies. */

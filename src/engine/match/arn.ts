@@ -1,20 +1,6 @@
 /** ARN splitting and component-wise ARN patterns (Resource, NotResource, ArnLike). */
+import { splitArnUncached } from '../names/arn.ts';
 import { compileCodes, globCodes, type StringTest } from './glob.ts';
-
-/** Splits an ARN into its six components (the last may hold colons); null when it is no ARN. */
-export function splitArnUncached(text: string): string[] | null {
-  if (!text.startsWith('arn:')) return null;
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < 5; i++) {
-    const at = text.indexOf(':', from);
-    if (at < 0) return null;
-    parts.push(text.slice(from, at));
-    from = at + 1;
-  }
-  parts.push(text.slice(from));
-  return parts;
-}
 
 const cache = new Map<string, string[] | null>();
 

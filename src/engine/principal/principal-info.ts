@@ -1,4 +1,5 @@
 /** What the engine knows about the principal of a request, read from its name alone. */
+import { parseArn } from '../names/arn.ts';
 
 export type PrincipalKind =
   | 'user'
@@ -50,12 +51,9 @@ export function hasIdentitySide(kind: PrincipalKind): boolean {
 }
 
 function parseArnPrincipal(text: string): PrincipalInfo {
-  const parts = text.split(':');
-  if (parts.length < 6) return { kind: 'unknown', text };
-  const partition = parts[1]!;
-  const service = parts[2]!;
-  const account = parts[4]!;
-  const resource = parts.slice(5).join(':');
+  const arn = parseArn(text);
+  if (arn === undefined) return { kind: 'unknown', text };
+  const { partition, service, account, resource } = arn;
   const base = { text, arn: text, account, partition };
   if (service === 'iam') {
     if (resource === 'root') return { ...base, kind: 'root', principalArn: text };

@@ -6,6 +6,7 @@
  * delegates to the account's identity policies.
  */
 import type { RequestState } from '../evaluate/context.ts';
+import { isAwsAccountId, rootArnAccount } from '../names/arn.ts';
 
 export type PrincipalMatchKind =
   'exact' | 'role' | 'account' | 'wildcard' | 'service' | 'federated';
@@ -21,9 +22,6 @@ export interface CompiledPrincipal {
   /** Every entry as written, for explanations. */
   entries: { type: string; value: string }[];
 }
-
-const accountId = /^\d{12}$/;
-const rootArn = /^arn:[^:]+:iam::(\d{12}):root$/;
 
 function list(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -48,10 +46,10 @@ export function compilePrincipal(element: unknown): CompiledPrincipal {
         entries.push({ type, value });
         if (type === 'AWS') {
           if (value === '*') wildcard = true;
-          else if (accountId.test(value)) accounts.add(value);
+          else if (isAwsAccountId(value)) accounts.add(value);
           else {
-            const root = rootArn.exec(value);
-            if (root) accounts.add(root[1]!);
+            const root = rootArnAccount(value);
+            if (root !== undefined) accounts.add(root);
             else arns.add(value);
           }
         } else if (type === 'Service') services.add(value.toLowerCase());

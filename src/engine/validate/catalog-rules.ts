@@ -10,6 +10,7 @@ import { parseOperatorName } from '../conditions/operator-table.ts';
 import type { OperatorValueType } from '../conditions/operator.ts';
 import { compileGlob } from '../match/glob.ts';
 import { globsIntersect } from '../match/glob-intersect.ts';
+import { actionName, actionService } from '../names/action.ts';
 import type { ParsedStatement } from '../parse/model.ts';
 import { quote, type Report } from './report.ts';
 
@@ -25,7 +26,8 @@ function actionsOf(
         if (list === s.action) all = undefined;
         continue;
       }
-      const [prefix = '', name = ''] = e.value.split(':');
+      const prefix = actionService(e.value);
+      const name = actionName(e.value);
       if (!catalog.hasService(prefix)) {
         r.warning('unknown-service', `unknown service prefix ${quote(prefix)}`, e.range);
         continue;
@@ -131,7 +133,8 @@ function checkResourceTypes(r: Report, s: ParsedStatement, catalog: IamCatalog):
   if (!s.resource) return;
   for (const e of s.action?.entries ?? []) {
     if (typeof e.value !== 'string' || /[*?]/.test(e.value) || !e.value.includes(':')) continue;
-    const [prefix = '', name = ''] = e.value.split(':');
+    const prefix = actionService(e.value);
+    const name = actionName(e.value);
     const service = catalog.service(prefix);
     const action = service?.actions.get(name.toLowerCase());
     if (!service || !action) continue;

@@ -1,16 +1,28 @@
 /** Where Principal and NotPrincipal may stand, and what they may hold. */
+import { isAwsAccountId, parseArn } from '../names/arn.ts';
 import type { ParsedStatement } from '../parse/model.ts';
 import type { PolicyType } from '../types.ts';
 import { quote, type Report } from './report.ts';
 
 const noPrincipal = new Set<PolicyType>(['identity', 'boundary', 'session', 'scp']);
 const principalTypes = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
-const accountId = /^\d{12}$/;
-const awsArn = /^arn:aws[a-z-]*:(iam|sts)::\d{12}:\S+$/;
+
+/** `arn:aws…:iam|sts::ACCOUNT:RESOURCE`, the shape an AWS principal ARN has. */
+function isIamOrStsArn(value: string): boolean {
+  const arn = parseArn(value);
+  return (
+    arn !== undefined &&
+    /^aws[a-z-]*$/.test(arn.partition) &&
+    (arn.service === 'iam' || arn.service === 'sts') &&
+    arn.region === '' &&
+    isAwsAccountId(arn.account) &&
+    /^\S+$/.test(arn.resource)
+  );
+}
 
 function checkAwsPrincipal(r: Report, value: string, range: ParsedStatement['range']): void {
-  if (value === '*' || accountId.test(value)) return;
-  if (!awsArn.test(value)) {
+  if (value === '*' || isAwsAccountId(value)) return;
+  if (!isIamOrStsArn(value)) {
     r.error(
       'invalid-principal',
       `AWS principal ${quote(value)} is not an account id, an IAM or STS ARN, or \`*\``,

@@ -2,6 +2,7 @@
 // what the form starts with for each: a session name, MFA for users who have it, the token
 // claims of a federated identity.
 
+import { arnAccount } from '../../engine';
 import type { SessionRecord } from '../../sts/index.ts';
 import { findEntity, type Design } from '../../model';
 import { designCallers, designRoles, type DesignCaller, type DesignRole } from '../world/callers';
@@ -62,7 +63,7 @@ export function callerDefaults(
     case 'user': {
       const user = findEntity(design, option.entityId);
       const name = user?.name ?? 'user';
-      const account = option.arn.split(':')[4];
+      const account = arnAccount(option.arn);
       return {
         form: {
           sessionName: sessionNameOf(name),

@@ -12,6 +12,7 @@ import {
   type SessionRecord,
   type SimulatedAssume,
 } from '../../sts/index.ts';
+import { actionService } from '../../engine';
 import { findEntity, type Design, type EntityId } from '../../model';
 import type { RolecraftStore } from '../../store';
 import { callSteps } from '../animation/call-steps';
@@ -322,7 +323,7 @@ export function createSimulationStore(
           callerEntityId: entityOfArn(session?.roleArn),
           roleEntityId: entityOfArn(session?.roleArn),
           targetEntityId,
-          endpointLabel: action.split(':')[0] || 'API',
+          endpointLabel: actionService(action) || 'API',
           subject: subjectOfCall(session, resource, callWorld),
         });
       },

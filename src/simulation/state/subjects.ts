@@ -1,18 +1,22 @@
 // Whose policies a run looks at (so a check can be traced to its policy text), and the
 // small world adjustments a call needs.
 
+import { arnAccount, formatArn, isAwsAccountId, parseArn } from '../../engine';
 import type { CallerRef, SessionRecord, StsSimulator } from '../../sts/index.ts';
 import type { DesignWorld } from '../world/design-world';
 import type { FocusSubject } from '../world/locate';
 
 const accountOf = (arn: string): string | undefined => {
-  const account = arn.split(':')[4];
-  return account && /^\d{12}$/.test(account) ? account : undefined;
+  const account = arnAccount(arn);
+  return account !== undefined && isAwsAccountId(account) ? account : undefined;
 };
 
 /** `Developer/alice`: the role and session name, as the console shows an assumed role. */
 export function sessionLabel(session: Pick<SessionRecord, 'assumedRoleArn'>): string {
-  return session.assumedRoleArn.split(':assumed-role/')[1] ?? session.assumedRoleArn;
+  const resource = parseArn(session.assumedRoleArn)?.resource;
+  return resource?.startsWith('assumed-role/')
+    ? resource.slice('assumed-role/'.length)
+    : session.assumedRoleArn;
 }
 
 export function subjectOfAssume(
@@ -57,8 +61,6 @@ export function subjectOfCall(
   return subject;
 }
 
-const S3_OBJECT = /^arn:([^:]+):s3:::([^/]+)\/.+$/;
-
 /**
  * The world for one call. A bucket policy governs the objects in the bucket, but the
  * simulator finds resource policies by exact ARN: for an object ARN of a modelled bucket,
@@ -67,9 +69,11 @@ const S3_OBJECT = /^arn:([^:]+):s3:::([^/]+)\/.+$/;
 export function worldForCall(base: DesignWorld, resource: string): DesignWorld {
   const resources = base.world.resources ?? [];
   if (resources.some((r) => r.arn === resource)) return base;
-  const match = S3_OBJECT.exec(resource);
-  if (!match) return base;
-  const bucketArn = `arn:${match[1]}:s3:::${match[2]}`;
+  const arn = parseArn(resource);
+  const slash = arn?.resource.indexOf('/') ?? -1;
+  if (arn?.service !== 's3' || arn.region !== '' || arn.account !== '' || slash < 1) return base;
+  if (slash === arn.resource.length - 1) return base;
+  const bucketArn = formatArn({ ...arn, resource: arn.resource.slice(0, slash) });
   const bucket = resources.find((r) => r.arn === bucketArn);
   if (!bucket) return base;
   const sources = {

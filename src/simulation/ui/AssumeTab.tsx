@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { arnAccount } from '../../engine';
 import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../sts/index.ts';
 import { selectDesign, useRolecraft } from '../../store';
 import {
@@ -62,7 +63,7 @@ export function AssumeTab() {
     setClaims(defaults.claims);
     setService(
       nextCaller?.kind === 'service' && nextRole
-        ? { sourceAccount: nextRole.arn.split(':')[4] ?? '', sourceArn: '' }
+        ? { sourceAccount: arnAccount(nextRole.arn) ?? '', sourceArn: '' }
         : NO_SERVICE,
     );
   };
