@@ -13,7 +13,12 @@ import {
   type RequestInput,
 } from './index.ts';
 
-const casesDir = join(__dirname, '..', '..', '..', 'shared', 'conformance', 'cases');
+// Beside the repository, or beside the folder holding it (a worktree under `wt/NAME`).
+const casesDir =
+  [join(__dirname, '..', '..', '..'), join(__dirname, '..', '..', '..', '..')]
+    .map((dir) => join(dir, 'shared', 'conformance', 'cases'))
+    .find((dir) => existsSync(dir)) ??
+  join(__dirname, '..', '..', '..', 'shared', 'conformance', 'cases');
 
 interface Case {
   id: string;

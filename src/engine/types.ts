@@ -49,8 +49,12 @@ export interface PolicyInputs {
 /** The kinds of policy that take part in a decision. */
 export type PolicyKind = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
 
-/** The policy kind that made a decision; `trust` is the resource kind when it is a role's trust policy, `root` the account root user's implicit access. */
-export type DecidingKind = PolicyKind | 'trust' | 'root';
+/**
+ * The policy kind that made a decision; `trust` is the resource kind when it is a role's trust
+ * policy, `root` the account root user's implicit access, `sts` a rule STS applies to the
+ * caller's credentials whatever the policies say (see `evaluate/sts-rules.ts`).
+ */
+export type DecidingKind = PolicyKind | 'trust' | 'root' | 'sts';
 
 /** The validator's policy types. */
 export type PolicyType = 'identity' | 'resource' | 'trust' | 'boundary' | 'session' | 'scp' | 'rcp';

@@ -5,8 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { runConformance } from './run.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The shared cases folder beside the repository. */
-export const defaultCasesDir = join(repoRoot, '..', 'shared', 'conformance', 'cases');
+/**
+ * The shared cases folder beside the repository, or beside the folder holding it (a git
+ * worktree under `wt/NAME` shares the main checkout's `shared/`).
+ */
+export const defaultCasesDir =
+  [join(repoRoot, '..'), join(repoRoot, '..', '..')]
+    .map((dir) => join(dir, 'shared', 'conformance', 'cases'))
+    .find((dir) => existsSync(dir)) ?? join(repoRoot, '..', 'shared', 'conformance', 'cases');
 
 interface Args {
   paths: string[];
@@ -53,7 +59,7 @@ export async function conformanceCommand(
       out(
         `no conformance cases: ${relative(process.cwd(), defaultCasesDir) || defaultCasesDir} does not exist`,
       );
-      return 0;
+      return 1;
     }
     args.paths.push(defaultCasesDir);
   }

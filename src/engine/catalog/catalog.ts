@@ -3,6 +3,7 @@
  * condition keys), built from plain data so it can be preloaded anywhere. The validator uses
  * it for its warnings; evaluation never needs it.
  */
+import { keyTypeCorrections } from './key-type-corrections.ts';
 
 export interface CatalogAction {
   name: string;
@@ -89,7 +90,10 @@ export function createCatalog(data: CatalogData): IamCatalog {
     });
   }
   const keys = [...data.globalConditionKeys, ...data.services.flatMap((s) => s.conditionKeys)].map(
-    (k) => ({ key: k, test: keyPattern(k.key) }),
+    (k) => {
+      const type = keyTypeCorrections.get(k.key.toLowerCase());
+      return { key: type === undefined ? k : { ...k, type }, test: keyPattern(k.key) };
+    },
   );
   const globals = data.globalConditionKeys.map((k) => keyPattern(k.key));
   return {

@@ -22,7 +22,12 @@ export type ReasonCode =
   | 'allowed-by-resource-policy'
   | 'allowed-by-identity-policy'
   | 'allowed-cross-account'
-  | 'allowed-root-user';
+  | 'allowed-root-user'
+  | 'no-session-policy'
+  | 'no-permission-required'
+  | 'root-cannot-assume-role'
+  | 'federated-user-cannot-call-iam'
+  | 'federated-user-cannot-call-sts';
 
 export interface Outcome {
   decision: Decision;
@@ -77,7 +82,11 @@ function limitsFailure(f: Facts): Outcome | undefined {
   if (f.boundaryApplies && !f.boundaryAllow)
     return { decision: 'ImplicitDeny', decidedBy: 'boundary', reason: 'boundary-without-allow' };
   if (f.sessionApplies && !f.sessionAllow)
-    return { decision: 'ImplicitDeny', decidedBy: 'session', reason: 'session-without-allow' };
+    return {
+      decision: 'ImplicitDeny',
+      decidedBy: 'session',
+      reason: f.sessionPassed ? 'session-without-allow' : 'no-session-policy',
+    };
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { requestState } from './context.ts';
 import { decide } from './decide.ts';
 import { explain, type Explanation } from './explain.ts';
 import { gatherFacts } from './facts.ts';
+import { stsOutcome, stsRule } from './sts-rules.ts';
 
 export interface EvaluateOptions {
   /** Build the {@link Explanation} too (slower; the decision is the same). */
@@ -28,8 +29,10 @@ export function evaluate(
   options?: EvaluateOptions,
 ): Evaluation {
   const state = requestState(request, policies.boundary !== undefined);
+  const rule = stsRule(state);
+  if (rule?.decision === 'Allow' && !options?.explain) return { decision: 'Allow' };
   const facts = gatherFacts(policies, state);
-  const outcome = decide(facts, state);
+  const outcome = stsOutcome(rule, decide(facts, state));
   if (options?.explain)
     return {
       decision: outcome.decision,

@@ -69,6 +69,7 @@ const kindNames: Record<DecidingKind, string> = {
   boundary: 'the permissions boundary',
   session: 'the session policies',
   root: 'the account root user',
+  sts: 'AWS STS',
 };
 
 function summarize(o: Outcome): string {
@@ -99,6 +100,16 @@ function summarize(o: Outcome): string {
       return `allowed: ${kindNames[o.decidedBy]} and the identity-based policies both allow`;
     case 'allowed-root-user':
       return 'allowed: the account root user has full access unless a policy restricts it';
+    case 'no-session-policy':
+      return 'implicitly denied: a federated user session without a session policy has no permissions';
+    case 'no-permission-required':
+      return 'allowed: sts:GetCallerIdentity needs no permission and cannot be denied';
+    case 'root-cannot-assume-role':
+      return 'implicitly denied: the account root user cannot call AssumeRole';
+    case 'federated-user-cannot-call-iam':
+      return 'implicitly denied: a federated user session cannot call IAM operations';
+    case 'federated-user-cannot-call-sts':
+      return 'implicitly denied: a federated user session cannot call STS operations except GetCallerIdentity';
   }
 }
 
@@ -178,6 +189,8 @@ function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[])
   const identitySide = (p: PolicyExplanation) =>
     p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
   switch (o.reason) {
+    case 'no-permission-required':
+      return [];
     case 'allowed-by-resource-policy':
       return refs(policies, (p) => p.kind === 'resource' || (p.kind === 'scp' && f.scpApplies));
     case 'allowed-cross-account':

@@ -14,6 +14,8 @@ export interface Facts {
   identityApplies: boolean;
   boundaryApplies: boolean;
   sessionApplies: boolean;
+  /** Whether session policies were passed (a federated user without one has no permissions). */
+  sessionPassed: boolean;
   scpDeny: boolean;
   rcpDeny: boolean;
   resourceDeny: boolean;
@@ -84,8 +86,11 @@ export function gatherFacts(set: CompiledPolicySet, state: RequestState): Facts 
   const identityApplies = hasIdentitySide(kind) && kind !== 'root';
   const scpApplies = hasIdentitySide(kind) && set.scp !== undefined;
   const boundaryApplies = identityApplies && set.boundary !== undefined;
+  // GetFederationToken: "if you do not pass a policy with the GetFederationToken API call,
+  // the resulting temporary security credentials have no permissions" (IAM User Guide,
+  // Permissions for GetFederationToken), so a federated user's session always limits.
   const sessionApplies =
-    (kind === 'role-session' || kind === 'federated-user') && set.session !== undefined;
+    kind === 'federated-user' || (kind === 'role-session' && set.session !== undefined);
 
   let scpDeny = false;
   let scpLevelWithoutAllow = -1;
@@ -102,12 +107,13 @@ export function gatherFacts(set: CompiledPolicySet, state: RequestState): Facts 
   const resource = resourceFacts(set.resource, state);
   const identity = identityApplies ? listFlags(set.identity, state, false) : 0;
   const boundary = boundaryApplies ? policyFlags(set.boundary!, state, false) : 0;
-  const session = sessionApplies ? listFlags(set.session!, state, false) : 0;
+  const session = sessionApplies && set.session ? listFlags(set.session, state, false) : 0;
   return {
     scpApplies,
     identityApplies,
     boundaryApplies,
     sessionApplies,
+    sessionPassed: set.session !== undefined,
     scpDeny,
     rcpDeny,
     resourceDeny: resource.deny,

@@ -7,6 +7,7 @@ import {
 import {
   matchPrincipal,
   notPrincipalCovers,
+  notPrincipalNames,
   type PrincipalMatchKind,
 } from '../principal/principal-match.ts';
 import { actionInSet } from './action-set.ts';
@@ -40,6 +41,10 @@ function principalMatches(s: CompiledStatement, state: RequestState): StatementM
   const p = s.principal;
   if (p === undefined) return null;
   if (!s.notPrincipal) return matchPrincipal(p, state);
+  if (s.effect === 'Allow') return notPrincipalNames(p, state) ? null : 'wildcard';
+  // "The NotPrincipal element with a Deny effect will always deny any IAM principal that has
+  // a permissions boundary policy attached, regardless of the values specified in the
+  // NotPrincipal element" (Permissions boundaries for IAM entities).
   const boundaryCaveat =
     s.effect === 'Deny' &&
     state.hasBoundary &&

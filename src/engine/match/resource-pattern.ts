@@ -26,9 +26,23 @@ function componentTest(
   };
 }
 
+/**
+ * Whether a Resource entry puts a policy variable before the fifth colon. IAM User Guide,
+ * policy variables: a variable may be used "only in the resource portion of the ARN ... after
+ * the fifth colon"; elsewhere the engine reads `${...}` as literal text, which matches no
+ * concrete ARN.
+ */
+export function variableBeforeResourcePart(pattern: string): boolean {
+  if (!pattern.includes('${')) return false;
+  const parts = splitArnPattern(pattern);
+  if (parts === null) return false;
+  for (let i = 0; i < 5; i++) if (parseTemplate(parts[i]!, true).dynamic) return true;
+  return false;
+}
+
 /** Compiles one Resource/NotResource entry. */
 export function compileResourcePattern(pattern: string, variablesEnabled: boolean): ResourceTest {
-  if (!variablesEnabled || !pattern.includes('${')) {
+  if (!variablesEnabled || !pattern.includes('${') || variableBeforeResourcePart(pattern)) {
     const test = compileArnPattern(pattern);
     return (state) => test(state.resource, state.resourceArn);
   }

@@ -6,7 +6,7 @@
  * delegates to the account's identity policies.
  */
 import type { RequestState } from '../evaluate/context.ts';
-import { isAwsAccountId, rootArnAccount } from '../names/arn.ts';
+import { isAwsAccountId, parseArn, rootArnAccount } from '../names/arn.ts';
 
 export type PrincipalMatchKind =
   'exact' | 'role' | 'account' | 'wildcard' | 'service' | 'federated';
@@ -19,8 +19,18 @@ export interface CompiledPrincipal {
   accounts: ReadonlySet<string>;
   services: ReadonlySet<string>;
   federated: ReadonlySet<string>;
+  /** `account:roleName` of every role session named under `AWS` (NotPrincipal then spares only those sessions). */
+  sessionRoles: ReadonlySet<string>;
   /** Every entry as written, for explanations. */
   entries: { type: string; value: string }[];
+}
+
+/** `account:roleName` of a role session ARN (`arn:aws:sts::A:assumed-role/R/S`). */
+function sessionRoleKey(text: string): string | undefined {
+  const arn = parseArn(text);
+  if (arn?.service !== 'sts' || !arn.resource.startsWith('assumed-role/')) return undefined;
+  const [, roleName, sessionName] = arn.resource.split('/');
+  return roleName && sessionName ? `${arn.account}:${roleName}` : undefined;
 }
 
 function list(value: unknown): string[] {
@@ -35,6 +45,7 @@ export function compilePrincipal(element: unknown): CompiledPrincipal {
   const accounts = new Set<string>();
   const services = new Set<string>();
   const federated = new Set<string>();
+  const sessionRoles = new Set<string>();
   const entries: { type: string; value: string }[] = [];
   let wildcard = false;
   if (element === '*') {
@@ -51,13 +62,15 @@ export function compilePrincipal(element: unknown): CompiledPrincipal {
             const root = rootArnAccount(value);
             if (root !== undefined) accounts.add(root);
             else arns.add(value);
+            const session = sessionRoleKey(value);
+            if (session !== undefined) sessionRoles.add(session);
           }
         } else if (type === 'Service') services.add(value.toLowerCase());
         else if (type === 'Federated') federated.add(value.toLowerCase());
       }
     }
   }
-  return { wildcard, arns, accounts, services, federated, entries };
+  return { wildcard, arns, accounts, services, federated, sessionRoles, entries };
 }
 
 /** How the Principal element names the request's principal, or null when it does not. */
@@ -94,8 +107,13 @@ export function matchPrincipal(
 }
 
 /**
- * Whether NotPrincipal names the request's principal completely: AWS checks the account, then
- * the role, then the session (or the user), so every one of them must be listed.
+ * Whether NotPrincipal names the request's principal completely (a Deny then spares it): AWS
+ * checks the account, then the role, then the session (or the user), so every one of them must
+ * be listed. Where sessions of the role are listed, only those are spared: "all principals
+ * except the assumed-role user named ... are explicitly denied" (AWS JSON policy elements:
+ * NotPrincipal); where none is, the role and its account spare every session of the role (the
+ * same page recommends including "the ARN for a role and the ARN for the account containing
+ * that role"). README "Where AWS's docs leave it open".
  */
 export function notPrincipalCovers(p: CompiledPrincipal, state: RequestState): boolean {
   if (p.wildcard) return true;
@@ -111,7 +129,9 @@ export function notPrincipalCovers(p: CompiledPrincipal, state: RequestState): b
       return (
         p.accounts.has(who.account!) &&
         (p.arns.has(who.arn!) ||
-          (state.principalArn !== undefined && p.arns.has(state.principalArn)))
+          (state.principalArn !== undefined &&
+            p.arns.has(state.principalArn) &&
+            !p.sessionRoles.has(`${who.account}:${who.roleName}`)))
       );
     case 'service':
       return p.services.has(who.serviceName!);
@@ -120,5 +140,28 @@ export function notPrincipalCovers(p: CompiledPrincipal, state: RequestState): b
       return p.federated.has(who.text.toLowerCase());
     default:
       return false;
+  }
+}
+
+/**
+ * Whether NotPrincipal names the request's principal in any form (its ARN, its role, its
+ * account, its service or provider). An Allow with NotPrincipal "is not supported" (AWS JSON
+ * policy elements: NotPrincipal), so the engine never lets one grant to a principal it lists.
+ */
+export function notPrincipalNames(p: CompiledPrincipal, state: RequestState): boolean {
+  if (p.wildcard) return true;
+  const who = state.principal;
+  switch (who.kind) {
+    case 'service':
+      return p.services.has(who.serviceName!);
+    case 'web-identity':
+    case 'saml':
+      return p.federated.has(who.text.toLowerCase());
+    default:
+      return (
+        (who.account !== undefined && p.accounts.has(who.account)) ||
+        (who.arn !== undefined && p.arns.has(who.arn)) ||
+        (state.principalArn !== undefined && p.arns.has(state.principalArn))
+      );
   }
 }

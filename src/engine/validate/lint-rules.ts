@@ -1,6 +1,7 @@
 /** Warnings in the spirit of IAM Access Analyzer that need no service catalogue. */
 import type { ParsedStatement } from '../parse/model.ts';
 import { compileGlob } from '../match/glob.ts';
+import { variableBeforeResourcePart } from '../match/resource-pattern.ts';
 import { parseTemplate, templateVariables } from '../variables/template.ts';
 import { quote, type Report } from './report.ts';
 
@@ -27,9 +28,17 @@ export function checkResourceVariables(
   s: ParsedStatement,
   variablesEnabled: boolean,
 ): void {
-  if (variablesEnabled) return;
   for (const list of [s.resource, s.notResource]) {
     for (const e of list?.entries ?? []) {
+      if (variablesEnabled) {
+        if (typeof e.value === 'string' && variableBeforeResourcePart(e.value))
+          r.warning(
+            'variable-outside-resource-part',
+            `policy variables work only after the fifth colon of an ARN; in ${quote(e.value)} the variable is literal text, so the entry matches no ARN`,
+            e.range,
+          );
+        continue;
+      }
       if (
         typeof e.value === 'string' &&
         templateVariables(parseTemplate(e.value, true)).length > 0
