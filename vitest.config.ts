@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     pool: 'threads',
+    // The machine is shared: property tests that take a second alone can take several under load.
+    testTimeout: 30_000,
   },
 });
