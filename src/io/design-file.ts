@@ -6,13 +6,18 @@ export function exportDesignText(design: Design): string {
   return `${JSON.stringify(toDesignFile(design), null, 2)}\n`;
 }
 
-/** A file name for the design: its name in lowercase words, then `.rolecraft.json`. */
-export function designFileName(design: Design): string {
+/** The design's name in lowercase words joined by `-` (`design` when it has none): every exported file starts with it. */
+export function designSlug(design: Design): string {
   const slug = design.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `${slug || 'design'}${FILE_EXTENSION}`;
+  return slug || 'design';
+}
+
+/** A file name for the design: its name in lowercase words, then `.rolecraft.json`. */
+export function designFileName(design: Design): string {
+  return `${designSlug(design)}${FILE_EXTENSION}`;
 }
 
 /** Reads a design file's text; a text that is not a design file gives the reason. */
