@@ -33,6 +33,26 @@ export interface StoredPolicy {
 export interface PermissionPolicy extends StoredPolicy {
   /** `inline`: embedded; `customer-managed`: `arn:aws:iam::ACCOUNT:policy/NAME`; `aws-managed`: `arn:aws:iam::aws:policy/NAME`. */
   attachment: 'inline' | 'customer-managed' | 'aws-managed';
+  /** Managed policies read from an account: the versions other than the default (`text`). */
+  otherVersions?: PolicyVersion[];
+}
+
+/** A non-default version of a managed policy (what `iam:SetDefaultPolicyVersion` can switch to). */
+export interface PolicyVersion {
+  versionId: string;
+  text: PolicyText;
+}
+
+/** What an import of real account data recorded that a drawing has no field for. */
+export interface Observed {
+  /** IAM unique id (`AIDA...`, `AROA...`, `AGPA...`). */
+  uniqueId?: string;
+  /** Roles: when the role was last used (ISO 8601, UTC); null when AWS reported none (`RoleLastUsed: {}`). */
+  lastUsed?: string | null;
+  /** Roles: names of the instance profiles that hold the role. */
+  instanceProfiles?: string[];
+  /** Why the policies shown are not all the principal has (an attached policy missing from the input). */
+  incomplete?: string[];
 }
 
 /** One level of an AWS Organizations path: the root, an OU, or the account itself. */
@@ -70,6 +90,8 @@ interface IamPrincipalFields extends AccountScoped {
   /** Managed policy used as permissions boundary, or null. */
   permissionsBoundary: PermissionPolicy | null;
   tags: Tags;
+  /** Set by an import of account data; absent on drawn entities. */
+  observed?: Observed;
 }
 
 export interface User extends IamPrincipalFields {
@@ -86,6 +108,8 @@ export interface Group extends AccountScoped {
   kind: 'group';
   path: string;
   policies: PermissionPolicy[];
+  /** Set by an import of account data; absent on drawn entities. */
+  observed?: Observed;
 }
 
 export interface Role extends IamPrincipalFields {

@@ -6,6 +6,7 @@ import {
   type Account,
   type Group,
   type IdentityProvider,
+  type Observed,
   type OrganizationLevel,
   type OutsidePrincipal,
   type PermissionPolicy,
@@ -48,7 +49,7 @@ function storedPolicy(value: unknown, at: string): StoredPolicy {
 
 function permissionPolicy(value: unknown, at: string): PermissionPolicy {
   const raw = record(value, at);
-  return {
+  const policy: PermissionPolicy = {
     ...storedPolicy(raw, at),
     attachment: oneOf(
       raw.attachment,
@@ -57,6 +58,30 @@ function permissionPolicy(value: unknown, at: string): PermissionPolicy {
       'inline',
     ),
   };
+  if (raw.otherVersions !== undefined)
+    policy.otherVersions = list(raw.otherVersions, `${at}.otherVersions`).map((v, i) => {
+      const version = record(v, `${at}.otherVersions[${i}]`);
+      return {
+        versionId: nonEmpty(version.versionId, `${at}.otherVersions[${i}].versionId`),
+        text: policyText(version.text, `${at}.otherVersions[${i}].text`),
+      };
+    });
+  return policy;
+}
+
+/** The `observed` facts an import recorded; absent stays absent. */
+function observed(value: unknown, at: string): { observed?: Observed } {
+  if (value === undefined) return {};
+  const raw = record(value, at);
+  const facts: Observed = {};
+  if (raw.uniqueId !== undefined) facts.uniqueId = string(raw.uniqueId, `${at}.uniqueId`);
+  if (raw.lastUsed !== undefined)
+    facts.lastUsed = raw.lastUsed === null ? null : string(raw.lastUsed, `${at}.lastUsed`);
+  if (raw.instanceProfiles !== undefined)
+    facts.instanceProfiles = stringList(raw.instanceProfiles, `${at}.instanceProfiles`);
+  if (raw.incomplete !== undefined)
+    facts.incomplete = stringList(raw.incomplete, `${at}.incomplete`);
+  return { observed: facts };
 }
 
 function permissionPolicies(value: unknown, at: string): PermissionPolicy[] {
@@ -126,6 +151,7 @@ export function readUser(value: unknown, at: string): User {
     tags: stringRecord(raw.tags, `${at}.tags`),
     hasLongTermKeys: boolean(raw.hasLongTermKeys, `${at}.hasLongTermKeys`, false),
     hasMfa: boolean(raw.hasMfa, `${at}.hasMfa`, false),
+    ...observed(raw.observed, `${at}.observed`),
   };
 }
 
@@ -137,6 +163,7 @@ export function readGroup(value: unknown, at: string): Group {
     ...scoped(raw, at),
     path: path(raw.path, `${at}.path`),
     policies: permissionPolicies(raw.policies, `${at}.policies`),
+    ...observed(raw.observed, `${at}.observed`),
   };
 }
 
@@ -163,6 +190,7 @@ export function readRole(value: unknown, at: string, emptyTrust: string): Role {
     permissionsBoundary: boundary(raw.permissionsBoundary, `${at}.permissionsBoundary`),
     maxSessionDuration: duration,
     tags: stringRecord(raw.tags, `${at}.tags`),
+    ...observed(raw.observed, `${at}.observed`),
   };
 }
 

@@ -1,0 +1,376 @@
+/** Authorization details (merged accounts) to a design: one account container per account. */
+import {
+  emptyDesign,
+  makeAccount,
+  makeAnyone,
+  makeGroup,
+  makeOutsideAccount,
+  makePolicy,
+  makeRole,
+  makeSamlProvider,
+  makeService,
+  makeUser,
+  newId,
+  oidcPresets,
+  principalsOf,
+  statementsOf,
+  type Account,
+  type Design,
+  type EntityId,
+  type IdSource,
+  type IdentityProvider,
+  type Observed,
+  type OutsidePrincipal,
+  type PermissionPolicy,
+  type PolicyJson,
+  type ServicePrincipal,
+} from '../../model';
+import type {
+  AuthzAccount,
+  AuthzAttachedPolicy,
+  AuthzInput,
+  AuthzManagedPolicy,
+} from './authz-types';
+import { AWS_MANAGED_PREFIX } from './fields';
+import { accountOfIamArn } from './merge';
+
+export interface ImportCounts {
+  accounts: number;
+  users: number;
+  groups: number;
+  roles: number;
+  /** Distinct managed policies attached to something. */
+  managedPolicies: number;
+  services: number;
+  identityProviders: number;
+  outsidePrincipals: number;
+  /** Trust principals naming a deleted principal (unique ids such as `AROA...`, or ARNs not in the account). */
+  danglingTrustPrincipals: number;
+}
+
+export interface DesignFromAuthz {
+  design: Design;
+  counts: ImportCounts;
+  warnings: string[];
+  /** ARNs of principals whose policies are not all known (an attached policy missing from the input). */
+  incomplete: string[];
+}
+
+const text = (doc: PolicyJson) => JSON.stringify(doc, null, 2);
+
+/** `accounts.google.com` and the other web identity hosts trust policies name directly. */
+const wellKnownPresets: Record<string, 'google' | 'cognito'> = {
+  'accounts.google.com': 'google',
+  'cognito-identity.amazonaws.com': 'cognito',
+};
+
+const uniqueIdPattern = /^A[A-Z0-9]{3}[A-Z0-9]{12,}$/;
+
+function defaultVersion(policy: AuthzManagedPolicy) {
+  return policy.versions.find((v) => v.isDefault) ?? policy.versions[0];
+}
+
+class DesignBuilder {
+  readonly design: Design;
+  readonly warnings: string[] = [];
+  readonly incomplete: string[] = [];
+  private readonly accountByAwsId = new Map<string, Account>();
+  private readonly services = new Map<string, ServicePrincipal>();
+  private readonly providers = new Map<string, IdentityProvider>();
+  private readonly outside = new Map<string, OutsidePrincipal>();
+  private readonly managedUsed = new Set<string>();
+  dangling = 0;
+  /** ARNs of every user and role of every analysed account. */
+  private readonly knownArns: Set<string>;
+
+  constructor(
+    private readonly input: AuthzInput,
+    private readonly ids: IdSource,
+    name: string,
+  ) {
+    this.design = emptyDesign(name, ids);
+    this.knownArns = new Set(
+      input.accounts.flatMap((a) => [...a.users, ...a.roles].map((e) => e.arn)),
+    );
+  }
+
+  managed(account: AuthzAccount, ref: AuthzAttachedPolicy): PermissionPolicy | undefined {
+    const policy = ref.arn.startsWith(AWS_MANAGED_PREFIX)
+      ? this.input.awsManaged.get(ref.arn)
+      : account.policies.get(ref.arn);
+    const version = policy && defaultVersion(policy);
+    if (!policy || !version) return undefined;
+    this.managedUsed.add(ref.arn);
+    const result = makePolicy(
+      {
+        name: policy.name,
+        text: text(version.document),
+        attachment: ref.arn.startsWith(AWS_MANAGED_PREFIX) ? 'aws-managed' : 'customer-managed',
+      },
+      this.ids,
+    );
+    const others = policy.versions.filter((v) => v !== version);
+    if (others.length > 0)
+      result.otherVersions = others.map((v) => ({
+        versionId: v.versionId,
+        text: text(v.document),
+      }));
+    return result;
+  }
+
+  /** Inline then attached policies; a missing attached policy marks the principal incomplete. */
+  policies(
+    account: AuthzAccount,
+    principal: {
+      arn: string;
+      inline: { name: string; document: PolicyJson }[];
+      attached: AuthzAttachedPolicy[];
+    },
+    missing: string[],
+  ): PermissionPolicy[] {
+    const inline = principal.inline.map((p) =>
+      makePolicy({ name: p.name, text: text(p.document), attachment: 'inline' }, this.ids),
+    );
+    const attached = principal.attached.flatMap((ref) => {
+      const policy = this.managed(account, ref);
+      if (!policy) missing.push(`attached policy \`${ref.arn}\` is not in the input`);
+      return policy ? [policy] : [];
+    });
+    return [...inline, ...attached];
+  }
+
+  boundary(account: AuthzAccount, arn: string | undefined, missing: string[]) {
+    if (!arn) return null;
+    const policy = this.managed(account, { arn, name: arn.slice(arn.lastIndexOf('/') + 1) });
+    if (!policy) missing.push(`permissions boundary \`${arn}\` is not in the input`);
+    return policy ?? null;
+  }
+
+  observed(
+    arn: string,
+    id: string | undefined,
+    missing: string[],
+    extra: Observed = {},
+  ): Observed | undefined {
+    const facts: Observed = { ...extra };
+    if (id) facts.uniqueId = id;
+    if (missing.length > 0) {
+      facts.incomplete = missing;
+      this.incomplete.push(arn);
+      for (const m of missing)
+        this.warnings.push(`\`${arn}\`: ${m}; its permissions are incomplete`);
+    }
+    return Object.keys(facts).length > 0 ? facts : undefined;
+  }
+
+  addAccount(account: AuthzAccount): void {
+    const entity = makeAccount(
+      { awsAccountId: account.accountId, name: `Account ${account.accountId}` },
+      this.ids,
+    );
+    this.accountByAwsId.set(account.accountId, entity);
+    this.design.accounts.push(entity);
+    const groupIds = new Map<string, EntityId>();
+    for (const g of account.groups) {
+      const missing: string[] = [];
+      const group = makeGroup(
+        {
+          account: entity.id,
+          name: g.name,
+          path: g.path,
+          policies: this.policies(account, g, missing),
+        },
+        this.ids,
+      );
+      const facts = this.observed(g.arn, g.id, missing);
+      if (facts) group.observed = facts;
+      groupIds.set(g.name, group.id);
+      this.design.groups.push(group);
+    }
+    for (const u of account.users) {
+      const missing: string[] = [];
+      const groups = u.groups.flatMap((name) => {
+        const id = groupIds.get(name);
+        if (!id) missing.push(`group \`${name}\` is not in the input`);
+        return id ? [id] : [];
+      });
+      const user = makeUser(
+        {
+          account: entity.id,
+          name: u.name,
+          path: u.path,
+          groups,
+          policies: this.policies(account, u, missing),
+          permissionsBoundary: this.boundary(account, u.boundary, missing),
+          tags: u.tags,
+        },
+        this.ids,
+      );
+      const facts = this.observed(u.arn, u.id, missing);
+      if (facts) user.observed = facts;
+      this.design.users.push(user);
+    }
+    for (const r of account.roles) {
+      const missing: string[] = [];
+      const duration = r.maxSessionDuration;
+      const role = makeRole(
+        {
+          account: entity.id,
+          name: r.name,
+          path: r.path,
+          description: r.description ?? '',
+          trustPolicy: text(r.trust),
+          policies: this.policies(account, r, missing),
+          permissionsBoundary: this.boundary(account, r.boundary, missing),
+          tags: r.tags,
+          ...(duration !== undefined &&
+          Number.isInteger(duration) &&
+          duration >= 3600 &&
+          duration <= 43200
+            ? { maxSessionDuration: duration }
+            : {}),
+        },
+        this.ids,
+      );
+      const extra: Observed = { instanceProfiles: r.instanceProfiles.map((p) => p.name) };
+      if (r.lastUsed !== undefined) extra.lastUsed = r.lastUsed;
+      const facts = this.observed(r.arn, r.id, missing, extra);
+      if (facts) role.observed = facts;
+      this.design.roles.push(role);
+    }
+  }
+
+  /** Nodes for what trust policies name outside the IAM lists: services, providers, other accounts. */
+  addTrustPrincipals(account: AuthzAccount): void {
+    const known = this.knownArns;
+    const owner = this.accountByAwsId.get(account.accountId)!;
+    for (const role of account.roles) {
+      for (const statement of statementsOf(role.trust)) {
+        for (const ref of principalsOf(statement.Principal)) {
+          if (ref.type === 'Service') this.service(ref.value);
+          else if (ref.type === 'Federated') this.provider(ref.value, owner, role.arn);
+          else this.awsPrincipal(ref.value, known);
+        }
+      }
+    }
+  }
+
+  service(name: string) {
+    const key = name.toLowerCase();
+    if (this.services.has(key)) return;
+    const service = makeService(name, this.ids);
+    this.services.set(key, service);
+    this.design.services.push(service);
+  }
+
+  provider(value: string, owner: Account, roleArn: string) {
+    const key = value.toLowerCase();
+    if (this.providers.has(key)) return;
+    let provider: IdentityProvider | undefined;
+    const saml = /^arn:[^:]+:iam::(\d{12}):saml-provider\/(.+)$/.exec(value);
+    const oidc = /^arn:[^:]+:iam::(\d{12}):oidc-provider\/(.+)$/.exec(value);
+    const inAccount = (id: string) => this.accountByAwsId.get(id);
+    if (saml) {
+      const account = inAccount(saml[1]!);
+      if (account) provider = makeSamlProvider({ account: account.id, name: saml[2]! }, this.ids);
+    } else if (oidc) {
+      const account = inAccount(oidc[1]!);
+      const issuer = oidc[2]!;
+      if (account) {
+        const github = issuer === oidcPresets['github-actions'].issuer;
+        provider = {
+          kind: 'identity-provider',
+          protocol: 'oidc',
+          id: this.ids('idp'),
+          account: account.id,
+          preset: github ? 'github-actions' : 'custom',
+          name: github ? oidcPresets['github-actions'].name : issuer,
+          issuer,
+          audiences: github ? [...oidcPresets['github-actions'].audiences] : [],
+        };
+      }
+    } else if (wellKnownPresets[key]) {
+      const preset = oidcPresets[wellKnownPresets[key]];
+      provider = {
+        kind: 'identity-provider',
+        protocol: 'oidc',
+        id: this.ids('idp'),
+        account: owner.id,
+        preset: wellKnownPresets[key],
+        name: preset.name,
+        issuer: preset.issuer,
+        audiences: [...preset.audiences],
+      };
+    }
+    if (!provider) {
+      this.warnings.push(
+        `\`${roleArn}\`: trust names the identity provider \`${value}\`, which no analysed account holds; no node drawn`,
+      );
+      return;
+    }
+    this.providers.set(key, provider);
+    this.design.identityProviders.push(provider);
+  }
+
+  awsPrincipal(value: string, known: Set<string>) {
+    if (value === '*') {
+      if (!this.outside.has('*')) {
+        const anyone = makeAnyone(this.ids);
+        this.outside.set('*', anyone);
+        this.design.outsidePrincipals.push(anyone);
+      }
+      return;
+    }
+    if (uniqueIdPattern.test(value)) {
+      this.dangling++;
+      return;
+    }
+    const accountId = /^\d{12}$/.test(value) ? value : accountOfIamArn(value);
+    if (!accountId) return;
+    if (this.input.accounts.some((a) => a.accountId === accountId)) {
+      const isRoot = /^\d{12}$/.test(value) || value.endsWith(':root');
+      if (!isRoot && !known.has(value) && !/:assumed-role\/|:federated-user\//.test(value))
+        this.dangling++;
+      return;
+    }
+    if (this.outside.has(accountId)) return;
+    const outside = makeOutsideAccount(accountId, `Account ${accountId}`, this.ids);
+    this.outside.set(accountId, outside);
+    this.design.outsidePrincipals.push(outside);
+  }
+
+  counts(): ImportCounts {
+    const d = this.design;
+    return {
+      accounts: d.accounts.length,
+      users: d.users.length,
+      groups: d.groups.length,
+      roles: d.roles.length,
+      managedPolicies: this.managedUsed.size,
+      services: d.services.length,
+      identityProviders: d.identityProviders.length,
+      outsidePrincipals: d.outsidePrincipals.length,
+      danglingTrustPrincipals: this.dangling,
+    };
+  }
+}
+
+/** The design of merged authorization details; deterministic for a given `ids`. */
+export function designFromAuthz(
+  input: AuthzInput,
+  options: { name?: string; ids?: IdSource } = {},
+): DesignFromAuthz {
+  const accounts = [...input.accounts].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  const name =
+    options.name ??
+    (accounts.length === 1 ? `Account ${accounts[0]!.accountId}` : `${accounts.length} accounts`);
+  const builder = new DesignBuilder(input, options.ids ?? newId, name);
+  for (const account of accounts) builder.addAccount(account);
+  for (const account of accounts) builder.addTrustPrincipals(account);
+  return {
+    design: builder.design,
+    counts: builder.counts(),
+    warnings: [...input.warnings, ...builder.warnings],
+    incomplete: builder.incomplete,
+  };
+}
