@@ -1,31 +1,8 @@
 /** `rolecraft eval CASE.json [--id ID] [--json]`: the decision and its explanation, readable. */
-import { readFileSync } from 'node:fs';
-import {
-  compilePolicies,
-  evaluate,
-  type Explanation,
-  type PolicyInputs,
-  type RequestInput,
-} from '../engine/index.ts';
+import { compilePolicies, evaluate, type Explanation } from '../engine/index.ts';
 import { defaultNow } from './conformance/case-types.ts';
-
-interface RequestCase {
-  id?: string;
-  kind?: string;
-  now?: string;
-  request: RequestInput;
-  policies?: PolicyInputs;
-  expect?: { decision?: string };
-}
-
-/** Reads a single request case, a case file (picking `--id` or every request case), or a bare `{request, policies}`. */
-function casesOf(data: unknown, id: string | undefined): RequestCase[] {
-  const record = data as { cases?: RequestCase[] } & RequestCase;
-  const all = Array.isArray(record.cases)
-    ? record.cases.filter((c) => (c.kind ?? 'request') === 'request')
-    : [record];
-  return id === undefined ? all : all.filter((c) => c.id === id);
-}
+import { CliError, readJsonFile } from './input.ts';
+import { CaseShapeError, readRequestCases, type RequestCase } from './request-case.ts';
 
 const mark = (applied: boolean) => (applied ? '+' : '-');
 
@@ -90,24 +67,27 @@ export function evalCommand(
     err('usage: rolecraft eval CASE.json [--id ID] [--json]');
     return 2;
   }
-  let data: unknown;
+  const file = files[0]!;
+  let cases: RequestCase[];
   try {
-    data = JSON.parse(readFileSync(files[0]!, 'utf8'));
+    cases = readRequestCases(readJsonFile(file), id);
   } catch (error) {
-    err(`cannot read \`${files[0]}\`: ${(error as Error).message}`);
-    return 2;
-  }
-  const cases = casesOf(data, id);
-  if (cases.length === 0 || !cases.every((c) => c.request)) {
-    err(
-      id ? `no request case \`${id}\` in \`${files[0]}\`` : `\`${files[0]}\` holds no request case`,
-    );
-    return 2;
+    if (error instanceof CaseShapeError)
+      throw new CliError(`cannot evaluate ${file}: ${error.message}`);
+    throw error;
   }
   let mismatch = false;
   for (const c of cases) {
     const request = { ...c.request, now: c.request.now ?? c.now ?? defaultNow };
-    const { explanation } = evaluate(request, compilePolicies(c.policies ?? {}), { explain: true });
+    let explanation: Explanation | undefined;
+    try {
+      explanation = evaluate(request, compilePolicies(c.policies), { explain: true }).explanation;
+    } catch (error) {
+      // The shape was checked; an engine failure on odd content is still the input's problem to report.
+      throw new CliError(
+        `cannot evaluate ${file}${c.id ? ` (case \`${c.id}\`)` : ''}: ${(error as Error).message}`,
+      );
+    }
     if (c.expect?.decision && c.expect.decision !== explanation!.decision) mismatch = true;
     if (json) out(JSON.stringify({ id: c.id, explanation }, null, 2));
     else {

@@ -1,6 +1,7 @@
 /** The `rolecraft` command line: conformance, validate, eval. */
 import { conformanceCommand } from './conformance/cli.ts';
 import { evalCommand } from './eval-command.ts';
+import { reportFailure } from './input.ts';
 import { validateCommand } from './validate-command.ts';
 
 const usage = [
@@ -31,4 +32,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// A refused input or any failure is one `rolecraft: ...` line and exit 2, never a stack trace.
+const argv = process.argv.slice(2);
+process.exitCode = await main(argv).catch((error: unknown) => reportFailure(error, argv[0]));

@@ -1,7 +1,8 @@
 /** `rolecraft validate FILE --type TYPE [--no-catalog]`: diagnostics with line:column. */
-import { readFileSync } from 'node:fs';
 import { loadCatalogForPolicy } from '../engine/catalog/index.ts';
 import {
+  MAX_POLICY_DEPTH,
+  scanJsonDepth,
   isValidPolicy,
   policyTypes,
   validatePolicy,
@@ -9,6 +10,7 @@ import {
   type PolicyDocument,
   type PolicyType,
 } from '../engine/index.ts';
+import { CliError, readTextFile } from './input.ts';
 
 async function catalogFor(text: string): Promise<IamCatalog | undefined> {
   try {
@@ -45,13 +47,21 @@ export async function validateCommand(
     return 2;
   }
   let failed = false;
+  let unreadable = false;
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFile(file);
+      if (text.trim() === '') throw new CliError(`cannot validate ${file}: the file is empty`);
+      const tooDeep = scanJsonDepth(text, MAX_POLICY_DEPTH);
+      if (tooDeep)
+        throw new CliError(
+          `cannot validate ${file}: ${tooDeep.message} (IAM policies need at most 6)`,
+        );
     } catch (error) {
-      err(`cannot read \`${file}\`: ${(error as Error).message}`);
-      failed = true;
+      if (!(error instanceof CliError)) throw error;
+      err(`rolecraft: ${error.message}`);
+      unreadable = true;
       continue;
     }
     const catalog = useCatalog ? await catalogFor(text) : undefined;
@@ -68,7 +78,7 @@ export async function validateCommand(
     );
     if (!valid) failed = true;
   }
-  return failed ? 1 : 0;
+  return unreadable ? 2 : failed ? 1 : 0;
 }
 
 function plural(count: number, noun: string): string {

@@ -40,6 +40,13 @@ export { actionService, actionName } from './names/action.ts';
 export { operatorNames } from './conditions/operator-table.ts';
 export { parsePolicy } from './parse/parse-policy.ts';
 export type { ParseResult } from './parse/parse-policy.ts';
+export {
+  MAX_POLICY_DEPTH,
+  MAX_DESIGN_DEPTH,
+  scanJsonDepth,
+  scanValueDepth,
+} from './parse/json-limits.ts';
+export type { DepthExceeded, ValueProblem } from './parse/json-limits.ts';
 export type {
   ParsedPolicy,
   ParsedStatement,

@@ -1,4 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { MAX_DESIGN_DEPTH, scanJsonDepth } from '../engine';
 import { FILE_EXTENSION, restore, toDesignFile, type Design, type Restored } from '../model';
 
 /** The text of a `*.rolecraft.json` file for this design. */
@@ -20,9 +21,29 @@ export function designFileName(design: Design): string {
   return `${designSlug(design)}${FILE_EXTENSION}`;
 }
 
+/** Largest design file opened: a real organization's design is a few MB. */
+export const MAX_DESIGN_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Why a file of `bytes` is not read at all; undefined when its size is fine. */
+export function designFileSizeProblem(bytes: number): string | undefined {
+  if (bytes === 0) return 'the file is empty';
+  if (bytes > MAX_DESIGN_FILE_BYTES)
+    return `the file is ${megabytes(bytes)}; design files over ${megabytes(MAX_DESIGN_FILE_BYTES)} are not opened`;
+  return undefined;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /** Reads a design file's text; a text that is not a design file gives the reason. */
 export function importDesignText(text: string): Restored {
   if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
+  // Characters, not bytes: a string of this length is at least this many bytes.
+  if (text.length > MAX_DESIGN_FILE_BYTES)
+    return { ok: false, reason: designFileSizeProblem(text.length)! };
+  if (text.includes('\u0000'))
+    return { ok: false, reason: 'not a Rolecraft design file: it is binary, not text' };
+  const tooDeep = scanJsonDepth(text, MAX_DESIGN_DEPTH);
+  if (tooDeep) return { ok: false, reason: `not a Rolecraft design file: ${tooDeep.message}` };
   try {
     return restore(JSON.parse(text));
   } catch {

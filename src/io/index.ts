@@ -1,3 +1,9 @@
 /** Reading and writing designs: the `*.rolecraft.json` file format and browser storage. */
-export { exportDesignText, importDesignText, designFileName } from './design-file';
+export {
+  exportDesignText,
+  importDesignText,
+  designFileName,
+  designFileSizeProblem,
+  MAX_DESIGN_FILE_BYTES,
+} from './design-file';
 export { DesignStorage, type DesignSummary, type DesignStorageOptions } from './design-storage';

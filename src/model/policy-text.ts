@@ -1,4 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { MAX_POLICY_DEPTH, scanJsonDepth } from '../engine';
 import type { EntityId, PolicySlot } from './types';
 
 /** A parsed policy document; a plain JSON object. */
@@ -22,8 +23,24 @@ export function parsePolicyText(text: string): ParsedPolicy {
 
 function parseUncached(text: string): ParsedPolicy {
   if (text.trim() === '') return { ok: false, reason: 'the policy is empty', offset: 0 };
+  // Before parsing: every reader of the document (edges, labels, the simulator) recurses per level.
+  const tooDeep = scanJsonDepth(text, MAX_POLICY_DEPTH);
+  if (tooDeep)
+    return {
+      ok: false,
+      reason: `the policy is nested too deeply: ${tooDeep.message}`,
+      offset: tooDeep.offset,
+    };
+  let value: unknown;
+  try {
+    // Native JSON: fast, and a `__proto__` key stays an own property (jsonc-parser sets the prototype).
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (value === undefined)
+    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first) {
     return {

@@ -1,6 +1,7 @@
 // What to offer at a position in a policy: decides from the JSON path, then asks the
 // completer for that element. Pure: text and offset in, completions with offsets out.
 import { findNodeAtLocation } from 'jsonc-parser';
+import { tooDeepForFeatures } from './too-deep';
 import { actionCompletions } from './complete-actions';
 import {
   conditionKeyCompletions,
@@ -34,6 +35,7 @@ export async function completionsAt(
   offset: number,
   env: LanguageEnv,
 ): Promise<CompletionList> {
+  if (tooDeepForFeatures(text)) return none;
   const ctx = cursorContext(text, offset);
   if (ctx.afterToken) return none;
   if (text.trim() === '' || (!ctx.root && !ctx.inString && ctx.path.length === 0))

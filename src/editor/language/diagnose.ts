@@ -3,6 +3,7 @@
 import { validatePolicy, type Diagnostic } from '../../engine';
 import type { Catalogue } from '../catalogue/catalogue';
 import { editorLints } from './lints';
+import { tooDeepForFeatures } from './too-deep';
 import { servicesNamedIn } from './policy-services';
 import type { PolicyType } from './types';
 import { createValidationCatalog, type ValidationCatalog } from './validation-catalog';
@@ -15,6 +16,8 @@ export function createDiagnoser(catalogue: Catalogue): Diagnoser {
   const catalogs: ValidationCatalog = createValidationCatalog(catalogue);
   return {
     async diagnose(text, type) {
+      // The validator refuses deep text before parsing; the lints and the catalogue lookup would recurse.
+      if (tooDeepForFeatures(text)) return validatePolicy(text, type);
       const catalog = await catalogs.forServices(servicesNamedIn(text));
       const found = [...validatePolicy(text, type, { catalog }), ...editorLints(text, type)];
       return found.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

@@ -1,6 +1,7 @@
 // Quick fixes where the fix is clear: add the missing Version, replace an unknown action or
 // service with the closest known one, add an `aud` condition to a web identity trust.
 import { modify, type FormattingOptions } from 'jsonc-parser';
+import { tooDeepForFeatures } from './too-deep';
 import type { Diagnostic } from '../../engine';
 import type { Catalogue } from '../catalogue/catalogue';
 import { closest } from './closest';
@@ -45,6 +46,7 @@ export async function quickFixes(
   env: QuickFixEnv,
 ): Promise<QuickFix[]> {
   const fixes: QuickFix[] = [];
+  if (tooDeepForFeatures(text)) return fixes;
   for (const d of diagnostics.filter((x) => overlaps(at, x))) {
     if (d.code === 'missing-version') fixes.push(addVersion(text, d));
     if (d.code === 'unknown-action') {

@@ -19,6 +19,7 @@ import type {
   ParsedStatement,
   PrincipalEntry,
 } from './model.ts';
+import { MAX_POLICY_DEPTH, scanJsonDepth } from './json-limits.ts';
 import { SourceText } from './source-text.ts';
 
 export interface ParseResult {
@@ -168,9 +169,19 @@ function parseStatement(node: Node, index: number, src: SourceText): ParsedState
   return statement;
 }
 
-/** Parses policy text. */
+/** Parses policy text; text nested deeper than `MAX_POLICY_DEPTH` is refused before parsing. */
 export function parsePolicy(text: string): ParseResult {
   const source = new SourceText(text);
+  const tooDeep = scanJsonDepth(text, MAX_POLICY_DEPTH);
+  if (tooDeep) {
+    const diagnostic: Diagnostic = {
+      severity: 'error',
+      code: 'json-depth',
+      message: `the policy is nested too deeply: ${tooDeep.message} (IAM policies need at most 6)`,
+      range: source.range(tooDeep.offset, tooDeep.offset + 1),
+    };
+    return { policy: undefined, diagnostics: [diagnostic], source };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     disallowComments: true,

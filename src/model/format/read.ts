@@ -80,7 +80,14 @@ export function stringRecord(value: unknown, at: string): Record<string, string>
   if (value === undefined) return {};
   const input = record(value, at);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(input)) out[k] = string(v, `${at}.${k}`);
+  // defineProperty: a key such as `__proto__` (a valid AWS tag key) stays an own entry.
+  for (const [k, v] of Object.entries(input))
+    Object.defineProperty(out, k, {
+      value: string(v, `${at}.${k}`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { MAX_DESIGN_DEPTH, scanValueDepth } from '../../engine';
 import { EMPTY_POLICY_TEXT, draftKey } from '../policy-text';
 import {
   FORMAT_VERSION,
@@ -41,7 +42,14 @@ export interface DesignFile {
   design: Design;
 }
 
-export type Restored = { ok: true; design: Design } | { ok: false; reason: string };
+export type Restored =
+  | {
+      ok: true;
+      design: Design;
+      /** Set when the record came from a newer app (`formatVersion` above ours), read as far as we can: open it read-only. */
+      newerVersion?: number;
+    }
+  | { ok: false; reason: string };
 
 /** Wraps a design for saving. */
 export function toDesignFile(design: Design): DesignFile {
@@ -57,7 +65,7 @@ export function toDesignFile(design: Design): DesignFile {
  * migrates older versions, fills defaults, and refuses anything broken with a specific reason.
  */
 export function restore(input: unknown): Restored {
-  return guarded(() => {
+  return guarded(input, 'file', () => {
     if (!isRecord(input))
       fail(`not a Rolecraft design file: expected a JSON object, got \`${show(input)}\``);
     if (input.format === undefined) fail('not a Rolecraft design file: `format` is missing');
@@ -71,20 +79,38 @@ export function restore(input: unknown): Restored {
   });
 }
 
-/** Checks and normalises a bare design object (as kept in browser storage), migrating by its own `formatVersion`. */
-export function restoreDesign(input: unknown): Restored {
-  return guarded(() => {
+/**
+ * Checks and normalises a bare design object (as kept in browser storage), migrating by its own
+ * `formatVersion`. With `readNewer`, a design from a newer app is read as far as this version
+ * understands it and marked `newerVersion` (to be opened read-only, never saved over).
+ */
+export function restoreDesign(input: unknown, options: { readNewer?: boolean } = {}): Restored {
+  let newerVersion: number | undefined;
+  const restored = guarded(input, 'design', () => {
     const design = record(input, 'design');
-    return readDesign(migrate(design, number(design.formatVersion, 'design.formatVersion')));
+    const version = number(design.formatVersion, 'design.formatVersion');
+    if (options.readNewer && Number.isInteger(version) && version > FORMAT_VERSION) {
+      newerVersion = version;
+      return readDesign({ ...design, formatVersion: FORMAT_VERSION });
+    }
+    return readDesign(migrate(design, version));
   });
+  return restored.ok && newerVersion !== undefined ? { ...restored, newerVersion } : restored;
 }
 
-function guarded(read: () => Design): Restored {
+/**
+ * Runs a reader on input that was first walked once without recursion (depth and reference
+ * cycles: a stored record is a structured clone and may hold either). Whatever else goes wrong
+ * becomes a reason too: a design that cannot be read is refused, never thrown.
+ */
+function guarded(input: unknown, root: string, read: () => Design): Restored {
   try {
+    const problem = scanValueDepth(input, MAX_DESIGN_DEPTH, root);
+    if (problem) return { ok: false, reason: problem.message };
     return { ok: true, design: read() };
   } catch (error) {
     if (error instanceof RestoreError) return { ok: false, reason: error.message };
-    throw error;
+    return { ok: false, reason: `the design could not be read: ${(error as Error).message}` };
   }
 }
 
@@ -137,6 +163,8 @@ function checkReferences(design: Design): Map<string, Entity> {
     ...design.resources,
   ];
   for (const entity of all) {
+    // Ids key plain objects (layout, drafts): names every object already has are refused.
+    if (entity.id in Object.prototype) fail(`the entity id \`${entity.id}\` is reserved`);
     if (byId.has(entity.id)) fail(`two entities share the id \`${entity.id}\``);
     byId.set(entity.id, entity);
   }
