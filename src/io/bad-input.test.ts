@@ -146,7 +146,8 @@ describe('design files that open, kept as written', () => {
     expect(result.ok).toBe(true);
     expect(parsePolicyText(deepPolicy(4_500))).toEqual({
       ok: false,
-      reason: 'the policy is nested too deeply: nesting deeper than 32 levels at line 1, column 103',
+      reason:
+        'the policy is nested too deeply: nesting deeper than 32 levels at line 1, column 103',
       offset: 102,
     });
     expect(() => deriveTrustEdges(result.ok ? result.design : design)).not.toThrow();
