@@ -189,6 +189,8 @@ test('every kind can be added from the toolbar, and auto layout arranges them', 
   ];
   for (const [button, name] of added) {
     await canvas.tool(button).click();
+    if (button === 'Add identity provider')
+      await page.getByRole('menuitem', { name: /^GitHub Actions/ }).click();
     await expect(app.node(name)).toBeVisible();
   }
   // Seven new nodes do not all fit the view: show everything first, as a person would.

@@ -4,6 +4,7 @@ import { useHistory } from '../store';
 import type { AddableKind } from '../canvas/add-entity';
 import { EntityIcon } from '../canvas/icons/EntityIcon';
 import type { GlyphName } from '../canvas/icons/glyphs';
+import { IdentityProviderMenu } from './IdentityProviderMenu';
 import { addEntityOfKind, autoLayout, redo, undo } from './edit-actions';
 
 const additions: { kind: AddableKind; label: string; glyph: GlyphName }[] = [
@@ -79,16 +80,24 @@ export function Toolbar({ onExport, onImport }: ToolbarProps) {
       className="flex flex-wrap items-center gap-0.5 select-none"
       onKeyDown={moveFocus}
     >
-      {additions.map(({ kind, label, glyph }) => (
-        <ToolButton
-          key={kind}
-          name={`Add ${label.toLowerCase()}`}
-          onClick={() => addEntityOfKind(kind, flow)}
-        >
-          <EntityIcon glyph={glyph} size={18} />
-          <span>{label}</span>
-        </ToolButton>
-      ))}
+      {additions.map(({ kind, label, glyph }) =>
+        kind === 'identity-provider' ? (
+          <IdentityProviderMenu
+            key={kind}
+            className={buttonClass}
+            onPick={(preset) => addEntityOfKind(kind, flow, preset)}
+          />
+        ) : (
+          <ToolButton
+            key={kind}
+            name={`Add ${label.toLowerCase()}`}
+            onClick={() => addEntityOfKind(kind, flow)}
+          >
+            <EntityIcon glyph={glyph} size={18} />
+            <span>{label}</span>
+          </ToolButton>
+        ),
+      )}
       {separator}
       <ToolButton name="Undo" shortcut="Control+Z" onClick={undo} disabled={!canUndo}>
         <span aria-hidden="true">↶</span> Undo

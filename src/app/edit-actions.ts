@@ -1,4 +1,10 @@
-import { copyEntities, pasteEntitiesWithIds, setPositions, type EntityId } from '../model';
+import {
+  copyEntities,
+  pasteEntitiesWithIds,
+  setPositions,
+  type EntityId,
+  type IdentityProviderPreset,
+} from '../model';
 import { rolecraftStore } from '../store';
 import { additionFor, targetAccount, type AddableKind } from '../canvas/add-entity';
 import { FIT_PADDING } from '../canvas/useFitOnOpen';
@@ -13,9 +19,10 @@ const state = () => rolecraftStore.getState();
 export function addEntityOfKind(
   kind: AddableKind,
   flow: FlowControls & Pick<ReactFlowInstance, 'getViewport'>,
+  preset?: IdentityProviderPreset,
 ) {
   const { design, selectedIds, apply, select } = state();
-  const addition = additionFor(kind, design, selectedIds);
+  const addition = additionFor(kind, design, selectedIds, preset);
   apply(addition.command);
   select([addition.id]);
   // React Flow knows the node after the next render.

@@ -7,11 +7,13 @@ import {
   makeOidcProvider,
   makeResource,
   makeRole,
+  makeSamlProvider,
   makeService,
   makeUser,
   type Design,
   type Entity,
   type EntityId,
+  type IdentityProviderPreset,
   type Position,
 } from '../model';
 import {
@@ -101,6 +103,7 @@ function entityFor(
   kind: Exclude<AddableKind, 'account' | 'service'>,
   design: Design,
   account: EntityId,
+  preset: IdentityProviderPreset,
 ): Entity {
   const inAccount = (list: { account: EntityId; name: string }[]) =>
     list.filter((e) => e.account === account).map((e) => e.name);
@@ -112,8 +115,11 @@ function entityFor(
     case 'role':
       return makeRole({ account, name: uniqueName(inAccount(design.roles), 'NewRole') });
     case 'identity-provider': {
-      const provider = makeOidcProvider({ account, preset: 'github-actions' });
-      return { ...provider, name: uniqueName(inAccount(design.identityProviders), provider.name) };
+      const taken = inAccount(design.identityProviders);
+      if (preset === 'saml')
+        return makeSamlProvider({ account, name: uniqueName(taken, 'CorporateSSO') });
+      const provider = makeOidcProvider({ account, preset });
+      return { ...provider, name: uniqueName(taken, provider.name) };
     }
     case 'resource':
       return makeResource({
@@ -141,6 +147,8 @@ export function additionFor(
   kind: AddableKind,
   design: Design,
   selectedIds: readonly EntityId[],
+  /** Which identity provider, for `identity-provider`. */
+  preset: IdentityProviderPreset = 'github-actions',
 ): Addition {
   if (kind === 'account') {
     const entity = makeAccount({
@@ -172,7 +180,7 @@ export function additionFor(
   const prelude = existing ? undefined : additionFor('account', design, []);
   const withAccount = prelude ? prelude.command(design) : design;
   const accountId = existing?.id ?? prelude!.id;
-  const entity = entityFor(kind, withAccount, accountId);
+  const entity = entityFor(kind, withAccount, accountId, preset);
   const positions = entityPositions(withAccount);
   const frame = accountFrames(withAccount, positions).get(accountId)!;
   const occupied = [...positions.entries()]

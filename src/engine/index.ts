@@ -37,6 +37,24 @@ export { parsePrincipal } from './principal/principal-info.ts';
 export { parseArn, arnAccount, formatArn, isAwsAccountId, rootArnAccount } from './names/arn.ts';
 export type { Arn } from './names/arn.ts';
 export { actionService, actionName } from './names/action.ts';
+export {
+  wellKnownIdentityProviders,
+  identityProviderPreset,
+  webIdentityHostsNamedByHost,
+  wellKnownProviderOfIssuer,
+  claimKeysOf,
+  isPlaceholderValue,
+  isCognitoIdentityPoolId,
+  consoleTrustConditions,
+  SAML_AWS_AUDIENCE,
+  PLACEHOLDER_MARK,
+} from './principal/identity-providers.ts';
+export type {
+  IdentityProviderPreset,
+  IdentityProviderProtocol,
+  WellKnownIdentityProvider,
+  TrustConditionBlock,
+} from './principal/identity-providers.ts';
 export { operatorNames } from './conditions/operator-table.ts';
 export { parsePolicy } from './parse/parse-policy.ts';
 export type { ParseResult } from './parse/parse-policy.ts';

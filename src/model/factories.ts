@@ -1,3 +1,4 @@
+import { wellKnownIdentityProviders } from '../engine';
 import { newId, type IdSource } from './ids';
 import { EMPTY_POLICY_TEXT } from './policy-text';
 import { FULL_AWS_ACCESS_NAME, FULL_AWS_ACCESS_TEXT } from './policy-templates';
@@ -103,29 +104,33 @@ export function makeSamlProvider(
   return { kind: 'identity-provider', protocol: 'saml', id: ids('idp'), ...fields };
 }
 
-/** Issuer and audience of each OIDC preset. */
-export const oidcPresets: Record<
-  Exclude<OidcPreset, 'custom'>,
-  { name: string; issuer: string; audiences: string[] }
-> = {
-  'github-actions': {
-    name: 'GitHub Actions',
-    issuer: 'token.actions.githubusercontent.com',
-    audiences: ['sts.amazonaws.com'],
-  },
-  google: { name: 'Google', issuer: 'accounts.google.com', audiences: [] },
-  cognito: { name: 'Cognito', issuer: 'cognito-identity.amazonaws.com', audiences: [] },
-};
+/** Name, issuer and audiences a new OIDC provider of each preset starts with. */
+export const oidcPresets = Object.fromEntries(
+  wellKnownIdentityProviders
+    .filter((p) => p.protocol === 'oidc')
+    .map((p) => [
+      p.preset,
+      {
+        name: p.preset === 'custom' ? 'OIDC provider' : p.label,
+        issuer: p.issuer,
+        audiences: [...p.defaultAudiences],
+      },
+    ]),
+) as Record<OidcPreset, { name: string; issuer: string; audiences: string[] }>;
 
 export function makeOidcProvider(
   fields: Partial<OidcProvider> & { account: EntityId; preset: OidcPreset },
   ids: IdSource = newId,
 ): OidcProvider {
-  const preset =
-    fields.preset === 'custom'
-      ? { name: 'OIDC provider', issuer: 'example.com', audiences: [] }
-      : oidcPresets[fields.preset];
-  return { kind: 'identity-provider', protocol: 'oidc', id: ids('idp'), ...preset, ...fields };
+  const preset = oidcPresets[fields.preset];
+  return {
+    kind: 'identity-provider',
+    protocol: 'oidc',
+    id: ids('idp'),
+    ...preset,
+    audiences: [...preset.audiences],
+    ...fields,
+  };
 }
 
 export function makeOutsideAccount(

@@ -10,6 +10,7 @@ export * from './condition-labels';
 export * from './trust-deny';
 export * from './trust-edges';
 export * from './trust-edit';
+export * from './identity-providers';
 export { principalsOf } from './trust-principals';
 export { sampleDesign } from './sample';
 export * from './policy-texts';

@@ -1,4 +1,4 @@
-import { isAwsAccountId, parseArn, rootArnAccount } from '../engine';
+import { identityProviderPreset, isAwsAccountId, parseArn, rootArnAccount } from '../engine';
 import { accountRootArn, arnOf, iamArn, stripScheme } from './arn';
 import { findEntity, indexOf } from './lookup';
 import type { Design, Entity, EntityId, IdentityProvider } from './types';
@@ -11,14 +11,6 @@ export interface PrincipalRef {
 
 export type AssumeAction =
   'sts:AssumeRole' | 'sts:AssumeRoleWithSAML' | 'sts:AssumeRoleWithWebIdentity';
-
-/** Web identity providers that trust policies name by host instead of by provider ARN. */
-export const wellKnownWebIdentityHosts: ReadonlySet<string> = new Set([
-  'accounts.google.com',
-  'cognito-identity.amazonaws.com',
-  'graph.facebook.com',
-  'www.amazon.com',
-]);
 
 export function samePrincipal(a: PrincipalRef, b: PrincipalRef): boolean {
   if (a.type !== b.type) return false;
@@ -38,11 +30,8 @@ export function assumeActionFor(ref: PrincipalRef): AssumeAction {
 export function federatedNameOf(design: Design, provider: IdentityProvider): string | undefined {
   if (provider.protocol === 'oidc') {
     const host = stripScheme(provider.issuer).toLowerCase();
-    if (
-      wellKnownWebIdentityHosts.has(host) &&
-      (provider.preset === 'google' || provider.preset === 'cognito')
-    )
-      return host;
+    const preset = identityProviderPreset(provider.preset);
+    if (preset.namedByHost && preset.issuer === host) return host;
   }
   return arnOf(design, provider);
 }

@@ -28,21 +28,6 @@ describe('addTrustPrincipal', () => {
     ['outside account', 'vendor', 'AWS', 'arn:aws:iam::333333333333:root', 'sts:AssumeRole'],
     ['anyone', 'anyone', 'AWS', '*', 'sts:AssumeRole'],
     ['service', 'lambda', 'Service', 'lambda.amazonaws.com', 'sts:AssumeRole'],
-    [
-      'SAML provider',
-      'okta',
-      'Federated',
-      'arn:aws:iam::222222222222:saml-provider/Okta',
-      'sts:AssumeRoleWithSAML',
-    ],
-    [
-      'GitHub OIDC',
-      'github',
-      'Federated',
-      'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
-      'sts:AssumeRoleWithWebIdentity',
-    ],
-    ['Google', 'google', 'Federated', 'accounts.google.com', 'sts:AssumeRoleWithWebIdentity'],
   ])('adds a %s with its action', (_kind, source, type, value, action) => {
     const design = addTrustPrincipal(fixtureDesign(EMPTY_POLICY_TEXT), 'target', source);
     expect(JSON.parse(targetTrust(design))).toEqual({
@@ -51,6 +36,57 @@ describe('addTrustPrincipal', () => {
     });
     expect(edgesInto(design).map((e) => e.source)).toEqual([source]);
   });
+
+  // What the IAM console writes for a new role trusting each kind of provider.
+  it.each([
+    [
+      'SAML provider',
+      'okta',
+      'arn:aws:iam::222222222222:saml-provider/Okta',
+      'sts:AssumeRoleWithSAML',
+      { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+    ],
+    [
+      'GitHub OIDC',
+      'github',
+      'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com',
+      'sts:AssumeRoleWithWebIdentity',
+      {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+        StringLike: {
+          'token.actions.githubusercontent.com:sub': 'repo:REPLACE-ME-OWNER/REPLACE-ME-REPO:*',
+        },
+      },
+    ],
+    [
+      'Google',
+      'google',
+      'accounts.google.com',
+      'sts:AssumeRoleWithWebIdentity',
+      {
+        StringEquals: {
+          'accounts.google.com:aud': '123456789012-example.apps.googleusercontent.com',
+        },
+      },
+    ],
+  ])(
+    "adds a %s with its action and the console's conditions",
+    (_k, source, value, action, condition) => {
+      const design = addTrustPrincipal(fixtureDesign(EMPTY_POLICY_TEXT), 'target', source);
+      expect(JSON.parse(targetTrust(design))).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Federated: value },
+            Action: action,
+            Condition: condition,
+          },
+        ],
+      });
+      expect(edgesInto(design).map((e) => e.source)).toEqual([source]);
+    },
+  );
 
   it('joins a plain statement with the same action, keeping the text around it', () => {
     const text =

@@ -1,4 +1,6 @@
+import type { TrustConditionBlock } from '../engine';
 import { statementCoversAction } from './action-match';
+import { trustConditionsOf } from './identity-providers';
 import { appendAt, setAt } from './json-edit';
 import { findEntity } from './lookup';
 import { parsePolicyText, stringList, type PolicyJson } from './policy-text';
@@ -49,7 +51,11 @@ function isPlainGrantOf(statement: Statement, action: string): boolean {
  * that already grants that action (no conditions), else appends a new statement; no change when an
  * Allow already grants it. Returns the text unchanged when it is not a JSON object.
  */
-export function addPrincipalToTrustText(text: string, ref: PrincipalRef): string {
+export function addPrincipalToTrustText(
+  text: string,
+  ref: PrincipalRef,
+  conditions: TrustConditionBlock = {},
+): string {
   const parsed = parsePolicyText(text);
   if (!parsed.ok) return text;
   const action = assumeActionFor(ref);
@@ -62,7 +68,10 @@ export function addPrincipalToTrustText(text: string, ref: PrincipalRef): string
   );
   if (granted) return text;
 
-  const target = statements.find(({ statement }) => isPlainGrantOf(statement, action));
+  const conditional = Object.keys(conditions).length > 0;
+  const target = conditional
+    ? undefined
+    : statements.find(({ statement }) => isPlainGrantOf(statement, action));
   if (target) {
     const principal = target.statement.Principal as Record<string, unknown>;
     const path = [...target.path, 'Principal', ref.type];
@@ -71,7 +80,12 @@ export function addPrincipalToTrustText(text: string, ref: PrincipalRef): string
     if (Array.isArray(current)) return appendAt(text, path, ref.value);
     return setAt(text, path, [current, ref.value]);
   }
-  const statement = { Effect: 'Allow', Principal: { [ref.type]: ref.value }, Action: action };
+  const statement = {
+    Effect: 'Allow',
+    Principal: { [ref.type]: ref.value },
+    Action: action,
+    ...(conditional ? { Condition: conditions } : {}),
+  };
   const raw = parsed.document.Statement;
   if (Array.isArray(raw)) return appendAt(text, ['Statement'], statement);
   if (raw === undefined) return setAt(text, ['Statement'], [statement]);
@@ -166,7 +180,9 @@ function withTrustPolicy(design: Design, roleId: EntityId, edit: (text: string) 
 
 /**
  * Draws a trust edge: adds exactly this principal (an entity id, or a principal as written) to the
- * role's trust policy with the action it assumes by. Unchanged design when nothing changes.
+ * role's trust policy with the action it assumes by. An identity provider comes with the
+ * conditions the IAM console writes for it (`SAML:aud`; the token's audience; a `sub` to pin
+ * for a shared issuer). Unchanged design when nothing changes.
  */
 export function addTrustPrincipal(
   design: Design,
@@ -175,7 +191,9 @@ export function addTrustPrincipal(
 ): Design {
   const ref = typeof principal === 'string' ? principalRefOfEntityId(design, principal) : principal;
   if (!ref) return design;
-  return withTrustPolicy(design, roleId, (text) => addPrincipalToTrustText(text, ref));
+  const entity = typeof principal === 'string' ? findEntity(design, principal) : undefined;
+  const conditions = entity?.kind === 'identity-provider' ? trustConditionsOf(entity) : {};
+  return withTrustPolicy(design, roleId, (text) => addPrincipalToTrustText(text, ref, conditions));
 }
 
 /**

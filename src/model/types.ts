@@ -9,6 +9,8 @@
  * - ARNs are NOT stored: they derive from account, path and name (`arnOf`).
  */
 
+import type { IdentityProviderPreset } from '../engine';
+
 /** Stable identifier of an entity (or of a policy inside one); opaque, unique within a design. */
 export type EntityId = string;
 
@@ -128,7 +130,8 @@ export interface ServicePrincipal {
   name: string;
 }
 
-export type OidcPreset = 'github-actions' | 'google' | 'cognito' | 'custom';
+/** Which well-known OIDC provider this is (see the engine's `wellKnownIdentityProviders`), or `custom`. */
+export type OidcPreset = Exclude<IdentityProviderPreset, 'saml'>;
 
 interface IdentityProviderBase extends AccountScoped {
   kind: 'identity-provider';

@@ -1,5 +1,5 @@
 // The principal and role ARNs STS works with, parsed just enough to build sessions.
-import { parseArn } from '../engine/index.ts';
+import { parseArn, webIdentityHostsNamedByHost } from '../engine/index.ts';
 
 export type PrincipalKind =
   | 'user'
@@ -22,13 +22,6 @@ export interface PrincipalInfo {
   sessionName?: string;
 }
 
-const WELL_KNOWN_WEB_IDENTITY = new Set([
-  'accounts.google.com',
-  'cognito-identity.amazonaws.com',
-  'graph.facebook.com',
-  'www.amazon.com',
-]);
-
 /**
  * Describes a principal. `federated` says the string names an identity provider (the
  * caller of AssumeRoleWithWebIdentity/SAML) rather than an AWS service, since
@@ -37,7 +30,7 @@ const WELL_KNOWN_WEB_IDENTITY = new Set([
 export function describePrincipal(text: string, federated = false): PrincipalInfo | undefined {
   const arn = parseArn(text);
   if (!arn) {
-    if (federated || WELL_KNOWN_WEB_IDENTITY.has(text)) {
+    if (federated || webIdentityHostsNamedByHost.has(text)) {
       if (!/^[\w.-]+(\.[\w.-]+)+(\/[\w./-]*)?$/.test(text)) return undefined;
       return { kind: 'web-identity-provider', arn: text, partition: 'aws', name: text };
     }

@@ -1,6 +1,7 @@
 // The extra response elements of AssumeRoleWithWebIdentity and AssumeRoleWithSAML, read
 // from the claims the caller presented.
 
+import { wellKnownProviderOfIssuer } from '../engine/index.ts';
 import type { ResolvedCaller } from './caller.ts';
 import type { AssumeRoleResponse, ContextValue, StsApi } from './types.ts';
 
@@ -33,9 +34,12 @@ export function federatedResponseFields(
 ): Partial<AssumeRoleResponse> {
   if (api === 'AssumeRoleWithWebIdentity') {
     const host = claimPrefix(caller);
+    const known = wellKnownProviderOfIssuer(host);
+    const subject = known?.subjectClaim ?? 'sub';
+    const audience = known?.audienceClaim ?? 'aud';
     return defined({
-      SubjectFromWebIdentityToken: claim(caller, `${host}:sub`),
-      Audience: claim(caller, `${host}:aud`) ?? claim(caller, `${host}:oaud`),
+      SubjectFromWebIdentityToken: claim(caller, `${host}:${subject}`),
+      Audience: claim(caller, `${host}:${audience}`) ?? claim(caller, `${host}:oaud`),
       Provider: host,
     });
   }

@@ -1,4 +1,5 @@
 // Completion inside `Principal` / `NotPrincipal`: its keys, and the principals the design holds.
+import { webIdentityHostsNamedByHost } from '../../engine';
 import type { CursorContext } from './cursor';
 import { escapeSnippet, jsonSnippetItem, sortKey, stringItem, stringSnippetItem } from './items';
 import type { Completion, CompletionList, DesignEntity, LanguageEnv } from './types';
@@ -32,12 +33,7 @@ export const wellKnownServicePrincipals = [
 ];
 
 /** Web identity providers that need no IAM identity provider resource. */
-export const builtInFederatedProviders = [
-  'accounts.google.com',
-  'cognito-identity.amazonaws.com',
-  'graph.facebook.com',
-  'www.amazon.com',
-];
+export const builtInFederatedProviders = [...webIdentityHostsNamedByHost];
 
 export type PrincipalKey = 'AWS' | 'Service' | 'Federated';
 

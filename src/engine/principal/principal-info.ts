@@ -1,5 +1,6 @@
 /** What the engine knows about the principal of a request, read from its name alone. */
 import { parseArn } from '../names/arn.ts';
+import { webIdentityHostsNamedByHost } from './identity-providers.ts';
 
 export type PrincipalKind =
   | 'user'
@@ -30,14 +31,6 @@ export interface PrincipalInfo {
   /** Service principal name (`lambda.amazonaws.com`). */
   serviceName?: string;
 }
-
-/** Web identity providers that AWS names by host rather than by provider ARN. */
-export const wellKnownWebIdentityProviders: ReadonlySet<string> = new Set([
-  'accounts.google.com',
-  'cognito-identity.amazonaws.com',
-  'graph.facebook.com',
-  'www.amazon.com',
-]);
 
 /** The principal kinds that carry identity-based permissions (and so SCPs, boundaries, sessions). */
 export function hasIdentitySide(kind: PrincipalKind): boolean {
@@ -94,7 +87,7 @@ export function parsePrincipal(text: string): PrincipalInfo {
   if (text === 'anonymous' || text === '*') return { kind: 'anonymous', text };
   if (text.startsWith('arn:')) return parseArnPrincipal(text);
   const lower = text.toLowerCase();
-  if (wellKnownWebIdentityProviders.has(lower)) return { kind: 'web-identity', text };
+  if (webIdentityHostsNamedByHost.has(lower)) return { kind: 'web-identity', text };
   if (lower.includes('.')) return { kind: 'service', text, serviceName: lower };
   return { kind: 'unknown', text };
 }

@@ -293,3 +293,31 @@ describe('catalogue warnings', () => {
     ).toEqual([]);
   });
 });
+
+describe('placeholders', () => {
+  it('asks to pin a subject placeholder, at its value', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: {
+            Federated: 'arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com',
+          },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringLike: {
+              'token.actions.githubusercontent.com:sub': 'repo:REPLACE-ME-OWNER/REPLACE-ME-REPO:*',
+            },
+          },
+        },
+      ],
+    });
+    const found = validatePolicy(text, 'trust').filter((d) => d.code === 'placeholder-value');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('pin `token.actions.githubusercontent.com:sub`');
+    expect(text.slice(found[0]!.range.start, found[0]!.range.end)).toBe(
+      '"repo:REPLACE-ME-OWNER/REPLACE-ME-REPO:*"',
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { checkCatalog } from './catalog-rules.ts';
 import { checkConditions } from './condition-rules.ts';
 import { checkPolicyShape, checkStatementShape } from './grammar-rules.ts';
 import { checkRedundant, checkResourceVariables, checkTrustWildcard } from './lint-rules.ts';
+import { checkPlaceholders } from './placeholder-rules.ts';
 import { checkPrincipals } from './principal-rules.ts';
 import { createReport } from './report.ts';
 
@@ -65,6 +66,7 @@ export function validatePolicy(
       checkConditions(report, s, variablesEnabled);
       checkResourceVariables(report, s, variablesEnabled);
       checkTrustWildcard(report, s);
+      checkPlaceholders(report, s);
       if (type === 'rcp' && s.effect?.value === 'Allow' && !isFullAccess(s)) {
         report.error(
           'rcp-allow',

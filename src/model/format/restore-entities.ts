@@ -7,6 +7,7 @@ import {
   type Group,
   type IdentityProvider,
   type Observed,
+  type OidcPreset,
   type OrganizationLevel,
   type OutsidePrincipal,
   type PermissionPolicy,
@@ -212,7 +213,7 @@ export function readIdentityProvider(value: unknown, at: string): IdentityProvid
   const preset = oneOf(
     raw.preset,
     `${at}.preset`,
-    ['github-actions', 'google', 'cognito', 'custom'] as const,
+    Object.keys(oidcPresets) as OidcPreset[],
     'custom',
   );
   const defaults = preset === 'custom' ? undefined : oidcPresets[preset];

@@ -9,6 +9,8 @@ interface CommitFieldProps extends Omit<
   /** Called with the new text on Enter or when focus leaves, if it changed. */
   onCommit: (value: string) => void;
   hint?: string;
+  /** Why a value cannot be kept, or undefined when it can: a refused value is not committed. */
+  validate?: (value: string) => string | undefined;
 }
 
 const inputClass =
@@ -18,18 +20,26 @@ const inputClass =
  * A labelled text field that edits a local draft and commits it as one document change (one
  * undo step) on Enter or blur; Escape puts the stored value back.
  */
-export function CommitField({ label, value, onCommit, hint, ...rest }: CommitFieldProps) {
+export function CommitField({ label, value, onCommit, hint, validate, ...rest }: CommitFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [base, setBase] = useState(value);
+  const [error, setError] = useState<string | undefined>();
   if (base !== value) {
     // The stored value changed underneath (undo, another edit): show it.
     setBase(value);
     setDraft(value);
+    setError(undefined);
   }
   const commit = () => {
-    if (draft !== value) onCommit(draft);
+    if (draft === value) return setError(undefined);
+    const refusal = validate?.(draft);
+    setError(refusal);
+    if (refusal === undefined) onCommit(draft);
   };
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-600 dark:text-slate-300">
@@ -40,14 +50,23 @@ export function CommitField({ label, value, onCommit, hint, ...rest }: CommitFie
         {...rest}
         className={inputClass}
         value={draft}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={described || undefined}
+        aria-invalid={error ? true : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(value);
+          if (e.key === 'Escape') {
+            setDraft(value);
+            setError(undefined);
+          }
         }}
       />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}

@@ -15,13 +15,12 @@ import {
   updateEntity,
   type Design,
   type Entity,
-  type EntityPatch,
-  type OidcProvider,
   type ResourceType,
 } from '../../model';
 import { selectApply, useRolecraft } from '../../store';
 import { kindLabel } from '../../canvas/presentation';
 import { CommitField, inputClass } from './CommitField';
+import { IdentityProviderFields } from './IdentityProviderFields';
 import { TagsEditor } from './TagsEditor';
 
 const resourceTypes: { value: ResourceType; label: string }[] = [
@@ -32,11 +31,6 @@ const resourceTypes: { value: ResourceType; label: string }[] = [
   { value: 'secret', label: 'Secrets Manager secret' },
   { value: 'lambda-function', label: 'Lambda function' },
 ];
-
-// EntityPatch maps kinds to fields, so the two identity provider protocols share one entry
-// that lacks the OIDC-only fields.
-const oidcPatch = (patch: Partial<Pick<OidcProvider, 'issuer' | 'audiences'>>) =>
-  patch as EntityPatch;
 
 function Labelled({
   label,
@@ -67,6 +61,25 @@ function ReadOnly({ label, value, mono }: { label: string; value: string; mono?:
   );
 }
 
+function nameLabel(entity: Entity): string {
+  if (entity.kind === 'service') return 'Service principal';
+  if (entity.kind === 'identity-provider' && entity.protocol === 'saml')
+    return 'SAML provider name';
+  return 'Name';
+}
+
+function nameRefusal(entity: Entity, name: string): string | undefined {
+  if (name === '') return 'a name cannot be empty';
+  // IAM: SAML provider names are 1 to 128 of letters, digits and `._-`; they are part of its ARN.
+  if (
+    entity.kind === 'identity-provider' &&
+    entity.protocol === 'saml' &&
+    !/^[\w._-]{1,128}$/.test(name)
+  )
+    return `\`${name}\` is not a SAML provider name: use letters, digits, \`.\`, \`_\` and \`-\``;
+  return undefined;
+}
+
 /** The editable fields of one entity; each change is one model command. */
 export function EntityFields({ design, entity }: { design: Design; entity: Entity }) {
   const apply = useRolecraft(selectApply);
@@ -77,9 +90,10 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
     <div className="space-y-3">
       <ReadOnly label="Kind" value={kindLabel(entity)} />
       <CommitField
-        label={entity.kind === 'service' ? 'Service principal' : 'Name'}
+        label={nameLabel(entity)}
         value={entity.name}
-        onCommit={(name) => name.trim() && apply(renameEntity, { id, name: name.trim() })}
+        validate={(name) => nameRefusal(entity, name.trim())}
+        onCommit={(name) => apply(renameEntity, { id, name: name.trim() })}
         spellCheck={false}
       />
       {entity.kind === 'account' && (
@@ -233,35 +247,7 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
           )}
         </>
       )}
-      {entity.kind === 'identity-provider' && entity.protocol === 'oidc' && (
-        <>
-          <CommitField
-            label="Issuer"
-            value={entity.issuer}
-            spellCheck={false}
-            onCommit={(issuer) =>
-              issuer.trim() &&
-              apply(updateEntity, { id, patch: oidcPatch({ issuer: issuer.trim() }) })
-            }
-          />
-          <CommitField
-            label="Audiences"
-            value={entity.audiences.join(', ')}
-            hint="Comma-separated client IDs"
-            onCommit={(value) =>
-              apply(updateEntity, {
-                id,
-                patch: oidcPatch({
-                  audiences: value
-                    .split(',')
-                    .map((a) => a.trim())
-                    .filter(Boolean),
-                }),
-              })
-            }
-          />
-        </>
-      )}
+      {entity.kind === 'identity-provider' && <IdentityProviderFields entity={entity} />}
       {(entity.kind === 'user' || entity.kind === 'role' || entity.kind === 'resource') && (
         <TagsEditor tags={entity.tags} onChange={(tags) => apply(setTags, { id, tags })} />
       )}

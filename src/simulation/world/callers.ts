@@ -3,9 +3,10 @@
 
 import {
   arnOf,
+  claimKeysOfProvider,
+  wellKnownOf,
   federatedNameOf,
   findEntity,
-  stripScheme,
   type Design,
   type EntityId,
   type IdentityProvider,
@@ -38,7 +39,7 @@ function accountName(design: Design, accountId: EntityId): string {
 }
 
 function claimPrefixOf(provider: IdentityProvider): string {
-  return provider.protocol === 'saml' ? 'SAML' : stripScheme(provider.issuer);
+  return claimKeysOfProvider(provider).prefix;
 }
 
 /** Users, services and identity providers, in the design's order. */
@@ -69,7 +70,7 @@ export function designCallers(design: Design): DesignCaller[] {
     out.push({
       kind: 'federated',
       entityId: provider.id,
-      label: `${provider.name} (${provider.protocol === 'saml' ? 'SAML' : 'OIDC'} identity)`,
+      label: `${provider.name} (${wellKnownOf(provider).label}${provider.protocol === 'saml' ? '' : ' identity'})`,
       federated,
       protocol: provider.protocol,
       claimPrefix: claimPrefixOf(provider),

@@ -43,7 +43,7 @@ describe('suggestClaims', () => {
     });
     expect(suggestClaims(github, HOST, GITHUB, trust)).toEqual([
       { key: `${HOST}:aud`, value: 'sts.amazonaws.com' },
-      { key: `${HOST}:sub`, value: '' },
+      { key: `${HOST}:sub`, value: 'repo:example-org/example-repo:ref:refs/heads/main' },
       { key: `${HOST}:job_workflow_ref`, value: 'org/main@refs/heads/main' },
     ]);
   });
@@ -61,7 +61,33 @@ describe('suggestClaims', () => {
         'cognito-identity.amazonaws.com',
         '{not json',
       ).map((r) => r.key),
-    ).toEqual(['cognito-identity.amazonaws.com:aud', 'cognito-identity.amazonaws.com:amr']);
+    ).toEqual([
+      'cognito-identity.amazonaws.com:aud',
+      'cognito-identity.amazonaws.com:sub',
+      'cognito-identity.amazonaws.com:amr',
+    ]);
+  });
+
+  it.each([
+    ['google', 'accounts.google.com:aud', 'accounts.google.com:sub'],
+    ['amazon', 'www.amazon.com:app_id', 'www.amazon.com:user_id'],
+    ['facebook', 'graph.facebook.com:app_id', 'graph.facebook.com:id'],
+    ['gitlab', 'gitlab.com:aud', 'gitlab.com:sub'],
+  ] as const)('a %s token carries its audience and subject claims', (preset, aud, sub) => {
+    const provider = makeOidcProvider({ account: 'a', preset });
+    const rows = suggestClaims(provider, aud.split(':')[0]!, 'x', undefined);
+    expect(rows.map((r) => r.key)).toEqual([aud, sub]);
+    expect(rows[0]!.value).toBe(provider.audiences[0]);
+    expect(rows[1]!.value).not.toBe('');
+  });
+
+  it('a Cognito token says it is authenticated, as a list the trust tests with ForAnyValue', () => {
+    const cognito = makeOidcProvider({ account: 'a', preset: 'cognito' });
+    const rows = suggestClaims(cognito, 'cognito-identity.amazonaws.com', 'x', undefined);
+    expect(claimsContext(rows)['cognito-identity.amazonaws.com:amr']).toEqual([
+      'authenticated',
+      'cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
+    ]);
   });
 });
 

@@ -4,7 +4,10 @@
 import type { ContextValue } from '../../engine';
 import type { ContextMap } from '../../sts/index.ts';
 import {
+  claimKeysOfProvider,
   conditionLabels,
+  SAML_AWS_AUDIENCE,
+  wellKnownOf,
   parsePolicyText,
   principalsOf,
   statementsOf,
@@ -16,18 +19,17 @@ export interface ClaimRow {
   value: string;
 }
 
-const SAML_DEFAULTS: ClaimRow[] = [
-  { key: 'SAML:aud', value: 'https://signin.aws.amazon.com/saml' },
-  { key: 'SAML:sub', value: 'alice@example.com' },
-  { key: 'SAML:sub_type', value: 'persistent' },
-];
-
-function oidcDefaults(prefix: string, provider: IdentityProvider): ClaimRow[] {
-  const audience = provider.protocol === 'oidc' ? (provider.audiences[0] ?? '') : '';
-  const rows = [{ key: `${prefix}:aud`, value: audience }];
-  if (prefix === 'cognito-identity.amazonaws.com')
-    rows.push({ key: `${prefix}:amr`, value: 'authenticated' });
-  else rows.push({ key: `${prefix}:sub`, value: '' });
+/** The claims a token from this provider carries before any trust is read: its kind's sample. */
+function presetClaims(provider: IdentityProvider): ClaimRow[] {
+  const known = wellKnownOf(provider);
+  const keys = claimKeysOfProvider(provider);
+  const audience = provider.protocol === 'saml' ? SAML_AWS_AUDIENCE : (provider.audiences[0] ?? '');
+  const rows = [{ key: keys.audience, value: audience }];
+  for (const [claim, value] of Object.entries(known.sampleClaims))
+    rows.push({
+      key: `${keys.prefix}:${claim}`,
+      value: typeof value === 'string' ? value : value.join(', '),
+    });
   return rows;
 }
 
@@ -48,10 +50,7 @@ export function suggestClaims(
   federatedName: string,
   trustText: string | undefined,
 ): ClaimRow[] {
-  const rows =
-    claimPrefix === 'SAML'
-      ? SAML_DEFAULTS.map((r) => ({ ...r }))
-      : oidcDefaults(claimPrefix, provider);
+  const rows = presetClaims(provider);
   const parsed = trustText === undefined ? undefined : parsePolicyText(trustText);
   if (!parsed?.ok) return rows;
   const wanted = federatedName.toLowerCase();
