@@ -73,7 +73,7 @@ test('a SAML provider from an empty design: trust written as the console does, a
   await expect(editor.line('"SAML:aud": "https://signin.aws.amazon.com/saml"')).toBeVisible();
 
   await editor.collapseButton.click();
-  await simulation.assume({ caller: 'Okta (SAML)', role: 'DirectoryAdmins' });
+  await simulation.assume({ caller: 'Okta (SAML identity)', role: 'DirectoryAdmins' });
   await expect(simulation.outcome('Assume role')).toContainText('Assumed', { timeout: 20_000 });
   await expect(simulation.outcome('Assume role')).not.toContainText('ValidationError');
 });
@@ -112,7 +112,7 @@ test('a Cognito identity pool: pool id checked, amr and aud written, assumed wit
 
   await editor.collapseButton.click();
   await simulation.assume({
-    caller: 'Cognito identity pool (Cognito identity pool identity)',
+    caller: 'Cognito identity pool (OIDC identity)',
     role: 'RidersAuthenticated',
   });
   await expect(simulation.outcome('Assume role')).toContainText('Assumed', { timeout: 20_000 });
@@ -144,6 +144,6 @@ test('GitHub Actions: the trust pins a sub placeholder, the caller starts with c
   ).toBeVisible();
   await expect(editor.problems).toContainText('replace the placeholder');
   await editor.collapseButton.click();
-  await simulation.assume({ caller: 'GitHub Actions (GitHub Actions identity)', role: 'Deployer' });
+  await simulation.assume({ caller: 'GitHub Actions (OIDC identity)', role: 'Deployer' });
   await expect(simulation.outcome('Assume role')).toContainText('Assumed', { timeout: 20_000 });
 });

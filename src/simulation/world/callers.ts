@@ -4,7 +4,6 @@
 import {
   arnOf,
   claimKeysOfProvider,
-  wellKnownOf,
   federatedNameOf,
   findEntity,
   type Design,
@@ -70,7 +69,7 @@ export function designCallers(design: Design): DesignCaller[] {
     out.push({
       kind: 'federated',
       entityId: provider.id,
-      label: `${provider.name} (${wellKnownOf(provider).label}${provider.protocol === 'saml' ? '' : ' identity'})`,
+      label: `${provider.name} (${provider.protocol === 'saml' ? 'SAML' : 'OIDC'} identity)`,
       federated,
       protocol: provider.protocol,
       claimPrefix: claimPrefixOf(provider),
