@@ -14,6 +14,7 @@ export {
   identityProviderPreset,
   isCognitoIdentityPoolId,
   isPlaceholderValue,
+  wellKnownProviderOfIssuer,
   SAML_AWS_AUDIENCE,
   type IdentityProviderPreset,
   type WellKnownIdentityProvider,

@@ -12,6 +12,8 @@ import {
   makeUser,
   newId,
   oidcPresets,
+  wellKnownProviderOfIssuer,
+  type OidcPreset,
   principalsOf,
   statementsOf,
   type Account,
@@ -59,10 +61,11 @@ export interface DesignFromAuthz {
 const text = (doc: PolicyJson) => JSON.stringify(doc, null, 2);
 
 /** `accounts.google.com` and the other web identity hosts trust policies name directly. */
-const wellKnownPresets: Record<string, 'google' | 'cognito'> = {
-  'accounts.google.com': 'google',
-  'cognito-identity.amazonaws.com': 'cognito',
-};
+/** The preset of a provider trust policies name by host (Google, Cognito, Amazon, Facebook). */
+function presetNamedByHost(host: string) {
+  const known = wellKnownProviderOfIssuer(host);
+  return known?.namedByHost && known.issuer === host ? known : undefined;
+}
 
 const uniqueIdPattern = /^A[A-Z0-9]{3}[A-Z0-9]{12,}$/;
 
@@ -277,29 +280,35 @@ class DesignBuilder {
       const account = inAccount(oidc[1]!);
       const issuer = oidc[2]!;
       if (account) {
-        const github = issuer === oidcPresets['github-actions'].issuer;
+        // A known issuer (GitHub Actions, GitLab) gets its preset; its audiences are not in
+        // the file, so only the one every such provider accepts is assumed.
+        const known = wellKnownProviderOfIssuer(issuer);
+        const preset = known && !known.namedByHost ? known.preset : 'custom';
         provider = {
           kind: 'identity-provider',
           protocol: 'oidc',
           id: this.ids('idp'),
           account: account.id,
-          preset: github ? 'github-actions' : 'custom',
-          name: github ? oidcPresets['github-actions'].name : issuer,
+          preset: preset === 'saml' ? 'custom' : preset,
+          name: preset === 'custom' ? issuer : oidcPresets[preset as OidcPreset].name,
           issuer,
-          audiences: github ? [...oidcPresets['github-actions'].audiences] : [],
+          audiences:
+            preset === 'github-actions' ? [...oidcPresets['github-actions'].audiences] : [],
         };
       }
-    } else if (wellKnownPresets[key]) {
-      const preset = oidcPresets[wellKnownPresets[key]];
+    } else if (presetNamedByHost(key)) {
+      const known = presetNamedByHost(key)!;
+      const preset = known.preset as OidcPreset;
       provider = {
         kind: 'identity-provider',
         protocol: 'oidc',
         id: this.ids('idp'),
         account: owner.id,
-        preset: wellKnownPresets[key],
-        name: preset.name,
-        issuer: preset.issuer,
-        audiences: [...preset.audiences],
+        preset,
+        name: oidcPresets[preset].name,
+        issuer: known.issuer,
+        // The client ids are the trust's business, not the file's: none assumed.
+        audiences: [],
       };
     }
     if (!provider) {
