@@ -24,7 +24,7 @@ export type {
 } from './types.ts';
 export { compilePolicies } from './evaluate/compile.ts';
 export type { CompiledPolicySet } from './evaluate/compile.ts';
-export { evaluate } from './evaluate/evaluate.ts';
+export { evaluate, evaluateBatch } from './evaluate/evaluate.ts';
 export type { Evaluation, EvaluateOptions } from './evaluate/evaluate.ts';
 export type { Explanation, PolicyExplanation, StatementRef } from './evaluate/explain.ts';
 export type { StatementExplanation, Mismatch } from './evaluate/statement.ts';

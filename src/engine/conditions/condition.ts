@@ -4,7 +4,12 @@
  * positive operator false and a negated one true, `...IfExists` true, `ForAllValues:` true and
  * `ForAnyValue:` false (an empty list counts as missing); `Null` tests presence.
  */
-import { emptyContext, type ContextLookup } from '../evaluate/context.ts';
+import {
+  emptyContext,
+  keyIdOf,
+  type ContextLookup,
+  type RequestContext,
+} from '../evaluate/context.ts';
 import type { ContextValue } from '../types.ts';
 import { parseTemplate, resolveCodes, resolveText, type Template } from '../variables/template.ts';
 import type { ConditionOperator } from './operator.ts';
@@ -21,6 +26,8 @@ export interface CompiledCondition {
   operatorText: string;
   key: string;
   keyLower: string;
+  /** The key's id (see `keyIdOf`): the request's value is found by it. */
+  keyId: number;
   operator: ConditionOperator<unknown> | undefined;
   qualifier: SetQualifier | undefined;
   ifExists: boolean;
@@ -89,6 +96,7 @@ export function compileCondition(
     operatorText,
     key,
     keyLower: key.toLowerCase(),
+    keyId: keyIdOf(key.toLowerCase()),
     operator,
     qualifier,
     ifExists,
@@ -139,10 +147,10 @@ function anyMatch(
 }
 
 /** Evaluates a compiled condition against the request (fast path). */
-export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boolean {
+export function conditionHolds(c: CompiledCondition, lookup: RequestContext): boolean {
   const op = c.operator;
   if (op === undefined) return false;
-  const raw = lookup.get(c.keyLower);
+  const raw = lookup.byId(c.keyId);
   const present = isPresent(raw);
   if (op.valueType === 'Null') {
     const presence = present ? 'present' : 'absent';
@@ -173,62 +181,70 @@ export function conditionHolds(c: CompiledCondition, lookup: ContextLookup): boo
   return op.negated ? !m : m;
 }
 
-/** Evaluates a condition and records every comparison (slow path, for explanations). */
+function absentRule(c: CompiledCondition, op: ConditionOperator<unknown>): string {
+  if (c.ifExists) return 'IfExists: the key is absent, so the condition holds';
+  if (c.qualifier === 'ForAllValues')
+    return 'ForAllValues: the key is absent or empty, so the condition holds';
+  if (c.qualifier === 'ForAnyValue')
+    return 'ForAnyValue: the key is absent or empty, so the condition fails';
+  return op.negated
+    ? 'the key is absent, so a negated operator holds'
+    : 'the key is absent, so the condition fails';
+}
+
+/**
+ * Evaluates a condition and records every comparison (slow path, for explanations). Plain
+ * loops and one object literal per result: explanations are built for every statement.
+ */
 export function explainCondition(
   c: CompiledCondition,
-  lookup: ContextLookup,
+  lookup: RequestContext,
 ): ConditionExplanation {
-  const raw = lookup.get(c.keyLower);
-  const requestValues = raw === undefined ? [] : typeof raw === 'string' ? [raw] : [...raw];
+  const raw = lookup.byId(c.keyId);
+  const requestValues = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw.slice();
   const keyPresent = isPresent(raw);
   const op = c.operator;
-  const base = { operator: c.operatorText, key: c.key, keyPresent, requestValues };
   const matched = conditionHolds(c, lookup);
-  if (op === undefined) {
-    return {
-      ...base,
-      matched,
-      policyValues: c.values.map((v) => v.source),
-      comparisons: [],
-      rule: `unknown operator \`${c.operatorText}\``,
-    };
-  }
-  const policyValues = c.values.map((v) =>
-    v.template?.dynamic ? (resolveText(v.template, lookup) ?? null) : v.source,
-  );
-  if (op.valueType === 'Null') {
-    return {
-      ...base,
-      matched,
-      policyValues,
-      comparisons: [],
-      rule: keyPresent ? 'Null: the key is present' : 'Null: the key is absent',
-    };
-  }
-  if (!keyPresent) {
-    const rule = c.ifExists
-      ? 'IfExists: the key is absent, so the condition holds'
-      : c.qualifier === 'ForAllValues'
-        ? 'ForAllValues: the key is absent or empty, so the condition holds'
-        : c.qualifier === 'ForAnyValue'
-          ? 'ForAnyValue: the key is absent or empty, so the condition fails'
-          : op.negated
-            ? 'the key is absent, so a negated operator holds'
-            : 'the key is absent, so the condition fails';
-    return { ...base, matched, policyValues, comparisons: [], rule };
+  const values = c.values;
+  const policyValues: (string | null)[] = new Array(values.length);
+  let unresolved = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (op !== undefined && v.template?.dynamic) {
+      const text = resolveText(v.template, lookup) ?? null;
+      if (text === null) unresolved = true;
+      policyValues[i] = text;
+    } else policyValues[i] = v.source;
   }
   const comparisons: Comparison[] = [];
-  for (const rv of requestValues) {
-    c.values.forEach((v, i) => {
-      const compiled = resolveValue(op, v, lookup);
-      const shown = policyValues[i];
-      if (compiled === undefined || shown === null || shown === undefined) return;
-      comparisons.push({ requestValue: rv, policyValue: shown, matched: op.test(compiled, rv) });
-    });
+  let rule: string | undefined;
+  if (op === undefined) rule = `unknown operator \`${c.operatorText}\``;
+  else if (op.valueType === 'Null')
+    rule = keyPresent ? 'Null: the key is present' : 'Null: the key is absent';
+  else if (!keyPresent) rule = absentRule(c, op);
+  else {
+    for (let r = 0; r < requestValues.length; r++) {
+      const rv = requestValues[r]!;
+      for (let i = 0; i < values.length; i++) {
+        const shown = policyValues[i];
+        if (shown === null || shown === undefined) continue;
+        const compiled = resolveValue(op, values[i]!, lookup);
+        if (compiled === undefined) continue;
+        comparisons.push({ requestValue: rv, policyValue: shown, matched: op.test(compiled, rv) });
+      }
+    }
+    if (unresolved)
+      rule = 'a policy variable has no value in this request, so its value matches nothing';
   }
-  const unresolved = policyValues.some((v) => v === null);
-  const result: ConditionExplanation = { ...base, matched, policyValues, comparisons };
-  if (unresolved)
-    result.rule = 'a policy variable has no value in this request, so its value matches nothing';
+  const result: ConditionExplanation = {
+    operator: c.operatorText,
+    key: c.key,
+    keyPresent,
+    requestValues,
+    matched,
+    policyValues,
+    comparisons,
+  };
+  if (rule !== undefined) result.rule = rule;
   return result;
 }

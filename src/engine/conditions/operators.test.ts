@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileCondition, conditionHolds, explainCondition } from './condition.ts';
-import type { ContextLookup } from '../evaluate/context.ts';
+import { RequestContext } from '../evaluate/context.ts';
+import { parsePrincipal } from '../principal/principal-info.ts';
 import type { ContextValue } from '../types.ts';
 
-function context(values: Record<string, ContextValue>): ContextLookup {
-  const map = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
-  return { get: (key) => map.get(key) };
+/** A request context holding exactly these keys (an anonymous caller derives none of them). */
+function context(values: Record<string, ContextValue>): RequestContext {
+  const request = { principal: 'anonymous', action: 'x:Y', resource: '*', context: values };
+  return new RequestContext().reset(request, parsePrincipal('anonymous'), undefined);
 }
 
 function holds(

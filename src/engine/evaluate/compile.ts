@@ -7,6 +7,7 @@ import { compileResourcePattern, type ResourceTest } from '../match/resource-pat
 import { compilePrincipal, type CompiledPrincipal } from '../principal/principal-match.ts';
 import type { PolicyDocument, PolicyInputs, PolicyKind } from '../types.ts';
 import { compileActionSet, type ActionSet } from './action-set.ts';
+import type { ActionPlan } from './plan.ts';
 
 export interface CompiledStatement {
   index: number;
@@ -48,6 +49,8 @@ export interface CompiledPolicySet {
   /** Absent when the principal's account is in no organization. */
   scp: CompiledPolicy[][] | undefined;
   rcp: CompiledPolicy[][];
+  /** The fast path's index by action (see `plan.ts`), filled as actions are asked about. */
+  plans: Map<string, ActionPlan>;
 }
 
 /** The managed policy AWS attaches to every RCP level and never lets go. */
@@ -157,5 +160,6 @@ export function compilePolicies(inputs: PolicyInputs): CompiledPolicySet {
     resource: inputs.resource ? compilePolicy(inputs.resource, 'resource', 0) : undefined,
     scp: inputs.scp ? levels('scp', inputs.scp) : undefined,
     rcp,
+    plans: new Map(),
   };
 }

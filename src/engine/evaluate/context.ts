@@ -14,6 +14,44 @@ export interface ContextLookup {
 /** A context with no keys. */
 export const emptyContext: ContextLookup = { get: () => undefined };
 
+/**
+ * Context keys resolved once into small integer ids, so a condition finds its key in the
+ * request by comparing numbers: policy keys get an id when they are compiled, and a request's
+ * key is lower-cased once per distinct spelling (cached), never per request.
+ */
+const keyIds = new Map<string, number>();
+const spellings = new Map<string, string>();
+
+/** The id of a lower-case key name (registered on first use: policy keys, derived keys). */
+export function keyIdOf(keyLower: string): number {
+  let id = keyIds.get(keyLower);
+  if (id === undefined) {
+    id = keyIds.size;
+    keyIds.set(keyLower, id);
+  }
+  return id;
+}
+
+/** The id of a request's key as spelled, or -1 when no policy asks for it. */
+function requestKeyId(key: string): number {
+  let lower = spellings.get(key);
+  if (lower === undefined) {
+    if (spellings.size >= 4096) spellings.clear();
+    lower = key.toLowerCase();
+    spellings.set(key, lower);
+  }
+  return keyIds.get(lower) ?? -1;
+}
+
+const PRINCIPAL_ARN = keyIdOf('aws:principalarn');
+const PRINCIPAL_ACCOUNT = keyIdOf('aws:principalaccount');
+const USERNAME = keyIdOf('aws:username');
+const PRINCIPAL_IS_SERVICE = keyIdOf('aws:principalisawsservice');
+const PRINCIPAL_SERVICE_NAME = keyIdOf('aws:principalservicename');
+const RESOURCE_ACCOUNT = keyIdOf('aws:resourceaccount');
+const CURRENT_TIME = keyIdOf('aws:currenttime');
+const EPOCH_TIME = keyIdOf('aws:epochtime');
+
 /** Everything the compiled policies need about one request. */
 export interface RequestState {
   actionLower: string;
@@ -22,57 +60,16 @@ export interface RequestState {
   resourceArn: readonly string[] | null;
   principal: PrincipalInfo;
   resourceAccount: string | undefined;
-  lookup: ContextLookup;
+  lookup: RequestContext;
   /** The principal's role ARN as AWS sees it (context `aws:PrincipalArn` wins over the derived one). */
   principalArn: string | undefined;
   /** Whether a permissions boundary is attached to the principal. */
   hasBoundary: boolean;
 }
 
-function lowerKeyed(context: Record<string, ContextValue>): Map<string, ContextValue> {
-  const map = new Map<string, ContextValue>();
-  for (const key in context) map.set(key.toLowerCase(), context[key]!);
-  return map;
-}
-
 function epochSeconds(iso: string): string | undefined {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : String(Math.floor(ms / 1000));
-}
-
-/** The derived keys (README "Derived context"); nothing else is invented. */
-function derived(
-  keyLower: string,
-  request: RequestInput,
-  principal: PrincipalInfo,
-  resourceAccount: string | undefined,
-): ContextValue | undefined {
-  switch (keyLower) {
-    case 'aws:principalarn':
-      return principal.principalArn;
-    case 'aws:principalaccount':
-      return principal.kind === 'service' || principal.kind === 'anonymous'
-        ? undefined
-        : principal.account;
-    case 'aws:username':
-      return principal.kind === 'user' ? principal.userName : undefined;
-    case 'aws:principalisawsservice':
-      return principal.kind === 'anonymous'
-        ? undefined
-        : principal.kind === 'service'
-          ? 'true'
-          : 'false';
-    case 'aws:principalservicename':
-      return principal.kind === 'service' ? principal.serviceName : undefined;
-    case 'aws:resourceaccount':
-      return resourceAccount;
-    case 'aws:currenttime':
-      return request.now;
-    case 'aws:epochtime':
-      return request.now === undefined ? undefined : epochSeconds(request.now);
-    default:
-      return undefined;
-  }
 }
 
 /** The resource's account: `resourceAccount`, else the ARN's account field, else the principal's. */
@@ -86,49 +83,174 @@ export function resourceAccountOf(
   return principal.account;
 }
 
-/** The request's context: its own keys (the lower-cased map is built on first read), then the derived ones. */
-class RequestContext implements ContextLookup {
-  private map: Map<string, ContextValue> | undefined;
+/**
+ * The request's context: its own keys (read into id/value arrays on the first lookup), then
+ * the derived keys (README "Derived context"; nothing else is invented).
+ */
+export class RequestContext implements ContextLookup {
+  private request!: RequestInput;
+  private principal!: PrincipalInfo;
+  private resourceAccount: string | undefined;
+  private read = false;
+  private count = 0;
+  private readonly ids: number[] = [];
+  private readonly values: ContextValue[] = [];
+  private epoch: string | undefined;
+  private epochFor: string | undefined;
 
-  constructor(
-    private readonly request: RequestInput,
-    private readonly principal: PrincipalInfo,
-    private readonly resourceAccount: string | undefined,
-  ) {}
+  reset(request: RequestInput, principal: PrincipalInfo, resourceAccount: string | undefined) {
+    this.request = request;
+    this.principal = principal;
+    this.resourceAccount = resourceAccount;
+    this.read = false;
+    this.count = 0;
+    return this;
+  }
+
+  private readRequest(): void {
+    this.read = true;
+    const context = this.request.context;
+    if (context === undefined) return;
+    let n = 0;
+    for (const key in context) {
+      const id = requestKeyId(key);
+      if (id < 0) continue;
+      this.ids[n] = id;
+      this.values[n] = context[key]!;
+      n++;
+    }
+    this.count = n;
+  }
+
+  /** The value of the key with this id (see {@link keyIdOf}). */
+  byId(id: number): ContextValue | undefined {
+    if (!this.read) this.readRequest();
+    // From the end: of two spellings of one key, the later one wins.
+    for (let i = this.count - 1; i >= 0; i--) if (this.ids[i] === id) return this.values[i];
+    return this.derived(id);
+  }
 
   get(keyLower: string): ContextValue | undefined {
-    const context = this.request.context;
-    if (context !== undefined) {
-      if (this.map === undefined) this.map = lowerKeyed(context);
-      const given = this.map.get(keyLower);
-      if (given !== undefined) return given;
+    return this.byId(keyIdOf(keyLower));
+  }
+
+  private derived(id: number): ContextValue | undefined {
+    const principal = this.principal;
+    switch (id) {
+      case PRINCIPAL_ARN:
+        return principal.principalArn;
+      case PRINCIPAL_ACCOUNT:
+        return principal.kind === 'service' || principal.kind === 'anonymous'
+          ? undefined
+          : principal.account;
+      case USERNAME:
+        return principal.kind === 'user' ? principal.userName : undefined;
+      case PRINCIPAL_IS_SERVICE:
+        return principal.kind === 'anonymous'
+          ? undefined
+          : principal.kind === 'service'
+            ? 'true'
+            : 'false';
+      case PRINCIPAL_SERVICE_NAME:
+        return principal.kind === 'service' ? principal.serviceName : undefined;
+      case RESOURCE_ACCOUNT:
+        return this.resourceAccount;
+      case CURRENT_TIME:
+        return this.request.now;
+      case EPOCH_TIME: {
+        const now = this.request.now;
+        if (now === undefined) return undefined;
+        if (this.epochFor !== now) {
+          this.epochFor = now;
+          this.epoch = epochSeconds(now);
+        }
+        return this.epoch;
+      }
+      default:
+        return undefined;
     }
-    return derived(keyLower, this.request, this.principal, this.resourceAccount);
   }
 }
 
-/** Builds the per-request state; cheap: the context map is only built when a key is read. */
-export function requestState(request: RequestInput, hasBoundary: boolean): RequestState {
+const actionsLower = new Map<string, string>();
+
+/** The action in lower case (cached: requests ask about the same actions over and over). */
+function lowerAction(action: string): string {
+  let lower = actionsLower.get(action);
+  if (lower === undefined) {
+    if (actionsLower.size >= 4096) actionsLower.clear();
+    lower = action.toLowerCase();
+    actionsLower.set(action, lower);
+  }
+  return lower;
+}
+
+function fill(
+  state: RequestState,
+  request: RequestInput,
+  hasBoundary: boolean,
+  lookup: RequestContext,
+): RequestState {
   const principal = principalInfo(request.principal);
   const resourceArn = splitArn(request.resource);
   const resourceAccount = resourceAccountOf(request, resourceArn, principal);
-  const lookup = new RequestContext(request, principal, resourceAccount);
+  lookup.reset(request, principal, resourceAccount);
   let principalArn = principal.principalArn;
   if (principal.kind === 'role-session' && request.context !== undefined) {
-    const given = lookup.get('aws:principalarn');
+    const given = lookup.byId(PRINCIPAL_ARN);
     if (typeof given === 'string') principalArn = given;
   }
+  state.actionLower = lowerAction(request.action);
+  state.resource = request.resource;
+  state.resourceArn = resourceArn;
+  state.principal = principal;
+  state.resourceAccount = resourceAccount;
+  state.lookup = lookup;
+  state.principalArn = principalArn;
+  state.hasBoundary = hasBoundary;
+  return state;
+}
+
+function blankState(): RequestState {
   return {
-    actionLower: request.action.toLowerCase(),
-    resource: request.resource,
-    resourceArn,
-    principal,
-    resourceAccount,
-    lookup,
-    principalArn,
-    hasBoundary,
+    actionLower: '',
+    resource: '',
+    resourceArn: null,
+    principal: { kind: 'unknown', text: '' },
+    resourceAccount: undefined,
+    lookup: new RequestContext(),
+    principalArn: undefined,
+    hasBoundary: false,
   };
 }
+
+/** Builds a fresh per-request state (kept by explanations). */
+export function requestState(request: RequestInput, hasBoundary: boolean): RequestState {
+  const state = blankState();
+  return fill(state, request, hasBoundary, state.lookup);
+}
+
+const scratch = blankState();
+
+/**
+ * The per-request state of the fast path, reusing one object (evaluation is synchronous and
+ * keeps nothing of it): no allocation per request.
+ */
+export function scratchState(request: RequestInput, hasBoundary: boolean): RequestState {
+  return fill(scratch, request, hasBoundary, scratch.lookup);
+}
+
+const derivedNames = [
+  'aws:PrincipalArn',
+  'aws:PrincipalAccount',
+  'aws:username',
+  'aws:PrincipalIsAWSService',
+  'aws:PrincipalServiceName',
+  'aws:ResourceAccount',
+  'aws:CurrentTime',
+  'aws:EpochTime',
+];
+const derivedIds = derivedNames.map((name) => keyIdOf(name.toLowerCase()));
 
 /** The whole effective context (given and derived keys), for explanations. */
 export function effectiveContext(
@@ -136,19 +258,9 @@ export function effectiveContext(
   state: RequestState,
 ): Record<string, ContextValue> {
   const out: Record<string, ContextValue> = {};
-  const names = [
-    'aws:PrincipalArn',
-    'aws:PrincipalAccount',
-    'aws:username',
-    'aws:PrincipalIsAWSService',
-    'aws:PrincipalServiceName',
-    'aws:ResourceAccount',
-    'aws:CurrentTime',
-    'aws:EpochTime',
-  ];
-  for (const name of names) {
-    const value = state.lookup.get(name.toLowerCase());
-    if (value !== undefined) out[name] = value;
+  for (let i = 0; i < derivedNames.length; i++) {
+    const value = state.lookup.byId(derivedIds[i]!);
+    if (value !== undefined) out[derivedNames[i]!] = value;
   }
   for (const key in request.context ?? {}) out[key] = request.context![key]!;
   return out;

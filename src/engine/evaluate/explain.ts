@@ -144,15 +144,23 @@ function explainPolicy(
   why?: string,
 ): PolicyExplanation {
   const attached = p.kind === 'resource' || p.kind === 'rcp';
-  const statements = p.statements.map((s) => explainStatement(s, state, attached));
+  const statements: StatementExplanation[] = new Array(p.statements.length);
+  let allows = false;
+  let denies = false;
+  for (let i = 0; i < p.statements.length; i++) {
+    const s = explainStatement(p.statements[i]!, state, attached);
+    statements[i] = s;
+    if (s.applied && s.effect === 'Allow') allows = true;
+    else if (s.applied && s.effect === 'Deny') denies = true;
+  }
   const out: PolicyExplanation = {
     kind: p.kind,
     index: p.index,
     implicit: p.implicit,
     label: label(p, state),
     considered,
-    allows: considered && statements.some((s) => s.applied && s.effect === 'Allow'),
-    denies: considered && statements.some((s) => s.applied && s.effect === 'Deny'),
+    allows: considered && allows,
+    denies: considered && denies,
     statements,
   };
   if (p.level !== undefined) out.level = p.level;
@@ -160,15 +168,32 @@ function explainPolicy(
   return out;
 }
 
-function refs(
-  policies: PolicyExplanation[],
-  pick: (p: PolicyExplanation, s: StatementExplanation) => boolean,
-): StatementRef[] {
+/** Which applied statements count as decisive. */
+type Pick = 'deny' | 'resource-grant' | 'cross-account' | 'scp' | 'identity-side';
+
+function picked(pick: Pick, p: PolicyExplanation, s: StatementExplanation, f: Facts): boolean {
+  const identitySide =
+    p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
+  switch (pick) {
+    case 'deny':
+      return s.effect === 'Deny';
+    case 'resource-grant':
+      return p.kind === 'resource' || (p.kind === 'scp' && f.scpApplies);
+    case 'cross-account':
+      return p.kind === 'resource' || identitySide;
+    case 'scp':
+      return p.kind === 'scp';
+    case 'identity-side':
+      return identitySide;
+  }
+}
+
+function refs(policies: PolicyExplanation[], pick: Pick, f: Facts): StatementRef[] {
   const out: StatementRef[] = [];
   for (const p of policies) {
     if (!p.considered) continue;
     for (const s of p.statements) {
-      if (!s.applied || s.effect === 'invalid' || !pick(p, s)) continue;
+      if (!s.applied || s.effect === 'invalid' || !picked(pick, p, s, f)) continue;
       const ref: StatementRef = {
         kind: p.kind,
         policyIndex: p.index,
@@ -184,21 +209,19 @@ function refs(
 }
 
 function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[]): StatementRef[] {
-  if (o.decision === 'ExplicitDeny') return refs(policies, (_p, s) => s.effect === 'Deny');
+  if (o.decision === 'ExplicitDeny') return refs(policies, 'deny', f);
   if (o.decision === 'ImplicitDeny') return [];
-  const identitySide = (p: PolicyExplanation) =>
-    p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
   switch (o.reason) {
     case 'no-permission-required':
       return [];
     case 'allowed-by-resource-policy':
-      return refs(policies, (p) => p.kind === 'resource' || (p.kind === 'scp' && f.scpApplies));
+      return refs(policies, 'resource-grant', f);
     case 'allowed-cross-account':
-      return refs(policies, (p) => p.kind === 'resource' || identitySide(p));
+      return refs(policies, 'cross-account', f);
     case 'allowed-root-user':
-      return refs(policies, (p) => p.kind === 'scp');
+      return refs(policies, 'scp', f);
     default:
-      return refs(policies, (p) => identitySide(p));
+      return refs(policies, 'identity-side', f);
   }
 }
 

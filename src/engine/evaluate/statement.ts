@@ -74,6 +74,33 @@ export function statementMatch(
   return match;
 }
 
+/** Whether an action-matching statement applies (the fast path's test; see `plan.ts`). */
+export function appliesBeyondAction(
+  s: CompiledStatement,
+  state: RequestState,
+  attached: boolean,
+): StatementMatch {
+  if (!resourceMatches(s, state, attached)) return null;
+  let match: StatementMatch = 'applies';
+  if (attached) {
+    match = principalMatches(s, state);
+    if (match === null) return null;
+  }
+  const conditions = s.conditions;
+  for (let i = 0; i < conditions.length; i++)
+    if (!conditionHolds(conditions[i]!, state.lookup)) return null;
+  return match;
+}
+
+/** Whether the statement's Effect is valid and its Action/NotAction covers the action. */
+export function coversAction(s: CompiledStatement, actionLower: string): boolean {
+  return (
+    s.effect !== undefined &&
+    s.actions !== null &&
+    actionInSet(s.actions, actionLower) !== s.notAction
+  );
+}
+
 /** Everything the explanation shows about one statement. */
 export interface StatementExplanation {
   index: number;
@@ -103,8 +130,13 @@ export function explainStatement(
   const actionMatched = actionMatches(s, state);
   const resourceMatched = resourceMatches(s, state, attached);
   const principal = attached ? principalMatches(s, state) : 'applies';
-  const conditions = s.conditions.map((c) => explainCondition(c, state.lookup));
-  const failedCondition = conditions.find((c) => !c.matched);
+  const conditions: ConditionExplanation[] = new Array(s.conditions.length);
+  let failedCondition: ConditionExplanation | undefined;
+  for (let i = 0; i < s.conditions.length; i++) {
+    const c = explainCondition(s.conditions[i]!, state.lookup);
+    conditions[i] = c;
+    if (failedCondition === undefined && !c.matched) failedCondition = c;
+  }
   let mismatch: Mismatch | undefined;
   let note: string;
   const verb = s.notAction ? 'NotAction' : 'Action';

@@ -1,0 +1,183 @@
+/**
+ * The fast path. A compiled set is indexed by action once per distinct action: for each
+ * policy kind, only the statements whose Effect is valid and whose Action/NotAction covers
+ * the action, split into denies and allows (RCP allows are dropped: RCPFullAWSAccess allows at
+ * every level). A request then visits only those statements, denies first, and stops at the
+ * first that settles the decision. `decide.ts` with `facts.ts` is the reference (the
+ * explanation uses it); the differential tests hold the two to the same decisions.
+ */
+import type { Decision } from '../types.ts';
+import { hasIdentitySide } from '../principal/principal-info.ts';
+import type { PrincipalMatchKind } from '../principal/principal-match.ts';
+import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile.ts';
+import type { RequestState } from './context.ts';
+import { isKeyRequest, isRoleAction } from './decide.ts';
+import { appliesBeyondAction, coversAction } from './statement.ts';
+
+type Statements = readonly CompiledStatement[];
+
+/** The statements of a set that can apply to one action. */
+export interface ActionPlan {
+  scpDeny: Statements;
+  /** Per SCP level (root first), its Allow statements. */
+  scpAllow: Statements[];
+  rcpDeny: Statements;
+  resourceDeny: Statements;
+  resourceAllow: Statements;
+  identityDeny: Statements;
+  identityAllow: Statements;
+  boundaryDeny: Statements;
+  boundaryAllow: Statements;
+  sessionDeny: Statements;
+  sessionAllow: Statements;
+}
+
+function split(
+  policies: readonly CompiledPolicy[],
+  actionLower: string,
+  deny: CompiledStatement[],
+  allow: CompiledStatement[] | null,
+): void {
+  for (const p of policies)
+    for (const s of p.statements) {
+      if (!coversAction(s, actionLower)) continue;
+      if (s.effect === 'Deny') deny.push(s);
+      else if (allow !== null) allow.push(s);
+    }
+}
+
+function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
+  const plan: ActionPlan = {
+    scpDeny: [],
+    scpAllow: [],
+    rcpDeny: [],
+    resourceDeny: [],
+    resourceAllow: [],
+    identityDeny: [],
+    identityAllow: [],
+    boundaryDeny: [],
+    boundaryAllow: [],
+    sessionDeny: [],
+    sessionAllow: [],
+  };
+  const push = (list: Statements) => list as CompiledStatement[];
+  for (const level of set.scp ?? []) {
+    const allow: CompiledStatement[] = [];
+    split(level, actionLower, push(plan.scpDeny), allow);
+    plan.scpAllow.push(allow);
+  }
+  for (const level of set.rcp) split(level, actionLower, push(plan.rcpDeny), null);
+  if (set.resource)
+    split([set.resource], actionLower, push(plan.resourceDeny), push(plan.resourceAllow));
+  split(set.identity, actionLower, push(plan.identityDeny), push(plan.identityAllow));
+  if (set.boundary)
+    split([set.boundary], actionLower, push(plan.boundaryDeny), push(plan.boundaryAllow));
+  split(set.session ?? [], actionLower, push(plan.sessionDeny), push(plan.sessionAllow));
+  return plan;
+}
+
+const planLimit = 2048;
+
+/** The set's plan for an action (built on first use, kept with the set). */
+export function planFor(set: CompiledPolicySet, actionLower: string): ActionPlan {
+  const plans = set.plans;
+  let plan = plans.get(actionLower);
+  if (plan === undefined) {
+    if (plans.size >= planLimit) plans.clear();
+    plan = buildPlan(set, actionLower);
+    plans.set(actionLower, plan);
+  }
+  return plan;
+}
+
+function anyApplies(list: Statements, state: RequestState, attached: boolean): boolean {
+  for (let i = 0; i < list.length; i++)
+    if (appliesBeyondAction(list[i]!, state, attached) !== null) return true;
+  return false;
+}
+
+const grantRank: Record<PrincipalMatchKind, number> = {
+  account: 1,
+  role: 2,
+  service: 3,
+  federated: 3,
+  wildcard: 4,
+  exact: 5,
+};
+
+/** The strongest way an applicable resource-policy Allow names the principal. */
+function resourceGrant(list: Statements, state: RequestState): PrincipalMatchKind | null {
+  let grant: PrincipalMatchKind | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const m = appliesBeyondAction(list[i]!, state, true);
+    if (m === null || m === 'applies') continue;
+    if (grant === null || grantRank[m] > grantRank[grant]) {
+      grant = m;
+      if (m === 'exact') break;
+    }
+  }
+  return grant;
+}
+
+/** The decision by the policies (as `decide` gives it from the facts), computed lazily. */
+export function fastDecision(set: CompiledPolicySet, state: RequestState): Decision {
+  const plan = planFor(set, state.actionLower);
+  const who = state.principal;
+  const kind = who.kind;
+  const identitySide = hasIdentitySide(kind);
+  const identityApplies = identitySide && kind !== 'root';
+  const scpApplies = identitySide && set.scp !== undefined;
+  const boundaryApplies = identityApplies && set.boundary !== undefined;
+  const sessionApplies =
+    kind === 'federated-user' || (kind === 'role-session' && set.session !== undefined);
+
+  if (scpApplies && anyApplies(plan.scpDeny, state, false)) return 'ExplicitDeny';
+  if (anyApplies(plan.rcpDeny, state, true)) return 'ExplicitDeny';
+  if (anyApplies(plan.resourceDeny, state, true)) return 'ExplicitDeny';
+  if (identityApplies && anyApplies(plan.identityDeny, state, false)) return 'ExplicitDeny';
+  if (boundaryApplies && anyApplies(plan.boundaryDeny, state, false)) return 'ExplicitDeny';
+  if (sessionApplies && anyApplies(plan.sessionDeny, state, false)) return 'ExplicitDeny';
+  if (scpApplies)
+    for (let l = 0; l < plan.scpAllow.length; l++)
+      if (!anyApplies(plan.scpAllow[l]!, state, false)) return 'ImplicitDeny';
+
+  const grant = resourceGrant(plan.resourceAllow, state);
+  if (!scpApplies && !identityApplies && kind !== 'root')
+    return grant !== null ? 'Allow' : 'ImplicitDeny';
+
+  const crossAccount = state.resourceAccount !== undefined && who.account !== state.resourceAccount;
+  if (crossAccount) {
+    if (grant === null) return 'ImplicitDeny';
+    return identitySideHolds(plan, state, identityApplies, boundaryApplies, sessionApplies);
+  }
+  if (grant === 'exact' || grant === 'wildcard') return 'Allow';
+  if (grant === 'role') return limitsHold(plan, state, boundaryApplies, sessionApplies);
+  if (grant === null && (isRoleAction(state.actionLower) || isKeyRequest(state)))
+    return 'ImplicitDeny';
+  if (kind === 'root') return 'Allow';
+  return identitySideHolds(plan, state, identityApplies, boundaryApplies, sessionApplies);
+}
+
+// Plain functions rather than closures: no function object is made per request.
+function limitsHold(
+  plan: ActionPlan,
+  state: RequestState,
+  boundaryApplies: boolean,
+  sessionApplies: boolean,
+): Decision {
+  if (boundaryApplies && !anyApplies(plan.boundaryAllow, state, false)) return 'ImplicitDeny';
+  if (sessionApplies && !anyApplies(plan.sessionAllow, state, false)) return 'ImplicitDeny';
+  return 'Allow';
+}
+
+function identitySideHolds(
+  plan: ActionPlan,
+  state: RequestState,
+  identityApplies: boolean,
+  boundaryApplies: boolean,
+  sessionApplies: boolean,
+): Decision {
+  if (!identityApplies) return 'Allow';
+  if (!anyApplies(plan.identityAllow, state, false)) return 'ImplicitDeny';
+  return limitsHold(plan, state, boundaryApplies, sessionApplies);
+}
