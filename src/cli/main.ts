@@ -1,6 +1,7 @@
-/** The `rolecraft` command line: conformance, validate, eval. */
+/** The `rolecraft` command line: conformance, validate, eval, export. */
 import { conformanceCommand } from './conformance/cli.ts';
 import { evalCommand } from './eval-command.ts';
+import { exportCommand } from './export-command.ts';
 import { reportFailure } from './input.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -9,6 +10,7 @@ const usage = [
   '  conformance [DIR...] [--json] [--repeat N] [--kind K,...]   run conformance case files',
   '  validate FILE --type identity|resource|trust|boundary|session|scp|rcp [--no-catalog]',
   '  eval CASE.json [--id ID] [--json]                            decision and explanation',
+  '  export FILE... --to terraform|cloudformation|rolecraft [--out DIR]   a file per account',
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
@@ -20,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
       return validateCommand(rest);
     case 'eval':
       return evalCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case '--help':
     case '-h':

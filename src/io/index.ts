@@ -7,3 +7,5 @@ export {
   MAX_DESIGN_FILE_BYTES,
 } from './design-file';
 export { DesignStorage, type DesignSummary, type DesignStorageOptions } from './design-storage';
+export { designSlug } from './design-file';
+export * from './export';
