@@ -9,3 +9,12 @@ export {
 export { DesignStorage, type DesignSummary, type DesignStorageOptions } from './design-storage';
 export { designSlug } from './design-file';
 export * from './export';
+export {
+  shareLink,
+  readShareFragment,
+  isShareFragment,
+  SHARE_LINK_LIMIT,
+  type Shared,
+  type SharedLesson,
+  type ReadShared,
+} from './share-link';
