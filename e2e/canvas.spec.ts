@@ -80,6 +80,7 @@ test('export writes a design file that import opens again', async ({ app, page }
   await app.open();
   const download = page.waitForEvent('download');
   await canvas.tool('Export').click();
+  await page.getByRole('menuitem', { name: 'Design file (.rolecraft.json)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('cross-account-example.rolecraft.json');
   const path = await file.path();

@@ -7,9 +7,10 @@ import { Toasts } from '../panels/dialogs/Toasts';
 import { Inspector } from '../panels/inspector/Inspector';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { DesignsMenu } from './DesignsMenu';
+import { SharedLinkPrompt } from './SharedLinkPrompt';
 import { startOnce } from './start';
 import { Toolbar } from './Toolbar';
-import { exportCurrentDesign, importDesignFile } from './persistence';
+import { importDesignFile } from './persistence';
 import { useColorScheme } from './useColorScheme';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
@@ -28,7 +29,7 @@ export function App() {
         <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
           <h1 className="text-base font-bold">Rolecraft</h1>
           <DesignsMenu />
-          <Toolbar onExport={exportCurrentDesign} onImport={() => fileInput.current?.click()} />
+          <Toolbar onImport={() => fileInput.current?.click()} />
           <input
             ref={fileInput}
             type="file"
@@ -66,6 +67,7 @@ export function App() {
         <SearchHost />
         <ConfirmDeleteDialog />
         <Toasts />
+        {ready && <SharedLinkPrompt />}
       </div>
     </ReactFlowProvider>
   );

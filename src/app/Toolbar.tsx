@@ -6,6 +6,7 @@ import { EntityIcon } from '../canvas/icons/EntityIcon';
 import type { GlyphName } from '../canvas/icons/glyphs';
 import { IdentityProviderMenu } from './IdentityProviderMenu';
 import { addEntityOfKind, autoLayout, redo, undo } from './edit-actions';
+import { ExportMenu } from './ExportMenu';
 
 const additions: { kind: AddableKind; label: string; glyph: GlyphName }[] = [
   { kind: 'account', label: 'Account', glyph: 'account' },
@@ -49,7 +50,9 @@ function ToolButton(props: {
 function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
   const buttons = [
-    ...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'),
+    ...event.currentTarget.querySelectorAll<HTMLButtonElement>(
+      'button:not(:disabled):not([role="menuitem"])',
+    ),
   ];
   const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
   if (index < 0) return;
@@ -60,11 +63,10 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
 }
 
 interface ToolbarProps {
-  onExport: () => void;
   onImport: () => void;
 }
 
-export function Toolbar({ onExport, onImport }: ToolbarProps) {
+export function Toolbar({ onImport }: ToolbarProps) {
   const flow = useReactFlow();
   const canUndo = useHistory(selectCanUndo);
   const canRedo = useHistory(selectCanRedo);
@@ -110,9 +112,7 @@ export function Toolbar({ onExport, onImport }: ToolbarProps) {
         Auto layout
       </ToolButton>
       {separator}
-      <ToolButton name="Export" onClick={onExport}>
-        Export
-      </ToolButton>
+      <ExportMenu buttonClass={buttonClass} />
       <ToolButton name="Import" onClick={onImport}>
         Import
       </ToolButton>

@@ -139,3 +139,10 @@ export async function importDesignFile(file: File) {
   await open(design);
   state().showToast('info', `Imported ${design.name}`);
 }
+
+/** Opens a design from outside (a share link) as a new design: a fresh id, never over a saved one. */
+export async function openAsNewDesign(design: Design) {
+  const names = new Set(state().designs.map((d) => d.name));
+  const name = names.has(design.name) ? `${design.name} (shared)` : design.name;
+  await open({ ...design, id: newId('design'), name });
+}

@@ -1,0 +1,64 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import {
+  cloudFormationExport,
+  designSlug,
+  shareLink,
+  terraformExport,
+  type ExportResult,
+} from '../io';
+import { rolecraftStore } from '../store';
+import { designPicture, type PictureFormat } from '../canvas/export-image';
+import type { FlowEdge } from '../canvas/edges/edge-data';
+import type { FlowNode } from '../canvas/nodes/node-data';
+import { dataUrlBlob, downloadBlob, downloadFiles } from './download';
+
+// The export menu's actions: each names its file after the design.
+
+const state = () => rolecraftStore.getState();
+
+function deliver(result: ExportResult, zipName: string, type: string) {
+  downloadFiles(result.files, zipName, type);
+  for (const warning of result.warnings) state().showToast('info', warning);
+}
+
+export function exportTerraformFile() {
+  const design = state().design;
+  deliver(terraformExport(design, 'one-file'), `${designSlug(design)}.zip`, 'text/plain');
+}
+
+export function exportTerraformPerAccount() {
+  const design = state().design;
+  deliver(
+    terraformExport(design, 'per-account'),
+    `${designSlug(design)}-terraform.zip`,
+    'text/plain',
+  );
+}
+
+export function exportCloudFormation() {
+  const design = state().design;
+  deliver(
+    cloudFormationExport(design),
+    `${designSlug(design)}-cloudformation.zip`,
+    'application/yaml',
+  );
+}
+
+export async function exportPicture(
+  flow: ReactFlowInstance<FlowNode, FlowEdge>,
+  format: PictureFormat,
+) {
+  const design = state().design;
+  try {
+    const picture = await designPicture(flow, format);
+    downloadBlob(`${designSlug(design)}.${format}`, dataUrlBlob(picture.url));
+  } catch (error) {
+    state().showToast('error', `could not draw the picture: ${(error as Error).message}`);
+  }
+}
+
+/** The share link of the open design, from this page's address. */
+export function currentShareLink(): string {
+  const base = `${window.location.origin}${window.location.pathname}`;
+  return shareLink(base, { design: state().design });
+}
