@@ -1,11 +1,11 @@
 // Flat config. The per-folder `no-restricted-imports` blocks hold the architecture:
-// engine <- sts <- model <- store <- UI (canvas, editor, simulation, panels). io sits beside store.
+// engine <- sts <- model <- store <- UI (canvas, editor, simulation, panels, app, lessons). io sits beside store.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const uiFolders = ['canvas', 'editor', 'simulation', 'panels', 'app'];
+const uiFolders = ['canvas', 'editor', 'simulation', 'panels', 'app', 'lessons'];
 const folderPattern = (names) => names.map((n) => `**/${n}/**`).concat(names.map((n) => `**/${n}`));
 const libs = {
   ui: ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'monaco-editor', 'monaco-editor/*'],

@@ -6,6 +6,7 @@ import { SearchHost } from '../panels/dialogs/SearchHost';
 import { Toasts } from '../panels/dialogs/Toasts';
 import { Inspector } from '../panels/inspector/Inspector';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
+import { LessonHost, ScenariosHost } from '../lessons';
 import { DesignsMenu } from './DesignsMenu';
 import { SharedLinkPrompt } from './SharedLinkPrompt';
 import { startOnce } from './start';
@@ -44,6 +45,7 @@ export function App() {
           />
         </header>
         <div className="flex min-h-0 flex-1">
+          <LessonHost />
           <main className="relative min-w-0 flex-1" aria-label="Canvas">
             {ready ? (
               <>
@@ -65,6 +67,7 @@ export function App() {
           </Suspense>
         </section>
         <SearchHost />
+        <ScenariosHost />
         <ConfirmDeleteDialog />
         <Toasts />
         {ready && <SharedLinkPrompt />}

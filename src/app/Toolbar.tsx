@@ -5,6 +5,7 @@ import type { AddableKind } from '../canvas/add-entity';
 import { EntityIcon } from '../canvas/icons/EntityIcon';
 import type { GlyphName } from '../canvas/icons/glyphs';
 import { IdentityProviderMenu } from './IdentityProviderMenu';
+import { openGallery } from '../lessons';
 import { addEntityOfKind, autoLayout, redo, undo } from './edit-actions';
 import { ExportMenu } from './ExportMenu';
 
@@ -115,6 +116,10 @@ export function Toolbar({ onImport }: ToolbarProps) {
       <ExportMenu buttonClass={buttonClass} />
       <ToolButton name="Import" onClick={onImport}>
         Import
+      </ToolButton>
+      {separator}
+      <ToolButton name="Scenarios" onClick={openGallery}>
+        Scenarios
       </ToolButton>
     </div>
   );

@@ -74,6 +74,11 @@ export async function startPersistence(initial?: Design): Promise<() => void> {
   });
 }
 
+/** Opens a design made elsewhere (a lesson's) as the open design, and saves it. */
+export async function openDesignDocument(design: Design) {
+  await open(design);
+}
+
 export async function openDesign(id: string) {
   if (id === state().design.id) return;
   await flushSaves();

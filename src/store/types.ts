@@ -75,6 +75,16 @@ export interface UiState {
   edgeVisibility: EdgeVisibility;
   /** A policy the editor should open with a range picked out, until the editor takes it. */
   policyReveal: PolicyReveal | null;
+  /** The guided lesson being played (see `src/lessons`), and its step (0-based); null when none. */
+  activeLesson: ActiveLesson | null;
+}
+
+/** Which lesson is open and where the learner is in it (share links carry it). */
+export interface ActiveLesson {
+  /** The lesson file's `id`. */
+  id: string;
+  /** 0-based index of the step showing. */
+  step: number;
 }
 
 /**
@@ -112,6 +122,7 @@ export interface UiActions {
   revealPolicy: (request: Omit<PolicyReveal, 'nonce' | 'focus'> & { focus?: boolean }) => void;
   /** Drops the reveal request; with a nonce, only when that request is still the pending one. */
   clearPolicyReveal: (nonce?: number) => void;
+  setActiveLesson: (lesson: ActiveLesson | null) => void;
 }
 
 export type UiSlice = UiState & UiActions;

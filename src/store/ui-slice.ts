@@ -12,6 +12,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   saveStatus: 'idle',
   edgeVisibility: { membership: true, permission: 'auto' },
   policyReveal: null,
+  activeLesson: null,
   setSearchOpen: (open) => set({ searchOpen: open }),
   showToast: (tone, message) =>
     set((state) => ({ toasts: [...state.toasts, { id: nextToastId++, tone, message }] })),
@@ -28,4 +29,5 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     set((state) =>
       nonce === undefined || state.policyReveal?.nonce === nonce ? { policyReveal: null } : {},
     ),
+  setActiveLesson: (activeLesson) => set({ activeLesson }),
 });

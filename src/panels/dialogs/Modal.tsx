@@ -6,13 +6,22 @@ interface ModalProps {
   onClose: () => void;
   children: ReactNode;
   describedBy?: string;
+  /** Tailwind width classes of the panel. */
+  width?: string;
 }
 
 /**
  * A modal dialog: focus moves in on open and back where it was on close; Escape and a click
  * outside close it; Tab stays inside.
  */
-export function Modal({ label, role = 'dialog', onClose, children, describedBy }: ModalProps) {
+export function Modal({
+  label,
+  role = 'dialog',
+  onClose,
+  children,
+  describedBy,
+  width = 'w-[32rem]',
+}: ModalProps) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -58,7 +67,7 @@ export function Modal({ label, role = 'dialog', onClose, children, describedBy }
         aria-describedby={describedBy}
         tabIndex={-1}
         onKeyDown={trapTab}
-        className="w-[32rem] max-w-[92vw] rounded-xl border border-slate-200 bg-white p-4 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        className={`${width} max-w-[92vw] rounded-xl border border-slate-200 bg-white p-4 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
       >
         {children}
       </div>

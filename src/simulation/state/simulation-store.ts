@@ -12,7 +12,7 @@ import {
   type SessionRecord,
   type SimulatedAssume,
 } from '../../sts/index.ts';
-import { actionService } from '../../engine';
+import { actionService, arnAccount } from '../../engine';
 import { findEntity, type Design, type EntityId } from '../../model';
 import type { RolecraftStore } from '../../store';
 import { callSteps } from '../animation/call-steps';
@@ -26,6 +26,8 @@ import {
   type FocusSubject,
   type StatementFocus,
 } from '../world/locate';
+import type { ClaimRow } from '../world/claims';
+import type { ServiceContext } from './caller-options';
 import { assumeInput, type AssumeFormValues, type CallerChoice } from './requests';
 import { sessionLabel, subjectOfAssume, subjectOfCall, worldForCall } from './subjects';
 
@@ -38,6 +40,40 @@ interface AssumeOrigin {
 }
 
 export type SimulationTab = 'assume' | 'call' | 'log';
+
+/** Who makes an API call: a live session, or a design user signing with its long-term keys. */
+export type CallCaller =
+  { kind: 'session'; accessKeyId: string } | { kind: 'user'; entityId: EntityId; arn: string };
+
+/**
+ * What a form should show, set from outside it (a lesson's "Do it for me" fills the form it
+ * then submits): the form applies it when it is for the design it shows.
+ */
+export type FormFill =
+  | {
+      tab: 'assume';
+      designId: string;
+      nonce: number;
+      /** A caller option's key (`user:ID`, `service:ID`, `federated:ID`, `session:KEY`). */
+      callerKey: string;
+      roleId: EntityId;
+      form: AssumeFormValues;
+      claims: ClaimRow[];
+      service: ServiceContext;
+    }
+  | {
+      tab: 'call';
+      designId: string;
+      nonce: number;
+      /** An access key id, or `user:ID`. */
+      callerKey: string;
+      action: string;
+      resource: string;
+    };
+
+/** A fill as asked for; the store numbers it. */
+type WithoutNonce<T> = T extends unknown ? Omit<T, 'nonce'> : never;
+export type FormFillRequest = WithoutNonce<FormFill>;
 
 export interface AnimationRun {
   id: number;
@@ -77,8 +113,10 @@ export interface SimulationState {
   /** The policy statement shown for the step a person picked or a failure decided. */
   focus: StatementFocus | null;
   tab: SimulationTab;
-  /** The session picked for the next call (by access key id). */
+  /** The caller picked for the next call: a session's access key id, or `user:ID`. */
   callSession: string | null;
+  /** The latest request to fill a form from outside it. */
+  formFill: FormFill | null;
   /** Policies of the design the simulation could not read (invalid JSON), by name. */
   skipped: string[];
 }
@@ -98,6 +136,10 @@ export interface SimulationActions {
   assume: (caller: CallerChoice, roleArn: string, form: AssumeFormValues) => void;
   reassume: (accessKeyId: string) => void;
   call: (accessKeyId: string, action: string, resource: string) => void;
+  /** A call by a session or by a user with long-term keys. */
+  callAs: (caller: CallCaller, action: string, resource: string) => void;
+  /** Asks a form to show these values (and switches to its tab). */
+  fillForm: (fill: FormFillRequest) => void;
   hideSession: (accessKeyId: string) => void;
   /** Moves the running animation to a step (the driver calls it as time passes). */
   showStep: (index: number, done: boolean) => void;
@@ -260,6 +302,7 @@ export function createSimulationStore(
       focus: null,
       tab: 'assume',
       callSession: null,
+      formFill: null,
       skipped: world.skipped.map((s) => s.source.name),
 
       play: () => set({ playing: true }),
@@ -284,6 +327,7 @@ export function createSimulationStore(
           runs: {},
           focus: null,
           callSession: null,
+          formFill: null,
           ...snapshot(),
         });
       },
@@ -305,28 +349,48 @@ export function createSimulationStore(
         showAssume(result, origin, `Re-assume ${sessionLabel(old)}`);
       },
 
-      call: (accessKeyId, action, resource) => {
-        const session = simulator.sessions.get(accessKeyId);
+      call: (accessKeyId, action, resource) =>
+        get().callAs({ kind: 'session', accessKeyId }, action, resource),
+
+      callAs: (caller, action, resource) => {
+        const session =
+          caller.kind === 'session' ? simulator.sessions.get(caller.accessKeyId) : undefined;
+        const user = caller.kind === 'user' ? findEntity(design, caller.entityId) : undefined;
+        const who =
+          caller.kind === 'user'
+            ? (user?.name ?? caller.arn)
+            : session
+              ? sessionLabel(session)
+              : caller.accessKeyId;
         const callWorld = worldForCall(world, resource);
         if (callWorld !== world) simulator.setWorld(callWorld.world);
-        const result = simulator.call({ accessKeyId }, { action, resource });
+        const result = simulator.call(
+          caller.kind === 'user' ? { principal: caller.arn } : { accessKeyId: caller.accessKeyId },
+          { action, resource },
+        );
         if (callWorld !== world) simulator.setWorld(world.world);
         const targetEntityId = callWorld.sources.entityByArn.get(resource);
+        const from = caller.kind === 'user' ? user?.id : entityOfArn(session?.roleArn);
+        const subject = subjectOfCall(session, resource, callWorld);
+        if (caller.kind === 'user') {
+          subject.identityArn = caller.arn;
+          const account = arnAccount(caller.arn);
+          if (account) subject.scpAccount = account;
+        }
         startRun({
           kind: 'call',
-          title: `${session ? sessionLabel(session) : accessKeyId}: ${action}`,
-          steps: callSteps(result, {
-            session: session ? sessionLabel(session) : accessKeyId,
-            action,
-            resource,
-          }),
-          callerEntityId: entityOfArn(session?.roleArn),
-          roleEntityId: entityOfArn(session?.roleArn),
+          title: `${who}: ${action}`,
+          steps: callSteps(result, { session: who, action, resource }),
+          callerEntityId: from,
+          roleEntityId: from,
           targetEntityId,
           endpointLabel: actionService(action) || 'API',
-          subject: subjectOfCall(session, resource, callWorld),
+          subject,
         });
       },
+
+      fillForm: (fill) =>
+        set({ formFill: { ...fill, nonce: (get().formFill?.nonce ?? 0) + 1 }, tab: fill.tab }),
 
       hideSession: (accessKeyId) => set({ hidden: [...get().hidden, accessKeyId] }),
 

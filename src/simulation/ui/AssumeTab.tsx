@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { arnAccount } from '../../engine';
 import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../sts/index.ts';
 import { selectDesign, useRolecraft } from '../../store';
@@ -52,6 +52,18 @@ export function AssumeTab() {
   );
   const [service, setService] = useState<ServiceContext>(NO_SERVICE);
   const [policyOpen, setPolicyOpen] = useState(false);
+  const fill = useSimulation((s) => (s.formFill?.tab === 'assume' ? s.formFill : null));
+
+  // A lesson's "Do it for me" shows here what it asks STS before it asks.
+  useEffect(() => {
+    if (!fill || fill.designId !== design.id) return;
+    setCallerKey(fill.callerKey);
+    setRoleId(fill.roleId);
+    setForm(fill.form);
+    setClaims(fill.claims);
+    setService(fill.service);
+    setPolicyOpen(fill.form.sessionPolicy.trim() !== '');
+  }, [fill, design.id]);
 
   const caller = options.find((o) => o.key === callerKey) ?? options[0];
   const role = roles.find((r) => r.entityId === roleId) ?? roles[0];

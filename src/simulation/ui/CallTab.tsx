@@ -1,6 +1,7 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { isExpired, secondsRemaining } from '../../sts/index.ts';
 import { selectDesign, useRolecraft } from '../../store';
+import { arnOf } from '../../model';
 import { formatCountdown } from '../format';
 import { actionSuggestions, resourceSuggestions } from '../state/call-suggestions';
 import { sessionLabel } from '../state/subjects';
@@ -15,26 +16,49 @@ export function CallTab() {
   const nowMs = useSimulation((s) => s.nowMs);
   const picked = useSimulation((s) => s.callSession);
   const setPicked = useSimulation((s) => s.setCallSession);
-  const call = useSimulation((s) => s.call);
+  const callAs = useSimulation((s) => s.callAs);
   const run = useSimulation((s) => s.runs.call);
   const hasFocus = useSimulation((s) => s.focus !== null);
+  const fill = useSimulation((s) => (s.formFill?.tab === 'call' ? s.formFill : null));
   const [action, setAction] = useState('s3:GetObject');
   const [resource, setResource] = useState('');
   const actionsId = useId();
   const resourcesId = useId();
 
-  const session = sessions.find((s) => s.accessKeyId === picked) ?? sessions[sessions.length - 1];
-  const actions = useMemo(
-    () => actionSuggestions(design, session?.roleArn),
-    [design, session?.roleArn],
+  // A lesson's "Do it for me" shows what it calls here before calling it.
+  useEffect(() => {
+    if (!fill || fill.designId !== design.id) return;
+    setPicked(fill.callerKey);
+    setAction(fill.action);
+    setResource(fill.resource);
+  }, [fill, design.id, setPicked]);
+
+  // Users sign calls with their long-term keys; sessions with temporary ones.
+  const users = useMemo(
+    () =>
+      design.users.flatMap((u) => {
+        const arn = arnOf(design, u);
+        return arn ? [{ key: `user:${u.id}`, entityId: u.id, name: u.name, arn }] : [];
+      }),
+    [design],
   );
+  const user =
+    users.find((u) => u.key === picked) ?? (sessions.length === 0 ? users[0] : undefined);
+  const session = user
+    ? undefined
+    : (sessions.find((s) => s.accessKeyId === picked) ?? sessions[sessions.length - 1]);
+  const callerArn = user?.arn ?? session?.roleArn;
+  const actions = useMemo(() => actionSuggestions(design, callerArn), [design, callerArn]);
   const resources = useMemo(() => resourceSuggestions(design), [design]);
   const target = resource.trim() === '' ? (resources[0]?.arn ?? '') : resource.trim();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!session || action.trim() === '' || target === '') return;
-    call(session.accessKeyId, action.trim(), target);
+    if (action.trim() === '' || target === '') return;
+    if (user)
+      callAs({ kind: 'user', entityId: user.entityId, arn: user.arn }, action.trim(), target);
+    else if (session)
+      callAs({ kind: 'session', accessKeyId: session.accessKeyId }, action.trim(), target);
   };
 
   return (
@@ -44,16 +68,35 @@ export function CallTab() {
         aria-label="Make a call with a session"
         className="flex min-h-0 flex-col gap-1.5 overflow-auto pr-1"
       >
-        <SelectField label="Session" value={session?.accessKeyId ?? ''} onChange={setPicked}>
-          {sessions.length === 0 && <option value="">No sessions yet: assume a role first</option>}
-          {sessions.map((s) => (
-            <option key={s.accessKeyId} value={s.accessKeyId}>
-              {sessionLabel(s)} · {s.accessKeyId} ·{' '}
-              {isExpired(s, nowMs)
-                ? 'expired'
-                : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`}
-            </option>
-          ))}
+        <SelectField
+          label="Session or user"
+          value={user?.key ?? session?.accessKeyId ?? ''}
+          onChange={setPicked}
+        >
+          {sessions.length === 0 && users.length === 0 && (
+            <option value="">No sessions yet: assume a role first</option>
+          )}
+          {sessions.length > 0 && (
+            <optgroup label="Sessions (temporary credentials)">
+              {sessions.map((s) => (
+                <option key={s.accessKeyId} value={s.accessKeyId}>
+                  {sessionLabel(s)} · {s.accessKeyId} ·{' '}
+                  {isExpired(s, nowMs)
+                    ? 'expired'
+                    : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {users.length > 0 && (
+            <optgroup label="Users (long-term credentials)">
+              {users.map((u) => (
+                <option key={u.key} value={u.key}>
+                  {u.name} (user)
+                </option>
+              ))}
+            </optgroup>
+          )}
         </SelectField>
         <TextField
           label="Action"
@@ -82,7 +125,11 @@ export function CallTab() {
           ))}
         </datalist>
         <div>
-          <button type="submit" className={primaryButtonClass} disabled={!session || target === ''}>
+          <button
+            type="submit"
+            className={primaryButtonClass}
+            disabled={(!session && !user) || target === ''}
+          >
             Make a call
           </button>
         </div>
