@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useRolecraft } from '../../store';
 import { FIT_PADDING } from '../../canvas/useFitOnOpen';
@@ -42,6 +42,11 @@ export default function LessonPanel() {
   const outcomes = useLessonUi((s) => (active ? s.outcomes[active.step] : undefined));
   const opened = useLessonUi((s) => s.opened);
   const flow = useReactFlow();
+  const report = useRef<HTMLDivElement>(null);
+  // What "Do it for me" reported may be below the fold of a short screen: bring it into view.
+  useEffect(() => {
+    if (outcomes) report.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcomes]);
   // The panel takes room from the canvas: fit the lesson's design to what is left.
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
@@ -92,23 +97,25 @@ export default function LessonPanel() {
           </button>
         )}
       </div>
-      {outcomes && outcomes.length > 0 && (
-        <ul aria-label="What happened" className="flex flex-col gap-1">
-          {outcomes.map((o, i) => (
-            <OutcomeLine key={i} outcome={o} />
-          ))}
-        </ul>
-      )}
-      {notices.map((o, i) => (
-        <p
-          key={i}
-          role="alert"
-          className="rounded border border-amber-400 bg-amber-50 px-2 py-1 text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
-        >
-          This step no longer does what it promised ({o.expected} expected, {o.outcome ?? 'nothing'}{' '}
-          happened): {o.notice}.
-        </p>
-      ))}
+      <div ref={report} className="flex flex-col gap-2">
+        {outcomes && outcomes.length > 0 && (
+          <ul aria-label="What happened" className="flex flex-col gap-1">
+            {outcomes.map((o, i) => (
+              <OutcomeLine key={i} outcome={o} />
+            ))}
+          </ul>
+        )}
+        {notices.map((o, i) => (
+          <p
+            key={i}
+            role="alert"
+            className="rounded border border-amber-400 bg-amber-50 px-2 py-1 text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+          >
+            This step no longer does what it promised ({o.expected} expected,{' '}
+            {o.outcome ?? 'nothing'} happened): {o.notice}.
+          </p>
+        ))}
+      </div>
       <nav aria-label="Lesson steps" className="mt-auto flex flex-wrap gap-2 pt-2">
         <button
           type="button"
