@@ -10,6 +10,7 @@ import {
   makeSamlProvider,
   makeService,
   makeUser,
+  resourceTypes,
   type Design,
   type Entity,
   type EntityId,
@@ -121,15 +122,17 @@ function entityFor(
       const provider = makeOidcProvider({ account, preset });
       return { ...provider, name: uniqueName(taken, provider.name) };
     }
-    case 'resource':
+    case 'resource': {
+      const resourceType = 's3-bucket';
       return makeResource({
         account,
-        resourceType: 's3-bucket',
+        resourceType,
         name: uniqueName(
           design.resources.map((r) => r.name),
-          'new-bucket',
+          resourceTypes[resourceType].newName,
         ),
       });
+    }
   }
 }
 

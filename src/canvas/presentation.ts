@@ -1,14 +1,5 @@
-import type { Entity, ResourceType } from '../model';
+import { resourceTypes, type Entity } from '../model';
 import type { GlyphName } from './icons/glyphs';
-
-const resourceLabels: Record<ResourceType, string> = {
-  's3-bucket': 'S3 bucket',
-  'kms-key': 'KMS key',
-  'sqs-queue': 'SQS queue',
-  'sns-topic': 'SNS topic',
-  secret: 'Secrets Manager secret',
-  'lambda-function': 'Lambda function',
-};
 
 /** What kind of thing an entity is, in words a person reads on the node. */
 export function kindLabel(entity: Entity): string {
@@ -28,7 +19,7 @@ export function kindLabel(entity: Entity): string {
     case 'outside':
       return entity.scope === 'anyone' ? 'Any principal' : 'External account';
     case 'resource':
-      return resourceLabels[entity.resourceType];
+      return resourceTypes[entity.resourceType].label;
   }
 }
 
@@ -37,7 +28,7 @@ export function glyphOf(entity: Entity): GlyphName {
     case 'outside':
       return entity.scope === 'anyone' ? 'anyone' : 'external-account';
     case 'resource':
-      return entity.resourceType;
+      return resourceTypes[entity.resourceType].icon;
     default:
       return entity.kind;
   }

@@ -1,4 +1,5 @@
 import { findEntity } from './lookup';
+import { fillArnTemplate } from './resource-types';
 import type { Design, Entity, IdentityProvider, Resource, ResourceType } from './types';
 
 export const PARTITION = 'aws';
@@ -39,20 +40,7 @@ export function resourceArn(
   region: string,
   name: string,
 ): string {
-  switch (type) {
-    case 's3-bucket':
-      return `arn:${PARTITION}:s3:::${name}`;
-    case 'kms-key':
-      return `arn:${PARTITION}:kms:${region}:${awsAccountId}:key/${name}`;
-    case 'sqs-queue':
-      return `arn:${PARTITION}:sqs:${region}:${awsAccountId}:${name}`;
-    case 'sns-topic':
-      return `arn:${PARTITION}:sns:${region}:${awsAccountId}:${name}`;
-    case 'secret':
-      return `arn:${PARTITION}:secretsmanager:${region}:${awsAccountId}:secret:${name}`;
-    case 'lambda-function':
-      return `arn:${PARTITION}:lambda:${region}:${awsAccountId}:function:${name}`;
-  }
+  return fillArnTemplate(type, { partition: PARTITION, region, account: awsAccountId, name });
 }
 
 function awsAccountIdOf(design: Design, accountEntityId: string): string | undefined {

@@ -1,4 +1,5 @@
 import { oidcPresets } from './factories';
+import { resourceTypeIds, resourceTypes } from './resource-types';
 import {
   DEFAULT_MAX_SESSION_DURATION,
   FORMAT_VERSION,
@@ -42,14 +43,6 @@ const SERVICES = [
   'ecs-tasks.amazonaws.com',
   'states.amazonaws.com',
   'events.amazonaws.com',
-];
-const RESOURCE_TYPES: ResourceType[] = [
-  's3-bucket',
-  'kms-key',
-  'sqs-queue',
-  'sns-topic',
-  'secret',
-  'lambda-function',
 ];
 const KIND_WEIGHTS: [EntityKindGenerated, number][] = [
   ['role', 40],
@@ -162,7 +155,7 @@ export function generateDesign(options: GenerateOptions): Design {
         tags: {},
       });
     if (kind === 'resource') {
-      const resourceType = pick(RESOURCE_TYPES);
+      const resourceType = pick(resourceTypeIds);
       resources.push({
         kind: 'resource',
         id: `resource-${i}`,
@@ -330,14 +323,7 @@ function accountById(accounts: Account[], id: string): Account {
 }
 
 function prefixOf(type: ResourceType): string {
-  return {
-    's3-bucket': 's3',
-    'kms-key': 'kms',
-    'sqs-queue': 'sqs',
-    'sns-topic': 'sns',
-    secret: 'secretsmanager',
-    'lambda-function': 'lambda',
-  }[type];
+  return resourceTypes[type].service;
 }
 
 /** Accounts stacked in a column of containers, members on a grid inside, global nodes on the right. */

@@ -24,5 +24,5 @@ export * from './paste';
 export * from './commands';
 export * from './format';
 export * from './permission-edges';
-export { representativeActions } from './resource-actions';
+export * from './resource-types';
 export { generateDesign, type GenerateOptions } from './generate';

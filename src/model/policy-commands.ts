@@ -1,6 +1,7 @@
 import type { PolicyType } from '../engine';
 import { replaceEntity } from './entity-commands';
 import { findEntity } from './lookup';
+import { resourceTypes } from './resource-types';
 import { draftKey, parsePolicyText } from './policy-text';
 import type { Design, Entity, EntityId, PermissionPolicy, PolicySlot, StoredPolicy } from './types';
 
@@ -16,15 +17,6 @@ export interface PolicySlotInfo {
   /** The text being edited, when it is not valid yet. */
   draft?: string;
 }
-
-const resourcePolicyLabel: Record<string, string> = {
-  's3-bucket': 'Bucket policy',
-  'kms-key': 'Key policy',
-  'sqs-queue': 'Queue policy',
-  'sns-topic': 'Topic policy',
-  secret: 'Secret policy',
-  'lambda-function': 'Function policy',
-};
 
 /** Every policy slot of an entity, in display order. */
 export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
@@ -68,7 +60,7 @@ export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
     case 'resource':
       out.push({
         slot: { kind: 'resource' },
-        label: resourcePolicyLabel[entity.resourceType] ?? 'Resource policy',
+        label: resourceTypes[entity.resourceType]?.policyLabel ?? 'Resource policy',
         policyType: 'resource',
         text: entity.policy,
       });

@@ -10,6 +10,7 @@
  */
 
 import type { IdentityProviderPreset } from '../engine';
+import type { ResourceType } from './resource-types';
 
 /** Stable identifier of an entity (or of a policy inside one); opaque, unique within a design. */
 export type EntityId = string;
@@ -158,8 +159,8 @@ export type OutsidePrincipal =
   | { kind: 'outside'; scope: 'account'; id: EntityId; name: string; awsAccountId: string }
   | { kind: 'outside'; scope: 'anyone'; id: EntityId; name: string };
 
-export type ResourceType =
-  's3-bucket' | 'kms-key' | 'sqs-queue' | 'sns-topic' | 'secret' | 'lambda-function';
+/** One of the types in `resource-types.ts`, the registry that describes each. */
+export type { ResourceType } from './resource-types';
 
 export interface Resource extends AccountScoped {
   kind: 'resource';

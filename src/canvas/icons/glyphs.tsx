@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { ResourceIcon } from '../../model';
 
 /**
  * Simplified glyphs in the manner of the AWS architecture icons: a white line drawing on
@@ -13,13 +14,7 @@ export type GlyphName =
   | 'identity-provider'
   | 'external-account'
   | 'anyone'
-  | 's3-bucket'
-  | 'kms-key'
-  | 'sqs-queue'
-  | 'sns-topic'
-  | 'secret'
-  | 'lambda-function'
-  | 'resource';
+  | ResourceIcon;
 
 interface Glyph {
   /** AWS category colour of the tile. */

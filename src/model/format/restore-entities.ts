@@ -1,5 +1,6 @@
 import { normalisePath } from '../arn';
 import { oidcPresets } from '../factories';
+import { resourceTypeIds } from '../resource-types';
 import {
   DEFAULT_MAX_SESSION_DURATION,
   DEFAULT_REGION,
@@ -253,14 +254,7 @@ export function readResource(value: unknown, at: string): Resource {
   return {
     kind: 'resource',
     ...scoped(raw, at),
-    resourceType: oneOf(raw.resourceType, `${at}.resourceType`, [
-      's3-bucket',
-      'kms-key',
-      'sqs-queue',
-      'sns-topic',
-      'secret',
-      'lambda-function',
-    ] as const),
+    resourceType: oneOf(raw.resourceType, `${at}.resourceType`, resourceTypeIds),
     region: nonEmpty(raw.region, `${at}.region`, DEFAULT_REGION),
     policy: policyText(raw.policy, `${at}.policy`, ''),
     tags: stringRecord(raw.tags, `${at}.tags`),

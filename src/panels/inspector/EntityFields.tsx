@@ -15,6 +15,9 @@ import {
   updateEntity,
   type Design,
   type Entity,
+  isRegional,
+  resourceTypeIds,
+  resourceTypes,
   type ResourceType,
 } from '../../model';
 import { selectApply, useRolecraft } from '../../store';
@@ -23,14 +26,10 @@ import { CommitField, inputClass } from './CommitField';
 import { IdentityProviderFields } from './IdentityProviderFields';
 import { TagsEditor } from './TagsEditor';
 
-const resourceTypes: { value: ResourceType; label: string }[] = [
-  { value: 's3-bucket', label: 'S3 bucket' },
-  { value: 'kms-key', label: 'KMS key' },
-  { value: 'sqs-queue', label: 'SQS queue' },
-  { value: 'sns-topic', label: 'SNS topic' },
-  { value: 'secret', label: 'Secrets Manager secret' },
-  { value: 'lambda-function', label: 'Lambda function' },
-];
+const resourceTypeChoices = resourceTypeIds.map((value) => ({
+  value,
+  label: resourceTypes[value].label,
+}));
 
 function Labelled({
   label,
@@ -227,7 +226,7 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
                   })
                 }
               >
-                {resourceTypes.map((t) => (
+                {resourceTypeChoices.map((t) => (
                   <option key={t.value} value={t.value}>
                     {t.label}
                   </option>
@@ -235,7 +234,7 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
               </select>
             )}
           </Labelled>
-          {entity.resourceType !== 's3-bucket' && (
+          {isRegional(entity.resourceType) && (
             <CommitField
               label="Region"
               value={entity.region}

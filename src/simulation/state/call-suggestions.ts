@@ -7,7 +7,7 @@ import {
   statementsOf,
   stringList,
   type Design,
-  type ResourceType,
+  resourceTypes,
 } from '../../model';
 
 export interface ResourceSuggestion {
@@ -20,20 +20,11 @@ export function resourceSuggestions(design: Design): ResourceSuggestion[] {
     const arn = arnOf(design, resource);
     if (!arn) return [];
     const own = { arn, label: `${resource.name} (${resource.resourceType})` };
-    return resource.resourceType === 's3-bucket'
+    return resourceTypes[resource.resourceType].hasObjects
       ? [own, { arn: `${arn}/example.txt`, label: `an object in ${resource.name}` }]
       : [own];
   });
 }
-
-const COMMON_ACTIONS: Record<ResourceType, string[]> = {
-  's3-bucket': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket'],
-  'kms-key': ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-  'sqs-queue': ['sqs:SendMessage', 'sqs:ReceiveMessage'],
-  'sns-topic': ['sns:Publish', 'sns:Subscribe'],
-  secret: ['secretsmanager:GetSecretValue'],
-  'lambda-function': ['lambda:InvokeFunction'],
-};
 
 /** Actions the role's own policies name (without wildcards), then the usual ones for each resource type. */
 export function actionSuggestions(design: Design, roleArn: string | undefined): string[] {
@@ -48,7 +39,7 @@ export function actionSuggestions(design: Design, roleArn: string | undefined): 
     }
   }
   for (const type of new Set(design.resources.map((r) => r.resourceType)))
-    for (const action of COMMON_ACTIONS[type]) out.add(action);
+    for (const action of resourceTypes[type].callActions) out.add(action);
   out.add('sts:GetCallerIdentity');
   return [...out];
 }
