@@ -11,7 +11,8 @@ import { DesignsMenu } from './DesignsMenu';
 import { SharedLinkPrompt } from './SharedLinkPrompt';
 import { startOnce } from './start';
 import { Toolbar } from './Toolbar';
-import { importDesignFile } from './persistence';
+import { ImportDialog } from './import/ImportDialog';
+import { importFiles } from './persistence';
 import { useColorScheme } from './useColorScheme';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
@@ -35,12 +36,13 @@ export function App() {
             ref={fileInput}
             type="file"
             accept=".json,application/json"
-            aria-label="Design file to import"
+            multiple
+            aria-label="Files to import: designs or account authorization details"
             className="hidden"
             onChange={(event) => {
-              const file = event.target.files?.[0];
+              const files = [...(event.target.files ?? [])];
               event.target.value = '';
-              if (file) void importDesignFile(file);
+              if (files.length > 0) void importFiles(files);
             }}
           />
         </header>
@@ -71,6 +73,7 @@ export function App() {
         <ConfirmDeleteDialog />
         <Toasts />
         {ready && <SharedLinkPrompt />}
+        <ImportDialog />
       </div>
     </ReactFlowProvider>
   );

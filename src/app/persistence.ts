@@ -1,4 +1,6 @@
 import { DesignStorage, designFileName, exportDesignText, importDesignText } from '../io';
+import { setImportStatus } from './import/import-status';
+import { runImportInWorker } from './import/run-import';
 import { emptyDesign, newId, sampleDesign, type Design } from '../model';
 import { rolecraftStore } from '../store';
 
@@ -128,6 +130,53 @@ export function exportCurrentDesign() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Whether a file's text is a Rolecraft design rather than account data (authorization details). */
+function isDesignFile(name: string, text: string): boolean {
+  if (name.endsWith('.rolecraft.json')) return true;
+  return /^\s*\{\s*"format"\s*:\s*"rolecraft"/.test(text);
+}
+
+/**
+ * Imports what the user picked: each `*.rolecraft.json` opens as a design; all authorization
+ * details files together become one design (pages of one account merge), built in a worker
+ * with a progress bar and a summary of what came in and what was skipped and why.
+ */
+export async function importFiles(files: File[]) {
+  const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const designs = texts.filter((t) => isDesignFile(t.name, t.text));
+  for (const d of designs) await importDesignFile(new File([d.text], d.name));
+  const authz = texts.filter((t) => !isDesignFile(t.name, t.text));
+  if (authz.length === 0) return;
+  const running = runImportInWorker(authz, (fraction, stage) =>
+    setImportStatus({
+      phase: 'running',
+      fraction,
+      stage,
+      files: authz.length,
+      cancel: running.cancel,
+    }),
+  );
+  setImportStatus({
+    phase: 'running',
+    fraction: 0,
+    stage: 'reading',
+    files: authz.length,
+    cancel: running.cancel,
+  });
+  const result = await running.result;
+  if (result === 'cancelled') return;
+  if (!result.ok) {
+    setImportStatus({
+      phase: 'failed',
+      reason: result.reason,
+      ...(result.summary ? { summary: result.summary } : {}),
+    });
+    return;
+  }
+  await open(result.design);
+  setImportStatus({ phase: 'done', summary: result.summary, designName: result.design.name });
 }
 
 /** Opens a design file as a new design; a file that is not one is refused with its reason. */

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures/app';
+import { DesignCanvas } from './fixtures/canvas';
+
+const sample = readFileSync(
+  new URL('../fixtures/authz-details/cloudsplaining-example-authz-details.json', import.meta.url),
+);
+
+test('imports real authorization details with a design file refused beside it, and shows the summary', async ({
+  app,
+  page,
+}) => {
+  const canvas = new DesignCanvas(app);
+  await app.open();
+  const chooser = page.waitForEvent('filechooser');
+  await canvas.tool('Import').click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'account.json', mimeType: 'application/json', buffer: sample },
+    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"pages": []}') },
+  ]);
+  const dialog = page.getByRole('dialog', { name: 'Import authorization details' });
+  await expect(dialog).toContainText('Opened Account 012345678901');
+  const counts = dialog.getByRole('list', { name: 'What came in' });
+  await expect(counts).toContainText('3 users');
+  await expect(counts).toContainText('2 groups');
+  await expect(counts).toContainText('3 roles');
+  await expect(dialog.getByRole('list', { name: 'Skipped and why' })).toContainText(
+    'notes.json: not authorization details: no RoleDetailList, UserDetailList, GroupDetailList or Policies',
+  );
+  await page.screenshot({ path: '/tmp/e2e-import-authz.png' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(app.node('OverprivilegedEC2')).toBeVisible();
+  await expect(app.node('obama')).toBeVisible();
+  await expect(app.node('ec2.amazonaws.com')).toBeVisible();
+  await page.screenshot({ path: '/tmp/e2e-import-authz-canvas.png' });
+});
