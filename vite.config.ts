@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { iamDataChunks } from './scripts/iam-data-chunks.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), iamDataChunks()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { iamDataChunks } from './scripts/iam-data-chunks.ts';
 
 export default defineConfig({
+  plugins: [iamDataChunks()],
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
