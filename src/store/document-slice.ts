@@ -1,20 +1,21 @@
 import { deleteEntities, deleteReport, type Design } from '../model';
-import type { DocumentSlice, HistoryApi, SliceCreator } from './types';
+import type { HistoryApi } from './history';
+import type { DocumentSlice, SliceCreator } from './types';
 
 export const createDocumentSlice =
-  (initial: Design): SliceCreator<DocumentSlice> =>
-  (set, get, store) => ({
+  (initial: Design, history: () => HistoryApi): SliceCreator<DocumentSlice> =>
+  (set, get) => ({
     design: initial,
     apply: (command, ...args) => {
       const next = command(get().design, ...args);
       if (next !== get().design) set({ design: next });
     },
     loadDesign: (design) => {
-      const history = (store.temporal as HistoryApi).getState();
-      history.pause();
+      const { pause, resume, clear } = history().getState();
+      pause();
       set({ design, selectedIds: [], selectedEdgeIds: [] });
-      history.resume();
-      history.clear();
+      resume();
+      clear();
     },
     requestDelete: (ids) => {
       if (ids.length === 0) return;

@@ -1,30 +1,29 @@
 import { createStore } from 'zustand/vanilla';
-import { temporal } from 'zundo';
 import { emptyDesign, type Design } from '../model';
 import { createDocumentSlice } from './document-slice';
+import { createHistory, type HistoryApi } from './history';
 import { createSelectionSlice } from './selection-slice';
 import { createUiSlice } from './ui-slice';
-import type { RolecraftState, TrackedState } from './types';
+import type { RolecraftState } from './types';
 
 /** Undo steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
 
 /** One store built from the document, selection and UI slices; undo/redo tracks the document only. */
 export function createRolecraftStore(initial: Design = emptyDesign()) {
-  return createStore<RolecraftState>()(
-    temporal(
-      (...a) => ({
-        ...createDocumentSlice(initial)(...a),
-        ...createSelectionSlice(...a),
-        ...createUiSlice(...a),
-      }),
-      {
-        partialize: (state): TrackedState => ({ design: state.design }),
-        equality: (past, current) => past.design === current.design,
-        limit: HISTORY_LIMIT,
-      },
-    ),
-  );
+  // The history subscribes to the store, so it exists only once the store does.
+  const ref: { history?: HistoryApi } = {};
+  const historyOf = () => {
+    if (!ref.history) throw new Error('the store has no history yet');
+    return ref.history;
+  };
+  const store = createStore<RolecraftState>()((...a) => ({
+    ...createDocumentSlice(initial, historyOf)(...a),
+    ...createSelectionSlice(...a),
+    ...createUiSlice(...a),
+  }));
+  ref.history = createHistory(store, HISTORY_LIMIT);
+  return Object.assign(store, { temporal: ref.history });
 }
 
 export type RolecraftStore = ReturnType<typeof createRolecraftStore>;

@@ -1,5 +1,4 @@
-import type { StateCreator, StoreApi } from 'zustand';
-import type { TemporalState } from 'zundo';
+import type { StateCreator } from 'zustand';
 import type { Clipboard, DeleteReport, Design, EntityId, PolicySlot } from '../model';
 
 /** A pure model command `(design, ...args) => design`: the only way the document changes. */
@@ -132,7 +131,7 @@ export type RolecraftState = DocumentSlice & SelectionSlice & UiSlice;
 /** Only the document is tracked by undo/redo. */
 export type TrackedState = Pick<RolecraftState, 'design'>;
 
-export type HistoryApi = StoreApi<TemporalState<TrackedState>>;
+export type { HistoryApi, HistoryState, HistoryEntry } from './history';
 
-/** A slice of the store; zundo's `temporal` is the only middleware (typed `unknown` inside). */
-export type SliceCreator<Slice> = StateCreator<RolecraftState, [['temporal', unknown]], [], Slice>;
+/** A slice of the store (no middleware: undo history subscribes to the store, see history.ts). */
+export type SliceCreator<Slice> = StateCreator<RolecraftState, [], [], Slice>;

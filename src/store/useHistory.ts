@@ -1,9 +1,8 @@
 import { useStore } from 'zustand';
-import type { TemporalState } from 'zundo';
+import type { HistoryState } from './history';
 import { rolecraftStore } from './store';
-import type { TrackedState } from './types';
 
 /** Read the undo/redo history of the document. */
-export function useHistory<T>(selector: (state: TemporalState<TrackedState>) => T): T {
+export function useHistory<T>(selector: (state: HistoryState) => T): T {
   return useStore(rolecraftStore.temporal, selector);
 }
