@@ -11,7 +11,7 @@ test('the gallery lists the lessons with a picture and a line; one opens as a ne
   await lessons.simulation.app.toolbar.getByRole('button', { name: 'Scenarios' }).click();
   const cards = lessons.gallery.getByRole('listitem');
   await expect(cards.first()).toBeVisible();
-  expect(await cards.count()).toBeGreaterThanOrEqual(6);
+  await expect(cards).toHaveCount(9);
   await expect(
     lessons.gallery.getByRole('button', { name: 'Break glass' }),
   ).toHaveAccessibleDescription(/help desk/);
@@ -133,6 +133,70 @@ test('Cross-account access: AccessDenied without the ExternalId, a session with 
     expect.stringMatching(/AssumeRole .*222222222222:user\/uploader OK$/),
     expect.stringMatching(/PutObject .*111111111111:assumed-role\/PartnerUpload\/.* OK$/),
   ]);
+});
+
+test('Corporate directory (SAML): the engineering group reaches Engineers; a wrong audience is AccessDenied', async ({
+  lessons,
+}) => {
+  await lessons.open('Corporate directory (SAML)');
+  await lessons.button('Next').click();
+  await lessons.button('Next').click();
+  await lessons.button('Do it for me').click();
+  // "Do it for me" filled the form as a person would: the assertion's attributes are in it.
+  const form = lessons.simulation.region.getByRole('form', { name: 'Assume a role' });
+  await expect(form.getByRole('textbox', { name: /value/i }).first()).toBeVisible();
+  await expect(form).toContainText('SAML assertion attributes');
+  await lessons.button('Back').click();
+  await lessons.button('Back').click();
+  await lessons.playToEnd();
+  expect(await lessons.eventRows()).toEqual([
+    expect.stringMatching(/AssumeRoleWithSAML alice@acme\.example OK$/),
+    expect.stringMatching(/AssumeRoleWithSAML alice@acme\.example OK$/),
+    expect.stringMatching(/AssumeRoleWithSAML alice@acme\.example AccessDenied$/),
+    expect.stringMatching(/AssumeRoleWithSAML alice@acme\.example AccessDenied$/),
+    expect.stringMatching(/GetObject .*assumed-role\/Engineers\/alice@acme\.example OK$/),
+  ]);
+});
+
+test('Web identity at scale: an authenticated Cognito identity gets a session; an unauthenticated one is AccessDenied', async ({
+  lessons,
+}) => {
+  await lessons.open('Web identity at scale');
+  await lessons.playToEnd();
+  expect(await lessons.eventRows()).toEqual([
+    expect.stringMatching(
+      /AssumeRoleWithWebIdentity us-east-1:11111111-1111-1111-1111-111111111111 OK$/,
+    ),
+    expect.stringMatching(
+      /AssumeRoleWithWebIdentity us-east-1:22222222-2222-2222-2222-222222222222 AccessDenied$/,
+    ),
+    expect.stringMatching(/GetObject .*assumed-role\/RiderAppAuthenticated\/rider-11111111 OK$/),
+  ]);
+  // No AWS keys in the app: the design has no IAM user at all.
+  await expect(lessons.simulation.app.canvas.getByText('IAM user', { exact: false })).toHaveCount(
+    0,
+  );
+});
+
+test('GitHub Actions deploys: main of acme/storefront deploys, another repository is refused until sub is widened to repo:*', async ({
+  lessons,
+  page,
+}) => {
+  await lessons.open('GitHub Actions deploys');
+  await lessons.playToEnd();
+  expect(await lessons.eventRows()).toEqual([
+    expect.stringMatching(/AssumeRoleWithWebIdentity .* OK$/),
+    expect.stringMatching(/PutObject .*GitHubDeploy\/acme-storefront OK$/),
+    expect.stringMatching(/AssumeRoleWithWebIdentity .* AccessDenied$/),
+    expect.stringMatching(/AssumeRoleWithWebIdentity .* OK$/),
+    expect.stringMatching(/PutObject .*GitHubDeploy\/mallory-fork OK$/),
+  ]);
+  const editor = new PolicyEditorPane(page, lessons.simulation.app.inspector);
+  await lessons.button('Back').click();
+  await lessons.button('Back').click();
+  await expect(lessons.stepCounter).toHaveText('Step 5 of 7');
+  await expect(editor.line('"repo:*"')).toBeVisible();
+  await page.screenshot({ path: '/tmp/lesson-github-widened.png' });
 });
 
 test('breaking Break glass: without MFA in the trust, the step says the call now succeeds; Reset lesson restores it', async ({
