@@ -102,7 +102,7 @@ test('Export SVG holds every node and the edge labels', async ({ app, page }) =>
   }
 });
 
-test('the Export menu writes Terraform and CloudFormation named after the design', async ({
+test('the Export menu writes Terraform, CloudFormation and authorization details named after the design', async ({
   app,
 }) => {
   await app.open();
@@ -120,6 +120,8 @@ test('the Export menu writes Terraform and CloudFormation named after the design
   ).toBe('PK');
   const cfn = await exportItem(app, 'CloudFormation, a template per account (.zip)');
   expect(cfn.suggestedFilename()).toBe('cross-account-example-cloudformation.zip');
+  const authz = await exportItem(app, 'Authorization details, a file per account (.zip)');
+  expect(authz.suggestedFilename()).toBe('cross-account-example-authorization-details.zip');
 });
 
 test('the Export menu works from the keyboard', async ({ app, page }) => {

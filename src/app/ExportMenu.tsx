@@ -4,6 +4,7 @@ import type { FlowEdge } from '../canvas/edges/edge-data';
 import type { FlowNode } from '../canvas/nodes/node-data';
 import { useRolecraft, type RolecraftState } from '../store';
 import {
+  exportAuthorizationDetails,
   exportCloudFormation,
   exportPicture,
   exportTerraformFile,
@@ -59,6 +60,12 @@ export function ExportMenu({ buttonClass }: ExportMenuProps) {
             ? 'CloudFormation, a template per account (.zip)'
             : 'CloudFormation (.yaml)',
           run: exportCloudFormation,
+        },
+        {
+          name: perAccount
+            ? 'Authorization details, a file per account (.zip)'
+            : 'Authorization details (.json)',
+          run: exportAuthorizationDetails,
         },
       ],
     },

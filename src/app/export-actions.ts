@@ -1,5 +1,6 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import {
+  authzDetailsExport,
   cloudFormationExport,
   designSlug,
   shareLink,
@@ -41,6 +42,15 @@ export function exportCloudFormation() {
     cloudFormationExport(design),
     `${designSlug(design)}-cloudformation.zip`,
     'application/yaml',
+  );
+}
+
+export function exportAuthorizationDetails() {
+  const design = state().design;
+  deliver(
+    authzDetailsExport(design),
+    `${designSlug(design)}-authorization-details.zip`,
+    'application/json',
   );
 }
 

@@ -7,10 +7,10 @@ import { exportDesignText, terraformExport } from '../io/index.ts';
 import { sampleDesign } from '../model/index.ts';
 import { exportCommand } from './export-command.ts';
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = exportCommand(
+  const code = await exportCommand(
     argv,
     (l) => out.push(l),
     (l) => err.push(l),
@@ -26,10 +26,10 @@ function designFile(): { dir: string; file: string } {
 }
 
 describe('rolecraft export', () => {
-  it('writes one Terraform file per account into --out and says what it wrote', () => {
+  it('writes one Terraform file per account into --out and says what it wrote', async () => {
     const { dir, file } = designFile();
     const outDir = join(dir, 'tf');
-    const { code, out, err } = run([file, '--to', 'terraform', '--out', outDir]);
+    const { code, out, err } = await run([file, '--to', 'terraform', '--out', outDir]);
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out).toEqual([
       `wrote ${join(outDir, 'cross-account-example-111111111111.tf')}`,
@@ -46,10 +46,17 @@ describe('rolecraft export', () => {
       ['cross-account-example-111111111111.yaml', 'cross-account-example-222222222222.yaml'],
     ],
     ['rolecraft', ['cross-account-example.rolecraft.json']],
-  ])('writes %s files', (format, names) => {
+    [
+      'authorization-details',
+      [
+        'cross-account-example-111111111111-authorization-details.json',
+        'cross-account-example-222222222222-authorization-details.json',
+      ],
+    ],
+  ])('writes %s files', async (format, names) => {
     const { dir, file } = designFile();
     const outDir = join(dir, format);
-    expect(run([file, `--to=${format}`, `--out=${outDir}`]).code).toBe(0);
+    expect((await run([file, `--to=${format}`, `--out=${outDir}`])).code).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual(names);
   });
 
@@ -58,7 +65,7 @@ describe('rolecraft export', () => {
     [['x.json'], 'rolecraft: cannot export: `--to` is missing'],
     [
       ['x.json', '--to', 'pulumi'],
-      'rolecraft: cannot export: `--to` must be one of terraform, cloudformation, rolecraft, got `pulumi`',
+      'rolecraft: cannot export: `--to` must be one of terraform, cloudformation, authorization-details, rolecraft, got `pulumi`',
     ],
     [['x.json', '--to'], 'rolecraft: cannot export: `--to` needs a value'],
     [
@@ -67,26 +74,63 @@ describe('rolecraft export', () => {
     ],
     [
       ['/no/such/file.json', '--to', 'terraform'],
-      'rolecraft: cannot read `/no/such/file.json`: no such file',
+      'rolecraft: cannot read /no/such/file.json: no such file',
     ],
-  ])('refuses %j with exit 2 and the reason', (argv, reason) => {
-    const { code, err, out } = run(argv);
+  ])('refuses %j with exit 2 and the reason', async (argv, reason) => {
+    const { code, err, out } = await run(argv);
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err[0]!.split('\n')[0]).toBe(reason);
   });
 
-  it("refuses a file that is not a design, with the reader's reason", () => {
+  it("refuses a file that is not a design, with the reader's reason", async () => {
     const { dir } = designFile();
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"nodes": []}');
-    expect(run([bad, '--to', 'terraform', '--out', dir])).toEqual({
+    expect(await run([bad, '--to', 'terraform', '--out', dir])).toEqual({
       code: 2,
       out: [],
-      err: [
-        `rolecraft: cannot read \`${bad}\`: not a Rolecraft design file: \`format\` is missing`,
-      ],
+      err: [`rolecraft: cannot read ${bad}: not a Rolecraft design file: \`format\` is missing`],
     });
+  });
+
+  it('turns get-account-authorization-details output into Terraform, and back into the same details', async () => {
+    const { dir } = designFile();
+    const sample = new URL(
+      '../../fixtures/authz-details/cloudsplaining-example-authz-details.json',
+      import.meta.url,
+    ).pathname;
+    const tf = await run([sample, '--to', 'terraform', '--out', join(dir, 'tf')]);
+    expect(tf.code).toBe(0);
+    expect(tf.out).toHaveLength(1);
+    const written = readFileSync(tf.out[0]!.replace(/^wrote /, ''), 'utf8');
+    expect(written).toContain('resource "aws_iam_role"');
+    const again = await run([sample, '--to', 'authorization-details', '--out', join(dir, 'authz')]);
+    expect(again.code).toBe(0);
+    const exported = again.out[0]!.replace(/^wrote /, '');
+    const twice = await run([
+      exported,
+      '--to',
+      'authorization-details',
+      '--out',
+      join(dir, 'twice'),
+    ]);
+    expect(twice.code).toBe(0);
+    // Exported details read back and export to the same text.
+    expect(readFileSync(twice.out[0]!.replace(/^wrote /, ''), 'utf8')).toBe(
+      readFileSync(exported, 'utf8'),
+    );
+  });
+
+  it('refuses damaged authorization details with the reason', async () => {
+    const { dir } = designFile();
+    const bad = join(dir, 'account.json');
+    writeFileSync(bad, '{"RoleDetailList": 3}');
+    const result = await run([bad, '--to', 'terraform', '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual([
+      `rolecraft: cannot read ${bad}: \`RoleDetailList\` must be a list`,
+    ]);
   });
 
   it('exits 2 from the real command line on bad input', () => {
@@ -98,6 +142,6 @@ describe('rolecraft export', () => {
       },
     );
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('rolecraft: cannot read `missing.json`: no such file\n');
+    expect(result.stderr).toBe('rolecraft: cannot read missing.json: no such file\n');
   });
 });

@@ -10,7 +10,7 @@ const usage = [
   '  conformance [DIR...] [--json] [--repeat N] [--kind K,...]   run conformance case files',
   '  validate FILE --type identity|resource|trust|boundary|session|scp|rcp [--no-catalog]',
   '  eval CASE.json [--id ID] [--json]                            decision and explanation',
-  '  export FILE... --to terraform|cloudformation|rolecraft [--out DIR]   a file per account',
+  '  export FILE... --to terraform|cloudformation|authorization-details|rolecraft [--out DIR]',
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {

@@ -67,6 +67,8 @@ export const managedPolicyFields = {
   arn: 'Arn',
   path: 'Path',
   defaultVersionId: 'DefaultVersionId',
+  attachmentCount: 'AttachmentCount',
+  isAttachable: 'IsAttachable',
   versions: 'PolicyVersionList',
 } as const;
 

@@ -15,3 +15,4 @@ export {
   type ImportResult,
   type ImportSummary,
 } from './import';
+export { authzDetailsExport, authzAccountOf, authzDetailsJson } from './export';
