@@ -205,7 +205,7 @@ function policy(Statement: Record<string, unknown>[]): PolicyDocument {
   return { Version: '2012-10-17', Statement };
 }
 
-const conditionCount = (p: Pick) => p.one([0, 0, 1, 1, 1, 2, 3]);
+const conditionCount = (p: Pick) => p.one([0, 0, 0, 1, 1, 1, 2]);
 
 type PrincipalKind =
   'user' | 'role-session' | 'role' | 'root' | 'federated-user' | 'service' | 'anonymous';
@@ -310,7 +310,7 @@ function generateSet(p: Pick, requestsPerSet: number): GeneratedSet {
         conditions: conditionCount(p),
       }),
     );
-  policies.identity = Array.from({ length: p.int(1, 2) }, () => policy(stmts(p.int(2, 4))));
+  policies.identity = Array.from({ length: p.int(1, 2) }, () => policy(stmts(p.int(1, 3))));
   if (p.chance(0.25))
     policies.permissionsBoundary = policy(stmts(p.int(1, 3), { effect: 'Allow' }));
   if (
@@ -324,7 +324,7 @@ function generateSet(p: Pick, requestsPerSet: number): GeneratedSet {
     );
   if (p.chance(0.5)) {
     const full = policy([{ Effect: 'Allow', Action: '*', Resource: '*' }]);
-    policies.scp = Array.from({ length: p.int(2, 3) }, (_, l) =>
+    policies.scp = Array.from({ length: p.int(1, 3) }, (_, l) =>
       l === 0 || p.chance(0.6)
         ? [full, ...(p.chance(0.5) ? [policy(stmts(1, { effect: 'Deny' }))] : [])]
         : [policy(stmts(p.int(1, 2), { effect: 'Allow' }))],

@@ -20,7 +20,9 @@ export const emptyContext: ContextLookup = { get: () => undefined };
  * key is lower-cased once per distinct spelling (cached), never per request.
  */
 const keyIds = new Map<string, number>();
-const spellings = new Map<string, string>();
+/** Request spellings to ids; `-1` (no policy asks for the key) holds only while no key is added. */
+const spellings = new Map<string, number>();
+let spellingsFor = 0;
 
 /** The id of a lower-case key name (registered on first use: policy keys, derived keys). */
 export function keyIdOf(keyLower: string): number {
@@ -34,13 +36,16 @@ export function keyIdOf(keyLower: string): number {
 
 /** The id of a request's key as spelled, or -1 when no policy asks for it. */
 function requestKeyId(key: string): number {
-  let lower = spellings.get(key);
-  if (lower === undefined) {
-    if (spellings.size >= 4096) spellings.clear();
-    lower = key.toLowerCase();
-    spellings.set(key, lower);
+  if (spellingsFor !== keyIds.size || spellings.size >= 4096) {
+    spellings.clear();
+    spellingsFor = keyIds.size;
   }
-  return keyIds.get(lower) ?? -1;
+  let id = spellings.get(key);
+  if (id === undefined) {
+    id = keyIds.get(key.toLowerCase()) ?? -1;
+    spellings.set(key, id);
+  }
+  return id;
 }
 
 const PRINCIPAL_ARN = keyIdOf('aws:principalarn');
@@ -62,14 +67,22 @@ export interface RequestState {
   resourceAccount: string | undefined;
   lookup: RequestContext;
   /** The principal's role ARN as AWS sees it (context `aws:PrincipalArn` wins over the derived one). */
-  principalArn: string | undefined;
+  readonly principalArn: string | undefined;
   /** Whether a permissions boundary is attached to the principal. */
   hasBoundary: boolean;
 }
 
+let lastIso: string | undefined;
+let lastEpoch: string | undefined;
+
+/** `aws:EpochTime` from the request time (the last one remembered: requests share a clock). */
 function epochSeconds(iso: string): string | undefined {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : String(Math.floor(ms / 1000));
+  if (iso !== lastIso) {
+    const ms = Date.parse(iso);
+    lastIso = iso;
+    lastEpoch = Number.isNaN(ms) ? undefined : String(Math.floor(ms / 1000));
+  }
+  return lastEpoch;
 }
 
 /** The resource's account: `resourceAccount`, else the ARN's account field, else the principal's. */
@@ -91,24 +104,24 @@ export class RequestContext implements ContextLookup {
   private request!: RequestInput;
   private principal!: PrincipalInfo;
   private resourceAccount: string | undefined;
-  private read = false;
+  /** How many key ids existed when the request was read (-1: not read): a key added since re-reads it. */
+  private readFor = -1;
   private count = 0;
   private readonly ids: number[] = [];
   private readonly values: ContextValue[] = [];
-  private epoch: string | undefined;
-  private epochFor: string | undefined;
 
   reset(request: RequestInput, principal: PrincipalInfo, resourceAccount: string | undefined) {
     this.request = request;
     this.principal = principal;
     this.resourceAccount = resourceAccount;
-    this.read = false;
+    this.readFor = -1;
     this.count = 0;
     return this;
   }
 
   private readRequest(): void {
-    this.read = true;
+    this.readFor = keyIds.size;
+    this.count = 0;
     const context = this.request.context;
     if (context === undefined) return;
     let n = 0;
@@ -124,7 +137,7 @@ export class RequestContext implements ContextLookup {
 
   /** The value of the key with this id (see {@link keyIdOf}). */
   byId(id: number): ContextValue | undefined {
-    if (!this.read) this.readRequest();
+    if (this.readFor !== keyIds.size) this.readRequest();
     // From the end: of two spellings of one key, the later one wins.
     for (let i = this.count - 1; i >= 0; i--) if (this.ids[i] === id) return this.values[i];
     return this.derived(id);
@@ -157,15 +170,8 @@ export class RequestContext implements ContextLookup {
         return this.resourceAccount;
       case CURRENT_TIME:
         return this.request.now;
-      case EPOCH_TIME: {
-        const now = this.request.now;
-        if (now === undefined) return undefined;
-        if (this.epochFor !== now) {
-          this.epochFor = now;
-          this.epoch = epochSeconds(now);
-        }
-        return this.epoch;
-      }
+      case EPOCH_TIME:
+        return this.request.now === undefined ? undefined : epochSeconds(this.request.now);
       default:
         return undefined;
     }
@@ -185,59 +191,59 @@ function lowerAction(action: string): string {
   return lower;
 }
 
-function fill(
-  state: RequestState,
-  request: RequestInput,
-  hasBoundary: boolean,
-  lookup: RequestContext,
-): RequestState {
-  const principal = principalInfo(request.principal);
-  const resourceArn = splitArn(request.resource);
-  const resourceAccount = resourceAccountOf(request, resourceArn, principal);
-  lookup.reset(request, principal, resourceAccount);
-  let principalArn = principal.principalArn;
-  if (principal.kind === 'role-session' && request.context !== undefined) {
-    const given = lookup.byId(PRINCIPAL_ARN);
-    if (typeof given === 'string') principalArn = given;
-  }
-  state.actionLower = lowerAction(request.action);
-  state.resource = request.resource;
-  state.resourceArn = resourceArn;
-  state.principal = principal;
-  state.resourceAccount = resourceAccount;
-  state.lookup = lookup;
-  state.principalArn = principalArn;
-  state.hasBoundary = hasBoundary;
-  return state;
-}
+/** The per-request state; `principalArn` is read from the context only when asked for. */
+class State implements RequestState {
+  actionLower = '';
+  resource = '';
+  resourceArn: readonly string[] | null = null;
+  principal: PrincipalInfo = { kind: 'unknown', text: '' };
+  resourceAccount: string | undefined = undefined;
+  readonly lookup = new RequestContext();
+  hasBoundary = false;
+  private arn: string | undefined = undefined;
+  private arnRead = false;
 
-function blankState(): RequestState {
-  return {
-    actionLower: '',
-    resource: '',
-    resourceArn: null,
-    principal: { kind: 'unknown', text: '' },
-    resourceAccount: undefined,
-    lookup: new RequestContext(),
-    principalArn: undefined,
-    hasBoundary: false,
-  };
+  get principalArn(): string | undefined {
+    if (!this.arnRead) {
+      this.arnRead = true;
+      this.arn = this.principal.principalArn;
+      if (this.principal.kind === 'role-session') {
+        const given = this.lookup.byId(PRINCIPAL_ARN);
+        if (typeof given === 'string') this.arn = given;
+      }
+    }
+    return this.arn;
+  }
+
+  fill(request: RequestInput, hasBoundary: boolean): this {
+    const principal = principalInfo(request.principal);
+    const resourceArn = splitArn(request.resource);
+    const resourceAccount = resourceAccountOf(request, resourceArn, principal);
+    this.lookup.reset(request, principal, resourceAccount);
+    this.actionLower = lowerAction(request.action);
+    this.resource = request.resource;
+    this.resourceArn = resourceArn;
+    this.principal = principal;
+    this.resourceAccount = resourceAccount;
+    this.hasBoundary = hasBoundary;
+    this.arnRead = false;
+    return this;
+  }
 }
 
 /** Builds a fresh per-request state (kept by explanations). */
 export function requestState(request: RequestInput, hasBoundary: boolean): RequestState {
-  const state = blankState();
-  return fill(state, request, hasBoundary, state.lookup);
+  return new State().fill(request, hasBoundary);
 }
 
-const scratch = blankState();
+const scratch = new State();
 
 /**
  * The per-request state of the fast path, reusing one object (evaluation is synchronous and
  * keeps nothing of it): no allocation per request.
  */
 export function scratchState(request: RequestInput, hasBoundary: boolean): RequestState {
-  return fill(scratch, request, hasBoundary, scratch.lookup);
+  return scratch.fill(request, hasBoundary);
 }
 
 const derivedNames = [
@@ -262,6 +268,6 @@ export function effectiveContext(
     const value = state.lookup.byId(derivedIds[i]!);
     if (value !== undefined) out[derivedNames[i]!] = value;
   }
-  for (const key in request.context ?? {}) out[key] = request.context![key]!;
+  if (request.context !== undefined) Object.assign(out, request.context);
   return out;
 }

@@ -2,11 +2,9 @@
 import type { Decision, RequestInput } from '../types.ts';
 import type { CompiledPolicySet } from './compile.ts';
 import { requestState, scratchState } from './context.ts';
-import { decide } from './decide.ts';
 import { explain, type Explanation } from './explain.ts';
-import { gatherFacts } from './facts.ts';
 import { fastDecision } from './plan.ts';
-import { stsOutcome, stsRule } from './sts-rules.ts';
+import { stsRule } from './sts-rules.ts';
 
 export interface EvaluateOptions {
   /** Build the {@link Explanation} too (slower; the decision is the same). */
@@ -31,15 +29,8 @@ export function evaluate(
 ): Evaluation {
   if (!options?.explain) return { decision: decisionOf(request, policies) };
   const state = requestState(request, policies.boundary !== undefined);
-  const rule = stsRule(state);
-  const facts = gatherFacts(policies, state);
-  const outcome = stsOutcome(rule, decide(facts, state));
-  if (options?.explain)
-    return {
-      decision: outcome.decision,
-      explanation: explain(request, policies, state, facts, outcome),
-    };
-  return { decision: outcome.decision };
+  const explanation = explain(request, policies, state);
+  return { decision: explanation.decision, explanation };
 }
 
 /** The fast path: the decision alone, with no allocation per request. */

@@ -6,8 +6,9 @@ import type { ContextValue, DecidingKind, Decision, PolicyKind, RequestInput } f
 import type { PrincipalKind } from '../principal/principal-info.ts';
 import type { CompiledPolicy, CompiledPolicySet } from './compile.ts';
 import { effectiveContext, type RequestState } from './context.ts';
-import type { Facts } from './facts.ts';
-import { isKeyRequest, isRoleAction, type Outcome, type ReasonCode } from './decide.ts';
+import { factsFromExplained, participation, type Facts } from './facts.ts';
+import { decide, isKeyRequest, isRoleAction, type Outcome, type ReasonCode } from './decide.ts';
+import { stsOutcome, stsRule } from './sts-rules.ts';
 import { explainStatement, type StatementExplanation } from './statement.ts';
 
 /** Points at one statement of one policy. */
@@ -225,14 +226,16 @@ function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[])
   }
 }
 
-/** Builds the explanation for an outcome. */
+/**
+ * Evaluates every statement of every policy, then decides from what applied (facts, then
+ * `decide`, then STS's rules) and explains the outcome: the explaining path.
+ */
 export function explain(
   request: RequestInput,
   set: CompiledPolicySet,
   state: RequestState,
-  facts: Facts,
-  outcome: Outcome,
 ): Explanation {
+  const part = participation(set, state);
   const policies: PolicyExplanation[] = [];
   const noIdentity = 'this principal has no identity-based permissions';
   for (const level of set.scp ?? [])
@@ -241,25 +244,27 @@ export function explain(
         explainPolicy(
           p,
           state,
-          facts.scpApplies,
+          part.scpApplies,
           'SCPs apply only to principals of member accounts',
         ),
       );
   for (const level of set.rcp) for (const p of level) policies.push(explainPolicy(p, state, true));
   if (set.resource) policies.push(explainPolicy(set.resource, state, true));
   for (const p of set.identity)
-    policies.push(explainPolicy(p, state, facts.identityApplies, noIdentity));
+    policies.push(explainPolicy(p, state, part.identityApplies, noIdentity));
   if (set.boundary)
-    policies.push(explainPolicy(set.boundary, state, facts.boundaryApplies, noIdentity));
+    policies.push(explainPolicy(set.boundary, state, part.boundaryApplies, noIdentity));
   for (const p of set.session ?? [])
     policies.push(
       explainPolicy(
         p,
         state,
-        facts.sessionApplies,
+        part.sessionApplies,
         'session policies apply only to role sessions and federated users',
       ),
     );
+  const facts = factsFromExplained(set, state, policies);
+  const outcome = stsOutcome(stsRule(state), decide(facts, state));
   const who = state.principal;
   const principal: Explanation['principal'] = { text: who.text, kind: who.kind };
   if (who.account !== undefined) principal.account = who.account;

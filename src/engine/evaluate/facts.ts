@@ -1,12 +1,11 @@
 /**
- * The facts a decision rests on, gathered in one pass over every applicable statement:
- * which policy kinds deny, which allow, and how the resource policy names the principal.
+ * The facts a decision rests on, read from the explained statements of every policy: which
+ * policy kinds deny, which allow, and how the resource policy names the principal.
  */
 import { hasIdentitySide } from '../principal/principal-info.ts';
 import type { PrincipalMatchKind } from '../principal/principal-match.ts';
 import type { CompiledPolicy, CompiledPolicySet } from './compile.ts';
 import type { RequestState } from './context.ts';
-import { statementMatch } from './statement.ts';
 
 export interface Facts {
   /** Whether SCPs, identity policies, the boundary and session policies take part at all. */
@@ -34,28 +33,8 @@ export interface Facts {
 const ALLOW = 1;
 const DENY = 2;
 
-/** Bit flags: {@link ALLOW} when an Allow applies, {@link DENY} when a Deny applies. */
-function policyFlags(policy: CompiledPolicy, state: RequestState, attached: boolean): number {
-  let flags = 0;
-  const statements = policy.statements;
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i]!;
-    if (statementMatch(s, state, attached) !== null) flags |= s.effect === 'Deny' ? DENY : ALLOW;
-  }
-  return flags;
-}
-
-function listFlags(
-  policies: readonly CompiledPolicy[],
-  state: RequestState,
-  attached: boolean,
-): number {
-  let flags = 0;
-  for (let i = 0; i < policies.length; i++) flags |= policyFlags(policies[i]!, state, attached);
-  return flags;
-}
-
-const grantRank: Record<PrincipalMatchKind, number> = {
+/** How strongly a resource-policy grant names the principal (the strongest one counts). */
+export const grantRank: Record<PrincipalMatchKind, number> = {
   account: 1,
   role: 2,
   service: 3,
@@ -64,64 +43,110 @@ const grantRank: Record<PrincipalMatchKind, number> = {
   exact: 5,
 };
 
-function resourceFacts(
-  policy: CompiledPolicy | undefined,
+/** Which policy kinds take part for this principal. */
+export function participation(
+  set: CompiledPolicySet,
   state: RequestState,
-): { deny: boolean; grant: PrincipalMatchKind | null } {
-  let deny = false;
-  let grant: PrincipalMatchKind | null = null;
-  if (policy === undefined) return { deny, grant };
-  for (const s of policy.statements) {
-    const m = statementMatch(s, state, true);
-    if (m === null) continue;
-    if (s.effect === 'Deny') deny = true;
-    else if (m !== 'applies' && (grant === null || grantRank[m] > grantRank[grant])) grant = m;
-  }
-  return { deny, grant };
-}
-
-/** Gathers the facts (fast path: no explanation objects). */
-export function gatherFacts(set: CompiledPolicySet, state: RequestState): Facts {
+): Pick<Facts, 'scpApplies' | 'identityApplies' | 'boundaryApplies' | 'sessionApplies'> {
   const kind = state.principal.kind;
   const identityApplies = hasIdentitySide(kind) && kind !== 'root';
-  const scpApplies = hasIdentitySide(kind) && set.scp !== undefined;
-  const boundaryApplies = identityApplies && set.boundary !== undefined;
-  // GetFederationToken: "if you do not pass a policy with the GetFederationToken API call,
-  // the resulting temporary security credentials have no permissions" (IAM User Guide,
-  // Permissions for GetFederationToken), so a federated user's session always limits.
-  const sessionApplies =
-    kind === 'federated-user' || (kind === 'role-session' && set.session !== undefined);
+  return {
+    scpApplies: hasIdentitySide(kind) && set.scp !== undefined,
+    identityApplies,
+    boundaryApplies: identityApplies && set.boundary !== undefined,
+    // GetFederationToken: "if you do not pass a policy with the GetFederationToken API call,
+    // the resulting temporary security credentials have no permissions" (IAM User Guide,
+    // Permissions for GetFederationToken), so a federated user's session always limits.
+    sessionApplies:
+      kind === 'federated-user' || (kind === 'role-session' && set.session !== undefined),
+  };
+}
 
+/** What the explanation of one policy says about it: for {@link factsFromExplained}. */
+export interface ExplainedPolicy {
+  kind: CompiledPolicy['kind'];
+  level?: number;
+  statements: readonly {
+    applied: boolean;
+    effect: 'Allow' | 'Deny' | 'invalid';
+    principalMatch?: PrincipalMatchKind;
+  }[];
+}
+
+/**
+ * The facts from explained policies (every statement of every policy evaluated, in order):
+ * the explaining path's one pass, held to the fast path's decisions by the differential tests.
+ */
+export function factsFromExplained(
+  set: CompiledPolicySet,
+  state: RequestState,
+  policies: readonly ExplainedPolicy[],
+): Facts {
+  const part = participation(set, state);
   let scpDeny = false;
-  let scpLevelWithoutAllow = -1;
-  if (scpApplies) {
-    const levels = set.scp!;
-    for (let l = 0; l < levels.length; l++) {
-      const flags = listFlags(levels[l]!, state, false);
-      if (flags & DENY) scpDeny = true;
-      if (!(flags & ALLOW) && scpLevelWithoutAllow < 0) scpLevelWithoutAllow = l;
+  let rcpDeny = false;
+  let resourceDeny = false;
+  let identity = 0;
+  let boundary = 0;
+  let session = 0;
+  let grant: PrincipalMatchKind | null = null;
+  const scpLevels = set.scp?.length ?? 0;
+  let scpAllows = 0; // bit l: some Allow applies at SCP level l
+  for (const p of policies) {
+    for (const s of p.statements) {
+      if (!s.applied || s.effect === 'invalid') continue;
+      const flag = s.effect === 'Deny' ? DENY : ALLOW;
+      switch (p.kind) {
+        case 'scp':
+          if (flag === DENY) scpDeny = true;
+          else scpAllows |= 1 << (p.level ?? 0);
+          break;
+        case 'rcp':
+          if (flag === DENY) rcpDeny = true;
+          break;
+        case 'resource':
+          if (flag === DENY) resourceDeny = true;
+          else {
+            const m = s.principalMatch;
+            if (m !== undefined && (grant === null || grantRank[m] > grantRank[grant])) grant = m;
+          }
+          break;
+        case 'identity':
+          identity |= flag;
+          break;
+        case 'boundary':
+          boundary |= flag;
+          break;
+        case 'session':
+          session |= flag;
+          break;
+      }
     }
   }
-  let rcpDeny = false;
-  for (const level of set.rcp) if (listFlags(level, state, true) & DENY) rcpDeny = true;
-  const resource = resourceFacts(set.resource, state);
-  const identity = identityApplies ? listFlags(set.identity, state, false) : 0;
-  const boundary = boundaryApplies ? policyFlags(set.boundary!, state, false) : 0;
-  const session = sessionApplies && set.session ? listFlags(set.session, state, false) : 0;
+  if (!part.identityApplies) identity = 0;
+  if (!part.boundaryApplies) boundary = 0;
+  if (!part.sessionApplies) session = 0;
+  let scpLevelWithoutAllow = -1;
+  if (part.scpApplies)
+    for (let l = 0; l < scpLevels; l++)
+      if ((scpAllows & (1 << l)) === 0) {
+        scpLevelWithoutAllow = l;
+        break;
+      }
   return {
-    scpApplies,
-    identityApplies,
-    boundaryApplies,
-    sessionApplies,
+    scpApplies: part.scpApplies,
+    identityApplies: part.identityApplies,
+    boundaryApplies: part.boundaryApplies,
+    sessionApplies: part.sessionApplies,
     sessionPassed: set.session !== undefined,
-    scpDeny,
+    scpDeny: part.scpApplies && scpDeny,
     rcpDeny,
-    resourceDeny: resource.deny,
+    resourceDeny,
     identityDeny: (identity & DENY) !== 0,
     boundaryDeny: (boundary & DENY) !== 0,
     sessionDeny: (session & DENY) !== 0,
     scpLevelWithoutAllow,
-    resourceGrant: resource.grant,
+    resourceGrant: grant,
     identityAllow: (identity & ALLOW) !== 0,
     boundaryAllow: (boundary & ALLOW) !== 0,
     sessionAllow: (session & ALLOW) !== 0,

@@ -12,6 +12,7 @@ import type { PrincipalMatchKind } from '../principal/principal-match.ts';
 import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile.ts';
 import type { RequestState } from './context.ts';
 import { isKeyRequest, isRoleAction } from './decide.ts';
+import { grantRank } from './facts.ts';
 import { appliesBeyondAction, coversAction } from './statement.ts';
 
 type Statements = readonly CompiledStatement[];
@@ -95,15 +96,6 @@ function anyApplies(list: Statements, state: RequestState, attached: boolean): b
     if (appliesBeyondAction(list[i]!, state, attached) !== null) return true;
   return false;
 }
-
-const grantRank: Record<PrincipalMatchKind, number> = {
-  account: 1,
-  role: 2,
-  service: 3,
-  federated: 3,
-  wildcard: 4,
-  exact: 5,
-};
 
 /** The strongest way an applicable resource-policy Allow names the principal. */
 function resourceGrant(list: Statements, state: RequestState): PrincipalMatchKind | null {

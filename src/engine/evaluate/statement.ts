@@ -53,28 +53,10 @@ function principalMatches(s: CompiledStatement, state: RequestState): StatementM
 }
 
 /**
- * Fast test. `attached` is true for policies attached to the resource (resource policies and
- * RCPs): a missing Resource there means the resource itself, and the principal is checked.
+ * Whether an action-matching statement applies (the fast path's test; see `plan.ts`).
+ * `attached` is true for policies attached to the resource (resource policies and RCPs): a
+ * missing Resource there means the resource itself, and the principal is checked.
  */
-export function statementMatch(
-  s: CompiledStatement,
-  state: RequestState,
-  attached: boolean,
-): StatementMatch {
-  if (s.effect === undefined || !actionMatches(s, state) || !resourceMatches(s, state, attached))
-    return null;
-  let match: StatementMatch = 'applies';
-  if (attached) {
-    match = principalMatches(s, state);
-    if (match === null) return null;
-  }
-  const conditions = s.conditions;
-  for (let i = 0; i < conditions.length; i++)
-    if (!conditionHolds(conditions[i]!, state.lookup)) return null;
-  return match;
-}
-
-/** Whether an action-matching statement applies (the fast path's test; see `plan.ts`). */
 export function appliesBeyondAction(
   s: CompiledStatement,
   state: RequestState,
