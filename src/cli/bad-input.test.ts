@@ -103,6 +103,11 @@ describe('rolecraft eval refuses bad input', () => {
       'cannot evaluate F: `request.now` must be an ISO time such as `2026-01-01T00:00:00Z`, got `"yesterday"`',
     ],
     [
+      'a date that does not exist',
+      withRequest({ now: '2026-02-30T00:00:00Z' }),
+      'cannot evaluate F: `request.now` must be an ISO time such as `2026-01-01T00:00:00Z`, got `"2026-02-30T00:00:00Z"`, which has no day 30 in 2026-02',
+    ],
+    [
       '`cases` that is not a list',
       JSON.stringify({ cases: 5 }),
       'cannot evaluate F: `cases` must be a list, got `5`',

@@ -3,6 +3,7 @@
  * `{request, policies}`) before the engine sees it; each problem names its place.
  */
 import {
+  readIsoDate,
   type ContextValue,
   type PolicyDocument,
   type PolicyInputs,
@@ -42,8 +43,11 @@ function text(value: unknown, at: string, optional = false): string | undefined 
 
 function time(value: unknown, at: string): string | undefined {
   const t = text(value, at, true);
-  if (t !== undefined && Number.isNaN(Date.parse(t)))
-    fail(`\`${at}\` must be an ISO time such as \`2026-01-01T00:00:00Z\`, got ${show(t)}`);
+  const reading = t === undefined ? undefined : readIsoDate(t);
+  if (reading && !reading.ok) {
+    const why = reading.reason.startsWith('is not') ? '' : `, which ${reading.reason}`;
+    fail(`\`${at}\` must be an ISO time such as \`2026-01-01T00:00:00Z\`, got ${show(t)}${why}`);
+  }
   return t;
 }
 

@@ -37,6 +37,8 @@ export { parsePrincipal } from './principal/principal-info.ts';
 export { parseArn, arnAccount, formatArn, isAwsAccountId, rootArnAccount } from './names/arn.ts';
 export type { Arn } from './names/arn.ts';
 export { actionService, actionName } from './names/action.ts';
+export { readIsoDate, parseDate } from './time/iso-date.ts';
+export type { DateReading } from './time/iso-date.ts';
 export {
   wellKnownIdentityProviders,
   identityProviderPreset,

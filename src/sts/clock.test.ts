@@ -26,7 +26,15 @@ describe('SimulatedClock', () => {
     },
   );
 
-  it.each(['2026-01-01', '2026-01-01T00:00:00', 'yesterday', '2026-13-45T00:00:00Z'])(
+  it.each([
+    ['2026-01-01', '2026-01-01T00:00:00Z'],
+    ['2026-01-01T09:00:00', '2026-01-01T09:00:00Z'],
+    ['2026-01-01T09:00:00+09:00', '2026-01-01T00:00:00Z'],
+  ])('reads `%s` as %s (no offset means UTC)', (text, iso) => {
+    expect(new SimulatedClock(text).nowIso()).toBe(iso);
+  });
+
+  it.each(['yesterday', '2026-13-45T00:00:00Z', '2026-01-01 00:00:00'])(
     'rejects the instant `%s`',
     (text) => {
       expect(() => parseInstant(text)).toThrow(RangeError);

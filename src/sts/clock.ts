@@ -1,7 +1,6 @@
 // Simulated time for STS sessions. The engine never reads the wall clock: every instant
 // comes from a Clock the caller drives (the UI's timeline, a test, a conformance step).
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+import { readIsoDate } from '../engine/index.ts';
 
 export type ClockListener = (nowMs: number) => void;
 
@@ -20,12 +19,11 @@ export interface Clock {
 
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
 
-/** Parses an ISO-8601 UTC instant (`Z` suffix required) to epoch ms. */
+/** Parses an ISO 8601 instant to epoch ms (see the engine's `readIsoDate`: no offset means UTC). */
 export function parseInstant(text: string): number {
-  if (!ISO_INSTANT.test(text)) throw new RangeError(`instant \`${text}\` is not an ISO UTC time`);
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new RangeError(`instant \`${text}\` is not a valid time`);
-  return ms;
+  const reading = readIsoDate(text);
+  if (!reading.ok) throw new RangeError(`instant \`${text}\` ${reading.reason}`);
+  return reading.ms;
 }
 
 /** Formats epoch ms the way STS returns Expiration: seconds precision, `Z` suffix. */

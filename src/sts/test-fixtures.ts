@@ -1,10 +1,11 @@
 // Shared policies and principals for the STS tests.
+import { parseInstant } from './clock.ts';
 import type { PolicyDocument, RoleDefinition } from './types.ts';
 
 export const A = '111111111111';
 export const B = '222222222222';
 export const ALICE = `arn:aws:iam::${A}:user/alice`;
-export const NOW = Date.parse('2026-01-01T00:00:00Z');
+export const NOW = parseInstant('2026-01-01T00:00:00Z');
 
 export function allow(
   action: string | string[],

@@ -5,6 +5,7 @@
 import type { ContextValue, RequestInput } from '../types.ts';
 import { principalInfo, type PrincipalInfo } from '../principal/principal-info.ts';
 import { splitArn } from '../match/arn.ts';
+import { parseDate } from '../time/iso-date.ts';
 
 /** Reads one context key by its lower-case name; undefined when the request does not carry it. */
 export interface ContextLookup {
@@ -78,9 +79,9 @@ let lastEpoch: string | undefined;
 /** `aws:EpochTime` from the request time (the last one remembered: requests share a clock). */
 function epochSeconds(iso: string): string | undefined {
   if (iso !== lastIso) {
-    const ms = Date.parse(iso);
+    const ms = parseDate(iso);
     lastIso = iso;
-    lastEpoch = Number.isNaN(ms) ? undefined : String(Math.floor(ms / 1000));
+    lastEpoch = ms === undefined ? undefined : String(Math.floor(ms / 1000));
   }
   return lastEpoch;
 }

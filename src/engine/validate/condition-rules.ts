@@ -1,16 +1,15 @@
 /** Condition blocks: known operators, `IfExists` on `Null`, value shapes and value formats. */
 import { parseOperatorName } from '../conditions/operator-table.ts';
-import { parseDate } from '../conditions/operators/date.ts';
 import { parseNumber } from '../conditions/operators/numeric.ts';
 import { decodeBase64 } from '../conditions/operators/binary.ts';
 import { parseCidr } from '../match/ip.ts';
 import type { ConditionEntry, ParsedStatement } from '../parse/model.ts';
 import { parseTemplate, templateVariables } from '../variables/template.ts';
+import { dateProblem } from '../time/iso-date.ts';
 import { quote, type Report } from './report.ts';
 
 const formatChecks: Record<string, { test: (v: string) => boolean; what: string }> = {
   Numeric: { test: (v) => parseNumber(v) !== undefined, what: 'a number' },
-  Date: { test: (v) => parseDate(v) !== undefined, what: 'an ISO 8601 date or epoch seconds' },
   Bool: { test: (v) => /^(true|false)$/i.test(v), what: '`true` or `false`' },
   Null: { test: (v) => /^(true|false)$/i.test(v), what: '`true` or `false`' },
   Binary: { test: (v) => decodeBase64(v) !== undefined, what: 'base64' },
@@ -67,7 +66,15 @@ function checkEntry(r: Report, c: ConditionEntry, variablesEnabled: boolean): vo
       continue;
     }
     const text = String(v.value);
-    if (format && !text.includes('${') && !format.test(text)) {
+    const badDate =
+      name.operator.valueType === 'Date' && !text.includes('${') ? dateProblem(text) : undefined;
+    if (badDate) {
+      r.error(
+        'invalid-date',
+        `${quote(text)} ${badDate}: \`${name.operator.name}\` takes an ISO 8601 date (a time without an offset is UTC) or epoch seconds`,
+        v.range,
+      );
+    } else if (format && !text.includes('${') && !format.test(text)) {
       r.warning(
         'condition-value-format',
         `${quote(text)} is not ${format.what}, so \`${name.operator.name}\` never matches it`,

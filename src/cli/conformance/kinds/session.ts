@@ -1,4 +1,5 @@
 /** Runner for `session` cases: a timeline of assumes and calls on the simulated clock. */
+import { parseDate } from '../../../engine/index.ts';
 import {
   StsSimulator,
   type AssumeRoleParams,
@@ -120,7 +121,7 @@ export const sessionRunner: KindRunner = {
       if (
         step.expect.expiration !== undefined &&
         expiration !== undefined &&
-        Date.parse(expiration) !== Date.parse(step.expect.expiration)
+        parseDate(expiration) !== parseDate(step.expect.expiration)
       ) {
         return {
           pass: false,

@@ -1,14 +1,6 @@
 /** The date operators: ISO 8601 dates and times, or epoch seconds. */
+import { parseDate } from '../../time/iso-date.ts';
 import { negate, type ConditionOperator } from '../operator.ts';
-
-const epochPattern = /^\s*-?\d+(\.\d+)?\s*$/;
-
-/** Parses an IAM date value into epoch milliseconds. */
-export function parseDate(text: string): number | undefined {
-  if (epochPattern.test(text)) return Number(text) * 1000;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 function date(
   name: string,
