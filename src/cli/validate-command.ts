@@ -68,7 +68,7 @@ export async function validateCommand(
     const diagnostics = validatePolicy(text, type as PolicyType, catalog ? { catalog } : {});
     for (const d of diagnostics)
       out(
-        `${file}:${d.range.startLine}:${d.range.startColumn}: ${d.severity} ${d.code}: ${d.message}`,
+        `${file}:${d.range.startLine}:${d.range.startColumn}: ${d.security ? 'security ' : ''}${d.severity} ${d.code}: ${d.message}`,
       );
     const valid = isValidPolicy(diagnostics);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -48,6 +48,8 @@ export {
   isPlaceholderValue,
   isCognitoIdentityPoolId,
   consoleTrustConditions,
+  oidcIssuerOf,
+  isSamlProviderArn,
   SAML_AWS_AUDIENCE,
   PLACEHOLDER_MARK,
 } from './principal/identity-providers.ts';

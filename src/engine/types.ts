@@ -72,7 +72,11 @@ export interface SourceRange {
 /** One validation finding. `code` is stable; `message` starts lowercase, quotes user input in backticks. */
 export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
+  /** A warning about who gets access (Access Analyzer's "security warning"). */
+  security?: true;
   code: string;
   message: string;
   range: SourceRange;
+  /** Facts a quick fix acts on (`conditionKey` for a missing condition). */
+  data?: Readonly<Record<string, string>>;
 }

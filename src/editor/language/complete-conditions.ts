@@ -1,4 +1,5 @@
 // Completion inside `Condition`: operators, the keys that fit an operator, and values for a key.
+import { oidcIssuerOf } from '../../engine';
 import {
   conditionOperators,
   familiesForKeyType,
@@ -7,12 +8,7 @@ import {
   parseOperator,
   setQualifiers,
 } from '../catalogue/condition-operators';
-import {
-  applicableConditionKeys,
-  describeKey,
-  oidcProviderHost,
-  type ApplicableKey,
-} from './condition-keys';
+import { applicableConditionKeys, describeKey, type ApplicableKey } from './condition-keys';
 import type { CursorContext } from './cursor';
 import { conditionKeyDoc, operatorDoc } from './docs';
 import {
@@ -202,7 +198,7 @@ export async function conditionValueCompletions(
 
   const host =
     lower.endsWith(':aud') || lower.endsWith(':sub')
-      ? oidcProviderHost(key.slice(0, key.lastIndexOf(':')))
+      ? oidcIssuerOf(key.slice(0, key.lastIndexOf(':')))
       : undefined;
   if (host === 'token.actions.githubusercontent.com') {
     if (lower.endsWith(':aud'))

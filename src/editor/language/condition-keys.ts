@@ -1,6 +1,7 @@
 // The condition keys that apply to a statement: its actions' keys and their resource types'
 // keys from the catalogue, the identity provider keys its federated principals bring, and the
 // global keys.
+import { oidcIssuerOf } from '../../engine';
 import type { Catalogue, ConditionKeyInfo } from '../catalogue/catalogue';
 import { globalConditionKeys } from '../catalogue/global-condition-keys';
 import { actionsMatching, splitAction } from './statement-actions';
@@ -11,17 +12,9 @@ export interface ApplicableKey extends ConditionKeyInfo {
   origin: 'action' | 'provider' | 'global';
 }
 
-/** `arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com` → `token.actions.githubusercontent.com`. */
-export function oidcProviderHost(federated: string): string | undefined {
-  const arn = /^arn:[^:]+:iam::\d*:oidc-provider\/(.+)$/.exec(federated);
-  if (arn) return arn[1];
-  if (!federated.startsWith('arn:') && federated.includes('.')) return federated;
-  return undefined;
-}
-
 function providerKeys(facts: StatementFacts): ApplicableKey[] {
   return facts.principal.federated.flatMap((federated) => {
-    const host = oidcProviderHost(federated);
+    const host = oidcIssuerOf(federated);
     if (!host) return [];
     const claims: [string, string][] = [
       ['aud', 'the audience (client ID) the identity token was issued for'],

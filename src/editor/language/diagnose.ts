@@ -1,8 +1,7 @@
 // Diagnostics for a policy text: the engine's validator with the catalogue of the services
-// the text names, plus the editor's own lints.
+// the text names (the same checks `rolecraft validate` reports).
 import { validatePolicy, type Diagnostic } from '../../engine';
 import type { Catalogue } from '../catalogue/catalogue';
-import { editorLints } from './lints';
 import { tooDeepForFeatures } from './too-deep';
 import { servicesNamedIn } from './policy-services';
 import type { PolicyType } from './types';
@@ -19,8 +18,9 @@ export function createDiagnoser(catalogue: Catalogue): Diagnoser {
       // The validator refuses deep text before parsing; the lints and the catalogue lookup would recurse.
       if (tooDeepForFeatures(text)) return validatePolicy(text, type);
       const catalog = await catalogs.forServices(servicesNamedIn(text));
-      const found = [...validatePolicy(text, type, { catalog }), ...editorLints(text, type)];
-      return found.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      return validatePolicy(text, type, { catalog }).sort(
+        (a, b) => a.range.start - b.range.start || a.range.end - b.range.end,
+      );
     },
   };
 }

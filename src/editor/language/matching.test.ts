@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyMatches, oidcProviderHost } from './condition-keys';
+import { oidcIssuerOf } from '../../engine';
+import { keyMatches } from './condition-keys';
 import { arnFitsTemplate } from './complete-resources';
 import { escapeSnippet, templateToSnippet } from './items';
 import { wildcardMatches } from './statement-actions';
@@ -53,7 +54,7 @@ describe('matching helpers', () => {
     ['accounts.google.com', 'accounts.google.com'],
     ['arn:aws:iam::123456789012:saml-provider/Okta', undefined],
   ])('OIDC host of %s', (federated, host) => {
-    expect(oidcProviderHost(federated)).toBe(host);
+    expect(oidcIssuerOf(federated)).toBe(host);
   });
 
   it('turns templates into tab stops and escapes literal snippet characters', () => {

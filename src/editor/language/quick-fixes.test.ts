@@ -88,7 +88,7 @@ describe('quick fixes', () => {
       2,
     );
     const fixes = await fixesAt(text, 'oidc-provider', 'trust');
-    const fix = fixes.find((f) => f.diagnostic.code === 'oidc-missing-aud');
+    const fix = fixes.find((f) => f.diagnostic.code === 'missing-audience-condition');
     expect(fix?.title).toBe(
       'Add condition `token.actions.githubusercontent.com:aud` = `sts.amazonaws.com`',
     );
@@ -100,7 +100,7 @@ describe('quick fixes', () => {
       },
     });
     expect((await diagnoser.diagnose(fixed, 'trust')).map((d) => d.code)).not.toContain(
-      'oidc-missing-aud',
+      'missing-audience-condition',
     );
   });
 

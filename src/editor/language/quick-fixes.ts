@@ -1,12 +1,16 @@
 // Quick fixes where the fix is clear: add the missing Version, replace an unknown action or
-// service with the closest known one, add an `aud` condition to a web identity trust.
-import { modify, type FormattingOptions } from 'jsonc-parser';
+// service with the closest known one, add the audience condition a federated trust lacks.
+import { modify, parseTree, type FormattingOptions } from 'jsonc-parser';
 import { tooDeepForFeatures } from './too-deep';
-import type { Diagnostic } from '../../engine';
+import {
+  oidcIssuerOf,
+  SAML_AWS_AUDIENCE,
+  wellKnownProviderOfIssuer,
+  type Diagnostic,
+} from '../../engine';
 import type { Catalogue } from '../catalogue/catalogue';
 import { closest } from './closest';
 import type { Span } from './cursor';
-import { missingAudiences, type MissingAudience } from './lints';
 import { splitAction } from './statement-actions';
 import type { DesignEntity, PolicyType } from './types';
 
@@ -57,11 +61,9 @@ export async function quickFixes(
       const fix = await replaceUnknownService(text, d, env.catalogue);
       if (fix) fixes.push(fix);
     }
-    if (d.code === 'oidc-missing-aud') {
-      const missing = missingAudiences(text, env.policyType).find(
-        (m) => m.diagnostic.range.start === d.range.start,
-      );
-      if (missing) fixes.push(addAudience(text, missing, env.entities()));
+    if (d.code === 'missing-audience-condition' || d.code === 'missing-saml-audience-condition') {
+      const fix = addAudience(text, d, env.entities());
+      if (fix) fixes.push(fix);
     }
   }
   return fixes;
@@ -139,34 +141,49 @@ export async function replaceUnknownService(
   };
 }
 
-/** The audience a design's identity provider lists, GitHub's for GitHub Actions, else a placeholder. */
-export function audienceFor(host: string, entities: readonly DesignEntity[]): string {
+/**
+ * The audience to pin: the design's provider's first audience, else the provider's usual one
+ * (`sts.amazonaws.com` for GitHub Actions, AWS sign-in for SAML), else a placeholder.
+ */
+export function audienceFor(conditionKey: string, entities: readonly DesignEntity[]): string {
+  if (conditionKey.toLowerCase() === 'saml:aud') return SAML_AWS_AUDIENCE;
+  const issuer = conditionKey.slice(0, conditionKey.lastIndexOf(':'));
   const provider = entities.find(
-    (e) => e.kind === 'identity-provider' && e.arn.endsWith(`/${host}`),
+    (e) =>
+      e.kind === 'identity-provider' &&
+      (oidcIssuerOf(e.arn) ?? '').toLowerCase() === issuer.toLowerCase(),
   );
   if (provider?.audiences?.[0]) return provider.audiences[0];
-  if (host === 'token.actions.githubusercontent.com') return 'sts.amazonaws.com';
-  return 'CLIENT_ID';
+  return wellKnownProviderOfIssuer(issuer)?.defaultAudiences[0] ?? 'CLIENT_ID';
 }
 
+/** The path of the statement object that starts where the diagnostic does. */
+function statementPathAt(text: string, offset: number): (string | number)[] | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const statement = root?.children?.find((p) => p.children?.[0]?.value === 'Statement')
+    ?.children?.[1];
+  if (statement?.type === 'object') return statement.offset === offset ? ['Statement'] : undefined;
+  const index = statement?.children?.findIndex((c) => c.type === 'object' && c.offset === offset);
+  return index === undefined || index < 0 ? undefined : ['Statement', index];
+}
+
+/** Adds `StringEquals: { KEY: audience }` to the statement a missing-audience warning names. */
 export function addAudience(
   text: string,
-  missing: MissingAudience,
+  diagnostic: Diagnostic,
   entities: readonly DesignEntity[],
-): QuickFix {
-  const audience = audienceFor(missing.host, entities);
-  const edits = modify(
-    text,
-    [...missing.statementPath, 'Condition', 'StringEquals', `${missing.host}:aud`],
-    audience,
-    {
-      formattingOptions: formattingOf(text),
-    },
-  ).map(({ offset, length, content }) => ({ start: offset, end: offset + length, text: content }));
+): QuickFix | undefined {
+  const key = diagnostic.data?.conditionKey;
+  const path = statementPathAt(text, diagnostic.range.start);
+  if (!key || !path) return undefined;
+  const audience = audienceFor(key, entities);
+  const edits = modify(text, [...path, 'Condition', 'StringEquals', key], audience, {
+    formattingOptions: formattingOf(text),
+  }).map(({ offset, length, content }) => ({ start: offset, end: offset + length, text: content }));
   return {
-    title: `Add condition \`${missing.host}:aud\` = \`${audience}\``,
+    title: `Add condition \`${key}\` = \`${audience}\``,
     edits,
-    diagnostic: missing.diagnostic,
+    diagnostic,
     preferred: true,
   };
 }

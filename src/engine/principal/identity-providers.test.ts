@@ -17,6 +17,7 @@ describe('well-known identity providers', () => {
       'saml',
       'github-actions',
       'gitlab',
+      'terraform-cloud',
       'google',
       'cognito',
       'amazon',

@@ -8,11 +8,21 @@
  * GitLab's "Configure OpenID Connect in AWS"; Amazon Cognito, "IAM roles" (identity pools).
  */
 
+import { parseArn } from '../names/arn.ts';
+
 export type IdentityProviderProtocol = 'saml' | 'oidc';
 
 /** A well-known provider, or `custom` (any OIDC issuer the user names). */
 export type IdentityProviderPreset =
-  'saml' | 'github-actions' | 'gitlab' | 'google' | 'cognito' | 'amazon' | 'facebook' | 'custom';
+  | 'saml'
+  | 'github-actions'
+  | 'gitlab'
+  | 'terraform-cloud'
+  | 'google'
+  | 'cognito'
+  | 'amazon'
+  | 'facebook'
+  | 'custom';
 
 export interface WellKnownIdentityProvider {
   preset: IdentityProviderPreset;
@@ -39,6 +49,12 @@ export interface WellKnownIdentityProvider {
   sharedIssuer: boolean;
   /** The subject a new trust writes for a shared issuer, for the user to pin. */
   subjectPlaceholder?: string;
+  /**
+   * For a shared issuer: what one tenant is (`repository`), a subject pattern that names
+   * exactly one before any wildcard, an example, and other claims AWS accepts in place of
+   * the subject to pin it (GitHub's `job_workflow_ref`).
+   */
+  subjectScope?: { unit: string; pattern: RegExp; example: string; alsoPinnedBy?: string[] };
   /** Claims that carry several values at once (Cognito's `amr`). */
   multiValuedClaims: readonly string[];
   /** The other claims a sample token carries, after the prefix, with a value that works. */
@@ -77,6 +93,13 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
     defaultAudiences: ['sts.amazonaws.com'],
     sharedIssuer: true,
     subjectPlaceholder: `repo:${PLACEHOLDER_MARK}-OWNER/${PLACEHOLDER_MARK}-REPO:*`,
+    subjectScope: {
+      unit: 'repository',
+      // `repo:OWNER/REPO:…`: owner and repository written out before any wildcard.
+      pattern: /^repo:[^:*?/]+\/[^:*?/]+:/,
+      example: 'repo:OWNER/REPO:ref:refs/heads/main',
+      alsoPinnedBy: ['job_workflow_ref'],
+    },
     multiValuedClaims: [],
     sampleClaims: { sub: 'repo:example-org/example-repo:ref:refs/heads/main' },
   },
@@ -91,8 +114,34 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
     defaultAudiences: ['https://gitlab.com'],
     sharedIssuer: true,
     subjectPlaceholder: `project_path:${PLACEHOLDER_MARK}-GROUP/${PLACEHOLDER_MARK}-PROJECT:*`,
+    subjectScope: {
+      unit: 'project',
+      pattern: /^project_path:[^:*?]+\/[^:*?]+:/,
+      example: 'project_path:GROUP/PROJECT:ref_type:branch:ref:main',
+    },
     multiValuedClaims: [],
     sampleClaims: { sub: 'project_path:example-group/example-project:ref_type:branch:ref:main' },
+  },
+  {
+    preset: 'terraform-cloud',
+    label: 'HCP Terraform',
+    protocol: 'oidc',
+    issuer: 'app.terraform.io',
+    namedByHost: false,
+    audienceClaim: 'aud',
+    subjectClaim: 'sub',
+    defaultAudiences: ['aws.workload.identity'],
+    sharedIssuer: true,
+    subjectPlaceholder: `organization:${PLACEHOLDER_MARK}-ORG:project:${PLACEHOLDER_MARK}-PROJECT:workspace:${PLACEHOLDER_MARK}-WORKSPACE:run_phase:*`,
+    subjectScope: {
+      unit: 'workspace',
+      pattern: /^organization:[^:*?]+:project:[^:*?]+:workspace:[^:*?]+:/,
+      example: 'organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:apply',
+    },
+    multiValuedClaims: [],
+    sampleClaims: {
+      sub: 'organization:example-org:project:Default Project:workspace:example:run_phase:apply',
+    },
   },
   {
     preset: 'google',
@@ -238,4 +287,24 @@ export function consoleTrustConditions(
   if (provider.sharedIssuer && provider.subjectPlaceholder)
     conditions.StringLike = { [keys.subject]: provider.subjectPlaceholder };
   return conditions;
+}
+
+/**
+ * The issuer a `Federated` principal names: the host (and path) of an IAM OIDC provider ARN
+ * (`oidc-provider/token.actions.githubusercontent.com`), or the host itself for providers
+ * named directly; undefined for SAML providers and anything else.
+ */
+export function oidcIssuerOf(federated: string): string | undefined {
+  const arn = parseArn(federated);
+  if (arn) {
+    if (arn.service !== 'iam' || !arn.resource.startsWith('oidc-provider/')) return undefined;
+    return arn.resource.slice('oidc-provider/'.length) || undefined;
+  }
+  return /^[\w-]+(\.[\w-]+)+(\/[\w./-]*)?$/.test(federated) ? federated : undefined;
+}
+
+/** Whether a `Federated` principal is an IAM SAML provider's ARN. */
+export function isSamlProviderArn(federated: string): boolean {
+  const arn = parseArn(federated);
+  return arn?.service === 'iam' && arn.resource.startsWith('saml-provider/');
 }

@@ -14,6 +14,7 @@ import { checkRedundant, checkResourceVariables, checkTrustWildcard } from './li
 import { checkPlaceholders } from './placeholder-rules.ts';
 import { checkPrincipals } from './principal-rules.ts';
 import { createReport } from './report.ts';
+import { checkAccessRisks } from './trust-rules.ts';
 
 export interface ValidateOptions {
   /** A preloaded service catalogue: enables the catalogue warnings. */
@@ -66,6 +67,7 @@ export function validatePolicy(
       checkConditions(report, s, variablesEnabled);
       checkResourceVariables(report, s, variablesEnabled);
       checkTrustWildcard(report, s);
+      checkAccessRisks(report, s);
       checkPlaceholders(report, s);
       if (type === 'rcp' && s.effect?.value === 'Allow' && !isFullAccess(s)) {
         report.error(
