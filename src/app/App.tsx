@@ -4,6 +4,7 @@ import { Canvas } from '../canvas/Canvas';
 import { ConfirmDeleteDialog } from '../panels/dialogs/ConfirmDeleteDialog';
 import { SearchHost } from '../panels/dialogs/SearchHost';
 import { Toasts } from '../panels/dialogs/Toasts';
+import { ExportDesignContext, PanelBoundary } from '../panels/PanelBoundary';
 import { Inspector } from '../panels/inspector/Inspector';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { LessonHost, ScenariosHost } from '../lessons';
@@ -12,7 +13,7 @@ import { SharedLinkPrompt } from './SharedLinkPrompt';
 import { startOnce } from './start';
 import { Toolbar } from './Toolbar';
 import { ImportDialog } from './import/ImportDialog';
-import { importFiles } from './persistence';
+import { exportCurrentDesign, importFiles } from './persistence';
 import { useColorScheme } from './useColorScheme';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
@@ -27,54 +28,62 @@ export function App() {
 
   return (
     <ReactFlowProvider>
-      <div className="flex h-full flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-        <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
-          <h1 className="text-base font-bold">Rolecraft</h1>
-          <DesignsMenu />
-          <Toolbar onImport={() => fileInput.current?.click()} />
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            multiple
-            aria-label="Files to import: designs or account authorization details"
-            className="hidden"
-            onChange={(event) => {
-              const files = [...(event.target.files ?? [])];
-              event.target.value = '';
-              if (files.length > 0) void importFiles(files);
-            }}
-          />
-        </header>
-        <div className="flex min-h-0 flex-1">
-          <LessonHost />
-          <main className="relative min-w-0 flex-1" aria-label="Canvas">
-            {ready ? (
-              <>
-                <Canvas colorMode={colorMode} />
-                <SimulationOverlay />
-              </>
-            ) : (
-              <p className="p-4 text-sm text-slate-500">Opening your design…</p>
-            )}
-          </main>
-          <Inspector />
+      <ExportDesignContext.Provider value={exportCurrentDesign}>
+        <div className="flex h-full flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+          <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
+            <h1 className="text-base font-bold">Rolecraft</h1>
+            <DesignsMenu />
+            <Toolbar onImport={() => fileInput.current?.click()} />
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              multiple
+              aria-label="Files to import: designs or account authorization details"
+              className="hidden"
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                if (files.length > 0) void importFiles(files);
+              }}
+            />
+          </header>
+          <div className="flex min-h-0 flex-1">
+            <PanelBoundary name="lesson" id="lesson" className="w-80 shrink-0">
+              <LessonHost />
+            </PanelBoundary>
+            <main className="relative min-w-0 flex-1" aria-label="Canvas">
+              {ready ? (
+                <PanelBoundary name="canvas" id="canvas">
+                  <Canvas colorMode={colorMode} />
+                  <SimulationOverlay />
+                </PanelBoundary>
+              ) : (
+                <p className="p-4 text-sm text-slate-500">Opening your design…</p>
+              )}
+            </main>
+            <PanelBoundary name="inspector" id="inspector" className="w-88 shrink-0">
+              <Inspector />
+            </PanelBoundary>
+          </div>
+          <section
+            aria-label="Bottom panel"
+            className="shrink-0 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
+          >
+            <PanelBoundary name="simulation" id="simulation">
+              <Suspense fallback={<p className="h-72 text-slate-500">Loading the simulation…</p>}>
+                <SimulationPanel />
+              </Suspense>
+            </PanelBoundary>
+          </section>
+          <SearchHost />
+          <ScenariosHost />
+          <ConfirmDeleteDialog />
+          <Toasts />
+          {ready && <SharedLinkPrompt />}
+          <ImportDialog />
         </div>
-        <section
-          aria-label="Bottom panel"
-          className="shrink-0 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
-        >
-          <Suspense fallback={<p className="h-72 text-slate-500">Loading the simulation…</p>}>
-            <SimulationPanel />
-          </Suspense>
-        </section>
-        <SearchHost />
-        <ScenariosHost />
-        <ConfirmDeleteDialog />
-        <Toasts />
-        {ready && <SharedLinkPrompt />}
-        <ImportDialog />
-      </div>
+      </ExportDesignContext.Provider>
     </ReactFlowProvider>
   );
 }

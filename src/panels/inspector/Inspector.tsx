@@ -9,6 +9,7 @@ import {
 import { EdgeDetails } from './EdgeDetails';
 import { EntityFields } from './EntityFields';
 import { EntityPolicyEditor } from '../../editor';
+import { PanelBoundary } from '../PanelBoundary';
 import { TrustList } from './TrustList';
 import { PoliciesSection } from './PoliciesSection';
 import { OrganizationSection } from './OrganizationSection';
@@ -44,7 +45,9 @@ export function Inspector() {
               {(entity.kind === 'user' || entity.kind === 'group' || entity.kind === 'role') && (
                 <PoliciesSection entity={entity} />
               )}
-              <EntityPolicyEditor entityId={entity.id} />
+              <PanelBoundary name="policy editor" id="editor">
+                <EntityPolicyEditor entityId={entity.id} />
+              </PanelBoundary>
             </section>
           </>
         ) : selectedEdgeIds[0] ? (
