@@ -6,7 +6,11 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
-createRoot(root).render(
+// An error a boundary caught is shown in its panel; the console gets a warning, not an error.
+createRoot(root, {
+  onCaughtError: (error, info) =>
+    console.warn('rolecraft: a panel failed and shows why', error, info.componentStack),
+}).render(
   <StrictMode>
     <RootBoundary>
       <App />

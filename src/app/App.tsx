@@ -8,6 +8,7 @@ import { ExportDesignContext, PanelBoundary } from '../panels/PanelBoundary';
 import { Inspector } from '../panels/inspector/Inspector';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { LessonHost, ScenariosHost } from '../lessons';
+import { DesignNotices } from './DesignNotices';
 import { DesignsMenu } from './DesignsMenu';
 import { SharedLinkPrompt } from './SharedLinkPrompt';
 import { startOnce } from './start';
@@ -23,7 +24,7 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   useKeyboardShortcuts();
   useEffect(() => {
-    void startOnce().then(() => setReady(true));
+    void startOnce().finally(() => setReady(true));
   }, []);
 
   return (
@@ -48,6 +49,7 @@ export function App() {
               }}
             />
           </header>
+          <DesignNotices />
           <div className="flex min-h-0 flex-1">
             <PanelBoundary name="lesson" id="lesson" className="w-80 shrink-0">
               <LessonHost />

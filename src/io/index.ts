@@ -6,7 +6,14 @@ export {
   designFileSizeProblem,
   MAX_DESIGN_FILE_BYTES,
 } from './design-file';
-export { DesignStorage, type DesignSummary, type DesignStorageOptions } from './design-storage';
+export {
+  DesignStorage,
+  StaleDesignError,
+  type DesignSummary,
+  type DesignStorageOptions,
+  type LoadedDesign,
+  type UnreadableRecord,
+} from './design-storage';
 export { designSlug } from './design-file';
 export * from './export';
 export {

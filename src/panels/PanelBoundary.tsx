@@ -1,14 +1,7 @@
 // An error boundary for one panel: a failure while drawing the panel shows what failed in its
 // place, with "Export design" and "Reload panel"; the rest of the app, the store and autosave
 // carry on, so the design is never lost.
-import {
-  Component,
-  createContext,
-  Fragment,
-  type ContextType,
-  type ErrorInfo,
-  type ReactNode,
-} from 'react';
+import { Component, createContext, Fragment, type ContextType, type ReactNode } from 'react';
 
 /** How a failed panel exports the design (the app shell provides its Export). */
 export const ExportDesignContext = createContext<() => void>(() => {});
@@ -37,13 +30,10 @@ export class PanelBoundary extends Component<PanelBoundaryProps, State> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept for whoever reads the console; the user sees the message in the panel.
-    console.warn(`rolecraft: the ${this.props.name} failed`, error, info.componentStack);
-  }
-
-  private readonly reload = () =>
+  private readonly reload = () => {
+    clearedFaults.add(this.props.id);
     this.setState((s) => ({ error: undefined, generation: s.generation + 1 }));
+  };
 
   override render(): ReactNode {
     const { error, generation } = this.state;
@@ -104,16 +94,15 @@ export function PanelFailure(props: {
   );
 }
 
-const faulted = new Set<string>();
+const clearedFaults = new Set<string>();
 
 /**
- * Fails the first render of the panel named by `?fault=ID` (`?fault=canvas,editor`): a way to
- * see and test the fallback. Once per page load, so "Reload panel" recovers.
+ * Fails every render of the panel named by `?fault=ID` (`?fault=canvas,editor`) until its
+ * "Reload panel": a way to see and test the fallback.
  */
 export function FaultProbe({ id }: { id: string }) {
   const asked = new URLSearchParams(window.location.search).get('fault')?.split(',') ?? [];
-  if (asked.includes(id) && !faulted.has(id)) {
-    faulted.add(id);
+  if (asked.includes(id) && !clearedFaults.has(id)) {
     throw new Error(`a fault was injected into the ${id} (?fault=${id})`);
   }
   return null;

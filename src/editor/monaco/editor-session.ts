@@ -8,6 +8,7 @@ import { createDiagnoser } from '../language/diagnose';
 import { sortProblems } from '../language/markers';
 import type { DesignEntity, LanguageEnv, PolicyType } from '../language/types';
 import { debounce, type Debounced } from '../sync/debounce';
+import { registerPendingFlush } from '../sync/flush-registry';
 import { PolicySync } from '../sync/policy-sync';
 import { monaco } from './monaco';
 import {
@@ -82,6 +83,7 @@ export class PolicyEditorSession {
   private active: OpenDocument | undefined;
   private readonly id = ++sessions;
   private readonly disposables: monaco.IDisposable[] = [];
+  private readonly unregisterFlush: () => void;
 
   constructor(
     private readonly host: HTMLElement,
@@ -109,6 +111,7 @@ export class PolicyEditorSession {
     });
     host.addEventListener('keydown', keepUndoInEditor);
     window.addEventListener('pagehide', this.flushAll);
+    this.unregisterFlush = registerPendingFlush(this.flushAll);
     document.addEventListener('visibilitychange', this.flushAll);
     this.disposables.push(
       this.editor.onDidBlurEditorText(() => this.active?.sync.flush()),
@@ -205,6 +208,7 @@ export class PolicyEditorSession {
   dispose(): void {
     this.host.removeEventListener('keydown', keepUndoInEditor);
     window.removeEventListener('pagehide', this.flushAll);
+    this.unregisterFlush();
     document.removeEventListener('visibilitychange', this.flushAll);
     for (const doc of this.docs.values()) {
       doc.sync.flush();
