@@ -228,7 +228,11 @@ test.describe('imports refused with the reason, the design intact', () => {
       await app.toolbar.getByRole('button', { name: 'Import', exact: true }).click();
       await (
         await chooser
-      ).setFiles({ name: 'bad.rolecraft.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+      ).setFiles({
+        name: 'bad.rolecraft.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(content),
+      });
       await expect(
         page.getByRole('alert').filter({ hasText: 'bad.rolecraft.json was not imported' }),
       ).toHaveText(`bad.rolecraft.json was not imported: ${reason}×`);
