@@ -15,11 +15,15 @@ export function conditionLabels(condition: unknown): ConditionLabel[] {
   for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
     if (typeof block !== 'object' || block === null || Array.isArray(block)) continue;
     for (const [key, raw] of Object.entries(block as Record<string, unknown>)) {
-      const values = rawValues(raw);
-      labels.push({ operator, key, values, text: labelFor(operator, key, values) });
+      labels.push(conditionLabel(operator, key, rawValues(raw)));
     }
   }
   return labels;
+}
+
+/** The label of one condition: operator, key and its values. */
+export function conditionLabel(operator: string, key: string, values: string[]): ConditionLabel {
+  return { operator, key, values, text: labelFor(operator, key, values) };
 }
 
 function rawValues(raw: unknown): string[] {

@@ -2,7 +2,7 @@
 // the role's policies intersected with the session policies, the session's context keys,
 // and ExpiredToken at or after the Expiration.
 
-import { compilePolicies, evaluate, type Explanation } from '../engine/index.ts';
+import { arnAccount, compilePolicies, evaluate, type Explanation } from '../engine/index.ts';
 import type { Decision, PolicyInputs, RequestInput } from '../engine/index.ts';
 import { describeRole } from './arn.ts';
 import { mergeTags } from './caller.ts';
@@ -73,18 +73,19 @@ function run(request: RequestInput, policies: PolicyInputs): CallResult {
   return { outcome: decision, message, request, explanation };
 }
 
-export function callWithSession(
+/** The engine's request and policies for an API call: what `callWithSession` and `callWithPrincipal` evaluate. */
+export interface CallInputs {
+  request: RequestInput;
+  policies: PolicyInputs;
+}
+
+/** A call signed with a role session's credentials, as the engine sees it. */
+export function sessionCallInputs(
   session: SessionRecord,
   world: WorldIndex,
   call: CallRequest,
   nowMs: number,
-): CallResult {
-  if (isExpired(session, nowMs)) {
-    return {
-      outcome: 'ExpiredToken',
-      message: `the security token included in the request is expired: session \`${session.assumedRoleArn}\` expired at ${formatInstant(session.expiration)}`,
-    };
-  }
+): CallInputs {
   const role = world.role(session.roleArn);
   const resource = resourceInputs(world, call);
   const request: RequestInput = {
@@ -103,16 +104,16 @@ export function callWithSession(
   if (scp) policies.scp = scp;
   const rcp = world.rcp(resource.account);
   if (rcp) policies.rcp = rcp;
-  return run(request, policies);
+  return { request, policies };
 }
 
-/** A call with long-term credentials (an IAM user), for comparing with what a session may do. */
-export function callWithPrincipal(
+/** A call signed with a principal's long-term credentials (an IAM user, a service), as the engine sees it. */
+export function principalCallInputs(
   principal: PrincipalDefinition,
   world: WorldIndex,
   call: CallRequest,
   nowMs: number,
-): CallResult {
+): CallInputs {
   const resource = resourceInputs(world, call);
   const context: ContextMap = {};
   for (const [key, value] of Object.entries(principal.tags ?? {}))
@@ -128,9 +129,36 @@ export function callWithPrincipal(
   const policies: PolicyInputs = { identity: principal.identityPolicies ?? [] };
   if (principal.permissionsBoundary) policies.permissionsBoundary = principal.permissionsBoundary;
   if (resource.policy) policies.resource = resource.policy;
-  const scp = world.scp(principal.arn.split(':')[4]);
+  const scp = world.scp(arnAccount(principal.arn));
   if (scp) policies.scp = scp;
   const rcp = world.rcp(resource.account);
   if (rcp) policies.rcp = rcp;
+  return { request, policies };
+}
+
+export function callWithSession(
+  session: SessionRecord,
+  world: WorldIndex,
+  call: CallRequest,
+  nowMs: number,
+): CallResult {
+  if (isExpired(session, nowMs)) {
+    return {
+      outcome: 'ExpiredToken',
+      message: `the security token included in the request is expired: session \`${session.assumedRoleArn}\` expired at ${formatInstant(session.expiration)}`,
+    };
+  }
+  const { request, policies } = sessionCallInputs(session, world, call, nowMs);
+  return run(request, policies);
+}
+
+/** A call with long-term credentials (an IAM user), for comparing with what a session may do. */
+export function callWithPrincipal(
+  principal: PrincipalDefinition,
+  world: WorldIndex,
+  call: CallRequest,
+  nowMs: number,
+): CallResult {
+  const { request, policies } = principalCallInputs(principal, world, call, nowMs);
   return run(request, policies);
 }

@@ -65,7 +65,14 @@ export type {
   SimulatedCall,
   SimulatedAssume,
 } from './simulator.ts';
-export { callWithSession, callWithPrincipal, sessionContext } from './call.ts';
-export type { CallRequest, CallResult, CallOutcome } from './call.ts';
+export {
+  callWithSession,
+  callWithPrincipal,
+  sessionContext,
+  sessionCallInputs,
+  principalCallInputs,
+} from './call.ts';
+export type { CallRequest, CallResult, CallOutcome, CallInputs } from './call.ts';
+export { principalCaller, sessionCaller } from './callers.ts';
 export { WorldIndex } from './world.ts';
 export type { StsWorld, PrincipalDefinition, ResourceDefinition } from './world.ts';

@@ -1,8 +1,9 @@
 // The simulation the UI drives: a clock, a world of principals and roles, the sessions
 // STS has handed out, and the event log. Every STS call and every API call is recorded.
 
-import { describePrincipal, describeRole } from './arn.ts';
+import { describePrincipal } from './arn.ts';
 import { assumeRole } from './assume.ts';
+import { principalCaller, sessionCaller } from './callers.ts';
 import { callWithPrincipal, callWithSession, type CallRequest, type CallResult } from './call.ts';
 import { SimulatedClock, type Clock } from './clock.ts';
 import { mergeContext } from './context.ts';
@@ -201,41 +202,10 @@ export class StsSimulator {
 
   private callerOf(by: CallerRef): Caller | string {
     if ('federated' in by) return { federated: by.federated, context: by.context };
-    if ('principal' in by) {
-      const def = this.world.principal(by.principal);
-      const account = describePrincipal(by.principal)?.account;
-      return {
-        principal: by.principal,
-        identityPolicies: def?.identityPolicies,
-        permissionsBoundary: def?.permissionsBoundary,
-        scp: this.world.scp(account),
-        tags: def?.tags,
-        context: by.context,
-      };
-    }
+    if ('principal' in by) return principalCaller(this.world, by.principal, by.context);
     const session = this.sessions.get(by.accessKeyId);
     if (!session) return `the security token \`${by.accessKeyId}\` is not valid`;
-    const role = this.world.role(session.roleArn);
-    return {
-      principal: session.assumedRoleArn,
-      roleArn: session.roleArn,
-      identityPolicies: role?.identityPolicies,
-      permissionsBoundary: role?.permissionsBoundary,
-      sessionPolicies: session.sessionPolicies.length > 0 ? session.sessionPolicies : undefined,
-      scp: this.world.scp(describeRole(session.roleArn)?.account),
-      tags: role?.tags,
-      session: {
-        tags: session.tags,
-        transitiveTagKeys: session.transitiveTagKeys,
-        sourceIdentity: session.sourceIdentity,
-        mfaAuthenticatedAt: session.mfaAuthenticatedAt,
-        issuedAt: session.issuedAt,
-        expiration: session.expiration,
-        roleId: session.roleId,
-        chain: session.chain,
-      },
-      context: by.context,
-    };
+    return sessionCaller(this.world, session, by.context);
   }
 
   private identityOf(by: CallerRef): UserIdentity {

@@ -2,9 +2,16 @@
 // what the form starts with for each: a session name, MFA for users who have it, the token
 // claims of a federated identity.
 
-import { arnAccount } from '../../engine';
 import type { SessionRecord } from '../../sts/index.ts';
-import { findEntity, type Design } from '../../model';
+import {
+  CHAINED_SESSION_NAME,
+  FEDERATED_SESSION_NAME,
+  accountOf,
+  findEntity,
+  serviceAssumeParams,
+  userAssumeParams,
+  type Design,
+} from '../../model';
 import { designCallers, designRoles, type DesignCaller, type DesignRole } from '../world/callers';
 import { suggestClaims, type ClaimRow } from '../world/claims';
 import type { AssumeFormValues, CallerChoice } from './requests';
@@ -46,12 +53,6 @@ export interface CallerDefaults {
   claims: ClaimRow[];
 }
 
-const sessionNameOf = (name: string) =>
-  name
-    .replace(/[^\w+=,.@-]/g, '-')
-    .slice(0, 64)
-    .padEnd(2, '-');
-
 /** What the form starts with when this caller (and role) is picked. */
 export function callerDefaults(
   design: Design,
@@ -61,24 +62,29 @@ export function callerDefaults(
   if (!option) return { form: {}, claims: [] };
   switch (option.kind) {
     case 'user': {
+      // The adapter's default parameters, so a default assume asks what the canvas edge asks.
       const user = findEntity(design, option.entityId);
-      const name = user?.name ?? 'user';
-      const account = arnAccount(option.arn);
+      const account = user && accountOf(design, user);
+      if (user?.kind !== 'user' || !account) return { form: {}, claims: [] };
+      const params = userAssumeParams(user, account.awsAccountId);
       return {
         form: {
-          sessionName: sessionNameOf(name),
-          mfa: option.hasMfa,
-          serialNumber: option.hasMfa ? `arn:aws:iam::${account}:mfa/${name}` : '',
-          tokenCode: option.hasMfa ? '123456' : '',
+          sessionName: params.RoleSessionName ?? '',
+          mfa: params.SerialNumber !== undefined,
+          serialNumber: params.SerialNumber ?? '',
+          tokenCode: params.TokenCode ?? '',
         },
         claims: [],
       };
     }
     case 'session':
-      return { form: { sessionName: 'chained', mfa: false }, claims: [] };
+      return { form: { sessionName: CHAINED_SESSION_NAME, mfa: false }, claims: [] };
     case 'service':
       return {
-        form: { sessionName: sessionNameOf(option.service.split('.')[0] ?? 'service'), mfa: false },
+        form: {
+          sessionName: serviceAssumeParams(option.service).RoleSessionName ?? '',
+          mfa: false,
+        },
         claims: [],
       };
     case 'federated': {
@@ -90,7 +96,7 @@ export function callerDefaults(
         provider?.kind === 'identity-provider'
           ? suggestClaims(provider, option.claimPrefix, option.federated, trust)
           : [];
-      return { form: { sessionName: 'web-identity', mfa: false }, claims };
+      return { form: { sessionName: FEDERATED_SESSION_NAME, mfa: false }, claims };
     }
   }
 }

@@ -1,9 +1,9 @@
 // Whose policies a run looks at (so a check can be traced to its policy text), and the
 // small world adjustments a call needs.
 
-import { arnAccount, formatArn, isAwsAccountId, parseArn } from '../../engine';
+import { arnAccount, isAwsAccountId, parseArn } from '../../engine';
 import type { CallerRef, SessionRecord, StsSimulator } from '../../sts/index.ts';
-import type { DesignWorld } from '../world/design-world';
+import { worldForResource, type DesignWorld } from '../../model';
 import type { FocusSubject } from '../world/locate';
 
 const accountOf = (arn: string): string | undefined => {
@@ -61,33 +61,5 @@ export function subjectOfCall(
   return subject;
 }
 
-/**
- * The world for one call. A bucket policy governs the objects in the bucket, but the
- * simulator finds resource policies by exact ARN: for an object ARN of a modelled bucket,
- * the object is added with its bucket's policy, account and node.
- */
-export function worldForCall(base: DesignWorld, resource: string): DesignWorld {
-  const resources = base.world.resources ?? [];
-  if (resources.some((r) => r.arn === resource)) return base;
-  const arn = parseArn(resource);
-  const slash = arn?.resource.indexOf('/') ?? -1;
-  if (arn?.service !== 's3' || arn.region !== '' || arn.account !== '' || slash < 1) return base;
-  if (slash === arn.resource.length - 1) return base;
-  const bucketArn = formatArn({ ...arn, resource: arn.resource.slice(0, slash) });
-  const bucket = resources.find((r) => r.arn === bucketArn);
-  if (!bucket) return base;
-  const sources = {
-    ...base.sources,
-    resource: new Map(base.sources.resource),
-    entityByArn: new Map(base.sources.entityByArn),
-  };
-  const bucketSource = base.sources.resource.get(bucketArn);
-  if (bucketSource) sources.resource.set(resource, bucketSource);
-  const bucketEntity = base.sources.entityByArn.get(bucketArn);
-  if (bucketEntity) sources.entityByArn.set(resource, bucketEntity);
-  return {
-    ...base,
-    world: { ...base.world, resources: [...resources, { ...bucket, arn: resource }] },
-    sources,
-  };
-}
+/** The world for one call: an object ARN of a modelled bucket takes the bucket's policy (see the adapter). */
+export const worldForCall = worldForResource;

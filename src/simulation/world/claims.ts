@@ -4,10 +4,8 @@
 import type { ContextValue } from '../../engine';
 import type { ContextMap } from '../../sts/index.ts';
 import {
-  claimKeysOfProvider,
   conditionLabels,
-  SAML_AWS_AUDIENCE,
-  wellKnownOf,
+  defaultClaims,
   parsePolicyText,
   principalsOf,
   statementsOf,
@@ -19,18 +17,12 @@ export interface ClaimRow {
   value: string;
 }
 
-/** The claims a token from this provider carries before any trust is read: its kind's sample. */
+/** The claims a token from this provider carries before any trust is read: the adapter's defaults (its kind's sample). */
 function presetClaims(provider: IdentityProvider): ClaimRow[] {
-  const known = wellKnownOf(provider);
-  const keys = claimKeysOfProvider(provider);
-  const audience = provider.protocol === 'saml' ? SAML_AWS_AUDIENCE : (provider.audiences[0] ?? '');
-  const rows = [{ key: keys.audience, value: audience }];
-  for (const [claim, value] of Object.entries(known.sampleClaims))
-    rows.push({
-      key: `${keys.prefix}:${claim}`,
-      value: typeof value === 'string' ? value : value.join(', '),
-    });
-  return rows;
+  return Object.entries(defaultClaims(provider)).map(([key, value]) => ({
+    key,
+    value: typeof value === 'string' ? value : value.join(', '),
+  }));
 }
 
 /** A value that satisfies a string condition: wildcards of a `StringLike` pattern filled in. */
