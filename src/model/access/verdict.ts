@@ -67,6 +67,7 @@ const layerWords: Record<DecidingKind, string> = {
   boundary: 'the boundary',
   session: 'the session policy',
   root: 'root',
+  sts: 'STS',
 };
 
 /** The statement that decided a denial, as `statement 2 ("DenyAll") of identity policy 1`. */
