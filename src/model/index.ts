@@ -7,7 +7,6 @@ export * from './arn';
 export * from './factories';
 export * from './principal-ref';
 export * from './condition-labels';
-export * from './trust-deny';
 export * from './trust-edges';
 export * from './trust-edit';
 export * from './identity-providers';

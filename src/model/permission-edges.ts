@@ -1,4 +1,5 @@
-import { compilePolicies, evaluate, type ContextValue, type PolicyDocument } from '../engine';
+import type { PolicyDocument } from '../engine';
+import { access, principalPolicies, type ConditionNeed } from './access';
 import { actionPatternMatches } from './action-match';
 import { arnOf } from './arn';
 import { findEntity } from './lookup';
@@ -16,14 +17,23 @@ import type {
   User,
 } from './types';
 
+/** An action allowed only when the request meets conditions the default context does not. */
+export interface ConditionalAction {
+  action: string;
+  /** The conditions, as the adapter names them (`TLS only`, `MFA`, `from IP …`). */
+  needs: ConditionNeed[];
+}
+
 /** "source may act on target": its policies, with the resource's policy, allow these actions. */
 export interface PermissionEdge {
   id: string;
   source: EntityId;
   target: EntityId;
-  /** Actions the engine allows, in the order checked. */
+  /** Actions the engine allows with the default context, in the order checked. */
   actions: string[];
-  /** `s3:GetObject` for one action, `s3:GetObject +2` for more. */
+  /** Actions it allows only under named conditions (none of them in `actions`). */
+  conditional: ConditionalAction[];
+  /** `s3:GetObject` for one action, `s3:GetObject +2` for more; `s3:GetObject if TLS only` when every action needs conditions. */
   label: string;
 }
 
@@ -44,76 +54,24 @@ export function deriveMembershipEdges(design: Design): MembershipEdge[] {
 
 type Acting = User | Role | ServicePrincipal | OutsidePrincipal;
 
+/** What the pre-filter needs to know of a caller: its account and its identity policies. */
 interface ActorFacts {
   entity: Acting;
-  /** Request principal for the engine. */
-  principal: string;
   account?: Account;
   identity: PolicyDocument[];
-  boundary?: PolicyDocument;
-  context: Record<string, ContextValue>;
 }
 
-const docs = (texts: string[]): PolicyDocument[] =>
-  texts.map(policyDocument).filter((d): d is PolicyDocument => d !== undefined);
+const ALLOW_ALL: PolicyDocument = { Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
 
 function actorFacts(design: Design, entity: Acting): ActorFacts | undefined {
-  if (entity.kind === 'service')
-    return { entity, principal: entity.name, identity: [], context: {} };
-  if (entity.kind === 'outside') {
-    if (entity.scope === 'anyone')
-      return { entity, principal: 'anonymous', identity: [], context: {} };
+  if (entity.kind === 'service') return { entity, identity: [] };
+  if (entity.kind === 'outside')
     // An unmodelled account may grant its principals anything: only the resource side limits them.
-    return {
-      entity,
-      principal: `arn:aws:iam::${entity.awsAccountId}:root`,
-      identity: [{ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }],
-      context: {},
-    };
-  }
+    return { entity, identity: entity.scope === 'anyone' ? [] : [ALLOW_ALL] };
   const account = findEntity(design, entity.account);
-  const arn = arnOf(design, entity);
-  if (account?.kind !== 'account' || arn === undefined) return undefined;
-  const tags = Object.fromEntries(
-    Object.entries(entity.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]),
-  );
-  const boundary = entity.permissionsBoundary
-    ? policyDocument(entity.permissionsBoundary.text)
-    : undefined;
-  if (entity.kind === 'user') {
-    const groupTexts = entity.groups.flatMap((g) => {
-      const group = findEntity(design, g);
-      return group?.kind === 'group' ? group.policies.map((p) => p.text) : [];
-    });
-    return {
-      entity,
-      principal: arn,
-      account,
-      identity: docs([...entity.policies.map((p) => p.text), ...groupTexts]),
-      boundary,
-      context: {
-        ...tags,
-        'aws:MultiFactorAuthPresent': entity.hasMfa ? 'true' : 'false',
-        'aws:SecureTransport': 'true',
-      },
-    };
-  }
-  return {
-    entity,
-    principal: `arn:aws:sts::${account.awsAccountId}:assumed-role/${entity.name}/rolecraft`,
-    account,
-    identity: docs(entity.policies.map((p) => p.text)),
-    boundary,
-    context: { ...tags, 'aws:PrincipalArn': arn, 'aws:SecureTransport': 'true' },
-  };
-}
-
-function orgPolicies(
-  account: Account | undefined,
-  field: 'scps' | 'rcps',
-): PolicyDocument[][] | undefined {
-  if (!account?.organization) return undefined;
-  return account.organization.map((level) => docs(level[field].map((p) => p.text)));
+  if (account?.kind !== 'account' || arnOf(design, entity) === undefined) return undefined;
+  const identity = principalPolicies(design, entity).identity.map((p) => p.document);
+  return { entity, account, identity };
 }
 
 /** Concrete resources to ask about: the ARN, and for buckets an object named like the policies' object patterns. */
@@ -267,7 +225,6 @@ export function derivePermissionEdges(
         account,
         policy,
         named: namedIn(policy),
-        rcp: orgPolicies(account, 'rcps'),
       },
     ];
   });
@@ -303,13 +260,13 @@ export function derivePermissionEdges(
   };
 
   const edges: PermissionEdge[] = [];
+  const questions = access(design);
+  const now = options.now === undefined ? undefined : Date.parse(options.now);
   for (const actor of actors) {
     const facts = actorFacts(design, actor);
     if (!facts) continue;
-    const scp = orgPolicies(facts.account, 'scps');
-    const compiled = new Map<string, ReturnType<typeof compilePolicies>>();
     const byType = new Map<string, string[][]>();
-    for (const { resource, arn, account, policy, named, rcp } of candidatesOf(facts)) {
+    for (const { resource, arn, account, policy, named } of candidatesOf(facts)) {
       const sameAccount = facts.account?.id === account.id;
       // Across accounts, and for KMS keys, the resource policy must allow; in the account, either side may.
       const concerned =
@@ -324,43 +281,37 @@ export function derivePermissionEdges(
       if (!concerned) continue;
       const all = policy ? [...facts.identity, policy] : facts.identity;
       const { bucket, objects } = requestResources(arn, resource, all);
-      const key = `${account.id}\n${resource.policy}`;
-      let set = compiled.get(key);
-      if (!set) {
-        set = compilePolicies({
-          identity: facts.identity,
-          permissionsBoundary: facts.boundary,
-          resource: policy,
-          scp,
-          rcp,
-        });
-        compiled.set(key, set);
-      }
-      const allowed = actionsToCheck(resource, all).filter((action) => {
+      const actions: string[] = [];
+      const conditional: ConditionalAction[] = [];
+      for (const action of actionsToCheck(resource, all)) {
         const requestTargets =
           resource.resourceType === 's3-bucket' && isS3ObjectAction(action) ? objects : [bucket];
-        return requestTargets.some(
-          (target) =>
-            evaluate(
-              {
-                principal: facts.principal,
-                action,
-                resource: target,
-                resourceAccount: account.awsAccountId,
-                context: facts.context,
-                now: options.now,
-              },
-              set,
-            ).decision === 'Allow',
-        );
-      });
-      if (allowed.length === 0) continue;
+        let needs: ConditionNeed[] | undefined;
+        for (const target of requestTargets) {
+          const verdict = questions.canCall({
+            source: actor.id,
+            action,
+            resource: target,
+            ...(now !== undefined ? { now } : {}),
+          });
+          if (verdict.status === 'allowed') {
+            needs = [];
+            break;
+          }
+          if (verdict.status === 'conditional' && needs === undefined) needs = verdict.needs;
+        }
+        if (needs === undefined) continue;
+        if (needs.length === 0) actions.push(action);
+        else conditional.push({ action, needs });
+      }
+      if (actions.length === 0 && conditional.length === 0) continue;
       edges.push({
         id: `perm:${actor.id}:${resource.id}`,
         source: actor.id,
         target: resource.id,
-        actions: allowed,
-        label: allowed.length === 1 ? allowed[0]! : `${allowed[0]} +${allowed.length - 1}`,
+        actions,
+        conditional,
+        label: labelOf(actions, conditional),
       });
     }
   }
@@ -372,6 +323,15 @@ export function derivePermissionEdges(
 }
 
 let last: { design: Design; edges: PermissionEdge[] } | undefined;
+
+const needsText = (needs: ConditionNeed[]) => [...new Set(needs.map((n) => n.text))].join(', ');
+
+function labelOf(actions: string[], conditional: ConditionalAction[]): string {
+  const count = actions.length + conditional.length;
+  const more = count > 1 ? ` +${count - 1}` : '';
+  if (actions.length > 0) return `${actions[0]}${more}`;
+  return `${conditional[0]!.action} if ${needsText(conditional[0]!.needs)}${more}`;
+}
 
 /** Permission edges depend on every collection but the layout and drafts. */
 function sameInputs(a: Design, b: Design): boolean {

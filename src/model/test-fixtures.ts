@@ -10,12 +10,14 @@ import {
   makeUser,
 } from './factories';
 import { sequentialIds } from './ids';
-import type { Design } from './types';
+import type { Design, PermissionPolicy } from './types';
 
 /**
  * A small design for tests: accounts Dev (111111111111) and Prod (222222222222), an outside
- * account 333333333333, Anyone, user alice and role Ops in Dev, role Target in Prod (its trust
- * policy is the argument), Lambda, a SAML provider `Okta` and Google and GitHub OIDC providers in Prod.
+ * account 333333333333, Anyone, user alice and role Ops in Dev (each with an identity policy
+ * allowing sts:AssumeRole on any role, so the trust policy decides), role Target in Prod (its
+ * trust policy is the argument), Lambda, a SAML provider `Okta` and Google and GitHub OIDC
+ * providers in Prod.
  */
 export function fixtureDesign(targetTrustPolicy: string): Design {
   const ids = sequentialIds();
@@ -26,9 +28,11 @@ export function fixtureDesign(targetTrustPolicy: string): Design {
       makeAccount({ id: 'dev', awsAccountId: '111111111111', name: 'Dev' }),
       makeAccount({ id: 'prod', awsAccountId: '222222222222', name: 'Prod' }),
     ],
-    users: [makeUser({ id: 'alice', account: 'dev', name: 'alice' })],
+    users: [
+      makeUser({ id: 'alice', account: 'dev', name: 'alice', policies: [assumeAny('alice')] }),
+    ],
     roles: [
-      makeRole({ id: 'ops', account: 'dev', name: 'Ops' }),
+      makeRole({ id: 'ops', account: 'dev', name: 'Ops', policies: [assumeAny('ops')] }),
       makeRole({ id: 'target', account: 'prod', name: 'Target', trustPolicy: targetTrustPolicy }),
     ],
     services: [makeService('lambda.amazonaws.com', () => 'lambda')],
@@ -41,6 +45,15 @@ export function fixtureDesign(targetTrustPolicy: string): Design {
       makeOutsideAccount('333333333333', 'Vendor', () => 'vendor'),
       makeAnyone(() => 'anyone'),
     ],
+  };
+}
+
+function assumeAny(owner: string): PermissionPolicy {
+  return {
+    id: `${owner}-assume`,
+    name: 'AssumeAnyRole',
+    attachment: 'inline',
+    text: trustText({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
   };
 }
 

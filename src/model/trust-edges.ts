@@ -12,9 +12,9 @@ import {
   type AssumeAction,
   type PrincipalRef,
 } from './principal-ref';
-import { engineDenyCheck, type DenyCheck } from './trust-deny';
-import { principalsOf, requestPrincipalOf } from './trust-principals';
-import type { Design, EntityId, Role } from './types';
+import { principalsOf } from './trust-principals';
+import { access, denialWords, type AccessVerdict } from './access';
+import type { Design, Entity, EntityId, Role } from './types';
 
 export type TrustEdgeKind = 'same-account' | 'cross-account' | 'service' | 'federated' | 'public';
 
@@ -33,11 +33,18 @@ export interface TrustEdge {
   action: AssumeAction;
   /** One condition set per Allow statement granting it; an empty set means no condition. */
   conditionSets: ConditionLabel[][];
-  /** Short text for the edge: the conditions, `or` between statements; `''` when unconditional. */
+  /**
+   * Short text for the edge: the trust conditions (`or` between statements), then any other
+   * condition the grant needs (an identity policy's, an SCP's); `''` when unconditional.
+   */
   label: string;
-  /** A Deny in the trust policy always applies: not reachable. */
+  /** The adapter's answer for this caller with the default parameters (see `canAssume`). */
+  access: AccessVerdict;
+  /** No request gets through: a Deny always applies, or a layer other than the trust policy refuses. */
   blocked: boolean;
-  /** Conditions under which a Deny statement applies. */
+  /** Why it is blocked, in a few words (`no identity Allow`, `Deny in the trust policy`); `''` when not. */
+  blockedBy: string;
+  /** Conditions under which a Deny statement applies (in any layer). */
   deniedWhen: ConditionLabel[][];
   /** The policy names something narrower than the node (a specific principal of an unmodelled account, a role session). */
   narrower: boolean;
@@ -57,10 +64,6 @@ export interface TrustGraph {
   dangling: DanglingTrust[];
 }
 
-export interface TrustOptions {
-  denyCheck?: DenyCheck;
-}
-
 const allAssumeActions: AssumeAction[] = [
   'sts:AssumeRole',
   'sts:AssumeRoleWithSAML',
@@ -70,23 +73,17 @@ const allAssumeActions: AssumeAction[] = [
 const memo = new WeakMap<Design, TrustGraph>();
 
 /** Trust edges of every role (memoised per design object). */
-export function deriveTrustGraph(design: Design, options: TrustOptions = {}): TrustGraph {
-  const cacheable = options.denyCheck === undefined;
-  const hit = cacheable ? (memo.get(design) ?? sameInputs(design)) : undefined;
+export function deriveTrustGraph(design: Design): TrustGraph {
+  const hit = memo.get(design) ?? sameInputs(design);
   if (hit) return hit;
   const graph: TrustGraph = { edges: [], dangling: [] };
-  const signature = cacheable ? principalSignature(design) : '';
   for (const role of design.roles) {
-    const { edges, dangling } = cacheable
-      ? cachedRoleTrust(design, role, signature)
-      : deriveRoleTrust(design, role, options);
+    const { edges, dangling } = deriveRoleTrust(design, role);
     graph.edges.push(...edges);
     graph.dangling.push(...dangling);
   }
-  if (cacheable) {
-    memo.set(design, graph);
-    last = { design, graph };
-  }
+  memo.set(design, graph);
+  last = { design, graph };
   return graph;
 }
 
@@ -99,6 +96,7 @@ function sameInputs(design: Design): TrustGraph | undefined {
   const same =
     before.accounts === design.accounts &&
     before.users === design.users &&
+    before.groups === design.groups &&
     before.roles === design.roles &&
     before.services === design.services &&
     before.identityProviders === design.identityProviders &&
@@ -108,33 +106,53 @@ function sameInputs(design: Design): TrustGraph | undefined {
   return last.graph;
 }
 
-const roleMemo = new WeakMap<Role, { signature: string; graph: TrustGraph }>();
-
-/** A role's edges depend only on the role and on what principals resolve to: reuse them while both stay. */
-function cachedRoleTrust(design: Design, role: Role, signature: string): TrustGraph {
-  const hit = roleMemo.get(role);
-  if (hit && hit.signature === signature) return hit.graph;
-  const graph = deriveRoleTrust(design, role);
-  roleMemo.set(role, { signature, graph });
-  return graph;
+/** What a verdict depends on besides the role: the caller's node, the accounts (organizations), the groups (a user's policies). */
+interface VerdictCache {
+  signature: string;
+  accounts: Design['accounts'];
+  groups: Design['groups'];
+  verdicts: Map<string, { source: Entity; verdict: AccessVerdict }>;
 }
 
-export function deriveTrustEdges(design: Design, options: TrustOptions = {}): TrustEdge[] {
-  return deriveTrustGraph(design, options).edges;
+const verdictMemo = new WeakMap<Role, VerdictCache>();
+
+/** The adapter's verdict for one principal of a role's trust, reused while nothing it depends on changed. */
+function verdictFor(
+  design: Design,
+  role: Role,
+  source: Entity,
+  principal: PrincipalRef,
+): AccessVerdict {
+  const signature = principalSignature(design);
+  let cache = verdictMemo.get(role);
+  if (
+    !cache ||
+    cache.signature !== signature ||
+    cache.accounts !== design.accounts ||
+    cache.groups !== design.groups
+  ) {
+    cache = { signature, accounts: design.accounts, groups: design.groups, verdicts: new Map() };
+    verdictMemo.set(role, cache);
+  }
+  const key = `${source.id}\n${principal.type}\n${principal.value}`;
+  const hit = cache.verdicts.get(key);
+  if (hit && hit.source === source) return hit.verdict;
+  const verdict = access(design).canAssume({ source: source.id, role: role.id, as: principal });
+  cache.verdicts.set(key, { source, verdict });
+  return verdict;
+}
+
+export function deriveTrustEdges(design: Design): TrustEdge[] {
+  return deriveTrustGraph(design).edges;
 }
 
 /** Trust edges into one role. */
-export function deriveRoleTrust(
-  design: Design,
-  role: Role,
-  options: TrustOptions = {},
-): TrustGraph {
+export function deriveRoleTrust(design: Design, role: Role): TrustGraph {
   const roleArn = arnOf(design, role);
   const roleAccount = findEntity(design, role.account);
   const parsed = parsePolicyText(role.trustPolicy);
   if (roleArn === undefined || roleAccount?.kind !== 'account' || !parsed.ok)
     return { edges: [], dangling: [] };
-  const denyCheck = options.denyCheck ?? engineDenyCheck;
 
   const grants: {
     principal: PrincipalRef;
@@ -162,7 +180,7 @@ export function deriveRoleTrust(
       if (!existing.statements.includes(grant.statement)) {
         existing.statements.push(grant.statement);
         existing.conditionSets.push(grant.conditions);
-        existing.label = labelOf(existing.conditionSets);
+        existing.label = labelOf(existing.conditionSets, existing.access);
       }
       continue;
     }
@@ -175,12 +193,9 @@ export function deriveRoleTrust(
     const count = (perSource.get(resolution.source) ?? 0) + 1;
     perSource.set(resolution.source, count);
     const action = grant.action;
-    const verdict = denyCheck({
-      document: parsed.document,
-      roleArn,
-      requestPrincipal: requestPrincipalOf(grant.principal),
-      action,
-    });
+    const source = findEntity(design, resolution.source)!;
+    const verdict = verdictFor(design, role, source, grant.principal);
+    const blocked = verdict.status === 'denied';
     edges.push({
       id: `trust:${role.id}:${resolution.source}${count > 1 ? `:${count}` : ''}`,
       source: resolution.source,
@@ -189,8 +204,10 @@ export function deriveRoleTrust(
       principal: grant.principal,
       action,
       conditionSets: [grant.conditions],
-      label: labelOf([grant.conditions]),
-      blocked: verdict.blocked,
+      label: labelOf([grant.conditions], verdict),
+      access: verdict,
+      blocked,
+      blockedBy: blocked ? denialWords(verdict) : '',
       deniedWhen: verdict.deniedWhen,
       narrower: resolution.narrower,
       statements: [grant.statement],
@@ -210,7 +227,12 @@ function kindOf(
   return sourceAccount === roleAccount ? 'same-account' : 'cross-account';
 }
 
-function labelOf(conditionSets: ConditionLabel[][]): string {
-  if (conditionSets.some((set) => set.length === 0)) return '';
-  return conditionSets.map((set) => set.map((c) => c.text).join(', ')).join(' or ');
+/** The trust conditions, then what else the adapter found the grant needs (another layer's conditions). */
+function labelOf(conditionSets: ConditionLabel[][], verdict: AccessVerdict): string {
+  const named = new Set(conditionSets.flat().map((c) => c.text));
+  const trust = conditionSets.some((set) => set.length === 0)
+    ? ''
+    : conditionSets.map((set) => set.map((c) => c.text).join(', ')).join(' or ');
+  const more = [...new Set(verdict.needs.map((n) => n.text))].filter((t) => !named.has(t));
+  return [trust, ...more].filter((t) => t !== '').join(', ');
 }

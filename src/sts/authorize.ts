@@ -1,44 +1,27 @@
 // Authorization of an STS action against a role (sts:AssumeRole*, sts:TagSession,
-// sts:SetSourceIdentity). The engine's decision on all policies together is authoritative;
-// each check then asks the engine about one policy layer (or one trust statement, or one
-// condition) with the other layers made neutral, so the UI can show which layer decided.
+// sts:SetSourceIdentity). The engine decides on all policies together, once, with its
+// explanation; each check then reads one policy layer (or one trust statement, or one
+// condition) out of that explanation, so the UI can show which layer and statement decided.
 
-import { compilePolicies, evaluate } from '../engine/index.ts';
-import type { Decision, PolicyInputs, RequestInput } from '../engine/index.ts';
+import {
+  compilePolicies,
+  evaluate,
+  type Explanation,
+  type PolicyExplanation,
+  type StatementExplanation,
+} from '../engine/index.ts';
+import type { PolicyInputs, RequestInput } from '../engine/index.ts';
 import type { ResolvedCaller } from './caller.ts';
-import { ALLOW_ALL, judgeFor, statementLabel, type Judge } from './judge.ts';
+import { statementLabel } from './judge.ts';
 import { analyzeTrust, trustChecks, type TrustAnalysis } from './trust.ts';
 import type {
   Check,
   CheckKind,
   ContextMap,
-  PolicyDocument,
   PolicyReference,
   RoleDefinition,
   RoleEvaluation,
 } from './types.ts';
-import { policyWith, sidOf, statementsOf } from './statements.ts';
-
-/** A trust policy that lets everyone in, so only the layer under test can deny. */
-const TRUST_ANYONE: PolicyDocument = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
-};
-
-/** A trust policy naming the caller's account, so the caller's identity side must allow. */
-function trustAccount(caller: ResolvedCaller): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: `arn:${caller.info.partition}:iam::${caller.account}:root` },
-        Action: '*',
-        Resource: '*',
-      },
-    ],
-  };
-}
 
 export interface AuthorizeInput {
   action: string;
@@ -59,65 +42,62 @@ function makeCheck(partial: Omit<Check, 'passed'>): Check {
 }
 
 interface Located {
-  index: number;
-  statement: number;
-  sid?: string;
+  policy: PolicyExplanation;
+  statement: StatementExplanation;
 }
 
-/** The first statement that, alone, gives `want`. */
-function locate(
-  policies: PolicyDocument[],
-  want: Decision,
-  judgeOne: (doc: PolicyDocument) => Decision,
+/** The first statement of these policies that applied with this effect. */
+function firstApplied(
+  policies: PolicyExplanation[],
+  effect: 'Allow' | 'Deny',
 ): Located | undefined {
-  for (const [index, policy] of policies.entries()) {
-    for (const [statement, s] of statementsOf(policy).entries()) {
-      if (judgeOne(policyWith(policy, s)) === want) return { index, statement, sid: sidOf(s) };
-    }
+  for (const policy of policies) {
+    if (!policy.considered) continue;
+    const statement = policy.statements.find((s) => s.applied && s.effect === effect);
+    if (statement) return { policy, statement };
   }
   return undefined;
 }
+
+const policiesOf = (e: Explanation, kind: PolicyExplanation['kind']) =>
+  e.policies.filter((p) => p.kind === kind && !p.implicit);
 
 interface LayerSpec {
   kind: CheckKind;
   type: PolicyReference['type'];
   label: string;
   noun: string;
-  policies: PolicyDocument[];
-  inputs: (policies: PolicyDocument[]) => PolicyInputs;
+  policies: PolicyExplanation[];
   required: boolean;
   whyNotRequired: string;
 }
 
-function layerCheck(spec: LayerSpec, action: string, judge: Judge): Check {
-  const decision = judge(spec.inputs(spec.policies));
-  const judgeOne = (doc: PolicyDocument) => judge(spec.inputs([doc]));
+function layerCheck(spec: LayerSpec, action: string): Check {
   const base = { id: spec.kind, kind: spec.kind, label: spec.label, action };
-  const ref = (at: Located | undefined): PolicyReference | undefined =>
-    at && {
-      type: spec.type,
-      index: at.index,
-      statement: at.statement,
-      ...(at.sid ? { sid: at.sid } : {}),
-    };
-  const where = (at: Located | undefined) =>
-    at ? `${statementLabel(at.statement, at.sid)} of ${spec.noun} ${at.index + 1}` : spec.noun;
-  if (decision === 'ExplicitDeny') {
-    const at = locate(spec.policies, 'ExplicitDeny', judgeOne);
+  const ref = (at: Located): PolicyReference => ({
+    type: spec.type,
+    index: at.policy.index,
+    statement: at.statement.index,
+    ...(at.statement.sid ? { sid: at.statement.sid } : {}),
+  });
+  const where = (at: Located) =>
+    `${statementLabel(at.statement.index, at.statement.sid)} of ${spec.noun} ${at.policy.index + 1}`;
+  const denied = firstApplied(spec.policies, 'Deny');
+  if (denied) {
     return makeCheck({
       ...base,
       status: 'fail',
-      reason: `${where(at)} explicitly denies \`${action}\``,
-      policy: ref(at),
+      reason: `${where(denied)} explicitly denies \`${action}\``,
+      policy: ref(denied),
     });
   }
-  if (decision === 'Allow') {
-    const at = locate(spec.policies, 'Allow', judgeOne);
+  const granted = firstApplied(spec.policies, 'Allow');
+  if (granted) {
     return makeCheck({
       ...base,
       status: 'pass',
-      reason: `${where(at)} allows \`${action}\``,
-      policy: ref(at),
+      reason: `${where(granted)} allows \`${action}\``,
+      policy: ref(granted),
     });
   }
   if (!spec.required) {
@@ -142,64 +122,63 @@ function levelName(level: number, count: number): string {
 
 function orgCheck(
   kind: 'caller-scp' | 'role-rcp',
-  levels: PolicyDocument[][],
+  explanation: Explanation,
+  levelCount: number,
   action: string,
-  judge: Judge,
 ): Check {
   const type = kind === 'caller-scp' ? 'scp' : 'rcp';
   const label = kind === 'caller-scp' ? "Caller's SCPs" : "Role account's RCPs";
   const noun = type.toUpperCase();
-  const inputs = (lv: PolicyDocument[][]): PolicyInputs => ({
-    identity: [ALLOW_ALL],
-    resource: TRUST_ANYONE,
-    [type]: lv,
-  });
   const base = { id: kind, kind, label, action };
-  const decision = judge(inputs(levels));
-  if (decision === 'Allow')
+  const all = explanation.policies.filter((p) => p.kind === type);
+  const notConsidered = all.find((p) => !p.considered);
+  if (notConsidered) {
     return makeCheck({
       ...base,
       status: 'pass',
-      reason: `every ${noun} level allows \`${action}\``,
+      reason: `${noun}s do not apply: ${notConsidered.notConsideredReason ?? 'not considered'}`,
     });
-  for (const [level, policies] of levels.entries()) {
-    if (decision === 'ExplicitDeny') {
-      const at = locate(policies, 'ExplicitDeny', (doc) => judge(inputs([[doc]])));
-      if (at) {
-        return makeCheck({
-          ...base,
-          status: 'fail',
-          reason: `${statementLabel(at.statement, at.sid)} of ${noun} ${at.index + 1} at ${levelName(level, levels.length)} explicitly denies \`${action}\``,
-          policy: {
-            type,
-            level,
-            index: at.index,
-            statement: at.statement,
-            ...(at.sid ? { sid: at.sid } : {}),
-          },
-        });
-      }
-    } else if (judge(inputs([policies])) !== 'Allow') {
+  }
+  const denied = firstApplied(all, 'Deny');
+  if (denied) {
+    const level = denied.policy.level ?? 0;
+    return makeCheck({
+      ...base,
+      status: 'fail',
+      reason: `${statementLabel(denied.statement.index, denied.statement.sid)} of ${noun} ${denied.policy.index + 1} at ${levelName(level, levelCount)} explicitly denies \`${action}\``,
+      policy: {
+        type,
+        level,
+        index: denied.policy.index,
+        statement: denied.statement.index,
+        ...(denied.statement.sid ? { sid: denied.statement.sid } : {}),
+      },
+    });
+  }
+  for (let level = 0; level < levelCount; level++) {
+    if (!all.some((p) => p.level === level && p.allows)) {
       return makeCheck({
         ...base,
         status: 'fail',
-        reason: `no ${noun} at ${levelName(level, levels.length)} allows \`${action}\`; every level must`,
+        reason: `no ${noun} at ${levelName(level, levelCount)} allows \`${action}\`; every level must`,
         policy: { type, level },
       });
     }
   }
   return makeCheck({
     ...base,
-    status: 'fail',
-    reason: `the ${noun}s do not allow \`${action}\``,
-    policy: { type },
+    status: 'pass',
+    reason: `every ${noun} level allows \`${action}\``,
   });
 }
 
-function identityLayers(input: AuthorizeInput, trust: TrustAnalysis, judge: Judge): Check[] {
+function identityLayers(
+  input: AuthorizeInput,
+  trust: TrustAnalysis,
+  explanation: Explanation,
+): Check[] {
   const { caller, action } = input;
   if (!caller.hasIdentitySide || caller.account === undefined) return [];
-  const neutralTrust = trustAccount(caller);
   const identityRequired = !trust.direct;
   const limitsRequired =
     identityRequired || (caller.info.kind === 'assumed-role' && !trust.namesCallerExactly);
@@ -211,13 +190,11 @@ function identityLayers(input: AuthorizeInput, trust: TrustAnalysis, judge: Judg
         type: 'identity',
         label: "Caller's identity policies",
         noun: 'identity policy',
-        policies: caller.identityPolicies,
-        inputs: (policies) => ({ identity: policies, resource: neutralTrust }),
+        policies: policiesOf(explanation, 'identity'),
         required: identityRequired,
         whyNotRequired: whyDirect,
       },
       action,
-      judge,
     ),
   ];
   if (caller.permissionsBoundary) {
@@ -228,17 +205,11 @@ function identityLayers(input: AuthorizeInput, trust: TrustAnalysis, judge: Judg
           type: 'boundary',
           label: "Caller's permissions boundary",
           noun: 'permissions boundary',
-          policies: [caller.permissionsBoundary],
-          inputs: ([b]) => ({
-            identity: [ALLOW_ALL],
-            permissionsBoundary: b,
-            resource: neutralTrust,
-          }),
+          policies: policiesOf(explanation, 'boundary'),
           required: limitsRequired,
           whyNotRequired: whyDirect,
         },
         action,
-        judge,
       ),
     );
   }
@@ -250,17 +221,11 @@ function identityLayers(input: AuthorizeInput, trust: TrustAnalysis, judge: Judg
           type: 'session',
           label: "Caller's session policies",
           noun: 'session policy',
-          policies: caller.sessionPolicies,
-          inputs: (policies) => ({
-            identity: [ALLOW_ALL],
-            session: policies,
-            resource: neutralTrust,
-          }),
+          policies: policiesOf(explanation, 'session'),
           required: limitsRequired,
           whyNotRequired: 'the trust policy names the session itself',
         },
         action,
-        judge,
       ),
     );
   }
@@ -312,17 +277,21 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
     context,
     now: nowIso,
   };
-  const judge = judgeFor(request);
-  const { decision, explanation } = evaluate(request, compilePolicies(allInputs(caller, role)), {
+  const evaluation = evaluate(request, compilePolicies(allInputs(caller, role)), {
     explain: true,
   });
+  const decision = evaluation.decision;
+  const explanation = evaluation.explanation!;
 
   const layers: Check[] = [];
   if (caller.hasIdentitySide && caller.scp)
-    layers.push(orgCheck('caller-scp', caller.scp, action, judge));
-  if (role.rcp) layers.push(orgCheck('role-rcp', role.rcp, action, judge));
-  const trust = analyzeTrust(role.trustPolicy, caller, context, judge);
-  layers.push(...trustChecks(trust, caller, action, role), ...identityLayers(input, trust, judge));
+    layers.push(orgCheck('caller-scp', explanation, caller.scp.length, action));
+  if (role.rcp) layers.push(orgCheck('role-rcp', explanation, role.rcp.length, action));
+  const trust = analyzeTrust(explanation, caller, context);
+  layers.push(
+    ...trustChecks(trust, caller, action, role),
+    ...identityLayers(input, trust, explanation),
+  );
 
   const verdict = makeCheck({
     id: 'decision',
@@ -330,7 +299,7 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
     label: 'Decision',
     action,
     status: decision === 'Allow' ? 'pass' : 'fail',
-    reason: `the engine's decision for \`${action}\` on all policies together: ${decision}`,
+    reason: `the engine's decision for \`${action}\` on all policies together: ${decision} (${explanation.summary})`,
   });
 
   if (input.detailed) {
@@ -338,7 +307,7 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
     return {
       action,
       decision,
-      explanation: explanation!,
+      explanation,
       checks: [...checks, { ...verdict, id: `decision:${action}` }],
     };
   }
@@ -355,7 +324,7 @@ export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
   return {
     action,
     decision,
-    explanation: explanation!,
+    explanation,
     checks: [
       makeCheck({
         ...summary,

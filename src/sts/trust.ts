@@ -1,24 +1,12 @@
 // The role's trust policy, statement by statement: does it name the caller for the action,
-// which of its conditions hold, does a Deny apply. Each question goes to the engine with
-// a one-statement (or one-condition) policy, so the verdicts are the engine's own.
+// which of its conditions hold, does a Deny apply. Read from the engine's explanation of the
+// one evaluation of all policies together, so the verdicts are the engine's own.
 
-import { arnAccount } from '../engine/index.ts';
-import { ALLOW_ALL, statementLabel, type Judge } from './judge.ts';
+import { arnAccount, type Explanation, type StatementExplanation } from '../engine/index.ts';
+import { statementLabel } from './judge.ts';
 import type { ResolvedCaller } from './caller.ts';
-import {
-  conditionEntries,
-  contextValue,
-  effectOf,
-  namedAwsPrincipals,
-  policyWith,
-  showValues,
-  sidOf,
-  statementsOf,
-  withOnlyCondition,
-  withoutConditions,
-  type ConditionEntry,
-} from './statements.ts';
-import type { Check, ContextMap, PolicyDocument, RoleDefinition } from './types.ts';
+import { contextValue, showValues, type ConditionEntry } from './statements.ts';
+import type { Check, ContextMap, RoleDefinition } from './types.ts';
 
 export interface TrustStatementVerdict {
   index: number;
@@ -45,46 +33,48 @@ export interface TrustAnalysis {
   context: ContextMap;
 }
 
+function verdictOf(
+  s: StatementExplanation,
+  caller: ResolvedCaller,
+  crossAccount: boolean,
+): TrustStatementVerdict | undefined {
+  if (s.effect === 'invalid') return undefined;
+  const principalMatches = s.actionMatched && s.resourceMatched && s.principalMatched === true;
+  const match = s.principalMatch;
+  // The engine grants on the trust policy alone in the same account when it names the caller
+  // itself, everyone, or the session's role (then the role's limits still apply).
+  const alone = match === 'exact' || match === 'wildcard' || match === 'role';
+  const verdict: TrustStatementVerdict = {
+    index: s.index,
+    effect: s.effect,
+    principalMatches,
+    direct:
+      s.effect === 'Allow' &&
+      principalMatches &&
+      (!caller.hasIdentitySide || (!crossAccount && alone)),
+    namesCallerExactly: match === 'exact' || match === 'wildcard',
+    applies: s.applied,
+    conditions: principalMatches
+      ? s.conditions.map((c) => ({
+          entry: { operator: c.operator, key: c.key, values: c.policyValues },
+          holds: c.matched,
+        }))
+      : [],
+  };
+  if (s.sid !== undefined) verdict.sid = s.sid;
+  return verdict;
+}
+
+/** The trust policy's statements as the engine judged them in `explanation`. */
 export function analyzeTrust(
-  trust: PolicyDocument,
+  explanation: Explanation,
   caller: ResolvedCaller,
   context: ContextMap,
-  judge: Judge,
 ): TrustAnalysis {
-  const statements: TrustStatementVerdict[] = [];
-  const asResource = (s: Record<string, unknown>) =>
-    judge({ identity: [ALLOW_ALL], resource: policyWith(trust, s) });
-  for (const [index, s] of statementsOf(trust).entries()) {
-    const effect = effectOf(s);
-    if (!effect) continue;
-    const want = effect === 'Allow' ? 'Allow' : 'ExplicitDeny';
-    const stripped = withoutConditions(s);
-    const principalMatches = asResource(stripped) === want;
-    const direct =
-      effect === 'Allow' &&
-      principalMatches &&
-      (!caller.hasIdentitySide || judge({ resource: policyWith(trust, stripped) }) === 'Allow');
-    const names = namedAwsPrincipals(s);
-    const conditions = principalMatches
-      ? conditionEntries(s).map((entry) => ({
-          entry,
-          holds: asResource(withOnlyCondition(s, entry)) === want,
-        }))
-      : [];
-    const applies = principalMatches && asResource(s) === want;
-    const verdict: TrustStatementVerdict = {
-      index,
-      effect,
-      principalMatches,
-      direct,
-      namesCallerExactly: names.includes(caller.principal) || names.includes('*'),
-      applies,
-      conditions,
-    };
-    const sid = sidOf(s);
-    if (sid !== undefined) verdict.sid = sid;
-    statements.push(verdict);
-  }
+  const trust = explanation.policies.find((p) => p.kind === 'resource');
+  const statements = (trust?.statements ?? []).flatMap(
+    (s) => verdictOf(s, caller, explanation.crossAccount) ?? [],
+  );
   const allows = statements.filter((s) => s.effect === 'Allow' && s.applies);
   const matching = statements.filter((s) => s.effect === 'Allow' && s.principalMatches);
   const shown = allows.length > 0 ? allows.slice(0, 1) : matching;

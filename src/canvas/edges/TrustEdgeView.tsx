@@ -11,9 +11,7 @@ export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustF
   const [path, labelX, labelY] = useFloatingPath(props);
   if (!data) return null;
   const look = trustEdgeStyle(data.trust);
-  const text = data.trust.blocked
-    ? `blocked${data.trust.label ? `: ${data.trust.label}` : ''}`
-    : data.trust.label;
+  const text = data.trust.blocked ? `blocked: ${data.trust.blockedBy}` : data.trust.label;
   return (
     <>
       <BaseEdge

@@ -19,7 +19,7 @@ const nameOf = (design: Design, id: string) => findEntity(design, id)?.name ?? i
 
 export function trustAriaLabel(design: Design, edge: TrustEdge): string {
   const gate = edge.label ? ` when ${edge.label}` : '';
-  const blocked = edge.blocked ? ', blocked by a Deny' : '';
+  const blocked = edge.blocked ? `, blocked: ${edge.blockedBy}` : '';
   return `${nameOf(design, edge.source)} may assume ${nameOf(design, edge.target)}${gate}${blocked}`;
 }
 
@@ -49,6 +49,16 @@ function membershipFlowEdge(design: Design, edge: MembershipEdge): MembershipFlo
   };
 }
 
+/** The actions, then each conditional one with what it needs: `s3:ListBucket, s3:GetObject if TLS only`. */
+function permissionWords(edge: PermissionEdge): string {
+  return [
+    ...edge.actions,
+    ...edge.conditional.map(
+      (c) => `${c.action} if ${[...new Set(c.needs.map((n) => n.text))].join(', ')}`,
+    ),
+  ].join(', ');
+}
+
 function permissionFlowEdge(design: Design, edge: PermissionEdge): PermissionFlowEdge {
   return {
     id: edge.id,
@@ -58,7 +68,7 @@ function permissionFlowEdge(design: Design, edge: PermissionEdge): PermissionFlo
     target: edge.target,
     data: { permission: edge },
     deletable: false,
-    ariaLabel: `${nameOf(design, edge.source)} may use ${nameOf(design, edge.target)}: ${edge.actions.join(', ')}`,
+    ariaLabel: `${nameOf(design, edge.source)} may use ${nameOf(design, edge.target)}: ${permissionWords(edge)}`,
     markerEnd: { type: MarkerType.Arrow, color: permissionLook.stroke },
   };
 }

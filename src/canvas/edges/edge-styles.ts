@@ -20,7 +20,7 @@ export const blockedLook: EdgeLook = {
   stroke: '#dc2626',
   strokeWidth: 1.5,
   dash: '6 5',
-  label: 'blocked by a Deny',
+  label: 'blocked (a Deny, or a layer that does not allow)',
 };
 
 export const membershipLook: EdgeLook = {

@@ -1,10 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StsSimulator, SimulatedClock, DEFAULT_START } from '../../sts';
 import { addTrustPrincipal } from '../trust-edit';
 import { sampleDesign } from '../sample';
 import { fixtureDesign, trustText } from '../test-fixtures';
 import type { Design, Role } from '../types';
-import { canAssume, canCall, designWorld, principalPolicies, targetPolicies } from '.';
+import {
+  DEFAULT_CONTEXT,
+  canAssume,
+  canCall,
+  designWorld,
+  principalPolicies,
+  targetPolicies,
+} from '.';
 
 const texts = (verdict: { needs: { text: string }[] }) => verdict.needs.map((n) => n.text);
 
@@ -227,5 +235,15 @@ describe('policy resolution', () => {
     );
     expect(target.policy).toBeUndefined();
     expect(target.skipped[0]?.reason).toMatch(/invalid JSON/);
+  });
+});
+
+describe('the default request context table', () => {
+  it('every row is in the README, word for word', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const row of DEFAULT_CONTEXT) {
+      expect(readme).toContain(row.assumed);
+      expect(readme).toContain(row.effect);
+    }
   });
 });

@@ -57,7 +57,7 @@ export const DEFAULT_CONTEXT: readonly DefaultContextRow[] = [
     assumed:
       "the caller's own: its ARN, account and tags; a role's fresh session is named `rolecraft` and issued at the clock's start",
     effect:
-      'facts of the design, never supplied as conditions (a tag the principal lacks is named: "tag team=…")',
+      'facts of the design: a grant on another ARN or account is denied, never made conditional; a principal tag the caller lacks is named ("tag team=…"), as session tags can carry it',
   },
   {
     key: 'aws:SourceAccount, aws:SourceArn (service callers)',

@@ -4,6 +4,7 @@ import {
   deriveTrustEdges,
   findEntity,
   type Design,
+  type TrustEdge,
 } from '../../model';
 
 /** What a selected edge stands for: a trust policy principal, a permission or a membership. */
@@ -33,6 +34,15 @@ function PermissionEdgeDetails({ design, edgeId }: { design: Design; edgeId: str
         {edge.actions.map((action) => (
           <li key={action}>{action}</li>
         ))}
+        {edge.conditional.map((c) => (
+          <li key={c.action}>
+            {c.action}{' '}
+            <span className="font-sans text-amber-700 dark:text-amber-300">
+              only if {[...new Set(c.needs.map((n) => n.text))].join(', ')} (
+              {c.needs.map((n) => n.key).join(', ')})
+            </span>
+          </li>
+        ))}
       </ul>
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Permission edges are derived from the policies: edit a policy to change them.
@@ -55,6 +65,15 @@ function MembershipEdgeDetails({ design, edgeId }: { design: Design; edgeId: str
       </p>
     </div>
   );
+}
+
+/** What the simulator does with the default parameters, as the adapter answered it. */
+function accessWords(edge: TrustEdge): string {
+  const { access } = edge;
+  if (access.status === 'allowed') return 'allowed';
+  if (access.status === 'denied') return `denied by ${access.layer ?? 'the policies'}`;
+  const needs = access.needs.map((n) => `${n.text} (${n.key})`);
+  return `allowed only with ${[...new Set(needs)].join(', ')}`;
 }
 
 function TrustEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
@@ -81,11 +100,14 @@ function TrustEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }
         <dd>{edge.kind}</dd>
         <dt className="font-medium text-slate-600 dark:text-slate-300">Conditions</dt>
         <dd>{conditions.length === 0 ? 'none' : edge.label}</dd>
+        <dt className="font-medium text-slate-600 dark:text-slate-300">With the default request</dt>
+        <dd>{accessWords(edge)}</dd>
         {edge.blocked && (
           <>
             <dt className="font-medium text-red-700 dark:text-red-400">Blocked</dt>
             <dd className="text-red-700 dark:text-red-400">
-              A Deny in the trust policy always applies.
+              {edge.access.reason}
+              {edge.access.statement ? ` (${edge.access.statement})` : ''}
             </dd>
           </>
         )}

@@ -57,7 +57,7 @@ export function TrustList({ design, role }: TrustListProps) {
                 <span className="text-slate-500 dark:text-slate-400">
                   ({edge.kind}, {edge.action}
                   {edge.label ? `, when ${edge.label}` : ''}
-                  {edge.blocked ? ', blocked by a Deny' : ''})
+                  {edge.blocked ? `, blocked: ${edge.blockedBy}` : ''})
                 </span>
               </span>
               <button
