@@ -1,5 +1,5 @@
 // Flat config. The per-folder `no-restricted-imports` blocks hold the architecture:
-// engine <- sts <- model <- store <- UI (canvas, editor, simulation, panels, app, lessons). io sits beside store.
+// engine <- sts <- model <- analysis <- store <- UI (canvas, editor, simulation, panels, app, lessons). io sits beside store.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -55,7 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       ...restrict(
-        ['sts', 'model', 'store', 'io', 'cli', ...uiFolders],
+        ['sts', 'model', 'analysis', 'store', 'io', 'cli', ...uiFolders],
         [...libs.ui, ...libs.state, ...libs.browser],
         'src/engine is pure: it imports no other app folder, no UI, state or browser library',
       ),
@@ -89,7 +89,7 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                ...folderPattern(['model', 'store', 'io', 'cli', ...uiFolders]),
+                ...folderPattern(['model', 'analysis', 'store', 'io', 'cli', ...uiFolders]),
                 '**/engine/*/**',
                 '!**/engine/index.ts',
               ],
@@ -115,10 +115,35 @@ export default tseslint.config(
   {
     files: ['src/model/**/*.ts'],
     rules: restrict(
-      ['store', 'io', 'cli', ...uiFolders],
+      ['analysis', 'store', 'io', 'cli', ...uiFolders],
       [...libs.ui, ...libs.state, ...libs.browser],
       'src/model imports only src/engine',
     ),
+  },
+  {
+    // The analysis asks the model's adapter; it sits below the store and runs in workers.
+    files: ['src/analysis/**/*.ts'],
+    ignores: ['src/analysis/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      ...restrict(
+        ['store', 'io', 'cli', ...uiFolders],
+        [...libs.ui, ...libs.state, ...libs.browser],
+        'src/analysis imports only src/engine, src/sts and src/model',
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'the analysis reads no wall clock: take `now` as an input',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'the analysis reads no wall clock: take `now` as an input',
+        },
+      ],
+    },
   },
   {
     files: ['src/io/**/*.ts'],

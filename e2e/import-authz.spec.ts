@@ -36,3 +36,31 @@ test('imports real authorization details with a design file refused beside it, a
   await expect(app.node('ec2.amazonaws.com')).toBeVisible();
   await page.screenshot({ path: '/tmp/e2e-import-authz-canvas.png' });
 });
+
+test('analyses the imported account in a worker and opens a finding at its statement', async ({
+  app,
+  page,
+}) => {
+  const canvas = new DesignCanvas(app);
+  await app.open();
+  const chooser = page.waitForEvent('filechooser');
+  await canvas.tool('Import').click();
+  await (
+    await chooser
+  ).setFiles([{ name: 'account.json', mimeType: 'application/json', buffer: sample }]);
+  const dialog = page.getByRole('dialog', { name: 'Import authorization details' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await page.getByRole('button', { name: 'Run analysis' }).click();
+  const list = page.getByRole('list', { name: 'Findings list' });
+  await expect(list).toContainText('service-trust-without-source');
+  await page.getByLabel('Kind').selectOption('service-trust-without-source');
+  await expect(list.getByRole('button')).toHaveCount(2);
+  await list.getByRole('button', { name: /MyRole. trusts .ssm\.amazonaws\.com/ }).click();
+  await expect(app.inspector.getByLabel('ARN')).toHaveText('arn:aws:iam::012345678901:role/MyRole');
+  await expect(app.inspector.getByRole('tab', { name: /Trust/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.screenshot({ path: '/tmp/e2e-findings.png' });
+});

@@ -8,6 +8,7 @@ import { ExportDesignContext, PanelBoundary } from '../panels/PanelBoundary';
 import { Inspector } from '../panels/inspector/Inspector';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { LessonHost, ScenariosHost } from '../lessons';
+import { BottomPanel } from './BottomPanel';
 import { DesignNotices } from './DesignNotices';
 import { DesignsMenu } from './DesignsMenu';
 import { SharedLinkPrompt } from './SharedLinkPrompt';
@@ -72,11 +73,17 @@ export function App() {
             aria-label="Bottom panel"
             className="shrink-0 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
           >
-            <PanelBoundary name="simulation" id="simulation">
-              <Suspense fallback={<p className="h-72 text-slate-500">Loading the simulation…</p>}>
-                <SimulationPanel />
-              </Suspense>
-            </PanelBoundary>
+            <BottomPanel
+              simulation={
+                <PanelBoundary name="simulation" id="simulation">
+                  <Suspense
+                    fallback={<p className="h-72 text-slate-500">Loading the simulation…</p>}
+                  >
+                    <SimulationPanel />
+                  </Suspense>
+                </PanelBoundary>
+              }
+            />
           </section>
           <SearchHost />
           <ScenariosHost />

@@ -1,4 +1,5 @@
-/** The `rolecraft` command line: conformance, validate, eval, export. */
+/** The `rolecraft` command line: conformance, validate, eval, export, analyze, who-can, check. */
+import { analysisCommand } from './analyze-command.ts';
 import { conformanceCommand } from './conformance/cli.ts';
 import { evalCommand } from './eval-command.ts';
 import { exportCommand } from './export-command.ts';
@@ -11,6 +12,9 @@ const usage = [
   '  validate FILE --type identity|resource|trust|boundary|session|scp|rcp [--no-catalog]',
   '  eval CASE.json [--id ID] [--json]                            decision and explanation',
   '  export FILE... --to terraform|cloudformation|authorization-details|rolecraft [--out DIR]',
+  '  analyze FILE... [--json] [--now ISO-8601] [--paths FROM TO]   reachability, escalations, findings',
+  '  who-can ACTION RESOURCE FILE... [--json] [--now ISO-8601]     who can make a call, and how',
+  '  check FILE... --expect EXPECT.json [--now ISO-8601]           exit 1 when an expectation fails',
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
       return evalCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'analyze':
+    case 'who-can':
+    case 'check':
+      return analysisCommand(command, rest);
     case undefined:
     case '--help':
     case '-h':

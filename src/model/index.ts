@@ -26,3 +26,4 @@ export * from './permission-edges';
 export * from './resource-types';
 export { generateDesign, type GenerateOptions } from './generate';
 export * from './access';
+export { statementCoversAction } from './action-match';

@@ -1,0 +1,433 @@
+/**
+ * The findings of the format README. Policy-shape findings read the documents the adapter
+ * resolves (trust, identity, resource policies) with their statement index; access findings
+ * (`admin-assumable-without-mfa`, `role-unassumable`) use the analysis's adapter answers.
+ */
+import { arnAccount, claimKeysOf, wellKnownProviderOfIssuer } from '../engine';
+import {
+  parsePolicyText,
+  principalsOf,
+  statementCoversAction,
+  statementsOf,
+  stringList,
+  targetPolicies,
+  type EntityId,
+  type PolicySlot,
+  type Resource,
+  type Role,
+} from '../model';
+import type { Analysis } from './analyze';
+import type { Finding, FindingKind, Severity } from './types';
+
+export const severityOf: Record<FindingKind, Severity> = {
+  'trust-allows-anyone': 'critical',
+  'resource-public': 'critical',
+  'oidc-trust-without-sub': 'critical',
+  'oidc-trust-wildcard-sub': 'high',
+  'admin-assumable-without-mfa': 'high',
+  'passrole-unrestricted': 'high',
+  'cross-account-trust-without-external-id': 'high',
+  'oidc-trust-without-audience': 'medium',
+  'saml-trust-without-audience': 'medium',
+  'service-trust-without-source': 'medium',
+  'resource-cross-account': 'medium',
+  'dangling-trust-principal': 'medium',
+  'role-unassumable': 'low',
+  'role-unused': 'low',
+};
+
+type Statement = Record<string, unknown>;
+
+/** Condition keys of a statement, lowercased (operators and IfExists forms alike). */
+function conditionKeys(s: Statement): Set<string> {
+  const keys = new Set<string>();
+  const c = s.Condition;
+  if (typeof c !== 'object' || c === null) return keys;
+  for (const block of Object.values(c as Record<string, unknown>))
+    if (typeof block === 'object' && block !== null)
+      for (const k of Object.keys(block)) keys.add(k.toLowerCase());
+  return keys;
+}
+
+function conditionValues(s: Statement, key: string): string[] {
+  const c = s.Condition;
+  if (typeof c !== 'object' || c === null) return [];
+  const out: string[] = [];
+  for (const block of Object.values(c as Record<string, unknown>))
+    if (typeof block === 'object' && block !== null)
+      for (const [k, v] of Object.entries(block))
+        if (k.toLowerCase() === key.toLowerCase()) out.push(...stringList(v));
+  return out;
+}
+
+/** Keys that limit who a `*` principal can be. */
+const WHO_LIMITING = [
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:sourceaccount',
+  'aws:sourcearn',
+  'aws:sourceowner',
+  'aws:userid',
+  'aws:sourcevpce',
+  'aws:sourcevpc',
+];
+const ORG_KEYS = ['aws:principalorgid', 'aws:principalorgpaths'];
+const hasAny = (keys: Set<string>, wanted: string[]) => wanted.some((k) => keys.has(k));
+
+/** Terraform Cloud is not in the engine's table of well-known providers but shares its issuer too. */
+const OTHER_SHARED_ISSUERS = ['app.terraform.io'];
+
+/** Services that send `aws:SourceArn` / `aws:SourceAccount` when they assume a role or call a resource. */
+const SOURCE_AWARE_SERVICES = new Set([
+  'sns.amazonaws.com',
+  'sqs.amazonaws.com',
+  'events.amazonaws.com',
+  'states.amazonaws.com',
+  'scheduler.amazonaws.com',
+  'cloudtrail.amazonaws.com',
+  'config.amazonaws.com',
+  'logs.amazonaws.com',
+  'firehose.amazonaws.com',
+  'sagemaker.amazonaws.com',
+  'glue.amazonaws.com',
+  'codebuild.amazonaws.com',
+  'backup.amazonaws.com',
+  's3.amazonaws.com',
+  'ssm.amazonaws.com',
+  'apigateway.amazonaws.com',
+  'elasticmapreduce.amazonaws.com',
+  'datapipeline.amazonaws.com',
+  'cloudformation.amazonaws.com',
+  'ecs-tasks.amazonaws.com',
+  'iot.amazonaws.com',
+]);
+
+function issuerOf(federated: string): string {
+  return federated.replace(/^arn:[^:]+:iam::\d{12}:oidc-provider\//, '').toLowerCase();
+}
+
+/** `sub` values wider than one repository (`repo:org/*`, `*`, `repo:*`). */
+function wildcardWiderThanRepo(value: string): boolean {
+  const github = /^repo:([^:]*)(?::|$)/.exec(value);
+  if (github) return /[*?]/.test(github[1]!) || !github[1]!.includes('/');
+  const gitlab = /^project_path:([^:]*)(?::|$)/.exec(value);
+  if (gitlab) return /[*?]/.test(gitlab[1]!);
+  const tfc = /^organization:([^:]*):project:([^:]*):workspace:([^:]*)/.exec(value);
+  if (tfc) return /[*?]/.test(tfc[1]! + tfc[2]! + tfc[3]!);
+  return /[*?]/.test(value.split(':').slice(0, 2).join(':'));
+}
+
+export function findingsOf(a: Analysis): Finding[] {
+  const out: Finding[] = [];
+  const add: Add = (kind, subjectId, policy, statement, message, slot, statementIndex) =>
+    out.push({
+      kind,
+      severity: severityOf[kind],
+      subject: a.u.arnOf(subjectId),
+      policy,
+      statement,
+      message,
+      subjectId,
+      statementIndex: statementIndex ?? (typeof statement === 'number' ? statement : 0),
+      ...(slot ? { slot } : {}),
+    });
+  for (const role of a.design.roles) trustFindings(a, role, add);
+  for (const r of a.design.resources) resourceFindings(a, r, add);
+  passRoleFindings(a, add);
+  accessFindings(a, add);
+  const rank = (f: Finding) => ['critical', 'high', 'medium', 'low'].indexOf(f.severity);
+  return out.sort(
+    (x, y) =>
+      rank(x) - rank(y) || x.kind.localeCompare(y.kind) || x.subject.localeCompare(y.subject),
+  );
+}
+
+type Add = (
+  kind: FindingKind,
+  subjectId: EntityId,
+  policy: string,
+  statement: number | string,
+  message: string,
+  slot?: PolicySlot,
+  statementIndex?: number,
+) => void;
+
+function trustFindings(a: Analysis, role: Role, add: Add) {
+  const doc = targetPolicies(a.design, role).policy?.document;
+  if (!doc) return;
+  const trust: PolicySlot = { kind: 'trust' };
+  const name = `\`${role.name}\``;
+  statementsOf(doc).forEach((s, i) => {
+    if (s.Effect !== 'Allow') return;
+    const keys = conditionKeys(s);
+    for (const ref of principalsOf(s.Principal)) {
+      if (ref.type === 'AWS') {
+        if (ref.value === '*') {
+          if (!hasAny(keys, WHO_LIMITING))
+            add(
+              'trust-allows-anyone',
+              role.id,
+              'trust',
+              i,
+              `${name} trusts any AWS principal of any account, with no condition on who`,
+              trust,
+            );
+          continue;
+        }
+        if (/^A[A-Z0-9]{3}[A-Z0-9]{12,}$/.test(ref.value)) {
+          add(
+            'dangling-trust-principal',
+            role.id,
+            'trust',
+            i,
+            `${name}'s trust names \`${ref.value}\`, a principal that was deleted`,
+            trust,
+          );
+          continue;
+        }
+        const account = /^\d{12}$/.test(ref.value) ? ref.value : arnAccount(ref.value);
+        if (account && a.u.analysedAccounts.has(account)) {
+          const isRoot = /^\d{12}$/.test(ref.value) || /:root$/.test(ref.value);
+          if (
+            !isRoot &&
+            !a.u.byArn.has(ref.value) &&
+            !/:assumed-role\/|:federated-user\//.test(ref.value)
+          )
+            add(
+              'dangling-trust-principal',
+              role.id,
+              'trust',
+              i,
+              `${name}'s trust names \`${ref.value}\`, which is not in account ${account}`,
+              trust,
+            );
+        } else if (account && !keys.has('sts:externalid') && !hasAny(keys, ORG_KEYS)) {
+          add(
+            'cross-account-trust-without-external-id',
+            role.id,
+            'trust',
+            i,
+            `${name} trusts account ${account}, outside the analysed accounts, with no \`sts:ExternalId\` or organization condition`,
+            trust,
+          );
+        }
+      } else if (ref.type === 'Federated') {
+        if (/:saml-provider\//.test(ref.value)) {
+          if (!keys.has('saml:aud'))
+            add(
+              'saml-trust-without-audience',
+              role.id,
+              'trust',
+              i,
+              `${name}'s SAML trust checks no \`SAML:aud\``,
+              trust,
+            );
+          continue;
+        }
+        const issuer = issuerOf(ref.value);
+        // The engine's one table of well-known providers names each one's audience and subject keys.
+        const known = wellKnownProviderOfIssuer(issuer);
+        const claim = known
+          ? claimKeysOf(known, issuer)
+          : { audience: `${issuer}:aud`, subject: `${issuer}:sub` };
+        const audKeys = [claim.audience.toLowerCase(), ...(known ? [] : [`${issuer}:azp`])];
+        if (!hasAny(keys, audKeys))
+          add(
+            'oidc-trust-without-audience',
+            role.id,
+            'trust',
+            i,
+            `${name}'s web-identity trust for \`${issuer}\` checks no audience (\`${claim.audience}\`)`,
+            trust,
+          );
+        if (known?.sharedIssuer || OTHER_SHARED_ISSUERS.includes(issuer)) {
+          const subs = conditionValues(s, claim.subject);
+          if (subs.length === 0)
+            add(
+              'oidc-trust-without-sub',
+              role.id,
+              'trust',
+              i,
+              `${name} trusts \`${issuer}\` without pinning \`sub\`: any repository or workspace of anyone could assume it`,
+              trust,
+            );
+          else if (subs.some(wildcardWiderThanRepo))
+            add(
+              'oidc-trust-wildcard-sub',
+              role.id,
+              'trust',
+              i,
+              `${name}'s \`sub\` (${subs.map((v) => `\`${v}\``).join(', ')}) matches more than one repository`,
+              trust,
+            );
+        }
+      } else if (ref.type === 'Service') {
+        if (
+          SOURCE_AWARE_SERVICES.has(ref.value.toLowerCase()) &&
+          !hasAny(keys, ['aws:sourcearn', 'aws:sourceaccount'])
+        )
+          add(
+            'service-trust-without-source',
+            role.id,
+            'trust',
+            i,
+            `${name} trusts \`${ref.value}\` with no \`aws:SourceArn\` or \`aws:SourceAccount\` (confused deputy)`,
+            trust,
+          );
+      }
+    }
+  });
+}
+
+function resourceFindings(a: Analysis, r: Resource, add: Add) {
+  const doc = targetPolicies(a.design, r).policy?.document;
+  if (!doc) return;
+  const slot: PolicySlot = { kind: 'resource' };
+  const name = `\`${r.name}\``;
+  const policy = `resource policy of ${r.name}`;
+  statementsOf(doc).forEach((s, i) => {
+    if (s.Effect !== 'Allow') return;
+    const keys = conditionKeys(s);
+    for (const ref of principalsOf(s.Principal)) {
+      if (ref.type === 'AWS' && ref.value === '*') {
+        if (!hasAny(keys, WHO_LIMITING))
+          add(
+            'resource-public',
+            r.id,
+            policy,
+            i,
+            `${name}'s policy allows anyone, with no condition on who`,
+            slot,
+          );
+      } else if (ref.type === 'AWS') {
+        const account = /^\d{12}$/.test(ref.value) ? ref.value : arnAccount(ref.value);
+        if (account && !a.u.analysedAccounts.has(account))
+          add(
+            'resource-cross-account',
+            r.id,
+            policy,
+            i,
+            `${name}'s policy allows account ${account}, outside the analysed accounts`,
+            slot,
+          );
+      } else if (ref.type === 'Service') {
+        if (
+          SOURCE_AWARE_SERVICES.has(ref.value.toLowerCase()) &&
+          !hasAny(keys, ['aws:sourcearn', 'aws:sourceaccount'])
+        )
+          add(
+            'service-trust-without-source',
+            r.id,
+            policy,
+            i,
+            `${name}'s policy allows \`${ref.value}\` with no \`aws:SourceArn\` or \`aws:SourceAccount\` (confused deputy)`,
+            slot,
+          );
+      }
+    }
+  });
+}
+
+function passRoleFindings(a: Analysis, add: Add) {
+  const seen = new Set<string>();
+  for (const holder of [...a.design.users, ...a.design.roles, ...a.design.groups]) {
+    holder.policies.forEach((policy) => {
+      const parsed = parsePolicyText(policy.text);
+      if (!parsed.ok) return;
+      statementsOf(parsed.document).forEach((s, i) => {
+        if (s.Effect !== 'Allow' || !statementCoversAction(s, 'iam:PassRole')) return;
+        const anyResource = 'NotResource' in s || stringList(s.Resource).includes('*');
+        if (!anyResource || conditionKeys(s).has('iam:passedtoservice')) return;
+        const key = `${holder.id}|${policy.id}|${i}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        add(
+          'passrole-unrestricted',
+          holder.id,
+          policy.name,
+          s.Sid !== undefined && typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : i,
+          `\`${holder.name}\` may pass any role to any service (\`iam:PassRole\` on \`*\` without \`iam:PassedToService\`) in \`${policy.name}\``,
+          { kind: 'permission', policyId: policy.id },
+          i,
+        );
+      });
+    });
+  }
+}
+
+function accessFindings(a: Analysis, add: Add) {
+  const assumed = new Set(a.assume.map((e) => e.role));
+  const trust: PolicySlot = { kind: 'trust' };
+  for (const role of a.design.roles) {
+    if (!assumed.has(role.id))
+      add(
+        'role-unassumable',
+        role.id,
+        'trust',
+        0,
+        `no principal, service or provider of the design can assume \`${role.name}\``,
+        trust,
+      );
+    const last = role.observed?.lastUsed;
+    if (last !== undefined) {
+      const days = last === null ? undefined : (a.nowMs - Date.parse(last)) / 86_400_000;
+      if (days === undefined || days > 90)
+        add(
+          'role-unused',
+          role.id,
+          'trust',
+          0,
+          last === null
+            ? `\`${role.name}\` has never been used (\`RoleLastUsed\` is empty)`
+            : `\`${role.name}\` was last used ${Math.floor(days!)} days before ${a.now}`,
+          trust,
+        );
+    }
+  }
+  // Admin roles humans can assume without MFA: users (with MFA absent) and SAML providers, directly.
+  const humans = new Set([
+    ...a.design.users.map((u) => u.id),
+    ...a.design.identityProviders.filter((p) => p.protocol === 'saml').map((p) => p.id),
+  ]);
+  for (const e of a.assume) {
+    if (!humans.has(e.source) || !a.admin.has(e.role)) continue;
+    const role = a.u.entity(e.role) as Role;
+    const source = a.u.entity(e.source)!;
+    const withoutMfa =
+      source.kind === 'user'
+        ? a.oracle.assume(e.source, e.role, { 'aws:MultiFactorAuthPresent': 'false' })
+        : { needs: e.needs };
+    if (!withoutMfa || withoutMfa.needs.some((n) => /mfa/i.test(n))) continue;
+    const statement = trustStatementFor(a, role, e.source);
+    add(
+      'admin-assumable-without-mfa',
+      role.id,
+      'trust',
+      statement,
+      `\`${role.name}\` is admin and \`${source.name}\` can assume it without MFA`,
+      trust,
+    );
+  }
+}
+
+/** The first Allow statement of the trust that names the source (by ARN, account or provider), else 0. */
+function trustStatementFor(a: Analysis, role: Role, source: EntityId): number {
+  const doc = targetPolicies(a.design, role).policy?.document;
+  if (!doc) return 0;
+  const arn = a.u.arnOf(source);
+  const account = a.u.accountOf(source);
+  const index = statementsOf(doc).findIndex(
+    (s) =>
+      s.Effect === 'Allow' &&
+      principalsOf(s.Principal).some(
+        (p) =>
+          p.value === '*' ||
+          p.value === arn ||
+          p.value === account ||
+          (account !== undefined && p.value === `arn:aws:iam::${account}:root`),
+      ),
+  );
+  return Math.max(0, index);
+}

@@ -1,0 +1,25 @@
+/**
+ * Access analysis (pure TypeScript; Node and Web Workers): reachability through AssumeRole
+ * chains, privilege escalation over every technique of ../shared/analysis/README.md, findings,
+ * who-can, every path of a pair, `check` expectations and what-if between two design versions.
+ * Every access question goes through the model's adapter (`access(design)`).
+ */
+export * from './types';
+export {
+  analyze,
+  Analysis,
+  parseNow,
+  type AnalyzeOptions,
+  type AnalysisProgress,
+  type WhoCanEntry,
+} from './analyze';
+export { toAnalysisJson } from './json';
+export {
+  check,
+  readExpectations,
+  type CheckOutcome,
+  type Expectation,
+  type Expectations,
+} from './check';
+export { whatIf, whatIfLines, isEmptyWhatIf, type WhatIf } from './what-if';
+export { severityOf } from './findings';

@@ -1,0 +1,135 @@
+/**
+ * The analysis's only way to ask about access: the model's design -> engine adapter
+ * (`access(design)`), at the analysis's instant. Its answers become `{ needs }` (what must
+ * also be true) or `undefined` (never at this instant). A condition on the clock cannot be
+ * met by supplying context, so a grant that needs one is dropped, not turned into a need.
+ *
+ * The prefilter (`mayAllowIdentity`) reads the adapter's policy resolution to skip questions
+ * no identity Allow could answer yes (for actions no resource policy can grant); it never
+ * grants anything itself.
+ */
+import {
+  access,
+  principalPolicies,
+  statementCoversAction,
+  statementsOf,
+  type ConditionNeed,
+  type Design,
+  type DesignAccess,
+  type EntityId,
+  type Role,
+  type User,
+} from '../model';
+
+export interface Granted {
+  needs: string[];
+}
+
+const CLOCK_KEYS = new Set(['aws:currenttime', 'aws:epochtime', 'aws:tokenissuetime']);
+
+/**
+ * The needs as words; undefined when one is on the clock or on a key the question fixed
+ * (`iam:PassedToService` is the service a role is passed to, not something to choose).
+ */
+function needWords(
+  needs: readonly ConditionNeed[],
+  fixed: Record<string, string> = {},
+): string[] | undefined {
+  const fixedKeys = new Set(Object.keys(fixed).map((k) => k.toLowerCase()));
+  if (needs.some((n) => CLOCK_KEYS.has(n.key.toLowerCase()) || fixedKeys.has(n.key.toLowerCase())))
+    return undefined;
+  return [...new Set(needs.map((n) => n.text))];
+}
+
+export class Oracle {
+  private readonly design: Design;
+  private readonly adapter: DesignAccess;
+  private readonly nowMs: number;
+  private readonly calls = new Map<string, Granted | null>();
+  private readonly actionIndex = new Map<EntityId, Record<string, unknown>[]>();
+  questions = 0;
+
+  constructor(design: Design, nowMs: number) {
+    this.design = design;
+    this.adapter = access(design);
+    this.nowMs = nowMs;
+  }
+
+  /** Can `source` assume `role`; with `context` overriding the defaults. */
+  assume(source: EntityId, role: EntityId, context?: Record<string, string>): Granted | undefined {
+    this.questions++;
+    const verdict = this.adapter.canAssume({
+      source,
+      role,
+      now: this.nowMs,
+      ...(context ? { context } : {}),
+    });
+    if (verdict.status === 'denied') return undefined;
+    const needs = needWords(verdict.needs, context);
+    return needs ? { needs } : undefined;
+  }
+
+  /** Can `source` (a user, or a fresh session of a role) make this call. */
+  call(
+    source: EntityId,
+    action: string,
+    resource: string,
+    context?: Record<string, string>,
+  ): Granted | undefined {
+    const key = `${source}\n${action}\n${resource}\n${context ? JSON.stringify(context) : ''}`;
+    const hit = this.calls.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    this.questions++;
+    const verdict = this.adapter.canCall({
+      source,
+      action,
+      resource,
+      now: this.nowMs,
+      ...(context ? { context } : {}),
+    });
+    const needs = verdict.status === 'denied' ? undefined : needWords(verdict.needs, context);
+    const result = needs ? { needs } : undefined;
+    this.calls.set(key, result ?? null);
+    return result;
+  }
+
+  /** All of these calls; their needs together, or undefined when one is never allowed. */
+  all(source: EntityId, calls: [string, string, Record<string, string>?][]): Granted | undefined {
+    const needs = new Set<string>();
+    for (const [action, resource, context] of calls) {
+      const g = this.call(source, action, resource, context);
+      if (!g) return undefined;
+      g.needs.forEach((n) => needs.add(n));
+    }
+    return { needs: [...needs] };
+  }
+
+  /** The first of these alternatives that is allowed (fewest needs first). */
+  any(
+    source: EntityId,
+    alternatives: [string, string, Record<string, string>?][][],
+  ): { granted: Granted; actions: string[] } | undefined {
+    let best: { granted: Granted; actions: string[] } | undefined;
+    for (const calls of alternatives) {
+      const granted = this.all(source, calls);
+      if (granted && (!best || granted.needs.length < best.granted.needs.length))
+        best = { granted, actions: calls.map(([a]) => a) };
+    }
+    return best;
+  }
+
+  /**
+   * Whether any identity policy statement of the principal (groups included) with Effect
+   * Allow covers the action. A necessary condition for actions only identity policies grant.
+   */
+  mayAllowIdentity(principal: User | Role, action: string): boolean {
+    let statements = this.actionIndex.get(principal.id);
+    if (!statements) {
+      statements = principalPolicies(this.design, principal).identity.flatMap((p) =>
+        statementsOf(p.document).filter((s) => s.Effect === 'Allow'),
+      );
+      this.actionIndex.set(principal.id, statements);
+    }
+    return statements.some((s) => statementCoversAction(s, action));
+  }
+}

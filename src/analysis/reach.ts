@@ -1,0 +1,93 @@
+/**
+ * Who can assume which role: candidates read from each trust policy's principals (so the work
+ * grows with what trusts name, not with principals x roles), each confirmed by the adapter.
+ */
+import { arnAccount } from '../engine';
+import { principalsOf, statementsOf, targetPolicies, type EntityId, type Role } from '../model';
+import type { Oracle } from './oracle';
+import type { Universe } from './universe';
+
+export interface AssumeEdge {
+  source: EntityId;
+  role: EntityId;
+  needs: string[];
+}
+
+/** The nodes a trust policy's Allow statements could let in. */
+export function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<EntityId> {
+  const doc = targetPolicies(u.design, role).policy?.document;
+  const out = new Set<EntityId>();
+  if (!doc) return out;
+  const everyone = () => {
+    for (const a of u.actors) out.add(a.id);
+    for (const o of u.design.outsidePrincipals) out.add(o.id);
+  };
+  const account = (id: string) => {
+    if (u.analysedAccounts.has(id)) {
+      // Trust in the account delegates to its IAM policies: only principals whose identity
+      // policies could allow sts:AssumeRole can use it.
+      for (const a of u.actorsByAccount.get(id) ?? [])
+        if (oracle.mayAllowIdentity(a, 'sts:AssumeRole')) out.add(a.id);
+    } else {
+      const o = u.outsideAccounts.get(id);
+      if (o) out.add(o.id);
+    }
+  };
+  for (const s of statementsOf(doc)) {
+    if (s.Effect !== 'Allow') continue;
+    if ('NotPrincipal' in s) {
+      everyone();
+      continue;
+    }
+    for (const ref of principalsOf(s.Principal)) {
+      if (ref.type === 'Service') {
+        const svc = u.services.get(ref.value.toLowerCase());
+        if (svc) out.add(svc.id);
+      } else if (ref.type === 'Federated') {
+        const p = u.federated.get(ref.value.toLowerCase());
+        if (p) out.add(p.id);
+      } else if (ref.value === '*') everyone();
+      else if (/^\d{12}$/.test(ref.value)) account(ref.value);
+      else if (/:root$/.test(ref.value)) {
+        const id = arnAccount(ref.value);
+        if (id) account(id);
+      } else {
+        const exact = u.byArn.get(ref.value);
+        if (exact) out.add(exact);
+        else {
+          const session = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(ref.value);
+          const roleOfSession =
+            session &&
+            u.design.roles.find((r) => r.name === session[2] && u.accountOf(r.id) === session[1]);
+          if (roleOfSession) out.add(roleOfSession.id);
+          else {
+            const id = arnAccount(ref.value);
+            if (id && !u.analysedAccounts.has(id)) {
+              const o = u.outsideAccounts.get(id);
+              if (o) out.add(o.id);
+            }
+          }
+        }
+      }
+    }
+  }
+  out.delete(role.id);
+  return out;
+}
+
+/** Every AssumeRole the design allows (or allows under named conditions), by role. */
+export function assumeEdges(
+  u: Universe,
+  oracle: Oracle,
+  onRole?: (done: number, total: number) => void,
+): AssumeEdge[] {
+  const edges: AssumeEdge[] = [];
+  u.design.roles.forEach((role, i) => {
+    for (const source of trustCandidates(u, role, oracle)) {
+      const granted = oracle.assume(source, role.id);
+      if (granted) edges.push({ source, role: role.id, needs: granted.needs });
+    }
+    if (onRole && i % 200 === 0) onRole(i, u.design.roles.length);
+  });
+  return edges;
+}
