@@ -196,6 +196,43 @@ test('a share link opens the same design, as a new design, in a fresh browser', 
   }
 });
 
+test('a share link made in a lesson opens that lesson at the same step', async ({
+  app,
+  page,
+  browser,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await app.open();
+  await app.toolbar.getByRole('button', { name: 'Scenarios' }).click();
+  await page
+    .getByRole('dialog', { name: 'Scenarios' })
+    .getByRole('button', { name: 'Short-term access', exact: true })
+    .click();
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  await panel.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(panel.getByText(/^Step 2 of \d+$/)).toBeVisible();
+  await app.toolbar.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Copy share link' }).click();
+  const link = await page
+    .getByRole('dialog', { name: 'Share link' })
+    .getByLabel('Share link')
+    .inputValue();
+
+  const fresh = await browser.newContext({ reducedMotion: 'reduce' });
+  try {
+    const other = await fresh.newPage();
+    await other.goto(link);
+    const prompt = other.getByRole('dialog', { name: 'Open shared design' });
+    await expect(prompt).toContainText('step 2 of the lesson');
+    await prompt.getByRole('button', { name: 'Open as a new design' }).click();
+    const otherPanel = other.getByRole('region', { name: 'Lesson' });
+    await expect(otherPanel.getByRole('heading', { name: 'Short-term access' })).toBeVisible();
+    await expect(otherPanel.getByText(/^Step 2 of \d+$/)).toBeVisible();
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('a design too large for a link says so and offers the file', async ({ app, page }) => {
   await app.open('/?generate=300');
   await app.toolbar.getByRole('button', { name: 'Export', exact: true }).click();

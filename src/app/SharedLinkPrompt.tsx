@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { isShareFragment, readShareFragment, type Shared } from '../io';
 import { Modal } from '../panels/dialogs/Modal';
 import { rolecraftStore } from '../store';
-import { openAsNewDesign } from './persistence';
+import { openLesson } from '../lessons';
+import { asNewDesign, openAsNewDesign } from './persistence';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -71,7 +72,10 @@ export function SharedLinkPrompt() {
           className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white"
           onClick={() => {
             close();
-            void openAsNewDesign(shared.design).then(() =>
+            const opening = shared.lesson
+              ? openLesson(shared.lesson.id, shared.lesson.step, asNewDesign(shared.design))
+              : openAsNewDesign(shared.design);
+            void opening.then(() =>
               rolecraftStore
                 .getState()
                 .showToast('info', `Opened the shared design ${shared.design.name}`),

@@ -70,5 +70,6 @@ export async function exportPicture(
 /** The share link of the open design, from this page's address. */
 export function currentShareLink(): string {
   const base = `${window.location.origin}${window.location.pathname}`;
-  return shareLink(base, { design: state().design });
+  const { design, activeLesson } = state();
+  return shareLink(base, activeLesson ? { design, lesson: activeLesson } : { design });
 }

@@ -405,7 +405,12 @@ export async function importDesignFile(file: File) {
 
 /** Opens a design from outside (a share link) as a new design: a fresh id, never over a saved one. */
 export async function openAsNewDesign(design: Design) {
+  await open(asNewDesign(design));
+}
+
+/** The design under a fresh id (and a name no saved design has), so opening it replaces nothing. */
+export function asNewDesign(design: Design): Design {
   const names = new Set(state().designs.map((d) => d.name));
   const name = names.has(design.name) ? `${design.name} (shared)` : design.name;
-  await open({ ...design, id: newId('design'), name });
+  return { ...design, id: newId('design'), name };
 }

@@ -6,6 +6,7 @@ import { simulationStore } from '../simulation/simulation';
 import { openDesignDocument } from '../app/persistence';
 import { lessonById } from './catalog';
 import type { Lesson } from './lesson-types';
+import type { Design } from '../model';
 import { lessonUi } from './lesson-ui';
 import { enterStep, performStep, type LessonContext } from './runtime';
 
@@ -19,14 +20,14 @@ export function activeLesson(): { lesson: Lesson; step: number } | undefined {
 }
 
 /** Opens a lesson at a step (the first by default): its design, a fresh simulation, the panel. */
-export async function openLesson(id: string, step = 0): Promise<boolean> {
+export async function openLesson(id: string, step = 0, design?: Design): Promise<boolean> {
   const lesson = lessonById(id);
   if (!lesson) {
     rolecraftStore.getState().showToast('error', `there is no lesson \`${id}\``);
     return false;
   }
   lessonUi.setState({ galleryOpen: false, outcomes: {} });
-  await openDesignDocument(structuredClone(lesson.design));
+  await openDesignDocument(design ?? structuredClone(lesson.design));
   simulationStore.getState().reset();
   goToStep(lesson, step);
   lessonUi.setState((s) => ({ opened: s.opened + 1 }));
