@@ -255,3 +255,19 @@ test('a damaged share link is refused with the reason, and the open design stays
   );
   await expect(app.node('alice')).toBeVisible();
 });
+
+test('a picture of a large design holds every node, not only those near the view', async ({
+  app,
+  page,
+}) => {
+  await app.open('/?generate=400');
+  // A design this large draws only what is near the view on screen.
+  const onScreen = await page.locator('.react-flow__node').count();
+  expect(onScreen).toBeLessThan(400);
+  const download = await exportItem(app, 'Export SVG');
+  const svg = readFileSync(await download.path(), 'utf8');
+  const inPicture = svg.match(/class="react-flow__node /g)?.length ?? 0;
+  expect(inPicture).toBeGreaterThanOrEqual(400);
+  // And the canvas goes back to drawing only what is near the view.
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBe(onScreen);
+});

@@ -21,6 +21,7 @@ import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { useCullBox } from './useCullBox';
+import { useDrawEverything } from './picture-mode';
 import { FIT_PADDING, LARGE_DESIGN, openingView, useFitOnOpen } from './useFitOnOpen';
 
 const deleteKeys = ['Delete', 'Backspace'];
@@ -48,8 +49,11 @@ interface CanvasProps {
 export function Canvas({ colorMode }: CanvasProps) {
   const { nodes, onNodesChange, draggedKey } = useFlowNodes();
   const large = nodes.length >= LARGE_DESIGN;
-  const cull = useCullBox(large);
-  const { edges, onEdgesChange } = useFlowEdges(large ? { cull, draggedKey } : {});
+  // A picture of the design needs every node and edge, however large the design.
+  const drawEverything = useDrawEverything();
+  const culling = large && !drawEverything;
+  const cull = useCullBox(culling);
+  const { edges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const [initialView] = useState(() => openingView(rolecraftStore.getState().design));
   useFitOnOpen();
@@ -87,7 +91,7 @@ export function Canvas({ colorMode }: CanvasProps) {
       deleteKeyCode={deleteKeys}
       multiSelectionKeyCode={multiSelectKeys}
       elevateNodesOnSelect={false}
-      onlyRenderVisibleElements={large}
+      onlyRenderVisibleElements={culling}
       colorMode={colorMode}
       minZoom={0.05}
       maxZoom={2}

@@ -2,6 +2,7 @@ import { getNodesBounds, getViewportForBounds, type ReactFlowInstance } from '@x
 import { toPng, toSvg } from 'html-to-image';
 import type { FlowEdge } from './edges/edge-data';
 import type { FlowNode } from './nodes/node-data';
+import { withEverythingDrawn } from './picture-mode';
 
 /** Space around the design in the picture, in CSS pixels. */
 const MARGIN = 32;
@@ -56,10 +57,10 @@ export async function designPicture(
     // Connection handles are for editing, not for the picture.
     filter: (node: HTMLElement) => !node.classList?.contains('react-flow__handle'),
   };
-  const url =
-    format === 'png'
-      ? await toPng(viewportElement, options)
-      : await toSvg(viewportElement, options);
+  const canvas = viewportElement.closest<HTMLElement>('main') ?? viewportElement;
+  const url = await withEverythingDrawn(canvas, flow.getNodes().length, () =>
+    format === 'png' ? toPng(viewportElement, options) : toSvg(viewportElement, options),
+  );
   return { url, width, height };
 }
 
