@@ -233,3 +233,23 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
   await expect(lessons.simulation.app.canvas.getByText('MFA', { exact: true })).toBeVisible();
   await expect(lessons.simulation.tab('Event log')).toHaveText('Event log');
 });
+
+test('at 1280x720 the step controls stay in view however long the step', async ({
+  lessons,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await lessons.open('Break glass');
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  for (const name of ['Back', 'Next', 'Reset lesson']) {
+    await expect(panel.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+  }
+  // Further on, with more text and outcomes above them, they are still in view.
+  await panel.getByRole('button', { name: 'Next', exact: true }).click();
+  await panel.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(panel).toContainText('Step 3 of');
+  await expect(panel.getByRole('button', { name: 'Back', exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  await page.screenshot({ path: '.reports/lesson-1280x720.png' });
+});

@@ -116,7 +116,10 @@ export default function LessonPanel() {
           </p>
         ))}
       </div>
-      <nav aria-label="Lesson steps" className="mt-auto flex flex-wrap gap-2 pt-2">
+      <nav
+        aria-label="Lesson steps"
+        className="sticky bottom-0 -mx-3 -mb-3 mt-auto flex flex-wrap gap-2 border-t border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+      >
         <button
           type="button"
           className={button}
