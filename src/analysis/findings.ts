@@ -3,7 +3,7 @@
  * resolves (trust, identity, resource policies) with their statement index; access findings
  * (`admin-assumable-without-mfa`, `role-unassumable`) use the analysis's adapter answers.
  */
-import { arnAccount, claimKeysOf, wellKnownProviderOfIssuer } from '../engine';
+import { arnAccount, claimKeysOf, parseDate, wellKnownProviderOfIssuer } from '../engine';
 import {
   parsePolicyText,
   principalsOf,
@@ -372,7 +372,8 @@ function accessFindings(a: Analysis, add: Add) {
       );
     const last = role.observed?.lastUsed;
     if (last !== undefined) {
-      const days = last === null ? undefined : (a.nowMs - Date.parse(last)) / 86_400_000;
+      const usedMs = last === null ? undefined : parseDate(last);
+      const days = usedMs === undefined ? undefined : (a.nowMs - usedMs) / 86_400_000;
       if (days === undefined || days > 90)
         add(
           'role-unused',

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../engine';
+import { arnAccount, type PolicyDocument } from '../engine';
 import { access, principalPolicies, type ConditionNeed } from './access';
 import { actionPatternMatches } from './action-match';
 import { arnOf } from './arn';
@@ -122,7 +122,7 @@ function namedIn(resourcePolicy: PolicyDocument | undefined): NamedInPolicy {
       else if (p.type === 'Service') named.services.add(p.value.toLowerCase());
       else if (/^\d{12}$/.test(p.value)) named.accounts.add(p.value);
       else {
-        const account = p.value.split(':')[4];
+        const account = arnAccount(p.value);
         if (account) named.accounts.add(account);
       }
     }

@@ -3,6 +3,7 @@
 // failed on a condition, the conditional Deny statements that applied), never guessed from
 // the policy text. The proposal is always checked by asking the engine again.
 
+import { parseDate } from '../../engine';
 import type { ConditionExplanation, ContextValue, Explanation, PolicyKind } from '../../engine';
 import { conditionLabel } from '../condition-labels';
 
@@ -59,8 +60,8 @@ function shiftNumber(text: string, by: number): string | undefined {
 }
 
 function shiftDate(text: string, bySeconds: number): string | undefined {
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
-  if (!Number.isFinite(ms)) return undefined;
+  const ms = parseDate(text);
+  if (ms === undefined) return undefined;
   return new Date(ms + bySeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
