@@ -1,4 +1,4 @@
-import { arnAccount, type PolicyDocument } from '../engine';
+import { arnAccount, parseDate, type PolicyDocument } from '../engine';
 import { access, principalPolicies, type ConditionNeed } from './access';
 import { actionPatternMatches } from './action-match';
 import { arnOf } from './arn';
@@ -261,7 +261,7 @@ export function derivePermissionEdges(
 
   const edges: PermissionEdge[] = [];
   const questions = access(design);
-  const now = options.now === undefined ? undefined : Date.parse(options.now);
+  const now = options.now === undefined ? undefined : parseDate(options.now);
   for (const actor of actors) {
     const facts = actorFacts(design, actor);
     if (!facts) continue;
