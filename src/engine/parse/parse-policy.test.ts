@@ -66,4 +66,45 @@ describe('parsePolicy', () => {
       ['Service', 'lambda.amazonaws.com'],
     ]);
   });
+
+  it.each([
+    [
+      'the document',
+      '{"Version":"2012-10-17","__proto__":{"Statement":[]},"constructor":1,"Statement":[]}',
+    ],
+    [
+      'a statement',
+      '{"Statement":[{"__proto__":{"Effect":"Allow"},"constructor":"c","Action":"*","Resource":"*"}]}',
+    ],
+    [
+      'a Principal and a Condition',
+      '{"Statement":[{"Effect":"Allow","Principal":{"__proto__":{"AWS":"*"}},"Action":"*","Condition":{"StringEquals":{"__proto__":"a","constructor":"b"}}}]}',
+    ],
+  ])(
+    'keeps `__proto__` and `constructor` keys in %s as own properties, as JSON.parse does',
+    (_where, text) => {
+      const { policy, diagnostics } = parsePolicy(text);
+      expect(diagnostics).toEqual([]);
+      const document = policy!.document;
+      expect(document).toEqual(JSON.parse(text));
+      expect(JSON.stringify(document)).toBe(JSON.stringify(JSON.parse(text)));
+      expect(Object.getPrototypeOf(document)).toBe(Object.prototype);
+      expect(`${String(document)}`).toBe('[object Object]');
+      expect(({} as Record<string, unknown>).Statement).toBeUndefined();
+      const statement = policy!.statements[0];
+      if (statement)
+        expect(statement.elements.map((e) => e.name)).toEqual(
+          Object.keys(JSON.parse(text).Statement[0]),
+        );
+    },
+  );
+
+  it('does not take a `Statement` from a `__proto__` key', () => {
+    const { policy } = parsePolicy(
+      '{"__proto__":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}',
+    );
+    expect(policy!.statements).toEqual([]);
+    expect(policy!.statement).toBeUndefined();
+    expect((policy!.document as { Statement?: unknown }).Statement).toBeUndefined();
+  });
 });

@@ -2,13 +2,7 @@
  * Parses policy text into the typed model with source ranges (jsonc-parser), reporting JSON
  * syntax errors as diagnostics. Comments and trailing commas are syntax errors, as in IAM.
  */
-import {
-  getNodeValue,
-  parseTree,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../types.ts';
 import type {
   ConditionEntry,
@@ -20,6 +14,7 @@ import type {
   PrincipalEntry,
 } from './model.ts';
 import { MAX_POLICY_DEPTH, scanJsonDepth } from './json-limits.ts';
+import { nodeValue } from './json-value.ts';
 import { SourceText } from './source-text.ts';
 
 export interface ParseResult {
@@ -53,7 +48,7 @@ const syntaxMessages: Record<string, string> = {
 const valueNodes = new WeakMap<Element, Node>();
 
 function located(node: Node, src: SourceText): Located {
-  return { value: getNodeValue(node), range: src.range(node.offset, node.offset + node.length) };
+  return { value: nodeValue(node), range: src.range(node.offset, node.offset + node.length) };
 }
 
 function elements(node: Node | undefined, src: SourceText): Element[] {
@@ -63,7 +58,7 @@ function elements(node: Node | undefined, src: SourceText): Element[] {
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode) continue;
     const keyRange = src.range(keyNode.offset, keyNode.offset + keyNode.length);
-    const value = valueNode ? getNodeValue(valueNode) : undefined;
+    const value = valueNode ? nodeValue(valueNode) : undefined;
     const range = valueNode
       ? src.range(valueNode.offset, valueNode.offset + valueNode.length)
       : keyRange;
@@ -209,7 +204,7 @@ export function parsePolicy(text: string): ParseResult {
     isObject: root.type === 'object',
     elements: els,
     statements: statementNodes.map((n, i) => parseStatement(n, i, source)),
-    document: getNodeValue(root),
+    document: nodeValue(root),
   };
   const version = find(els, 'Version');
   if (version) policy.version = version;

@@ -4,7 +4,7 @@
  * operators that do not fit a key's type, and resource ARNs that fit none of an action's
  * resource types.
  */
-import type { CatalogAction, IamCatalog } from '../catalog/catalog.ts';
+import type { CatalogAction, CatalogService, IamCatalog } from '../catalog/catalog.ts';
 import { keyPattern } from '../catalog/catalog.ts';
 import { parseOperatorName } from '../conditions/operator-table.ts';
 import type { OperatorValueType } from '../conditions/operator.ts';
@@ -13,6 +13,25 @@ import { globsIntersect } from '../match/glob-intersect.ts';
 import { actionName, actionService } from '../names/action.ts';
 import type { ParsedStatement } from '../parse/model.ts';
 import { quote, type Report } from './report.ts';
+
+/** Matches of a lower-case action name pattern, remembered per service: large policies repeat them. */
+const matchesByService = new WeakMap<CatalogService, Map<string, readonly CatalogAction[]>>();
+
+function matchingActions(service: CatalogService, lower: string): readonly CatalogAction[] {
+  if (!/[*?]/.test(lower)) {
+    const action = service.actions.get(lower);
+    return action ? [action] : [];
+  }
+  let memo = matchesByService.get(service);
+  if (!memo) matchesByService.set(service, (memo = new Map()));
+  let matched = memo.get(lower);
+  if (!matched) {
+    const test = compileGlob(lower);
+    matched = [...service.actions.entries()].filter(([key]) => test(key)).map(([, a]) => a);
+    memo.set(lower, matched);
+  }
+  return matched;
+}
 
 function actionsOf(
   r: Report,
@@ -37,10 +56,7 @@ function actionsOf(
         if (list === s.action) all = undefined;
         continue;
       }
-      const test = compileGlob(name.toLowerCase());
-      const matched = [...service.actions.entries()]
-        .filter(([lower]) => test(lower))
-        .map(([, a]) => a);
+      const matched = matchingActions(service, name.toLowerCase());
       if (matched.length === 0) {
         const wildcard = /[*?]/.test(name);
         r.warning(

@@ -10,7 +10,9 @@ import type { Diagnostic, PolicyDocument, PolicyType } from '../types.ts';
 import { checkCatalog } from './catalog-rules.ts';
 import { checkConditions } from './condition-rules.ts';
 import { checkPolicyShape, checkStatementShape } from './grammar-rules.ts';
-import { checkRedundant, checkResourceVariables, checkTrustWildcard } from './lint-rules.ts';
+import { checkResourceVariables, checkTrustWildcard } from './lint-rules.ts';
+import { checkRedundant } from './redundant-rule.ts';
+import { checkSizeQuota } from './size-rules.ts';
 import { checkPlaceholders } from './placeholder-rules.ts';
 import { checkPrincipals } from './principal-rules.ts';
 import { createReport } from './report.ts';
@@ -79,6 +81,7 @@ export function validatePolicy(
       if (options.catalog) checkCatalog(report, s, options.catalog);
     }
     checkRedundant(report);
+    checkSizeQuota(report, text);
   } else if (!parsed.policy && parsed.diagnostics.length === 0) {
     out.push({
       severity: 'error',
