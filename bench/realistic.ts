@@ -208,7 +208,15 @@ function policy(Statement: Record<string, unknown>[]): PolicyDocument {
 const conditionCount = (p: Pick) => p.one([0, 0, 0, 1, 1, 1, 2]);
 
 type PrincipalKind =
-  'user' | 'role-session' | 'role' | 'root' | 'federated-user' | 'service' | 'anonymous';
+  | 'user'
+  | 'role-session'
+  | 'role'
+  | 'root'
+  | 'federated-user'
+  | 'service'
+  | 'anonymous'
+  | 'web-identity'
+  | 'saml';
 const KINDS: PrincipalKind[] = [
   'user',
   'user',
@@ -222,6 +230,8 @@ const KINDS: PrincipalKind[] = [
   'root',
   'service',
   'anonymous',
+  'web-identity',
+  'saml',
 ];
 
 function principalOf(p: Pick, kind: PrincipalKind, account: string): string {
@@ -240,7 +250,61 @@ function principalOf(p: Pick, kind: PrincipalKind, account: string): string {
       return p.one(['lambda.amazonaws.com', 'events.amazonaws.com', 'sns.amazonaws.com']);
     case 'anonymous':
       return 'anonymous';
+    case 'web-identity':
+      return p.chance(0.5)
+        ? `arn:aws:iam::${account}:oidc-provider/${GITHUB}`
+        : p.one(['accounts.google.com', 'cognito-identity.amazonaws.com']);
+    case 'saml':
+      return `arn:aws:iam::${account}:saml-provider/${p.one(['Okta', 'ADFS'])}`;
   }
+}
+
+const GITHUB = 'token.actions.githubusercontent.com';
+
+/**
+ * A trust statement for a web identity or SAML provider: the provider (or another), with the
+ * audience and subject conditions such trusts carry (sometimes met by the request, sometimes not).
+ */
+function federatedTrust(p: Pick, principal: string, account: string): Record<string, unknown> {
+  const saml = principal.includes(':saml-provider/');
+  const named = p.chance(0.8)
+    ? principal
+    : saml
+      ? `arn:aws:iam::${account}:saml-provider/Other`
+      : 'graph.facebook.com';
+  const host = principal.includes(':oidc-provider/') ? GITHUB : principal;
+  const condition: Condition = saml
+    ? { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }
+    : { StringEquals: { [`${host}:aud`]: p.one(['sts.amazonaws.com', 'my-app-id']) } };
+  if (!saml && p.chance(0.6))
+    condition.StringLike = { [`${host}:sub`]: p.one(['repo:org/app:*', 'repo:org/*', 'user-*']) };
+  if (host === 'cognito-identity.amazonaws.com' && p.chance(0.7))
+    condition['ForAnyValue:StringLike'] = { [`${host}:amr`]: 'authenticated' };
+  return {
+    Effect: p.chance(0.9) ? 'Allow' : 'Deny',
+    Principal: { Federated: named },
+    Action: saml ? 'sts:AssumeRoleWithSAML' : p.one(['sts:AssumeRoleWithWebIdentity', 'sts:*']),
+    Condition: condition,
+  };
+}
+
+/** The claims a web identity or SAML request carries as context keys. */
+function federatedContext(p: Pick, principal: string): Record<string, string | string[]> {
+  if (principal.includes(':saml-provider/'))
+    return {
+      'SAML:aud': p.one(['https://signin.aws.amazon.com/saml', 'https://example.com/acs']),
+      'SAML:sub': p.one(['alice@example.com', 'bob@example.com']),
+      'aws:SourceIp': p.one(['203.0.113.9', '10.1.2.3']),
+    };
+  const host = principal.includes(':oidc-provider/') ? GITHUB : principal;
+  const ctx: Record<string, string | string[]> = {
+    [`${host}:aud`]: p.one(['sts.amazonaws.com', 'my-app-id', 'other']),
+    [`${host}:sub`]: p.one(['repo:org/app:ref:refs/heads/main', 'repo:evil/app:pull', 'user-1']),
+    'aws:SourceIp': p.one(['203.0.113.9', '10.1.2.3']),
+  };
+  if (host === 'cognito-identity.amazonaws.com')
+    ctx[`${host}:amr`] = p.one([['authenticated', 'cognito-idp'], ['unauthenticated']]);
+  return ctx;
 }
 
 /** A Principal element for a resource policy: naming the caller, its role, its account, `*`, a service, or someone else. */
@@ -318,7 +382,13 @@ function generateSet(p: Pick, requestsPerSet: number): GeneratedSet {
     p.chance(kind === 'federated-user' ? 0.8 : 0.3)
   )
     policies.session = [policy(stmts(p.int(1, 2), { effect: 'Allow' }))];
-  if (p.chance(0.55))
+  const federated = kind === 'web-identity' || kind === 'saml';
+  if (federated)
+    policies.resource = policy([
+      ...Array.from({ length: p.int(1, 2) }, () => federatedTrust(p, principal, account)),
+      ...stmts(p.int(0, 1), { principal: () => resourcePrincipal(p, principal, account) }),
+    ]);
+  else if (p.chance(0.55))
     policies.resource = policy(
       stmts(p.int(1, 3), { principal: () => resourcePrincipal(p, principal, account) }),
     );
@@ -334,6 +404,16 @@ function generateSet(p: Pick, requestsPerSet: number): GeneratedSet {
 
   const requests: RequestInput[] = [];
   for (let i = 0; i < requestsPerSet; i++) {
+    if (federated && p.chance(0.7)) {
+      requests.push({
+        principal,
+        action: kind === 'saml' ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity',
+        resource: `arn:aws:iam::${resourceAccount}:role/${p.one(['Deploy', 'ReadOnly'])}`,
+        context: federatedContext(p, principal),
+        now: p.one(['2026-01-01T00:00:00Z', '2026-07-01T12:30:00Z']),
+      });
+      continue;
+    }
     const service = p.chance(0.9) ? p.one(services) : p.one(SERVICES);
     const resource = service.resource(resourceAccount, p.one(REGIONS), p.one(service.names));
     const request: RequestInput = {
