@@ -8,10 +8,7 @@
  *
  * Serves `dist/` with `vite preview` on a free port; uses Debian's Chromium when present.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { chromium, type Page } from '@playwright/test';
+import { mainThreadMs, nextFrames, startPreview, stats } from './preview.ts';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -25,97 +22,12 @@ const dist = distIndex > 0 ? process.argv[distIndex + 1]! : 'dist';
 const cssIndex = process.argv.indexOf('--css');
 const extraCss = cssIndex > 0 ? process.argv[cssIndex + 1] : undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
-
-type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
-
-/**
- * CPU time of the renderer's main thread so far (scripts, style, layout, paint, GC). CPU time
- * rather than wall time, so other processes on a busy machine do not inflate it.
- */
-async function mainThreadMs(cdp: Cdp): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
-}
-
-/** Resolves after the next two frames: the move's React work and the frame that shows it. */
-const nextFrames = () =>
-  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null))));
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return {
-    count: sorted.length,
-    median: at(0.5),
-    p95: at(0.95),
-    max: sorted[sorted.length - 1] ?? NaN,
-  };
-}
-
 const fmt = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main() {
-  if (!existsSync(`${dist}/index.html`))
-    throw new Error(`no ${dist}/: run \`npx vite build\` first`);
-  const port = await freePort();
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--outDir',
-      dist,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-    ],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const stop = () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  };
+  const preview = await startPreview(dist);
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForServer(base, 30_000);
-    const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    const browser = await chromium.launch({
-      executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const { base, browser } = preview;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const loadStart = Date.now();
     await page.goto(`${base}/?generate=${nodes}`);
@@ -174,7 +86,6 @@ async function main() {
     await page.evaluate(nextFrames);
     await page.waitForTimeout(300);
     const dropMs = (await mainThreadMs(cdp)) - dropStart;
-    await browser.close();
 
     // The first move starts the drag (selection, drag set-up): reported apart.
     const [startMs = 0, ...moves] = samples;
@@ -196,7 +107,7 @@ async function main() {
     console.log(`  target median < 16 ms: ${work.median < 16 ? 'met' : 'NOT met'}`);
     process.exitCode = work.median < 16 ? 0 : 1;
   } finally {
-    stop();
+    await preview.close();
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * What the browser benchmarks share: `vite preview` of a production build on a free port,
+ * Debian's Chromium when present, and the renderer's main-thread CPU time through CDP.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForServer(url: string, timeoutMs: number) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not start at ${url}`);
+}
+
+export interface Preview {
+  base: string;
+  browser: Browser;
+  /** Stops the browser and the server. */
+  close: () => Promise<void>;
+}
+
+/** Serves `dist` and launches a headless Chromium; call `close` in a `finally`. */
+export async function startPreview(dist = 'dist'): Promise<Preview> {
+  if (!existsSync(`${dist}/index.html`))
+    throw new Error(`no ${dist}/: run \`npx vite build\` first`);
+  const port = await freePort();
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port)],
+    { stdio: 'ignore', detached: true },
+  );
+  const stopServer = () => {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  };
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForServer(base, 30_000);
+    const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const browser = await chromium.launch({
+      executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    return {
+      base,
+      browser,
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        stopServer();
+      },
+    };
+  } catch (error) {
+    stopServer();
+    throw error;
+  }
+}
+
+export type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+async function metric(cdp: Cdp, name: string): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return metrics.find((m) => m.name === name)?.value ?? 0;
+}
+
+/**
+ * CPU time of the renderer's main thread so far (scripts, style, layout, paint, GC). CPU time
+ * rather than wall time, so other processes on a busy machine do not inflate it.
+ */
+export async function mainThreadMs(cdp: Cdp): Promise<number> {
+  return (await metric(cdp, 'ThreadTime')) * 1000;
+}
+
+/** Bytes of JavaScript heap in use after a full garbage collection. */
+export async function heapAfterGc(cdp: Cdp): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return metric(cdp, 'JSHeapUsedSize');
+}
+
+/** Resolves after the next two frames: a change's React work and the frame that shows it. */
+export const nextFrames = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null))));
+
+export function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return {
+    count: sorted.length,
+    median: at(0.5),
+    p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+/** The median of a few numbers (NaN for none). */
+export const median = (values: number[]) => stats(values).median;
