@@ -196,7 +196,7 @@ test.describe('imports refused with the reason, the design intact', () => {
     [
       'invalid JSON',
       '{"format": "rolecraft",',
-      'not a Rolecraft design file: the text is not JSON (property name expected at line 1, column 24)',
+      'not a Rolecraft design file: invalid JSON: property name expected at line 1, column 24',
     ],
     ['an empty file', '', 'the file is empty'],
     [

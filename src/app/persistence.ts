@@ -7,7 +7,7 @@ import {
   importDesignText,
   type LoadedDesign,
 } from '../io';
-import { emptyDesign, newId, restoreDesign, sampleDesign, type Design } from '../model';
+import { emptyDesign, newId, restoreDesign, sampleDesign, uniqueName, type Design } from '../model';
 import { rolecraftStore } from '../store';
 import { flushPendingEdits } from '../editor/sync/flush-registry';
 import { designNotices, setNotice } from './design-notices';
@@ -263,9 +263,11 @@ export async function reloadOpenDesign() {
 }
 
 export async function newDesign() {
-  const taken = new Set(state().designs.map((d) => d.name));
-  let name = 'Untitled design';
-  for (let n = 2; taken.has(name); n++) name = `Untitled design ${n}`;
+  const name = uniqueName(
+    'Untitled design',
+    state().designs.map((d) => d.name),
+    ' ',
+  );
   await open(emptyDesign(name));
 }
 

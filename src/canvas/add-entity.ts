@@ -11,6 +11,7 @@ import {
   makeService,
   makeUser,
   resourceTypes,
+  uniqueName,
   type Design,
   type Entity,
   type EntityId,
@@ -32,12 +33,6 @@ export type AddableKind =
 const NEW_ACCOUNT_SIZE = { width: 520, height: 300 };
 const COLUMNS = 2;
 const ROW_GAP = 56;
-
-function uniqueName(taken: Iterable<string>, base: string): string {
-  const names = new Set(taken);
-  if (!names.has(base)) return base;
-  for (let n = 2; ; n++) if (!names.has(`${base}${n}`)) return `${base}${n}`;
-}
 
 function nextAwsAccountId(design: Design): string {
   const taken = new Set([
@@ -110,17 +105,17 @@ function entityFor(
     list.filter((e) => e.account === account).map((e) => e.name);
   switch (kind) {
     case 'user':
-      return makeUser({ account, name: uniqueName(inAccount(design.users), 'new-user') });
+      return makeUser({ account, name: uniqueName('new-user', inAccount(design.users)) });
     case 'group':
-      return makeGroup({ account, name: uniqueName(inAccount(design.groups), 'NewGroup') });
+      return makeGroup({ account, name: uniqueName('NewGroup', inAccount(design.groups)) });
     case 'role':
-      return makeRole({ account, name: uniqueName(inAccount(design.roles), 'NewRole') });
+      return makeRole({ account, name: uniqueName('NewRole', inAccount(design.roles)) });
     case 'identity-provider': {
       const taken = inAccount(design.identityProviders);
       if (preset === 'saml')
-        return makeSamlProvider({ account, name: uniqueName(taken, 'CorporateSSO') });
+        return makeSamlProvider({ account, name: uniqueName('CorporateSSO', taken) });
       const provider = makeOidcProvider({ account, preset });
-      return { ...provider, name: uniqueName(taken, provider.name) };
+      return { ...provider, name: uniqueName(provider.name, taken) };
     }
     case 'resource': {
       const resourceType = 's3-bucket';
@@ -128,8 +123,8 @@ function entityFor(
         account,
         resourceType,
         name: uniqueName(
-          design.resources.map((r) => r.name),
           resourceTypes[resourceType].newName,
+          design.resources.map((r) => r.name),
         ),
       });
     }
@@ -157,8 +152,8 @@ export function additionFor(
     const entity = makeAccount({
       awsAccountId: nextAwsAccountId(design),
       name: uniqueName(
-        design.accounts.map((a) => a.name),
         'Account',
+        design.accounts.map((a) => a.name),
       ),
     });
     const position = {
@@ -171,7 +166,7 @@ export function additionFor(
   if (kind === 'service') {
     const taken = new Set(design.services.map((s) => s.name));
     const name =
-      commonServices.find((s) => !taken.has(s)) ?? uniqueName(taken, 'service.amazonaws.com');
+      commonServices.find((s) => !taken.has(s)) ?? uniqueName('service.amazonaws.com', taken);
     const entity = makeService(name);
     const position = {
       x: rightEdge(design) + 80,

@@ -17,6 +17,7 @@ import {
 } from '../analysis/index.ts';
 import { importAuthzFiles } from '../io/authz-details/index.ts';
 import { importDesignText } from '../io/index.ts';
+import { describeJsonSyntaxError, firstJsonSyntaxError } from '../engine/index.ts';
 import { readTextFile, reportFailure } from './input.ts';
 import type { Design } from '../model/index.ts';
 
@@ -187,8 +188,11 @@ async function run(kind: keyof typeof USAGE, argv: string[], io: CliIo): Promise
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(`${p.expect}: not JSON (${(error as Error).message.toLowerCase()})`);
+    } catch {
+      const syntax = firstJsonSyntaxError(text);
+      throw new UsageError(
+        `${p.expect}: ${syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON'}`,
+      );
     }
     const read = readExpectations(value);
     if (typeof read === 'string') throw new UsageError(`${p.expect}: ${read}`);

@@ -73,7 +73,7 @@ describe('rolecraft eval refuses bad input', () => {
     [
       'invalid JSON',
       '{"request": }',
-      'cannot read F: not JSON: value expected at line 1, column 13',
+      'cannot read F: invalid JSON: value expected at line 1, column 13',
     ],
     ['an empty file', '', 'cannot read F: the file is empty'],
     ['a PNG named .json', png, 'cannot read F: it is binary, not text'],

@@ -3,8 +3,12 @@
  * `cannot VERB FILE: reason`; `main` prints it as `rolecraft: ...` and exits 2.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { MAX_DESIGN_DEPTH, scanJsonDepth } from '../engine/index.ts';
+import {
+  describeJsonSyntaxError,
+  firstJsonSyntaxError,
+  MAX_DESIGN_DEPTH,
+  scanJsonDepth,
+} from '../engine/index.ts';
 
 /** A refused input: the message is shown as is, after `rolecraft: `. */
 export class CliError extends Error {}
@@ -70,19 +74,9 @@ export function parseJsonText(
   } catch {
     // Not JSON: read it again with a parser that says where it breaks.
   }
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  const offset = first?.offset ?? 0;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  const code = first
-    ? printParseErrorCode(first.error)
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-    : 'invalid text';
-  throw new CliError(`cannot ${verb} ${file}: not JSON: ${code} at line ${line}, column ${column}`);
+  const syntax = firstJsonSyntaxError(text);
+  const reason = syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON';
+  throw new CliError(`cannot ${verb} ${file}: ${reason}`);
 }
 
 /** Reads and parses a JSON file. */

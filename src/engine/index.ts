@@ -37,6 +37,7 @@ export { parsePrincipal } from './principal/principal-info.ts';
 export { parseArn, arnAccount, formatArn, isAwsAccountId, rootArnAccount } from './names/arn.ts';
 export type { Arn } from './names/arn.ts';
 export { actionService, actionName } from './names/action.ts';
+export { wildcardMatches } from './match/glob.ts';
 export { readIsoDate, parseDate } from './time/iso-date.ts';
 export type { DateReading } from './time/iso-date.ts';
 export {
@@ -59,8 +60,16 @@ export type {
   WellKnownIdentityProvider,
   TrustConditionBlock,
 } from './principal/identity-providers.ts';
-export { operatorNames } from './conditions/operator-table.ts';
+export { operatorSummaries, parseOperatorName } from './conditions/operator-table.ts';
+export type { OperatorName, OperatorSummary, SetQualifier } from './conditions/operator-table.ts';
+export type { OperatorValueType } from './conditions/operator.ts';
 export { parsePolicy } from './parse/parse-policy.ts';
+export {
+  firstJsonSyntaxError,
+  describeJsonSyntaxError,
+  jsonSyntaxMessage,
+} from './parse/json-syntax.ts';
+export type { JsonSyntaxError } from './parse/json-syntax.ts';
 export type { ParseResult } from './parse/parse-policy.ts';
 export {
   MAX_POLICY_DEPTH,
@@ -80,5 +89,5 @@ export type {
 } from './parse/model.ts';
 export { validatePolicy, isValidPolicy, policyTypes } from './validate/validate-policy.ts';
 export type { ValidateOptions } from './validate/validate-policy.ts';
-export { createCatalog } from './catalog/catalog.ts';
+export { createCatalog, keyPattern } from './catalog/catalog.ts';
 export type { IamCatalog, CatalogData } from './catalog/catalog.ts';

@@ -26,7 +26,7 @@ describe('design files refused with a reason', () => {
     [
       'invalid JSON',
       '{"format": "rolecraft",',
-      'not a Rolecraft design file: the text is not JSON (property name expected at line 1, column 24)',
+      'not a Rolecraft design file: invalid JSON: property name expected at line 1, column 24',
     ],
     ['an empty file', '', 'the file is empty'],
     ['a PNG named .json', png, 'not a Rolecraft design file: it is binary, not text'],

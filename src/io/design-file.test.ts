@@ -23,7 +23,7 @@ describe('design files', () => {
     [
       'text that is not JSON',
       '{\n  "format": rolecraft\n}',
-      'not a Rolecraft design file: the text is not JSON (invalid symbol at line 2, column 13)',
+      'not a Rolecraft design file: invalid JSON: invalid symbol at line 2, column 13',
     ],
     ['JSON of another kind', '{"nodes": []}', 'not a Rolecraft design file: `format` is missing'],
     ['a JSON list', '[1, 2]', 'not a Rolecraft design file: expected a JSON object, got `[1,2]`'],

@@ -1,5 +1,10 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { MAX_DESIGN_DEPTH, scanJsonDepth } from '../engine';
+import { parse } from 'jsonc-parser';
+import {
+  describeJsonSyntaxError,
+  firstJsonSyntaxError,
+  MAX_DESIGN_DEPTH,
+  scanJsonDepth,
+} from '../engine';
 import { FILE_EXTENSION, restore, toDesignFile, type Design, type Restored } from '../model';
 
 /** The text of a `*.rolecraft.json` file for this design. */
@@ -49,24 +54,9 @@ export function importDesignText(text: string): Restored {
   } catch {
     // Not JSON: read it again with a parser that says where it breaks.
   }
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const first = errors[0];
-  if (first) {
-    const { line, column } = lineAndColumn(text, first.offset);
-    const code = printParseErrorCode(first.error)
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase();
-    return {
-      ok: false,
-      reason: `not a Rolecraft design file: the text is not JSON (${code} at line ${line}, column ${column})`,
-    };
-  }
-  return restore(value);
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+  const syntax = firstJsonSyntaxError(text);
+  if (syntax)
+    return { ok: false, reason: `not a Rolecraft design file: ${describeJsonSyntaxError(syntax)}` };
+  // Native JSON refused what strict JSON takes (a lone surrogate escape): read it as jsonc does.
+  return restore(parse(text));
 }

@@ -1,12 +1,18 @@
 import { applyEdits, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 
-/** The indentation the text already uses (first indented line), so edits match it. */
+/**
+ * The one indentation detector: how the text already indents (tabs, or the smallest run of
+ * leading spaces; 2 when nothing is indented) and its line ends, so edits match it.
+ */
 export function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  if (indent === undefined) return { insertSpaces: true, tabSize: 2, eol };
-  if (indent.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
-  return { insertSpaces: true, tabSize: indent.length, eol };
+  if (/^\t+\S/m.test(text)) return { insertSpaces: false, tabSize: 1, eol };
+  let smallest = 0;
+  for (const m of text.matchAll(/^( +)\S/gm)) {
+    const size = m[1]!.length;
+    if (smallest === 0 || size < smallest) smallest = size;
+  }
+  return { insertSpaces: true, tabSize: smallest || 2, eol };
 }
 
 /** Sets (or with `undefined` removes) the value at `path`, changing only the text around it. */

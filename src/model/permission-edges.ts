@@ -1,11 +1,10 @@
-import { arnAccount, parseDate, type PolicyDocument } from '../engine';
+import { arnAccount, parseDate, wildcardMatches, type PolicyDocument } from '../engine';
 import { access, principalPolicies, type ConditionNeed } from './access';
-import { actionPatternMatches } from './action-match';
 import { arnOf } from './arn';
 import { findEntity } from './lookup';
 import { policyDocument, statementsOf, stringList } from './policy-text';
 import { principalsOf } from './trust-principals';
-import { isS3ObjectAction, representativeActions, servicePrefix } from './resource-actions';
+import { actsOnObject, resourceTypes } from './resource-types';
 import type {
   Account,
   Design,
@@ -80,7 +79,7 @@ function requestResources(
   resource: Resource,
   policies: PolicyDocument[],
 ): { bucket: string; objects: string[] } {
-  if (resource.resourceType !== 's3-bucket') return { bucket: arn, objects: [] };
+  if (!resourceTypes[resource.resourceType].hasObjects) return { bucket: arn, objects: [] };
   const objects = new Set([`${arn}/object`]);
   for (const doc of policies) {
     for (const s of statementsOf(doc)) {
@@ -94,8 +93,9 @@ function requestResources(
 
 /** Representative actions plus the literal actions of the resource's service the policies name. */
 function actionsToCheck(resource: Resource, policies: PolicyDocument[]): string[] {
-  const prefix = `${servicePrefix[resource.resourceType]}:`;
-  const actions = new Set(representativeActions[resource.resourceType]);
+  const { service, typicalActions } = resourceTypes[resource.resourceType];
+  const prefix = `${service}:`;
+  const actions = new Set(typicalActions);
   for (const doc of policies) {
     for (const s of statementsOf(doc)) {
       for (const a of stringList(s.Action))
@@ -149,8 +149,8 @@ function statementsFor(
 ): string[][] {
   const hit = cache.get(type);
   if (hit) return hit;
-  const candidates = representativeActions[type];
-  const prefix = `${servicePrefix[type]}:`;
+  const candidates = resourceTypes[type].typicalActions;
+  const prefix = `${resourceTypes[type].service}:`;
   const out: string[][] = [];
   for (const doc of facts.identity) {
     for (const s of statementsOf(doc)) {
@@ -160,7 +160,7 @@ function statementsFor(
         stringList(s.Action).some(
           (p) =>
             p.toLowerCase().startsWith(prefix) ||
-            candidates.some((a) => actionPatternMatches(p, a)),
+            candidates.some((a) => wildcardMatches(p, a, true)),
         );
       if (fits) out.push('NotResource' in s ? ['*'] : stringList(s.Resource));
     }
@@ -174,8 +174,8 @@ function identityMayTouch(resourcePatterns: string[][], arn: string, isBucket: b
   return resourcePatterns.some((patterns) =>
     patterns.some(
       (p) =>
-        actionPatternMatches(p, arn) ||
-        (isBucket && (p.startsWith(`${arn}/`) || actionPatternMatches(p, `${arn}/x`))),
+        wildcardMatches(p, arn, true) ||
+        (isBucket && (p.startsWith(`${arn}/`) || wildcardMatches(p, `${arn}/x`, true))),
     ),
   );
 }
@@ -269,14 +269,15 @@ export function derivePermissionEdges(
     for (const { resource, arn, account, policy, named } of candidatesOf(facts)) {
       const sameAccount = facts.account?.id === account.id;
       // Across accounts, and for KMS keys, the resource policy must allow; in the account, either side may.
+      const kind = resourceTypes[resource.resourceType];
       const concerned =
         mayBeNamed(named, facts) ||
         (sameAccount &&
-          resource.resourceType !== 'kms-key' &&
+          !kind.policyMustAllow &&
           identityMayTouch(
             statementsFor(facts, resource.resourceType, byType),
             arn,
-            resource.resourceType === 's3-bucket',
+            kind.hasObjects === true,
           ));
       if (!concerned) continue;
       const all = policy ? [...facts.identity, policy] : facts.identity;
@@ -284,8 +285,7 @@ export function derivePermissionEdges(
       const actions: string[] = [];
       const conditional: ConditionalAction[] = [];
       for (const action of actionsToCheck(resource, all)) {
-        const requestTargets =
-          resource.resourceType === 's3-bucket' && isS3ObjectAction(action) ? objects : [bucket];
+        const requestTargets = actsOnObject(resource.resourceType, action) ? objects : [bucket];
         let needs: ConditionNeed[] | undefined;
         for (const target of requestTargets) {
           const verdict = questions.canCall({

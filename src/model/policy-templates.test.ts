@@ -11,7 +11,6 @@ import {
   NEW_RCP_TEXT,
   NEW_SCP_TEXT,
   OPEN_BOUNDARY_TEXT,
-  uniqueName,
 } from './policy-templates';
 import { sampleDesign } from './sample';
 
@@ -68,14 +67,5 @@ describe('names', () => {
     ['x'.repeat(129), false],
   ])('Organizations name `%s` valid: %s', (name, valid) => {
     expect(isValidOrganizationName(name)).toBe(valid);
-  });
-
-  it.each([
-    [[], 'Policy'],
-    [['Policy'], 'Policy2'],
-    [['Policy', 'Policy2', 'Policy4'], 'Policy3'],
-    [['Other'], 'Policy'],
-  ])('with %j taken the next name is %s', (taken, expected) => {
-    expect(uniqueName('Policy', taken)).toBe(expected);
   });
 });

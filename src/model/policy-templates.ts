@@ -57,10 +57,3 @@ export function isValidIamPolicyName(name: string): boolean {
 export function isValidOrganizationName(name: string): boolean {
   return name.trim() !== '' && name.length <= 128;
 }
-
-/** `base`, or `base2`, `base3`… : the first that no name in `taken` uses. */
-export function uniqueName(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
-}

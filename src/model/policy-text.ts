@@ -1,5 +1,4 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { MAX_POLICY_DEPTH, scanJsonDepth } from '../engine';
+import { firstJsonSyntaxError, MAX_POLICY_DEPTH, scanJsonDepth } from '../engine';
 import type { EntityId, PolicySlot } from './types';
 
 /** A parsed policy document; a plain JSON object. */
@@ -38,25 +37,12 @@ function parseUncached(text: string): ParsedPolicy {
   } catch {
     value = undefined;
   }
-  const errors: ParseError[] = [];
-  if (value === undefined)
-    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  if (first) {
-    return {
-      ok: false,
-      reason: `invalid JSON: ${describe(printParseErrorCode(first.error))}`,
-      offset: first.offset,
-    };
-  }
+  const syntax = value === undefined ? firstJsonSyntaxError(text) : undefined;
+  if (syntax) return { ok: false, reason: syntax.message, offset: syntax.offset };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'a policy must be a JSON object', offset: 0 };
   }
   return { ok: true, document: value as PolicyJson };
-}
-
-function describe(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The parsed document, or undefined when the text is not a JSON object. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArn } from '../engine';
 import { loadCatalogForPolicy } from '../engine/catalog/index.ts';
 import {
+  actsOnObject,
   fillArnTemplate,
   isRegional,
   isResourceType,
@@ -48,5 +49,16 @@ describe('resource-type registry', () => {
     expect(resourceTypeIds.every(isResourceType)).toBe(true);
     expect(isResourceType('toString')).toBe(false);
     expect(isResourceType('ec2-instance')).toBe(false);
+  });
+
+  it('an S3 action acts on an object exactly when the catalogue says its resource is an object', async () => {
+    const catalog = await loadCatalogForPolicy({ Statement: [{ Action: 's3:*' }] });
+    const s3 = catalog.service('s3')!;
+    const wrong = [...s3.actions.values()].filter((action) => {
+      const onObject = action.resourceTypes.some((r) => r.name === 'object');
+      return actsOnObject('s3-bucket', `s3:${action.name}`) !== onObject;
+    });
+    expect(wrong.map((a) => a.name)).toEqual([]);
+    expect(actsOnObject('kms-key', 'kms:Decrypt')).toBe(false);
   });
 });

@@ -28,6 +28,8 @@ export interface ResourceTypeInfo {
   policyMustAllow?: boolean;
   /** It holds objects with ARNs `ARN/KEY` that object actions act on (S3). */
   hasObjects?: boolean;
+  /** With `hasObjects`: the actions that act on an object (`ARN/KEY`) rather than on the resource. */
+  objectActions?: RegExp;
 }
 
 const table = {
@@ -49,6 +51,9 @@ const table = {
     icon: 's3-bucket',
     newName: 'new-bucket',
     hasObjects: true,
+    // Checked against the IAM catalogue's `object` resource type (resource-types.test.ts).
+    objectActions:
+      /^s3:(?:(?![a-z]*ObjectLambda$|(?:Get|Put)BucketObjectLock)[a-z]*Object[a-z]*|AbortMultipartUpload|ListMultipartUploadParts|InitiateReplication|BypassGovernanceRetention|Replicate(?:Delete|Tags))$/i,
   },
   'kms-key': {
     label: 'KMS key',
@@ -149,6 +154,11 @@ export const resourceTypeIds = Object.keys(table) as ResourceType[];
 
 export function isResourceType(value: unknown): value is ResourceType {
   return typeof value === 'string' && Object.hasOwn(resourceTypes, value);
+}
+
+/** Whether the action acts on an object inside a resource of this type (`s3:GetObject` on a bucket). */
+export function actsOnObject(type: ResourceType, action: string): boolean {
+  return resourceTypes[type].objectActions?.test(action) ?? false;
 }
 
 /** Whether the type's ARN holds a region (S3 bucket ARNs do not). */

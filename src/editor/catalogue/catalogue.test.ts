@@ -2,7 +2,14 @@ import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-c
 import { describe, expect, it } from 'vitest';
 import { createCatalogue, iamCatalogue } from './catalogue';
 import { globalConditionKeys } from './global-condition-keys';
-import { operatorFitsKeyType, operatorsForKeyType, parseOperator } from './condition-operators';
+import { operatorSummaries } from '../../engine';
+import {
+  conditionOperators,
+  operatorDescriptions,
+  operatorFitsKeyType,
+  operatorsForKeyType,
+  parseOperator,
+} from './condition-operators';
 
 describe('the bundled catalogue', () => {
   it('lists every service with its name', async () => {
@@ -98,5 +105,30 @@ describe('condition operators', () => {
       operator: { name: 'StringLikeIfExists', family: 'String' },
     });
     expect(parseOperator('Sometimes:StringLike')).toBeUndefined();
+  });
+
+  it("is the engine's operator table: every engine operator, in words, and no other", () => {
+    const engineNames = operatorSummaries.map((op) => op.name);
+    expect(Object.keys(operatorDescriptions).sort()).toEqual([...engineNames].sort());
+    for (const op of operatorSummaries) {
+      const info = conditionOperators.find((o) => o.name === op.name);
+      expect(info?.family).toBe(op.valueType);
+      if (op.valueType !== 'Null')
+        expect(conditionOperators.some((o) => o.name === `${op.name}IfExists`)).toBe(true);
+    }
+    expect(conditionOperators).toHaveLength(engineNames.length * 2 - 1);
+  });
+
+  it.each([
+    ['stringequals', 'StringEquals', undefined],
+    ['ForAllValues:ArnLikeIfExists', 'ArnLikeIfExists', 'ForAllValues'],
+    ['foranyvalue:numericlessthan', 'NumericLessThan', 'ForAnyValue'],
+    ['StringMatches', undefined, undefined],
+    ['NullIfExists', undefined, undefined],
+    [':StringEquals', undefined, undefined],
+  ])('reads %s as %s (qualifier %s)', (text, name, qualifier) => {
+    const parsed = parseOperator(text);
+    expect(parsed?.operator.name).toBe(name);
+    expect(parsed?.qualifier).toBe(qualifier);
   });
 });

@@ -1,8 +1,15 @@
-// Condition operators and the key types each one compares, for completion and hover.
+// Condition operators and the key types each one compares, for completion and hover: the
+// engine's operator table with words for each.
 
-/** The operator families, each comparing one kind of value. */
-export type OperatorFamily =
-  'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN' | 'Null';
+import {
+  operatorSummaries,
+  parseOperatorName,
+  type OperatorValueType,
+  type SetQualifier,
+} from '../../engine';
+
+/** The operator families, each comparing one kind of value: the engine's value types. */
+export type OperatorFamily = OperatorValueType;
 
 export interface OperatorInfo {
   name: string;
@@ -10,55 +17,46 @@ export interface OperatorInfo {
   description: string;
 }
 
-const base: readonly OperatorInfo[] = [
-  { name: 'StringEquals', family: 'String', description: 'exact, case-sensitive match' },
-  { name: 'StringNotEquals', family: 'String', description: 'negated exact, case-sensitive match' },
-  { name: 'StringEqualsIgnoreCase', family: 'String', description: 'exact match ignoring case' },
-  {
-    name: 'StringNotEqualsIgnoreCase',
-    family: 'String',
-    description: 'negated match ignoring case',
-  },
-  {
-    name: 'StringLike',
-    family: 'String',
-    description: 'case-sensitive match with `*` and `?` wildcards',
-  },
-  {
-    name: 'StringNotLike',
-    family: 'String',
-    description: 'negated case-sensitive match with wildcards',
-  },
-  { name: 'NumericEquals', family: 'Numeric', description: 'number equal to' },
-  { name: 'NumericNotEquals', family: 'Numeric', description: 'number not equal to' },
-  { name: 'NumericLessThan', family: 'Numeric', description: 'number less than' },
-  { name: 'NumericLessThanEquals', family: 'Numeric', description: 'number less than or equal to' },
-  { name: 'NumericGreaterThan', family: 'Numeric', description: 'number greater than' },
-  {
-    name: 'NumericGreaterThanEquals',
-    family: 'Numeric',
-    description: 'number greater than or equal to',
-  },
-  { name: 'DateEquals', family: 'Date', description: 'date equal to (ISO 8601 or epoch seconds)' },
-  { name: 'DateNotEquals', family: 'Date', description: 'date not equal to' },
-  { name: 'DateLessThan', family: 'Date', description: 'date before' },
-  { name: 'DateLessThanEquals', family: 'Date', description: 'date at or before' },
-  { name: 'DateGreaterThan', family: 'Date', description: 'date after' },
-  { name: 'DateGreaterThanEquals', family: 'Date', description: 'date at or after' },
-  { name: 'Bool', family: 'Bool', description: 'boolean match: `"true"` or `"false"`' },
-  { name: 'BinaryEquals', family: 'Binary', description: 'byte-for-byte match of a base64 value' },
-  { name: 'IpAddress', family: 'IPAddress', description: 'address within a CIDR range' },
-  { name: 'NotIpAddress', family: 'IPAddress', description: 'address outside every CIDR range' },
-  { name: 'ArnEquals', family: 'ARN', description: 'ARN match, each of its six parts compared' },
-  { name: 'ArnLike', family: 'ARN', description: 'ARN match with wildcards per part' },
-  { name: 'ArnNotEquals', family: 'ARN', description: 'negated ARN match' },
-  { name: 'ArnNotLike', family: 'ARN', description: 'negated ARN match with wildcards' },
-  {
-    name: 'Null',
-    family: 'Null',
-    description: '`"true"`: the key is absent; `"false"`: it is present',
-  },
-];
+/**
+ * What each of the engine's operators does, in words. The operators themselves (names,
+ * families, which are negated) come from the engine's table; a test holds that every engine
+ * operator has its words here and that nothing here is not an engine operator.
+ */
+export const operatorDescriptions: Readonly<Record<string, string>> = {
+  StringEquals: 'exact, case-sensitive match',
+  StringNotEquals: 'negated exact, case-sensitive match',
+  StringEqualsIgnoreCase: 'exact match ignoring case',
+  StringNotEqualsIgnoreCase: 'negated match ignoring case',
+  StringLike: 'case-sensitive match with `*` and `?` wildcards',
+  StringNotLike: 'negated case-sensitive match with wildcards',
+  NumericEquals: 'number equal to',
+  NumericNotEquals: 'number not equal to',
+  NumericLessThan: 'number less than',
+  NumericLessThanEquals: 'number less than or equal to',
+  NumericGreaterThan: 'number greater than',
+  NumericGreaterThanEquals: 'number greater than or equal to',
+  DateEquals: 'date equal to (ISO 8601 or epoch seconds)',
+  DateNotEquals: 'date not equal to',
+  DateLessThan: 'date before',
+  DateLessThanEquals: 'date at or before',
+  DateGreaterThan: 'date after',
+  DateGreaterThanEquals: 'date at or after',
+  Bool: 'boolean match: `"true"` or `"false"`',
+  BinaryEquals: 'byte-for-byte match of a base64 value',
+  IpAddress: 'address within a CIDR range',
+  NotIpAddress: 'address outside every CIDR range',
+  ArnEquals: 'ARN match, each of its six parts compared',
+  ArnLike: 'ARN match with wildcards per part',
+  ArnNotEquals: 'negated ARN match',
+  ArnNotLike: 'negated ARN match with wildcards',
+  Null: '`"true"`: the key is absent; `"false"`: it is present',
+};
+
+const base: readonly OperatorInfo[] = operatorSummaries.map((op) => ({
+  name: op.name,
+  family: op.valueType,
+  description: operatorDescriptions[op.name] ?? op.name,
+}));
 
 /** Every operator, with its `...IfExists` form (none for `Null`). */
 export const conditionOperators: readonly OperatorInfo[] = base.flatMap((op) =>
@@ -74,23 +72,23 @@ export const conditionOperators: readonly OperatorInfo[] = base.flatMap((op) =>
       ],
 );
 
-export const setQualifiers = ['ForAnyValue', 'ForAllValues'] as const;
+export const setQualifiers: readonly SetQualifier[] = ['ForAnyValue', 'ForAllValues'];
 
 export interface ParsedOperator {
-  qualifier?: (typeof setQualifiers)[number];
+  qualifier?: SetQualifier;
   operator: OperatorInfo;
 }
 
-/** Splits `ForAnyValue:StringLikeIfExists` into its set qualifier and operator, case-insensitively. */
+const byLowerName = new Map(conditionOperators.map((op) => [op.name.toLowerCase(), op]));
+
+/** Splits `ForAnyValue:StringLikeIfExists` into its set qualifier and operator, case-insensitively (the engine's reading). */
 export function parseOperator(name: string): ParsedOperator | undefined {
-  const colon = name.indexOf(':');
-  const prefix = colon >= 0 ? name.slice(0, colon) : undefined;
-  const qualifier = prefix && setQualifiers.find((q) => q.toLowerCase() === prefix.toLowerCase());
-  if (prefix && !qualifier) return undefined;
-  const rest = (colon >= 0 ? name.slice(colon + 1) : name).toLowerCase();
-  const operator = conditionOperators.find((op) => op.name.toLowerCase() === rest);
+  const parsed = parseOperatorName(name);
+  if (!parsed.operator) return undefined;
+  const full = `${parsed.operator.name}${parsed.ifExists ? 'IfExists' : ''}`;
+  const operator = byLowerName.get(full.toLowerCase());
   if (!operator) return undefined;
-  return qualifier ? { qualifier, operator } : { operator };
+  return parsed.qualifier ? { qualifier: parsed.qualifier, operator } : { operator };
 }
 
 const scalarOf = (type: string) => type.replace(/^ArrayOf/, '');

@@ -1,7 +1,7 @@
 // The condition keys that apply to a statement: its actions' keys and their resource types'
 // keys from the catalogue, the identity provider keys its federated principals bring, and the
 // global keys.
-import { oidcIssuerOf } from '../../engine';
+import { keyPattern, oidcIssuerOf } from '../../engine';
 import type { Catalogue, ConditionKeyInfo } from '../catalogue/catalogue';
 import { globalConditionKeys } from '../catalogue/global-condition-keys';
 import { actionsMatching, splitAction } from './statement-actions';
@@ -81,11 +81,7 @@ export async function describeKey(
   return service.conditionKey(name) ?? service.conditionKeys.find((k) => keyMatches(k.key, name));
 }
 
-/** `aws:PrincipalTag/${TagKey}` matches `aws:PrincipalTag/team`; plain keys compare case-insensitively. */
+/** `aws:PrincipalTag/${TagKey}` matches `aws:PrincipalTag/team`; plain keys compare case-insensitively (the engine's reading). */
 export function keyMatches(template: string, key: string): boolean {
-  const source = template
-    .split(/(\$\{[^}]+\})/)
-    .map((part) => (part.startsWith('${') ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 'i').test(key);
+  return keyPattern(template)(key.toLowerCase());
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { oidcIssuerOf } from '../../engine';
+import { oidcIssuerOf, wildcardMatches } from '../../engine';
 import { keyMatches } from './condition-keys';
 import { arnFitsTemplate } from './complete-resources';
 import { escapeSnippet, templateToSnippet } from './items';
-import { wildcardMatches } from './statement-actions';
 
 describe('matching helpers', () => {
   it.each([
@@ -33,6 +32,8 @@ describe('matching helpers', () => {
     ['aws:PrincipalTag/${TagKey}', 'aws:PrincipalTag/', false],
     ['sts:ExternalId', 'STS:EXTERNALID', true],
     ['sts:ExternalId', 'sts:ExternalIds', false],
+    ['aws:RequestTag/tag-key', 'aws:RequestTag/env', true],
+    ['s3:ExistingObjectTag/<key>', 's3:ExistingObjectTag/x', false],
   ])('%s matches %s: %s', (template, key, matches) => {
     expect(keyMatches(template, key)).toBe(matches);
   });
@@ -43,7 +44,7 @@ describe('matching helpers', () => {
     ['Get?bject', 'getobject', true],
     ['a.b', 'axb', false],
   ])('wildcard %s against %s: %s', (pattern, value, matches) => {
-    expect(wildcardMatches(pattern, value)).toBe(matches);
+    expect(wildcardMatches(pattern, value, true)).toBe(matches);
   });
 
   it.each([

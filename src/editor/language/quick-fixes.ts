@@ -1,6 +1,7 @@
 // Quick fixes where the fix is clear: add the missing Version, replace an unknown action or
 // service with the closest known one, add the audience condition a federated trust lacks.
-import { modify, parseTree, type FormattingOptions } from 'jsonc-parser';
+import { modify, parseTree } from 'jsonc-parser';
+import { formattingOf } from '../../model';
 import { tooDeepForFeatures } from './too-deep';
 import {
   oidcIssuerOf,
@@ -32,13 +33,6 @@ export interface QuickFixEnv {
   policyType: PolicyType;
   catalogue: Catalogue;
   entities: () => readonly DesignEntity[];
-}
-
-/** Indentation as the text already uses it (tabs, or the smallest run of leading spaces). */
-export function formattingOf(text: string): FormattingOptions {
-  if (/^\t/m.test(text)) return { insertSpaces: false, tabSize: 4, eol: '\n' };
-  const sizes = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1]!.length);
-  return { insertSpaces: true, tabSize: sizes.length ? Math.min(...sizes) : 2, eol: '\n' };
 }
 
 const overlaps = (a: Span, d: Diagnostic) => d.range.start <= a.end && a.start <= d.range.end;

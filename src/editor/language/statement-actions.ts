@@ -1,14 +1,6 @@
 // The catalogue actions a statement's `Action` patterns name, loading each service once.
+import { wildcardMatches } from '../../engine';
 import type { ActionInfo, Catalogue, ServiceInfo } from '../catalogue/catalogue';
-
-/** `s3:Get*` against `GetObject`: IAM's case-insensitive `*` and `?` wildcards. */
-export function wildcardMatches(pattern: string, value: string): boolean {
-  const source = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 'i').test(value);
-}
 
 export function splitAction(action: string): { service: string; name: string } | undefined {
   const colon = action.indexOf(':');
@@ -44,7 +36,7 @@ export async function actionsMatching(
       return parts && parts.service.toLowerCase() === service.key ? [parts.name] : [];
     });
     for (const action of service.actions)
-      if (names.some((n) => wildcardMatches(n, action.name))) found.push(action);
+      if (names.some((n) => wildcardMatches(n, action.name, true))) found.push(action);
   }
   return found;
 }

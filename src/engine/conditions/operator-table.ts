@@ -1,5 +1,5 @@
 /** Every IAM condition operator by name (without `IfExists` or a set qualifier). */
-import type { ConditionOperator } from './operator.ts';
+import type { ConditionOperator, OperatorValueType } from './operator.ts';
 import { arnEquals, arnLike, arnNotEquals, arnNotLike } from './operators/arn.ts';
 import { binaryEquals } from './operators/binary.ts';
 import { bool } from './operators/bool.ts';
@@ -63,8 +63,18 @@ export const operatorTable: ReadonlyMap<string, ConditionOperator<unknown>> = ne
   all.map((op) => [op.name.toLowerCase(), op as ConditionOperator<unknown>]),
 );
 
-/** The canonical operator names. */
-export const operatorNames: readonly string[] = all.map((op) => op.name);
+/** What an operator is, without its evaluation: for the editor's completions, hover and docs. */
+export interface OperatorSummary {
+  name: string;
+  valueType: OperatorValueType;
+  negated: boolean;
+  wildcards: boolean;
+}
+
+/** Every operator the engine evaluates, in the table's order. */
+export const operatorSummaries: readonly OperatorSummary[] = all.map(
+  ({ name, valueType, negated, wildcards }) => ({ name, valueType, negated, wildcards }),
+);
 
 export type SetQualifier = 'ForAllValues' | 'ForAnyValue';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileArnPattern, splitArn } from './arn.ts';
-import { compileGlob, referenceGlobMatch } from './glob.ts';
+import { compileGlob, referenceGlobMatch, wildcardMatches } from './glob.ts';
 import { globsIntersect } from './glob-intersect.ts';
 
 const pattern = fc
@@ -58,5 +58,38 @@ describe('pattern intersection', () => {
     );
     expect(globsIntersect('arn:aws:s3:::*/x', 'arn:*:s3:::*')).toBe(true);
     expect(globsIntersect('arn:aws:s3:::b', 'arn:*:sqs:*')).toBe(false);
+  });
+});
+
+describe('the shared wildcard test', () => {
+  it.each([
+    ['s3:Get*', 's3:GetObject', false, true],
+    ['s3:get*', 'S3:GetObject', true, true],
+    ['s3:get*', 'S3:GetObject', false, false],
+    ['Get?bject', 'getobject', true, true],
+    ['a.b', 'axb', true, false],
+    ['arn:aws:s3:::Bucket/*', 'arn:aws:s3:::bucket/x', false, false],
+    ['arn:aws:s3:::b-(1)/*', 'arn:aws:s3:::b-(1)/k', false, true],
+  ])('%s against %s (ignore case %s) is %s', (p, t, ignoreCase, expected) => {
+    expect(wildcardMatches(p, t, ignoreCase)).toBe(expected);
+  });
+
+  const mixedPattern = fc
+    .array(fc.constantFrom('a', 'A', 'b', 'B', '.', '*', '?'), { maxLength: 8 })
+    .map((p) => p.join(''));
+  const mixedText = fc
+    .array(fc.constantFrom('a', 'A', 'b', 'B', '.'), { maxLength: 10 })
+    .map((p) => p.join(''));
+
+  it('agrees with the reference matcher, and ignores case exactly as lower-casing both sides', () => {
+    fc.assert(
+      fc.property(mixedPattern, mixedText, fc.boolean(), (p, t, ignoreCase) => {
+        const expected = ignoreCase
+          ? referenceGlobMatch(p.toLowerCase(), t.toLowerCase())
+          : referenceGlobMatch(p, t);
+        expect(wildcardMatches(p, t, ignoreCase)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -93,6 +93,23 @@ export function compileGlob(pattern: string): StringTest {
   return compileCodes(globCodes(pattern));
 }
 
+const compiled = new Map<string, StringTest>();
+
+/**
+ * Whether `value` matches the IAM wildcard pattern (`*`, `?`), compiled once and cached. With
+ * `ignoreCase` both sides compare lower-cased, as IAM compares action names.
+ */
+export function wildcardMatches(pattern: string, value: string, ignoreCase = false): boolean {
+  const key = ignoreCase ? `i${pattern.toLowerCase()}` : `s${pattern}`;
+  let test = compiled.get(key);
+  if (!test) {
+    if (compiled.size >= 4096) compiled.clear();
+    test = compileGlob(key.slice(1));
+    compiled.set(key, test);
+  }
+  return test(ignoreCase ? value.toLowerCase() : value);
+}
+
 /** Plain reference matcher (regular expression), used to check the compiled one. */
 export function referenceGlobMatch(pattern: string, value: string): boolean {
   const source = pattern.replace(/[.+^${}()|[\]\\*?]/g, (ch) =>

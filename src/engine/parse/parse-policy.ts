@@ -2,7 +2,7 @@
  * Parses policy text into the typed model with source ranges (jsonc-parser), reporting JSON
  * syntax errors as diagnostics. Comments and trailing commas are syntax errors, as in IAM.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../types.ts';
 import type {
   ConditionEntry,
@@ -14,6 +14,7 @@ import type {
   PrincipalEntry,
 } from './model.ts';
 import { MAX_POLICY_DEPTH, scanJsonDepth } from './json-limits.ts';
+import { jsonSyntaxErrors } from './json-syntax.ts';
 import { nodeValue } from './json-value.ts';
 import { SourceText } from './source-text.ts';
 
@@ -24,25 +25,6 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   source: SourceText;
 }
-
-const syntaxMessages: Record<string, string> = {
-  InvalidSymbol: 'invalid symbol',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'property name expected',
-  ValueExpected: 'value expected',
-  ColonExpected: 'colon expected',
-  CommaExpected: 'comma expected',
-  CloseBraceExpected: 'closing brace `}` expected',
-  CloseBracketExpected: 'closing bracket `]` expected',
-  EndOfFileExpected: 'end of text expected',
-  InvalidCommentToken: 'comments are not allowed in policies',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'unexpected end of string',
-  UnexpectedEndOfNumber: 'unexpected end of number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character',
-};
 
 /** The syntax node behind each element's value (kept out of the model, which stays plain data). */
 const valueNodes = new WeakMap<Element, Node>();
@@ -183,10 +165,10 @@ export function parsePolicy(text: string): ParseResult {
     allowTrailingComma: false,
     allowEmptyContent: false,
   });
-  const diagnostics: Diagnostic[] = errors.map((e) => ({
+  const diagnostics: Diagnostic[] = jsonSyntaxErrors(text, errors).map((e) => ({
     severity: 'error',
     code: 'json-syntax',
-    message: `invalid JSON: ${syntaxMessages[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)}`,
+    message: e.message,
     range: source.range(e.offset, e.offset + Math.max(e.length, 1)),
   }));
   if (!root) return { policy: undefined, diagnostics, source };

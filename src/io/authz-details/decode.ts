@@ -1,4 +1,5 @@
 /** Undoing the wire forms of authorization details: policy documents and dates. */
+import { describeJsonSyntaxError, firstJsonSyntaxError, readIsoDate } from '../../engine';
 import type { PolicyJson } from '../../model';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -30,19 +31,16 @@ export function decodeDocument(value: unknown): Decoded<PolicyJson> {
       const parsed: unknown = JSON.parse(attempt);
       if (isObject(parsed)) return { ok: true, value: parsed };
       return { ok: false, reason: 'the policy document is not a JSON object' };
-    } catch (error) {
-      if (attempt === attempts[attempts.length - 1])
-        return {
-          ok: false,
-          reason: `the policy document is not JSON (${(error as Error).message.toLowerCase()})`,
-        };
+    } catch {
+      if (attempt === attempts[attempts.length - 1]) {
+        const syntax = firstJsonSyntaxError(attempt);
+        const why = syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON';
+        return { ok: false, reason: `the policy document is ${why}` };
+      }
     }
   }
   return { ok: false, reason: 'the policy document is empty' };
 }
-
-const isoPattern =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -64,21 +62,17 @@ export function decodeDate(value: unknown): Decoded<string> {
   }
   if (typeof value !== 'string')
     return { ok: false, reason: 'a date must be a string or a number' };
-  const m = isoPattern.exec(value.trim());
-  if (!m) return { ok: false, reason: `\`${value}\` is not an ISO 8601 date` };
-  const [, y, mo, d, h, mi, s, , zone] = m;
-  let offsetMinutes = 0;
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const hours = Number(digits.slice(0, 2));
-    const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
-  }
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59)
-    return { ok: false, reason: `\`${value}\` is not a valid date` };
-  const utc =
-    Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s)) - offsetMinutes * 60_000;
-  return { ok: true, value: isoOf(utc) };
+  // The wire forms the engine's strict reader does not take: boto3's space for `T` and
+  // offsets without a colon (`+0000`, `+00`). The rest is the engine's one date reader.
+  const text = value
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T')
+    .replace(
+      /(T[\d:.]+)([+-]\d{2})(\d{2})?$/,
+      (_, time: string, hours: string, minutes?: string) => `${time}${hours}:${minutes ?? '00'}`,
+    )
+    .replace(/z$/, 'Z');
+  const reading = readIsoDate(text);
+  if (!reading.ok) return { ok: false, reason: `\`${value}\` ${reading.reason}` };
+  return { ok: true, value: isoOf(reading.ms) };
 }

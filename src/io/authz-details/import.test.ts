@@ -53,7 +53,11 @@ describe('policy documents in every wire form', () => {
 
   it.each([
     ['a number', 42, 'a policy document must be an object or a string'],
-    ['broken JSON', '{"Version": ', 'the policy document is not JSON'],
+    [
+      'broken JSON',
+      '{"Version": ',
+      'the policy document is invalid JSON: value expected at line 1, column 12',
+    ],
     ['a JSON list', '[1]', 'the policy document is not a JSON object'],
   ])('refuses %s', (_name, value, reason) => {
     const result = decodeDocument(value);
@@ -73,12 +77,26 @@ describe('dates', () => {
     [1740823200, '2025-03-01T10:00:00Z'],
     [1740823200000, '2025-03-01T10:00:00Z'],
     ['1740823200', '2025-03-01T10:00:00Z'],
+    ['2025-03-01T11:00:00+01', '2025-03-01T10:00:00Z'],
+    ['2025-03-01T10:00:00z', '2025-03-01T10:00:00Z'],
+    ['2024-02-29T10:00:00Z', '2024-02-29T10:00:00Z'],
   ])('reads %j as %s', (value, iso) => {
     expect(decodeDate(value)).toEqual({ ok: true, value: iso });
   });
 
-  it.each([['March 1st'], ['2025-13-01T00:00:00Z'], [true]])('refuses %j', (value) => {
-    expect(decodeDate(value).ok).toBe(false);
+  // The engine's strict reader decides: Date.parse would take (or roll over) each of these.
+  it.each([
+    ['March 1st', 'is not an ISO 8601 date'],
+    ['2025-13-01T00:00:00Z', 'has no month 13'],
+    ['2025-02-29T00:00:00Z', 'has no day 29 in 2025-02'],
+    ['2025-02-30 10:00:00+00:00', 'has no day 30 in 2025-02'],
+    ['2025-03-01T24:00:00Z', 'has no hour 24'],
+    ['Sat, 01 Mar 2025 10:00:00 GMT', 'is not an ISO 8601 date'],
+    [true, 'a date must be a string or a number'],
+  ])('refuses %j: %s', (value, reason) => {
+    const decoded = decodeDate(value);
+    expect(decoded.ok).toBe(false);
+    expect(!decoded.ok && decoded.reason).toContain(reason);
   });
 });
 
@@ -338,7 +356,7 @@ describe('importing authorization details', () => {
     expect(result.design.roles.map((r) => r.name)).toEqual(['R']);
     expect(result.summary.warnings).toEqual([
       expect.stringContaining(
-        's.json: `RoleDetailList[0].RolePolicyList[0].PolicyDocument`: the policy document is not JSON',
+        's.json: `RoleDetailList[0].RolePolicyList[0].PolicyDocument`: the policy document is invalid JSON',
       ),
       's.json: `RoleDetailList[1]`: no `Arn` or `RoleName`; skipped',
     ]);
@@ -350,7 +368,7 @@ describe('importing authorization details', () => {
       '{"nodes": []}',
       'x.json: not authorization details: no RoleDetailList, UserDetailList, GroupDetailList or Policies',
     ],
-    ['not JSON', 'hello', 'x.json: not JSON'],
+    ['not JSON', 'hello', 'x.json: invalid JSON: invalid symbol at line 1, column 1'],
     [
       'a list field that is not a list',
       '{"RoleDetailList": 3}',

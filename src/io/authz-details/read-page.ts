@@ -1,4 +1,5 @@
 /** One authorization-details file (or page) from JSON text to `AuthzPage`, every quirk undone. */
+import { describeJsonSyntaxError, firstJsonSyntaxError } from '../../engine';
 import type { PolicyJson } from '../../model';
 import type {
   AuthzAttachedPolicy,
@@ -209,8 +210,12 @@ export function readAuthzPage(text: string, file: string): PageResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `${file}: not JSON (${(error as Error).message.toLowerCase()})` };
+  } catch {
+    const syntax = firstJsonSyntaxError(text);
+    return {
+      ok: false,
+      reason: `${file}: ${syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON'}`,
+    };
   }
   return readAuthzValue(value, file);
 }

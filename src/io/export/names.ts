@@ -1,3 +1,5 @@
+import { uniqueName } from '../../model';
+
 /** Unique, valid identifiers for exported resources (Terraform names, CloudFormation logical ids). */
 
 /** Lowercase words joined by `_`: a valid Terraform name (starts with a letter or `_`). */
@@ -29,11 +31,7 @@ export class NameAllocator {
     for (const candidate of candidates) {
       if (!this.taken.has(candidate)) return this.claim(candidate);
     }
-    const base = candidates[0]!;
-    for (let n = 2; ; n++) {
-      const numbered = `${base}${this.separator}${n}`;
-      if (!this.taken.has(numbered)) return this.claim(numbered);
-    }
+    return this.claim(uniqueName(candidates[0]!, this.taken, this.separator));
   }
 
   private claim(name: string): string {
