@@ -1,5 +1,7 @@
 // Flat config. The per-folder `no-restricted-imports` blocks hold the architecture:
 // engine <- sts <- model <- analysis <- store <- UI (canvas, editor, simulation, panels, app, lessons). io sits beside store.
+// UI folders see each other and the store only through their index.ts; components reach the
+// stores through hooks (a React context), never the app's store instances.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -25,6 +27,47 @@ const restrict = (forbiddenFolders, forbiddenLibs, why) => ({
     },
   ],
 });
+
+// The app's wiring: the modules that create, expose or drive the app's own store instances
+// (components and hooks never do; they are handed a store through a React context).
+const appWiring = [
+  'src/app/edit-actions.ts',
+  'src/app/export-actions.ts',
+  'src/app/persistence.ts',
+  'src/lessons/controller.ts',
+  'src/simulation/simulation.ts',
+  'src/simulation/index.ts',
+];
+
+/**
+ * What a UI folder may not import: another UI folder's or the store's internals (only their
+ * index.ts), and the app's store instances (components read them through hooks).
+ */
+function uiBoundaries(folder) {
+  const deep = (name) => [`**/${name}/*`, `!**/${name}/index`, `!**/${name}/index.ts`];
+  return [
+    ...uiFolders
+      .filter((other) => other !== folder)
+      .map((other) => ({
+        group: deep(other),
+        message: `import src/${other} through its index.ts (\`../${other}\`), not its files`,
+      })),
+    {
+      group: deep('store'),
+      message: 'import the store through its index.ts (`../store`), not its files',
+    },
+    {
+      group: ['**/store', '**/store/index', '**/store/index.ts'],
+      importNames: ['rolecraftStore'],
+      message: 'components read the store through `useRolecraft` / `useRolecraftStore`',
+    },
+    {
+      group: ['**/simulation', '**/simulation/index', '**/simulation/index.ts'],
+      importNames: ['simulationStore'],
+      message: 'components read the simulation through `useSimulation` / `useSimulationStore`',
+    },
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.reports', 'bin'] },
@@ -155,12 +198,38 @@ export default tseslint.config(
   },
   {
     files: ['src/store/**/*.ts'],
+    ignores: ['src/store/react/**'],
     rules: restrict(
       ['io', 'cli', ...uiFolders],
       [...libs.ui, ...libs.browser],
       'src/store imports only src/model and src/engine',
     ),
   },
+  {
+    // The store's React binding: its context, provider and hooks, and nothing else of the UI.
+    files: ['src/store/react/**/*.{ts,tsx}'],
+    rules: restrict(
+      ['io', 'cli', ...uiFolders],
+      [...libs.ui.filter((name) => name !== 'react'), ...libs.browser],
+      'src/store/react binds the store to React only',
+    ),
+  },
+  ...uiFolders.map((folder) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    ignores: appWiring,
+    rules: { 'no-restricted-imports': ['error', { patterns: uiBoundaries(folder) }] },
+  })),
+  ...uiFolders
+    .map((folder) => ({
+      files: appWiring.filter((file) => file.startsWith(`src/${folder}/`)),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: uiBoundaries(folder).filter((p) => !p.importNames) },
+        ],
+      },
+    }))
+    .filter((block) => block.files.length > 0),
   {
     files: ['src/cli/**/*.ts'],
     rules: restrict(

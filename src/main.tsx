@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { RootBoundary } from './app/RootBoundary';
+import { App, RootBoundary } from './app';
+import { SimulationProvider, simulationStore } from './simulation';
+import { RolecraftProvider, rolecraftStore } from './store';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -12,8 +13,12 @@ createRoot(root, {
     console.warn('rolecraft: a panel failed and shows why', error, info.componentStack),
 }).render(
   <StrictMode>
-    <RootBoundary>
-      <App />
-    </RootBoundary>
+    <RolecraftProvider store={rolecraftStore}>
+      <SimulationProvider store={simulationStore}>
+        <RootBoundary>
+          <App />
+        </RootBoundary>
+      </SimulationProvider>
+    </RolecraftProvider>
   </StrictMode>,
 );

@@ -1,11 +1,14 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Canvas } from '../canvas/Canvas';
-import { ConfirmDeleteDialog } from '../panels/dialogs/ConfirmDeleteDialog';
-import { SearchHost } from '../panels/dialogs/SearchHost';
-import { Toasts } from '../panels/dialogs/Toasts';
-import { ExportDesignContext, PanelBoundary } from '../panels/PanelBoundary';
-import { Inspector } from '../panels/inspector/Inspector';
+import { Canvas } from '../canvas';
+import {
+  ConfirmDeleteDialog,
+  ExportDesignContext,
+  Inspector,
+  PanelBoundary,
+  SearchHost,
+  Toasts,
+} from '../panels';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { LessonHost, ScenariosHost } from '../lessons';
 import { BottomPanel } from './BottomPanel';

@@ -8,8 +8,7 @@ import {
   selectSaveStatus,
   useRolecraft,
 } from '../store';
-import { CommitField } from '../panels/inspector/CommitField';
-import { Modal } from '../panels/dialogs/Modal';
+import { CommitField, Modal } from '../panels';
 import { deleteCurrentDesign, duplicateDesign, newDesign, openDesign } from './persistence';
 
 const statusText = { idle: '', saving: 'Saving…', saved: 'All changes saved', failed: 'Not saved' };

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { FlowEdge } from '../canvas/edges/edge-data';
-import type { FlowNode } from '../canvas/nodes/node-data';
+import type { FlowEdge, FlowNode } from '../canvas';
 import { useRolecraft, type RolecraftState } from '../store';
 import {
   exportAuthorizationDetails,

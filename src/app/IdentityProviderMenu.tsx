@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { wellKnownIdentityProviders, type IdentityProviderPreset } from '../model';
-import { EntityIcon } from '../canvas/icons/EntityIcon';
+import { EntityIcon } from '../canvas';
 
 /**
  * The toolbar's "Identity provider": a menu button (the ARIA menu button pattern) listing

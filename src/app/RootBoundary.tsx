@@ -1,7 +1,7 @@
 // The last boundary, around the whole app: whatever fails, the page names the error and still
 // offers the design (kept in the store and in browser storage) as a file.
 import { Component, type ReactNode } from 'react';
-import { PanelFailure } from '../panels/PanelBoundary';
+import { PanelFailure } from '../panels';
 import { exportCurrentDesign } from './persistence';
 
 export class RootBoundary extends Component<{ children: ReactNode }, { error?: Error }> {

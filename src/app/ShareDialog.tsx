@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { SHARE_LINK_LIMIT } from '../io';
-import { Modal } from '../panels/dialogs/Modal';
+import { Modal } from '../panels';
 import { currentShareLink } from './export-actions';
 import { exportCurrentDesign } from './persistence';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isShareFragment, readShareFragment, type Shared } from '../io';
-import { Modal } from '../panels/dialogs/Modal';
-import { rolecraftStore } from '../store';
+import { Modal } from '../panels';
+import { useRolecraftStore } from '../store';
 import { openLesson } from '../lessons';
 import { asNewDesign, openAsNewDesign } from './persistence';
 
@@ -28,6 +28,7 @@ function clearFragment() {
  * so no design in this browser is ever replaced. Works for a link pasted into an open tab too.
  */
 export function SharedLinkPrompt() {
+  const store = useRolecraftStore();
   const [shared, setShared] = useState<Shared | undefined>();
 
   useEffect(() => {
@@ -37,14 +38,12 @@ export function SharedLinkPrompt() {
       clearFragment();
       if (result.ok) setShared(result);
       else
-        rolecraftStore
-          .getState()
-          .showToast('error', `the share link could not be opened: ${result.reason}`);
+        store.getState().showToast('error', `the share link could not be opened: ${result.reason}`);
     };
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
-  }, []);
+  }, [store]);
 
   if (!shared) return null;
   const close = () => setShared(undefined);
@@ -76,9 +75,7 @@ export function SharedLinkPrompt() {
               ? openLesson(shared.lesson.id, shared.lesson.step, asNewDesign(shared.design))
               : openAsNewDesign(shared.design);
             void opening.then(() =>
-              rolecraftStore
-                .getState()
-                .showToast('info', `Opened the shared design ${shared.design.name}`),
+              store.getState().showToast('info', `Opened the shared design ${shared.design.name}`),
             );
           }}
         >

@@ -1,9 +1,7 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useHistory } from '../store';
-import type { AddableKind } from '../canvas/add-entity';
-import { EntityIcon } from '../canvas/icons/EntityIcon';
-import type { GlyphName } from '../canvas/icons/glyphs';
+import { EntityIcon, type AddableKind, type GlyphName } from '../canvas';
 import { IdentityProviderMenu } from './IdentityProviderMenu';
 import { openGallery } from '../lessons';
 import { addEntityOfKind, autoLayout, redo, undo } from './edit-actions';

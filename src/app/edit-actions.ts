@@ -6,9 +6,16 @@ import {
   type IdentityProviderPreset,
 } from '../model';
 import { rolecraftStore } from '../store';
-import { additionFor, targetAccount, type AddableKind } from '../canvas/add-entity';
-import { FIT_PADDING } from '../canvas/useFitOnOpen';
-import { bringIntoView, prefersReducedMotion, type FlowControls } from '../canvas/reveal';
+import {
+  FIT_PADDING,
+  additionFor,
+  bringIntoView,
+  loadAutoLayout,
+  prefersReducedMotion,
+  targetAccount,
+  type AddableKind,
+  type FlowControls,
+} from '../canvas';
 import type { ReactFlowInstance } from '@xyflow/react';
 
 // What the toolbar and keyboard shortcuts do, on the app store.
@@ -72,7 +79,7 @@ export function deleteSelection() {
 
 /** ELK's layered layout, loaded on first use; one undo step. */
 export async function autoLayout(flow: FlowControls) {
-  const { layoutDesign } = await import('../canvas/auto-layout');
+  const { layoutDesign } = await loadAutoLayout();
   const design = state().design;
   const positions = await layoutDesign(design);
   // The user may have changed the design while ELK ran: apply only to the same document.

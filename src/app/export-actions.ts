@@ -8,9 +8,7 @@ import {
   type ExportResult,
 } from '../io';
 import { rolecraftStore } from '../store';
-import { designPicture, type PictureFormat } from '../canvas/export-image';
-import type { FlowEdge } from '../canvas/edges/edge-data';
-import type { FlowNode } from '../canvas/nodes/node-data';
+import { designPicture, type FlowEdge, type FlowNode, type PictureFormat } from '../canvas';
 import { dataUrlBlob, downloadBlob, downloadFiles } from './download';
 
 // The export menu's actions: each names its file after the design.

@@ -9,7 +9,7 @@ import {
 } from '../io';
 import { emptyDesign, newId, restoreDesign, sampleDesign, uniqueName, type Design } from '../model';
 import { rolecraftStore } from '../store';
-import { flushPendingEdits } from '../editor/sync/flush-registry';
+import { flushPendingEdits } from '../editor';
 import { designNotices, setNotice } from './design-notices';
 import { setImportStatus } from './import/import-status';
 import { runImportInWorker } from './import/run-import';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { rolecraftStore } from '../store';
+import { useRolecraftStore } from '../store';
 import { copySelection, paste, redo, undo } from './edit-actions';
 
 function isTextEntry(target: EventTarget | null): boolean {
@@ -12,12 +12,13 @@ function isTextEntry(target: EventTarget | null): boolean {
  * Ctrl/⌘+C and Ctrl/⌘+V copy and paste nodes. Text fields keep their own undo and clipboard.
  */
 export function useKeyboardShortcuts() {
+  const store = useRolecraftStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === 'k') {
-        rolecraftStore.getState().setSearchOpen(true);
+        store.getState().setSearchOpen(true);
         event.preventDefault();
         return;
       }
@@ -33,5 +34,5 @@ export function useKeyboardShortcuts() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [store]);
 }

@@ -9,7 +9,7 @@ import {
   type OnBeforeDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import { rolecraftStore, useRolecraft, type RolecraftState } from '../store';
+import { useRolecraft, useRolecraftStore, type RolecraftState } from '../store';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import type { FlowEdge } from './edges/edge-data';
 import { edgeTypes } from './edges/edge-types';
@@ -35,12 +35,6 @@ const selectCanvasActions = (s: RolecraftState) => ({
   select: s.select,
 });
 
-const isValidConnection: IsValidConnection<FlowEdge> = (connection) =>
-  connection.source !== null &&
-  connection.target !== null &&
-  connectionCommand(rolecraftStore.getState().design, connection.source, connection.target) !==
-    undefined;
-
 interface CanvasProps {
   colorMode: 'light' | 'dark';
 }
@@ -55,15 +49,24 @@ export function Canvas({ colorMode }: CanvasProps) {
   const cull = useCullBox(culling);
   const { edges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
-  const [initialView] = useState(() => openingView(rolecraftStore.getState().design));
+  const store = useRolecraftStore();
+  const [initialView] = useState(() => openingView(store.getState().design));
   useFitOnOpen();
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
-      const command = connectionCommand(rolecraftStore.getState().design, source, target);
+      const command = connectionCommand(store.getState().design, source, target);
       if (command) apply(command);
     },
-    [apply],
+    [apply, store],
+  );
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (connection) =>
+      connection.source !== null &&
+      connection.target !== null &&
+      connectionCommand(store.getState().design, connection.source, connection.target) !==
+        undefined,
+    [store],
   );
 
   // React Flow would drop the elements from its own state; the design decides instead.

@@ -1,6 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { EntityId } from '../model';
-import { rolecraftStore } from '../store';
 import { ENTITY_HEIGHT, ENTITY_WIDTH } from './geometry';
 
 export type FlowControls = Pick<
@@ -12,9 +11,9 @@ export function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Select a node, centre the view on it and give it keyboard focus. */
-export function revealNode(flow: FlowControls, id: EntityId) {
-  rolecraftStore.getState().select([id]);
+/** Select a node (through the store's `select`), centre the view on it and give it keyboard focus. */
+export function revealNode(flow: FlowControls, id: EntityId, select: (ids: EntityId[]) => void) {
+  select([id]);
   const node = flow.getInternalNode(id);
   if (!node) return;
   const { x, y } = node.internals.positionAbsolute;

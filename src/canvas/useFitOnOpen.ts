@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 import type { Design } from '../model';
-import { selectDesign, rolecraftStore } from '../store';
+import { selectDesign, useRolecraftStore, type RolecraftStore } from '../store';
 import { prefersReducedMotion } from './reveal';
 
 /** Above this many entities, a design opens on its first account rather than all of it. */
@@ -43,8 +43,8 @@ export function isLargeDesign(design: Design): boolean {
 }
 
 /** Each opened design starts with permission edges on `auto` (see `showsPermissionEdges`). */
-function edgesFor() {
-  rolecraftStore.getState().setEdgeVisibility({ permission: 'auto' });
+function edgesFor(store: RolecraftStore) {
+  store.getState().setEdgeVisibility({ permission: 'auto' });
 }
 
 /**
@@ -58,17 +58,18 @@ export function showsPermissionEdges(choice: boolean | 'auto', large: boolean): 
 /** Fits the view and picks the edges to show whenever a design is opened. */
 export function useFitOnOpen() {
   const flow = useReactFlow();
+  const store = useRolecraftStore();
   const openedId = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (openedId.current === undefined) {
-      openedId.current = rolecraftStore.getState().design.id;
-      edgesFor();
+      openedId.current = store.getState().design.id;
+      edgesFor(store);
     }
-    return rolecraftStore.subscribe((state) => {
+    return store.subscribe((state) => {
       if (state.design.id === openedId.current) return;
       openedId.current = state.design.id;
       const design = selectDesign(state);
-      edgesFor();
+      edgesFor(store);
       requestAnimationFrame(() => {
         void flow.fitView({
           ...openingView(design),
@@ -76,5 +77,5 @@ export function useFitOnOpen() {
         });
       });
     });
-  }, [flow]);
+  }, [flow, store]);
 }

@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import type { EdgeChange } from '@xyflow/react';
 import {
-  rolecraftStore,
   selectDesign,
   selectEdgeVisibility,
   selectSelectEdges,
   selectSelectedEdgeIds,
   useRolecraft,
+  useRolecraftStore,
 } from '../store';
 import { buildPermissionEdges, buildTrustEdges } from './edges/build-edges';
 import type { FlowEdge } from './edges/edge-data';
@@ -30,6 +30,7 @@ export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {})
   const design = useRolecraft(selectDesign);
   const selectedEdgeIds = useRolecraft(selectSelectedEdgeIds);
   const selectEdges = useRolecraft(selectSelectEdges);
+  const store = useRolecraftStore();
   const visibility = useRolecraft(selectEdgeVisibility);
   const trust = useMemo(() => buildTrustEdges(design), [design]);
   const showPermission = showsPermissionEdges(visibility.permission, isLargeDesign(design));
@@ -69,13 +70,13 @@ export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {})
       let selection: Set<string> | undefined;
       for (const change of changes) {
         if (change.type !== 'select') continue;
-        selection ??= new Set(rolecraftStore.getState().selectedEdgeIds);
+        selection ??= new Set(store.getState().selectedEdgeIds);
         if (change.selected) selection.add(change.id);
         else selection.delete(change.id);
       }
       if (selection) selectEdges([...selection]);
     },
-    [selectEdges],
+    [selectEdges, store],
   );
 
   return { edges, onEdgesChange };

@@ -2,10 +2,10 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeChange, XYPosition } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import {
-  rolecraftStore,
   selectDesign,
   selectSelectedIds,
   useRolecraft,
+  useRolecraftStore,
   type RolecraftState,
 } from '../store';
 import { centreOf } from './geometry';
@@ -42,6 +42,7 @@ export function useFlowNodes() {
   const design = useRolecraft(selectDesign);
   const selectedIds = useRolecraft(selectSelectedIds);
   const { apply, setSelectedNodes } = useRolecraft(useShallow(selectNodeActions));
+  const store = useRolecraftStore();
   const cache = useRef(new Map<string, FlowNode>());
   const base = useMemo(() => buildNodes(design, cache.current), [design]);
   const frames = useMemo(() => accountFrames(design), [design]);
@@ -76,7 +77,7 @@ export function useFlowNodes() {
           if (change.dragging) moving.set(change.id, change.position);
           else drops.push({ id: change.id, ...change.position });
         } else if (change.type === 'select') {
-          selection ??= new Set(rolecraftStore.getState().selectedIds);
+          selection ??= new Set(store.getState().selectedIds);
           if (change.selected) selection.add(change.id);
           else selection.delete(change.id);
         }
@@ -111,7 +112,7 @@ export function useFlowNodes() {
         setDropTarget(undefined);
       }
     },
-    [apply, baseById, childrenOf, frames, setSelectedNodes],
+    [apply, baseById, childrenOf, frames, setSelectedNodes, store],
   );
 
   /** The dragged node ids as one string: the same object-free value for a whole drag. */

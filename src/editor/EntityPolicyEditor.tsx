@@ -12,10 +12,10 @@ import {
   type PolicySlotInfo,
 } from '../model';
 import {
-  rolecraftStore,
   selectApply,
   selectDesign,
   useRolecraft,
+  useRolecraftStore,
   type PolicyReveal,
   type RolecraftState,
 } from '../store';
@@ -56,7 +56,8 @@ export interface EntityPolicyEditorProps {
 export function EntityPolicyEditor({ entityId, extraTabs = [] }: EntityPolicyEditorProps) {
   const design = useRolecraft(selectDesign);
   const apply = useRolecraft(selectApply);
-  const entities = useCallback(() => designEntities(rolecraftStore.getState().design), []);
+  const store = useRolecraftStore();
+  const entities = useCallback(() => designEntities(store.getState().design), [store]);
   const request = useRolecraft(selectPolicyReveal);
   const clearReveal = useRolecraft(selectClearPolicyReveal);
   const entity = findEntity(design, entityId);

@@ -1,7 +1,7 @@
 // The session policy of a simulated AssumeRole call, edited like any other policy (validated
 // as a session policy, completion from the design).
 import { useCallback } from 'react';
-import { rolecraftStore } from '../store';
+import { useRolecraftStore } from '../store';
 import { designEntities } from './design-entities';
 import { PolicyTabs } from './PolicyTabs';
 
@@ -11,7 +11,8 @@ export interface SessionPolicyEditorProps {
 }
 
 export function SessionPolicyEditor({ value, onChange }: SessionPolicyEditorProps) {
-  const entities = useCallback(() => designEntities(rolecraftStore.getState().design), []);
+  const store = useRolecraftStore();
+  const entities = useCallback(() => designEntities(store.getState().design), [store]);
   return (
     <PolicyTabs
       label="Simulation policies"

@@ -10,3 +10,4 @@ export type { DesignEntity, PolicyType } from './language/types';
 export { EntityPolicyEditor, type EntityPolicyEditorProps } from './EntityPolicyEditor';
 export { designEntities } from './design-entities';
 export { SessionPolicyEditor, type SessionPolicyEditorProps } from './SessionPolicyEditor';
+export { flushPendingEdits } from './sync/flush-registry';

@@ -2,8 +2,8 @@
 // opens as a design of its own (the user's designs stay as they are) with a fresh simulation.
 
 import { rolecraftStore } from '../store';
-import { simulationStore } from '../simulation/simulation';
-import { openDesignDocument } from '../app/persistence';
+import { simulationStore } from '../simulation';
+import { openDesignDocument } from '../app';
 import { lessonById } from './catalog';
 import type { Lesson } from './lesson-types';
 import type { Design } from '../model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRolecraftStore } from '../store';
-import { createSimulationStore } from '../simulation/state/simulation-store';
+import { createSimulationStore } from '../simulation';
 import { catalog, lessonById } from './catalog';
 import type { Lesson } from './lesson-types';
 import { performStep, type ActionOutcome, type LessonContext } from './runtime';

@@ -17,15 +17,16 @@ import {
 import { isExpired, type CloudTrailEvent, type SessionRecord } from '../sts/index.ts';
 import type { RolecraftStore } from '../store';
 import {
+  EMPTY_ASSUME_FORM,
   callerChoice,
   callerDefaults,
   callerOptions,
   designRoles,
+  type AssumeFormValues,
+  type ClaimRow,
   type ServiceContext,
-} from '../simulation/state/caller-options';
-import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../simulation/state/requests';
-import type { SimulationStore } from '../simulation/state/simulation-store';
-import type { ClaimRow } from '../simulation/world/claims';
+  type SimulationStore,
+} from '../simulation';
 import type { LessonAction, LessonHighlight, LessonSlot, LessonStep } from './lesson-types';
 
 export interface LessonContext {

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useRolecraft } from '../store';
-import { useSimulation } from './simulation';
+import { useSimulation } from './hooks/useSimulation';
 import type { SimulationTab } from './state/simulation-store';
 import { AssumeTab } from './ui/AssumeTab';
 import { CallTab } from './ui/CallTab';

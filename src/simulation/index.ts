@@ -3,3 +3,19 @@ import { lazy } from 'react';
 
 export const SimulationPanel = lazy(() => import('./SimulationPanel'));
 export { SimulationOverlay } from './overlay/SimulationOverlay';
+// The app's one simulation and how components reach it (tests pass their own store).
+export { simulationStore } from './simulation';
+export { SimulationProvider } from './hooks/SimulationProvider';
+export { useSimulation } from './hooks/useSimulation';
+export { useSimulationStore } from './hooks/useSimulationStore';
+export { createSimulationStore, type SimulationStore } from './state/simulation-store';
+// What a lesson needs to fill and submit the forms as a person would.
+export {
+  callerChoice,
+  callerDefaults,
+  callerOptions,
+  designRoles,
+  type ServiceContext,
+} from './state/caller-options';
+export { EMPTY_ASSUME_FORM, type AssumeFormValues } from './state/requests';
+export type { ClaimRow } from './world/claims';

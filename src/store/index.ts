@@ -1,6 +1,8 @@
-/** Public API of the app store. */
+/** Public API of the app store; the UI reads it through the hooks in `react/`. */
 export * from './types';
 export * from './selectors';
 export { createRolecraftStore, rolecraftStore, HISTORY_LIMIT, type RolecraftStore } from './store';
-export { useRolecraft } from './useRolecraft';
-export { useHistory } from './useHistory';
+export { RolecraftProvider } from './react/RolecraftProvider';
+export { useRolecraftStore } from './react/useRolecraftStore';
+export { useRolecraft } from './react/useRolecraft';
+export { useHistory } from './react/useHistory';

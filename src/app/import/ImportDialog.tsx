@@ -1,4 +1,4 @@
-import { Modal } from '../../panels/dialogs/Modal';
+import { Modal } from '../../panels';
 import type { ImportSummary } from '../../io/authz-details';
 import { setImportStatus, useImportStatus } from './import-status';
 

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useRolecraft } from '../../store';
-import { FIT_PADDING } from '../../canvas/useFitOnOpen';
-import { prefersReducedMotion } from '../../canvas/reveal';
+import { FIT_PADDING, prefersReducedMotion } from '../../canvas';
 import { lessonById } from '../catalog';
 import { closeLesson, doItForMe, goToStep, resetLesson, showStepAgain } from '../controller';
 import { useLessonUi } from '../lesson-ui';

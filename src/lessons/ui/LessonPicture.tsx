@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { deriveTrustEdges, type Design, type EntityKind } from '../../model';
-import { ENTITY_HEIGHT, ENTITY_WIDTH } from '../../canvas/geometry';
-import { accountFrames, entityPositions } from '../../canvas/nodes/build-nodes';
+import { ENTITY_HEIGHT, ENTITY_WIDTH, accountFrames, entityPositions } from '../../canvas';
 
 const fill: Record<Exclude<EntityKind, 'account'>, string> = {
   user: '#0284c7',

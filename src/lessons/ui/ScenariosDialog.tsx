@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Modal } from '../../panels/dialogs/Modal';
+import { Modal } from '../../panels';
 import { catalog } from '../catalog';
 import { openLesson } from '../controller';
 import { closeGallery } from '../lesson-ui';

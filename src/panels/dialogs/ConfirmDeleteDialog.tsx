@@ -1,17 +1,25 @@
 import { useId, useState } from 'react';
 import { findEntity } from '../../model';
-import { rolecraftStore, selectDesign, selectPendingDelete, useRolecraft } from '../../store';
+import {
+  selectConfirmDelete,
+  selectDesign,
+  selectPendingDelete,
+  useRolecraft,
+  useRolecraftStore,
+} from '../../store';
 import { Modal } from './Modal';
 
 /** Asks before a delete that would leave policies or memberships naming what goes. */
 export function ConfirmDeleteDialog() {
   const pending = useRolecraft(selectPendingDelete);
   const design = useRolecraft(selectDesign);
+  const confirmDelete = useRolecraft(selectConfirmDelete);
+  const store = useRolecraftStore();
   const [removeTrust, setRemoveTrust] = useState(true);
   const descriptionId = useId();
   if (!pending) return null;
   const names = pending.ids.map((id) => findEntity(design, id)?.name ?? id);
-  const cancel = () => rolecraftStore.getState().setPendingDelete(null);
+  const cancel = () => store.getState().setPendingDelete(null);
   return (
     <Modal label="Confirm delete" role="alertdialog" onClose={cancel} describedBy={descriptionId}>
       <h2 className="mb-2 text-base font-semibold">
@@ -54,7 +62,7 @@ export function ConfirmDeleteDialog() {
         </button>
         <button
           type="button"
-          onClick={() => rolecraftStore.getState().confirmDelete(removeTrust)}
+          onClick={() => confirmDelete(removeTrust)}
           className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700"
         >
           Delete

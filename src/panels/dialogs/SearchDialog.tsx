@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { allEntities, type Entity } from '../../model';
-import { kindLabel } from '../../canvas/presentation';
+import { kindLabel } from '../../canvas';
 import { selectDesign, useRolecraft } from '../../store';
 import { Modal } from './Modal';
 

@@ -1,14 +1,17 @@
 import { useEffect } from 'react';
-import { rolecraftStore, selectToasts, useRolecraft, type Toast } from '../../store';
+import { selectToasts, useRolecraft, type RolecraftState, type Toast } from '../../store';
+
+const selectDismissToast = (s: RolecraftState) => s.dismissToast;
 
 const INFO_MS = 4000;
 
 function ToastItem({ toast }: { toast: Toast }) {
+  const dismiss = useRolecraft(selectDismissToast);
   useEffect(() => {
     if (toast.tone === 'error') return; // errors stay until dismissed
-    const timer = setTimeout(() => rolecraftStore.getState().dismissToast(toast.id), INFO_MS);
+    const timer = setTimeout(() => dismiss(toast.id), INFO_MS);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [toast, dismiss]);
   return (
     <div
       role={toast.tone === 'error' ? 'alert' : 'status'}
@@ -23,7 +26,7 @@ function ToastItem({ toast }: { toast: Toast }) {
         type="button"
         aria-label="Dismiss"
         className="rounded px-1 hover:bg-black/10"
-        onClick={() => rolecraftStore.getState().dismissToast(toast.id)}
+        onClick={() => dismiss(toast.id)}
       >
         ×
       </button>

@@ -21,7 +21,7 @@ import {
   type ResourceType,
 } from '../../model';
 import { selectApply, useRolecraft } from '../../store';
-import { kindLabel } from '../../canvas/presentation';
+import { kindLabel } from '../../canvas';
 import { CommitField, inputClass } from './CommitField';
 import { IdentityProviderFields } from './IdentityProviderFields';
 import { TagsEditor } from './TagsEditor';

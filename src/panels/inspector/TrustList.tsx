@@ -10,7 +10,7 @@ import {
   type Role,
 } from '../../model';
 import { selectApply, useRolecraft } from '../../store';
-import { kindLabel } from '../../canvas/presentation';
+import { kindLabel } from '../../canvas';
 import { inputClass } from './CommitField';
 
 interface TrustListProps {

@@ -7,7 +7,7 @@ import {
 } from '../../sts/index.ts';
 import { formatCountdown, formatSpan, maskSecret, truncateToken } from '../format';
 import { sessionLabel } from '../state/subjects';
-import { simulationStore } from '../simulation';
+import { useSimulationStore } from '../hooks/useSimulationStore';
 
 const term = 'font-sans text-slate-500 dark:text-slate-400';
 const icon =
@@ -36,7 +36,7 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
   const tone = expired
     ? 'border-slate-400 bg-slate-100/95 text-slate-700 dark:border-slate-500 dark:bg-slate-800/95 dark:text-slate-300'
     : 'border-emerald-500 bg-white/95 text-slate-900 dark:bg-slate-900/95 dark:text-slate-100';
-  const actions = simulationStore.getState();
+  const actions = useSimulationStore().getState();
   return (
     <article
       aria-label={`Credentials for ${label}`}

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectDesign, useRolecraft } from '../../store';
 import type { AnimationStep, Endpoint } from '../animation/steps';
 import { arnOf } from '../../model';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 import type { AnimationRun } from '../state/simulation-store';
 import { MARK_CLASSES, TONE_MARK } from '../ui/tones';
 import { CredentialsCard } from './CredentialsCard';

@@ -12,7 +12,7 @@ import {
   type ServiceContext,
 } from '../state/caller-options';
 import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../state/requests';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 import type { ClaimRow } from '../world/claims';
 import { SessionPolicyEditor } from '../../editor';
 import { SelectField, TextField, buttonClass, primaryButtonClass } from './fields';

@@ -5,7 +5,7 @@ import { arnOf } from '../../model';
 import { formatCountdown } from '../format';
 import { actionSuggestions, resourceSuggestions } from '../state/call-suggestions';
 import { sessionLabel } from '../state/subjects';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 import { SelectField, TextField, primaryButtonClass } from './fields';
 import { StatementView } from './StatementView';
 import { StepList } from './StepList';

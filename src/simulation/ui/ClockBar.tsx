@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS, formatClock, formatSpan, stepSeconds, type Speed } from '../format';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 import type { SimulationActions, SimulationState } from '../state/simulation-store';
 
 /** The scrubber reaches at least this far past the start, and past every session's expiry. */

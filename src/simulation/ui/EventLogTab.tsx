@@ -9,7 +9,7 @@ import {
   filterEvents,
   type EventFilter,
 } from '../state/event-filter';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 import { SelectField, TextField, buttonClass } from './fields';
 
 function download(text: string, fileName: string) {

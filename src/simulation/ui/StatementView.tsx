@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { findEntity } from '../../model';
 import { useRolecraft } from '../../store';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 
 /**
  * The policy behind a check, its deciding statement highlighted, beside the steps. A policy of

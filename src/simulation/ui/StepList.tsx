@@ -3,7 +3,7 @@ import { decidingStep, type AnimationStep } from '../animation/steps';
 import { phaseOf, type StepPhase } from '../animation/timeline';
 import type { AnimationRun } from '../state/simulation-store';
 import type { StatementFocus } from '../world/locate';
-import { useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
 import { Reason } from './Reason';
 import { MARK_CLASSES, TONE_MARK, TONE_WORD, stepClasses } from './tones';
 

@@ -4,13 +4,15 @@
 
 import { useEffect } from 'react';
 import { positionAt } from '../animation/timeline';
-import { simulationStore, useSimulation } from '../simulation';
+import { useSimulation } from '../hooks/useSimulation';
+import { useSimulationStore } from '../hooks/useSimulationStore';
 import { useReducedMotion } from './useReducedMotion';
 
 /** Longest frame gap counted, so a hidden tab does not jump the clock by minutes of play. */
 const MAX_FRAME_SECONDS = 0.25;
 
 export function useClockDriver(): void {
+  const simulationStore = useSimulationStore();
   const playing = useSimulation((s) => s.playing);
   useEffect(() => {
     if (!playing) return;
@@ -22,10 +24,11 @@ export function useClockDriver(): void {
       frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
-  }, [playing]);
+  }, [playing, simulationStore]);
 }
 
 export function useAnimationDriver(): void {
+  const simulationStore = useSimulationStore();
   const runId = useSimulation((s) => (s.animation && !s.animation.done ? s.animation.id : null));
   useEffect(() => {
     if (runId === null) return;
@@ -39,10 +42,11 @@ export function useAnimationDriver(): void {
       if (!position.done) frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
-  }, [runId]);
+  }, [runId, simulationStore]);
 }
 
 export function useReducedMotionSync(): void {
+  const simulationStore = useSimulationStore();
   const reduce = useReducedMotion();
-  useEffect(() => simulationStore.getState().setReducedMotion(reduce), [reduce]);
+  useEffect(() => simulationStore.getState().setReducedMotion(reduce), [reduce, simulationStore]);
 }

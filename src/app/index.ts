@@ -1,0 +1,4 @@
+/** The app shell the entry point mounts, and the design documents the lessons open. */
+export { App } from './App';
+export { RootBoundary } from './RootBoundary';
+export { openDesignDocument } from './persistence';
