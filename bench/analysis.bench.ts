@@ -20,6 +20,7 @@ async function one(principals: number) {
     usersPerAccount: PER_ACCOUNT.users,
     seed: 7,
   });
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const imported = await importAuthzFiles(files, { layout: false });
   if (!imported.ok) throw new Error(imported.reason);
@@ -39,6 +40,7 @@ async function one(principals: number) {
     },
   });
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const r = analysis.result;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(
@@ -48,6 +50,7 @@ async function one(principals: number) {
       importMs: Math.round(t1 - t0),
       analysisMs: Math.round(t2 - t1),
       totalMs: Math.round(t2 - t0),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)])),
       questions: analysis.oracle.questions,
       reachability: r.reachability.length,
@@ -77,6 +80,7 @@ if (child > 0) {
     const r = JSON.parse(line.split('\n').pop()!) as {
       principals: number;
       totalMs: number;
+      cpuMs: number;
       importMs: number;
       analysisMs: number;
       peakRssMb: number;
@@ -86,7 +90,7 @@ if (child > 0) {
       findings: number;
     };
     console.log(
-      `${String(r.principals).padStart(6)} principals: ${r.totalMs} ms (import ${r.importMs}, analysis ${r.analysisMs}: ${Object.entries(
+      `${String(r.principals).padStart(6)} principals: ${r.totalMs} ms wall, ${r.cpuMs} ms CPU (import ${r.importMs}, analysis ${r.analysisMs}: ${Object.entries(
         r.stagesMs,
       )
         .map(([k, v]) => `${k} ${v}`)

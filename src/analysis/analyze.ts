@@ -41,6 +41,11 @@ export interface AnalyzeOptions {
   /** Warnings from reading the input (import), carried into the result. */
   warnings?: string[];
   onProgress?: (progress: AnalysisProgress) => void;
+  /**
+   * The straightforward path (slow, for tests): every (start, role) pair asked, every
+   * question of the adapter's full verdicts, no prefilter. Same result as the fast path.
+   */
+  reference?: boolean;
 }
 
 export interface WhoCanEntry {
@@ -116,7 +121,7 @@ export class Analysis {
     this.now = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.design = withTrustedServices(design);
     this.u = new Universe(this.design);
-    this.oracle = new Oracle(this.design, nowMs);
+    this.oracle = new Oracle(this.design, nowMs, options.reference);
     progress({ stage: 'trust', fraction: 0 });
     this.assume = assumeEdges(this.u, this.oracle, (done, total) =>
       progress({ stage: 'trust', fraction: (0.3 * done) / total }),
@@ -213,7 +218,7 @@ export class Analysis {
     return {
       u: this.u,
       oracle: this.oracle,
-      probes: new Probes(this.design, this.nowMs),
+      probes: new Probes(this.design, this.nowMs, this.oracle.reference),
       reached: (from) => this.reached(from),
       serviceRoles: (service, account) =>
         byService.get(`${service.toLowerCase()}|${account}`) ?? [],

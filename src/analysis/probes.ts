@@ -15,6 +15,7 @@ export class Probes {
   constructor(
     private readonly base: Design,
     private readonly nowMs: number,
+    private readonly reference = false,
   ) {}
 
   private build() {
@@ -80,7 +81,7 @@ export class Probes {
       }
     }
     this.design = { ...d, users, groups, roles };
-    this.oracle = new Oracle(this.design, this.nowMs);
+    this.oracle = new Oracle(this.design, this.nowMs, this.reference);
   }
 
   private ask(key: string): Granted | undefined {

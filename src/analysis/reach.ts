@@ -18,6 +18,14 @@ export function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<En
   const doc = targetPolicies(u.design, role).policy?.document;
   const out = new Set<EntityId>();
   if (!doc) return out;
+  if (oracle.reference) {
+    // Every node that can call STS, whatever the trust names.
+    const d = u.design;
+    for (const list of [d.users, d.roles, d.services, d.identityProviders, d.outsidePrincipals])
+      for (const node of list) out.add(node.id);
+    out.delete(role.id);
+    return out;
+  }
   const everyone = () => {
     for (const a of u.actors) out.add(a.id);
     for (const o of u.design.outsidePrincipals) out.add(o.id);

@@ -5,21 +5,32 @@
 // a source identity is set or carried along a chain).
 
 import { type RoleInfo } from './arn.ts';
-import { authorizeRoleAction } from './authorize.ts';
+import type { RequestInput } from '../engine/index.ts';
+import { authorizationRequest, authorizeRoleAction } from './authorize.ts';
 import { isCallerProblem, resolveCaller, type ResolvedCaller } from './caller.ts';
 import { formatInstant } from './clock.ts';
 import { mfaState, trustContext } from './context.ts';
 import { issueSession } from './issue.ts';
 import {
+  callerParametersPass,
   credentialsStep,
+  durationOf,
   durationStep,
   makeCheck,
   mfaStep,
   parametersStep,
+  roleArnPasses,
   type StepResult,
 } from './preflight.ts';
 import type { IdGenerator } from './random.ts';
-import type { AssumeRoleRequest, AssumeRoleResult, Check, RoleEvaluation } from './types.ts';
+import type {
+  AssumeRoleRequest,
+  AssumeRoleResult,
+  Check,
+  ContextMap,
+  RoleDefinition,
+  RoleEvaluation,
+} from './types.ts';
 
 export interface AssumeEnvironment {
   nowMs: number;
@@ -122,4 +133,72 @@ export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): 
     ids: env.ids,
   });
   return { ok: true, api, response, session, checks, evaluations };
+}
+
+/**
+ * The caller's half of an AssumeRole, resolved once and asked of many roles (the analysis
+ * asks every caller about every role its trust names): the steps of `assumeRole` that read
+ * only the caller and the parameters, and the trust request's context.
+ */
+export interface PreparedAssume {
+  api: AssumeRoleRequest['api'];
+  params: AssumeRoleRequest['params'];
+  caller: ResolvedCaller;
+  /** Credentials, every parameter check that does not read the role, and MFA pass. */
+  callerStepsPass: boolean;
+  /** Only `sts:<api>` is authorized: no session tags, no source identity. */
+  onlyTrustAction: boolean;
+  chained: boolean;
+  context: ContextMap;
+  nowIso: string;
+}
+
+/** The caller's half of this request; undefined when STS refuses the caller itself. */
+export function prepareAssume(
+  request: Omit<AssumeRoleRequest, 'role'>,
+  nowMs: number,
+): PreparedAssume | undefined {
+  const { api, params } = request;
+  const caller = resolveCaller(request);
+  if (isCallerProblem(caller)) return undefined;
+  const callerStepsPass =
+    credentialsStep(request, caller, nowMs).error === undefined &&
+    callerParametersPass(request, caller) &&
+    mfaStep(params)?.error === undefined;
+  const chained = api === 'AssumeRole' && caller.info.kind === 'assumed-role';
+  const sourceIdentity = caller.session?.sourceIdentity ?? params.SourceIdentity;
+  const mfa = mfaState(caller, params, nowMs);
+  return {
+    api,
+    params,
+    caller,
+    callerStepsPass,
+    onlyTrustAction: (params.Tags ?? []).length === 0 && sourceIdentity === undefined,
+    chained,
+    context: trustContext({ api, caller, params, sourceIdentity, mfa, nowMs }),
+    nowIso: formatInstant(nowMs),
+  };
+}
+
+/**
+ * The engine's request when `assumeRole` of the prepared caller on this role reaches its
+ * authorization and authorizes `sts:<api>` alone; undefined when a step before it fails or
+ * more actions are authorized (ask `assumeRole` then). `assumeRole` succeeds exactly when
+ * the engine allows this request on `callerPolicyInputs(prepared.caller)` and
+ * `rolePolicyInputs(role)` together.
+ */
+export function trustRequest(
+  prepared: PreparedAssume,
+  role: RoleDefinition,
+): RequestInput | undefined {
+  if (!prepared.callerStepsPass || !prepared.onlyTrustAction) return undefined;
+  if (!roleArnPasses(role.arn)) return undefined;
+  if (durationOf({ params: prepared.params, role }, prepared.chained).issue) return undefined;
+  return authorizationRequest(
+    `sts:${prepared.api}`,
+    prepared.caller,
+    role,
+    prepared.context,
+    prepared.nowIso,
+  );
 }

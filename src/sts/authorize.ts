@@ -232,17 +232,40 @@ function identityLayers(
   return checks;
 }
 
-function allInputs(caller: ResolvedCaller, role: RoleDefinition): PolicyInputs {
-  const inputs: PolicyInputs = { resource: role.trustPolicy };
+/** The caller's side of the authorization: its identity policies, boundary, session policies and SCPs (none for a service or a federated caller). */
+export function callerPolicyInputs(caller: ResolvedCaller): PolicyInputs {
+  const inputs: PolicyInputs = {};
   if (caller.hasIdentitySide) {
     inputs.identity = caller.identityPolicies;
     if (caller.permissionsBoundary) inputs.permissionsBoundary = caller.permissionsBoundary;
     if (caller.sessionPolicies) inputs.session = caller.sessionPolicies;
     if (caller.scp) inputs.scp = caller.scp;
   }
+  return inputs;
+}
+
+/** The role's side: its trust policy (the resource policy) and its account's RCPs. */
+export function rolePolicyInputs(role: RoleDefinition): PolicyInputs {
+  const inputs: PolicyInputs = { resource: role.trustPolicy };
   if (role.rcp) inputs.rcp = role.rcp;
   return inputs;
 }
+
+/** The request the engine decides for an STS action on a role. */
+export function authorizationRequest(
+  action: string,
+  caller: ResolvedCaller,
+  role: RoleDefinition,
+  context: ContextMap,
+  nowIso: string,
+): RequestInput {
+  return { principal: caller.principal, action, resource: role.arn, context, now: nowIso };
+}
+
+const allInputs = (caller: ResolvedCaller, role: RoleDefinition): PolicyInputs => ({
+  ...rolePolicyInputs(role),
+  ...callerPolicyInputs(caller),
+});
 
 const LAYER_NOUNS: Partial<Record<CheckKind, string>> = {
   'caller-scp': 'the SCPs',
@@ -270,13 +293,7 @@ const SUMMARY: Record<string, { id: string; kind: CheckKind; label: string }> = 
 
 export function authorizeRoleAction(input: AuthorizeInput): RoleAuthorization {
   const { action, caller, role, context, nowIso } = input;
-  const request: RequestInput = {
-    principal: caller.principal,
-    action,
-    resource: role.arn,
-    context,
-    now: nowIso,
-  };
+  const request = authorizationRequest(action, caller, role, context, nowIso);
   const evaluation = evaluate(request, compilePolicies(allInputs(caller, role)), {
     explain: true,
   });

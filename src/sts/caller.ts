@@ -50,7 +50,9 @@ const FEDERATED_KINDS: Record<Exclude<StsApi, 'AssumeRole'>, PrincipalInfo['kind
   AssumeRoleWithWebIdentity: ['oidc-provider', 'web-identity-provider'],
 };
 
-export function resolveCaller(request: AssumeRoleRequest): ResolvedCaller | CallerProblem {
+export function resolveCaller(
+  request: Pick<AssumeRoleRequest, 'api' | 'caller'>,
+): ResolvedCaller | CallerProblem {
   const { api, caller } = request;
   if ('federated' in caller) {
     if (api === 'AssumeRole') {

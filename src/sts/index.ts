@@ -43,8 +43,9 @@ export {
   CHAINED_MAX_DURATION_SECONDS,
 } from './params.ts';
 export type { ParameterIssue, DurationLimits, DurationVerdict } from './params.ts';
-export { assumeRole } from './assume.ts';
-export type { AssumeEnvironment } from './assume.ts';
+export { assumeRole, prepareAssume, trustRequest } from './assume.ts';
+export { callerPolicyInputs, rolePolicyInputs } from './authorize.ts';
+export type { AssumeEnvironment, PreparedAssume } from './assume.ts';
 export { SessionStore, isExpired, secondsRemaining } from './session-store.ts';
 export type { SessionStatus } from './session-store.ts';
 export { EventLog, toJsonLines } from './events.ts';

@@ -27,7 +27,7 @@ export function makeCheck(partial: Omit<Check, 'passed'>): Check {
 const DEFAULT_ROLE_MAX_SESSION = 3600;
 
 export function credentialsStep(
-  request: AssumeRoleRequest,
+  request: Pick<AssumeRoleRequest, 'caller'>,
   caller: ResolvedCaller,
   nowMs: number,
 ): StepResult {
@@ -57,7 +57,7 @@ export function credentialsStep(
 }
 
 /** Parameters that exist only on AssumeRole. */
-function foreignParameter(request: AssumeRoleRequest): string | undefined {
+function foreignParameter(request: Pick<AssumeRoleRequest, 'api' | 'params'>): string | undefined {
   if (request.api === 'AssumeRole') return undefined;
   const onlyAssumeRole: (keyof AssumeRoleParams)[] = ['ExternalId', 'SerialNumber', 'TokenCode'];
   return onlyAssumeRole.find((name) => request.params[name] !== undefined);
@@ -87,23 +87,65 @@ function chainIssue(caller: ResolvedCaller, params: AssumeRoleParams): Parameter
   return undefined;
 }
 
-export function parametersStep(
-  request: AssumeRoleRequest,
+/** The one parameter check that reads the role: its ARN's format. */
+function roleArnIssue(roleArn: string): ParameterIssue | undefined {
+  return describeRole(roleArn)
+    ? undefined
+    : { parameter: 'RoleArn', message: `RoleArn \`${roleArn}\` is not a role ARN` };
+}
+
+/** The parameter checks that read only the caller and the parameters (not the role). */
+function callerParameterIssue(
+  request: Pick<AssumeRoleRequest, 'api' | 'params'>,
   caller: ResolvedCaller,
-): StepResult & { role?: RoleInfo } {
+): ParameterIssue | undefined {
   const { api, params } = request;
-  const base = { id: 'parameters', kind: 'parameters' as const, label: 'Parameters' };
-  const role = describeRole(request.role.arn);
   const foreign = foreignParameter(request);
-  const issue =
-    (role
-      ? undefined
-      : { parameter: 'RoleArn', message: `RoleArn \`${request.role.arn}\` is not a role ARN` }) ??
+  return (
     (foreign
       ? { parameter: foreign, message: `${foreign} is not a parameter of ${api}` }
       : undefined) ??
     validateParameters(params) ??
-    chainIssue(caller, params);
+    chainIssue(caller, params)
+  );
+}
+
+function sessionPolicyError(params: AssumeRoleParams) {
+  return params.Policy === undefined
+    ? undefined
+    : validatePolicy(params.Policy, 'session').find((d) => d.severity === 'error');
+}
+
+/**
+ * Whether every parameter check that does not read the role passes (the same checks as
+ * `parametersStep`): asked once for a caller that asks about many roles.
+ */
+export function callerParametersPass(
+  request: Pick<AssumeRoleRequest, 'api' | 'params'>,
+  caller: ResolvedCaller,
+): boolean {
+  return !callerParameterIssue(request, caller) && !sessionPolicyError(request.params);
+}
+
+const roleArnVerdicts = new Map<string, boolean>();
+
+/** Whether the role's ARN passes the parameter checks (the part of `parametersStep` that reads the role). */
+export function roleArnPasses(roleArn: string): boolean {
+  let passes = roleArnVerdicts.get(roleArn);
+  if (passes === undefined) {
+    if (roleArnVerdicts.size >= 50_000) roleArnVerdicts.clear();
+    passes = roleArnIssue(roleArn) === undefined;
+    roleArnVerdicts.set(roleArn, passes);
+  }
+  return passes;
+}
+
+export function parametersStep(
+  request: AssumeRoleRequest,
+  caller: ResolvedCaller,
+): StepResult & { role?: RoleInfo } {
+  const base = { id: 'parameters', kind: 'parameters' as const, label: 'Parameters' };
+  const issue = roleArnIssue(request.role.arn) ?? callerParameterIssue(request, caller);
   if (issue) {
     return {
       check: makeCheck({
@@ -115,10 +157,7 @@ export function parametersStep(
       error: { code: 'ValidationError', message: issue.message, parameter: issue.parameter },
     };
   }
-  const policyError =
-    params.Policy === undefined
-      ? undefined
-      : validatePolicy(params.Policy, 'session').find((d) => d.severity === 'error');
+  const policyError = sessionPolicyError(request.params);
   if (policyError) {
     const { startLine, startColumn } = policyError.range;
     const reason = `Policy is not a valid session policy: ${policyError.message} (line ${startLine}, column ${startColumn})`;
@@ -129,7 +168,7 @@ export function parametersStep(
   }
   return {
     check: makeCheck({ ...base, status: 'pass', reason: 'every parameter has a valid format' }),
-    role,
+    role: describeRole(request.role.arn),
   };
 }
 
@@ -153,13 +192,21 @@ export function mfaStep(params: AssumeRoleParams): StepResult | undefined {
   };
 }
 
+/** The session duration a request gets from a role (the check `durationStep` reports). */
+export function durationOf(
+  request: Pick<AssumeRoleRequest, 'params' | 'role'>,
+  chained: boolean,
+): DurationVerdict {
+  const roleMax = request.role.maxSessionDuration ?? DEFAULT_ROLE_MAX_SESSION;
+  return checkDuration(request.params.DurationSeconds, { roleMax, chained });
+}
+
 export function durationStep(
   request: AssumeRoleRequest,
   chained: boolean,
 ): StepResult & { duration: DurationVerdict } {
   const base = { id: 'duration', kind: 'duration' as const, label: 'Session duration' };
-  const roleMax = request.role.maxSessionDuration ?? DEFAULT_ROLE_MAX_SESSION;
-  const duration = checkDuration(request.params.DurationSeconds, { roleMax, chained });
+  const duration = durationOf(request, chained);
   if (duration.issue) {
     const { message, parameter } = duration.issue;
     return {

@@ -9,10 +9,15 @@ import {
   type CompiledPolicySet,
   type Explanation,
   type PolicyDocument,
+  type PolicyInputs,
 } from '../../engine';
 import {
   IdGenerator,
   assumeRole,
+  callerPolicyInputs,
+  prepareAssume,
+  rolePolicyInputs,
+  trustRequest,
   assumedRoleArn,
   describeRole,
   principalCallInputs,
@@ -22,9 +27,12 @@ import {
   type AssumeRoleParams,
   type AssumeRoleResult,
   type Caller,
+  type CallInputs,
   type CallRequest,
   type ContextMap,
+  type PreparedAssume,
   type PrincipalDefinition,
+  type RoleDefinition,
   type SessionRecord,
   type StsApi,
 } from '../../sts';
@@ -43,7 +51,7 @@ import {
 } from './defaults';
 import { deniedWhen, proposeContext, type ConditionNeed } from './solve';
 import { accountEntity } from './sources';
-import { allowed, decidingStatement, type AccessVerdict } from './verdict';
+import { allowed, decidingStatement, type AccessStatus, type AccessVerdict } from './verdict';
 import { designWorld, worldForResource, type DesignWorld } from './world';
 
 export interface AssumeQuestion {
@@ -118,12 +126,16 @@ export function freshSession(
   };
 }
 
-interface AssumeSetup {
+/** How a node calls STS, whatever the role: the API, the caller (with extra context) and the parameters. */
+interface CallerSetup {
   api: StsApi;
-  roleArn: string;
   /** Builds the caller with extra context. */
   caller: (context: ContextMap) => Caller;
   params: AssumeRoleParams;
+}
+
+interface AssumeSetup extends CallerSetup {
+  roleArn: string;
 }
 
 const sessionOf = (ref: PrincipalRef | undefined): string | undefined =>
@@ -159,10 +171,19 @@ function assumeSetup(design: Design, world: DesignWorld, q: AssumeQuestion): Ass
   const role = findEntity(design, q.role);
   const roleArn = role?.kind === 'role' ? arnOf(design, role) : undefined;
   if (!roleArn) return `\`${q.role}\` is not a role of the design`;
+  const setup = callerSetup(design, world, q);
+  return typeof setup === 'string' ? setup : { ...setup, roleArn };
+}
+
+function callerSetup(
+  design: Design,
+  world: DesignWorld,
+  q: Omit<AssumeQuestion, 'role'>,
+): CallerSetup | string {
   const source = findEntity(design, q.source);
   if (!source) return `\`${q.source}\` is not in the design`;
   const nowMs = q.now ?? DEFAULT_NOW_MS;
-  const base = { api: 'AssumeRole' as StsApi, roleArn };
+  const base = { api: 'AssumeRole' as StsApi };
   switch (source.kind) {
     case 'user': {
       const arn = arnOf(design, source);
@@ -196,7 +217,6 @@ function assumeSetup(design: Design, world: DesignWorld, q: AssumeQuestion): Ass
       const claims = defaultClaims(source);
       return {
         api: source.protocol === 'saml' ? 'AssumeRoleWithSAML' : 'AssumeRoleWithWebIdentity',
-        roleArn,
         caller: (context) => ({ federated, context: { ...claims, ...context } }),
         params: { RoleSessionName: FEDERATED_SESSION_NAME },
       };
@@ -297,10 +317,93 @@ function solve(
   return undefined;
 }
 
+/**
+ * What the analysis reads of a verdict: its status and needs, exactly those of the full
+ * verdict (`canAssume`, `canCall`), without the explanation and the words for people.
+ */
+export interface AccessAnswer {
+  status: AccessStatus;
+  needs: ConditionNeed[];
+}
+
+const ALLOWED: AccessAnswer = Object.freeze({ status: 'allowed', needs: [] }) as AccessAnswer;
+const DENIED: AccessAnswer = Object.freeze({ status: 'denied', needs: [] }) as AccessAnswer;
+const answerOf = (v: AccessVerdict): AccessAnswer =>
+  v.status === 'allowed'
+    ? ALLOWED
+    : v.status === 'denied'
+      ? DENIED
+      : { status: v.status, needs: v.needs };
+
+/**
+ * Whether no statement of these policies has a condition. Then no request context can change
+ * the decision, and a denial is final: the explanation would show no condition to meet (see
+ * `proposeContext`), so the fast decision alone answers.
+ */
+function conditionFree(inputs: PolicyInputs): boolean {
+  const docs = [
+    ...(inputs.identity ?? []),
+    ...(inputs.permissionsBoundary ? [inputs.permissionsBoundary] : []),
+    ...(inputs.session ?? []),
+    ...(inputs.resource ? [inputs.resource] : []),
+    ...(inputs.scp ?? []).flat(),
+    ...(inputs.rcp ?? []).flat(),
+  ];
+  return docs.every((doc) => {
+    const raw = doc.Statement;
+    const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    return list.every(
+      (st) => !st || typeof st !== 'object' || !('Condition' in st) || st.Condition === undefined,
+    );
+  });
+}
+
+/** Policies compiled once, with whether any of their statements has a condition. */
+interface CompiledSide {
+  set: CompiledPolicySet;
+  conditionFree: boolean;
+}
+
+const compiledSide = (inputs: PolicyInputs): CompiledSide => ({
+  set: compilePolicies(inputs),
+  conditionFree: conditionFree(inputs),
+});
+
+/** A caller's half of AssumeRole, prepared once for every role it is asked about. */
+interface AssumeSide {
+  setup: CallerSetup;
+  prepared: PreparedAssume;
+  /** The caller's policies (identity, boundary, session, SCPs), compiled once. */
+  compiled: CompiledSide;
+}
+
+/** A call's caller and resource: the request builder and the policies, compiled once. */
+interface CallSide {
+  build: (action: string, context: ContextMap) => CallInputs;
+  compiled: CompiledSide;
+}
+
+/**
+ * The caller's and the role's policies as one set: what `compilePolicies` makes of both
+ * sides' inputs together, each side compiled once.
+ */
+const joined = (caller: CompiledPolicySet, role: CompiledPolicySet): CompiledPolicySet => ({
+  identity: caller.identity,
+  boundary: caller.boundary,
+  session: caller.session,
+  scp: caller.scp,
+  resource: role.resource,
+  rcp: role.rcp,
+  plans: new Map(),
+});
+
 /** The questions of one design, with what they share (the world, compiled policies) cached. */
 export class DesignAccess {
   readonly world: DesignWorld;
   private readonly compiled = new Map<string, CompiledPolicySet>();
+  private readonly assumeSides = new Map<string, AssumeSide | null>();
+  private readonly trustSides = new Map<RoleDefinition, CompiledSide>();
+  private readonly callSides = new Map<string, CallSide | null>();
 
   constructor(readonly design: Design) {
     this.world = designWorld(design);
@@ -334,12 +437,91 @@ export class DesignAccess {
     return conditional ?? denied(explanation);
   }
 
+  /**
+   * `canAssume`'s status and needs, for questions asked by the thousand (the analysis): the
+   * caller's half of STS and its policies are prepared once per caller, the trust policy
+   * compiled once per role, and the engine's fast decision answers an Allow. Only when the
+   * engine says no does it explain, and propose context the way `canAssume` does; anything
+   * STS refuses before the policies (or a narrower `as`) is asked of `canAssume` itself.
+   */
+  assumeAnswer(q: AssumeQuestion): AccessAnswer {
+    const side = q.as === undefined ? this.assumeSide(q) : undefined;
+    const found = side && findEntity(this.design, q.role);
+    const roleArn = found?.kind === 'role' ? arnOf(this.design, found) : undefined;
+    const role = roleArn === undefined ? undefined : this.world.index.role(roleArn);
+    const request = side && role && trustRequest(side.prepared, role);
+    if (!side || !role || !request) return answerOf(this.canAssume(q));
+    let trust = this.trustSides.get(role);
+    if (!trust) {
+      trust = compiledSide(rolePolicyInputs(role));
+      this.trustSides.set(role, trust);
+    }
+    const set = joined(side.compiled.set, trust.set);
+    if (evaluate(request, set).decision === 'Allow') return ALLOWED;
+    if (side.compiled.conditionFree && trust.conditionFree) return DENIED;
+    const conditional = solve(evaluate(request, set, { explain: true }).explanation, (context) => {
+      // The same caller with this context: prepared once per context (pairs share them).
+      const next = this.assumeSide({ ...q, context: { ...q.context, ...context } });
+      const nextRequest = next && trustRequest(next.prepared, role);
+      if (!nextRequest) return undefined;
+      const e = evaluate(nextRequest, set, { explain: true });
+      return e.decision === 'Allow' ? 'allowed' : e.explanation;
+    });
+    return conditional ? { status: 'conditional', needs: conditional.needs } : DENIED;
+  }
+
+  private assumeSide(q: AssumeQuestion): AssumeSide | undefined {
+    const nowMs = q.now ?? DEFAULT_NOW_MS;
+    const key = `${q.source}\n${nowMs}\n${q.context ? JSON.stringify(q.context) : ''}`;
+    let side = this.assumeSides.get(key);
+    if (side === undefined) {
+      const setup = callerSetup(this.design, this.world, q);
+      const prepared =
+        typeof setup === 'string'
+          ? undefined
+          : prepareAssume(
+              { api: setup.api, params: setup.params, caller: setup.caller({ ...q.context }) },
+              nowMs,
+            );
+      side =
+        typeof setup === 'string' || !prepared
+          ? null
+          : { setup, prepared, compiled: compiledSide(callerPolicyInputs(prepared.caller)) };
+      this.assumeSides.set(key, side);
+    }
+    return side ?? undefined;
+  }
+
+  /**
+   * `canCall`'s status and needs, for questions asked by the thousand: the request builder
+   * and the policies of a (caller, resource) prepared once, the engine's fast decision for
+   * an Allow, and a denial by policies without any condition final; otherwise `canCall`.
+   */
+  callAnswer(q: CallQuestion): AccessAnswer {
+    const nowMs = q.now ?? DEFAULT_NOW_MS;
+    const key = `${q.source}\n${q.resource}\n${nowMs}`;
+    let side = this.callSides.get(key);
+    if (side === undefined) {
+      const build = this.callBuilder(q);
+      side =
+        typeof build === 'string'
+          ? null
+          : { build, compiled: compiledSide(build(q.action, q.context ?? {}).policies) };
+      this.callSides.set(key, side);
+    }
+    if (!side) return answerOf(this.canCall(q));
+    const { request } = side.build(q.action, q.context ?? {});
+    if (evaluate(request, side.compiled.set).decision === 'Allow') return ALLOWED;
+    if (side.compiled.conditionFree) return DENIED;
+    return answerOf(this.canCall(q));
+  }
+
   /** Can `source` make this call (a role: from a fresh session), and failing that, under which conditions? */
   canCall(q: CallQuestion): AccessVerdict {
     const build = this.callBuilder(q);
     if (typeof build === 'string') return stsDenied(build);
     const cacheKey = `${q.source}\n${q.resource}`;
-    const first = build(q.context ?? {});
+    const first = build(q.action, q.context ?? {});
     let set = this.compiled.get(cacheKey);
     if (!set) {
       set = compilePolicies(first.policies);
@@ -349,25 +531,26 @@ export class DesignAccess {
     const { decision, explanation } = evaluate(first.request, compiled, { explain: true });
     if (decision === 'Allow') return allowed(explanation);
     const explain = (context: ContextMap) => {
-      const { request } = build({ ...q.context, ...context });
+      const { request } = build(q.action, { ...q.context, ...context });
       const next = evaluate(request, compiled, { explain: true });
       return next.decision === 'Allow' ? ('allowed' as const) : next.explanation!;
     };
     return solve(explanation!, explain) ?? denied(explanation!);
   }
 
-  private callBuilder(q: CallQuestion) {
+  /** The engine's inputs for calls of `q.source` on `q.resource` (any action, any context). */
+  private callBuilder(q: Omit<CallQuestion, 'action'>) {
     const source = findEntity(this.design, q.source);
     if (!source) return `\`${q.source}\` is not in the design`;
     const nowMs = q.now ?? DEFAULT_NOW_MS;
     const world = worldForResource(this.world, q.resource).index;
-    const call = (context: ContextMap): CallRequest => ({
-      action: q.action,
+    const call = (action: string, context: ContextMap): CallRequest => ({
+      action,
       resource: q.resource,
       context,
     });
-    const asPrincipal = (principal: PrincipalDefinition) => (context: ContextMap) =>
-      principalCallInputs(principal, world, call(context), nowMs);
+    const asPrincipal = (principal: PrincipalDefinition) => (action: string, context: ContextMap) =>
+      principalCallInputs(principal, world, call(action, context), nowMs);
     switch (source.kind) {
       case 'user': {
         const arn = arnOf(this.design, source);
@@ -378,7 +561,8 @@ export class DesignAccess {
         const arn = arnOf(this.design, source);
         const session = arn && freshSession(arn, DEFAULT_SESSION_NAME, nowMs);
         if (!session) return `role \`${source.name}\` is in no account`;
-        return (context: ContextMap) => sessionCallInputs(session, world, call(context), nowMs);
+        return (action: string, context: ContextMap) =>
+          sessionCallInputs(session, world, call(action, context), nowMs);
       }
       case 'service':
         return asPrincipal({ arn: source.name });

@@ -29,6 +29,7 @@ import type { Design, Entity, PermissionPolicy, Role } from '../types';
 import {
   access,
   defaultClaims,
+  DesignAccess,
   designWorld,
   serviceAssumeParams,
   userAssumeParams,
@@ -477,6 +478,50 @@ describe('the adapter agrees with the simulator on generated designs', () => {
               });
             }
           }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    RUNS * 400,
+  );
+
+  it(
+    "the analysis's answers: assumeAnswer and callAnswer give every question's status and needs exactly as canAssume and canCall, for every caller of every kind",
+    () => {
+      fc.assert(
+        fc.property(designArb, (design) => {
+          const fast = new DesignAccess(design);
+          const full = new DesignAccess(design);
+          const sources = [
+            ...design.users,
+            ...design.roles,
+            ...design.services,
+            ...design.identityProviders,
+            ...design.accounts,
+            ...design.outsidePrincipals,
+          ];
+          const words = (v: AccessVerdict) => ({ status: v.status, needs: v.needs });
+          for (const role of design.roles)
+            for (const source of sources)
+              for (const context of [undefined, { 'aws:MultiFactorAuthPresent': 'false' }]) {
+                const q = { source: source.id, role: role.id, ...(context ? { context } : {}) };
+                expect({ q, answer: fast.assumeAnswer(q) }).toEqual({
+                  q,
+                  answer: words(full.canAssume(q)),
+                });
+              }
+          for (const source of sources)
+            for (const [action, resource] of [
+              ['s3:GetObject', OBJECT],
+              ['s3:ListBucket', BUCKET],
+              ['sts:AssumeRole', `arn:aws:iam::${PROD}:role/Target`],
+            ] as const) {
+              const q = { source: source.id, action, resource };
+              expect({ q, answer: fast.callAnswer(q) }).toEqual({
+                q,
+                answer: words(full.canCall(q)),
+              });
+            }
         }),
         { numRuns: RUNS },
       );

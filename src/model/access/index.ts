@@ -22,6 +22,7 @@ export {
   canCall,
   freshSession,
   DesignAccess,
+  type AccessAnswer,
   type AssumeQuestion,
   type CallQuestion,
 } from './access';

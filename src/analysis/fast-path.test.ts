@@ -1,0 +1,46 @@
+// The analysis's fast path (prepared callers, compiled sides, the engine's fast decision,
+// candidate pairs read from the trusts, prefilters) gives the result of the straightforward
+// one (every pair asked, every question of the adapter's full verdicts): an optimization
+// that changes one answer fails here.
+import { describe, expect, it } from 'vitest';
+import { generateOrg } from '../../bench/generate-org';
+import { importAuthzFiles } from '../io/authz-details';
+import { analyze, toAnalysisJson } from '.';
+
+const NOW = '2026-06-01T00:00:00Z';
+
+async function generated(accounts: number, rolesPerAccount: number, usersPerAccount: number) {
+  const files = generateOrg({ accounts, rolesPerAccount, usersPerAccount, seed: 11 });
+  const imported = await importAuthzFiles(files, { layout: false });
+  if (!imported.ok) throw new Error(imported.reason);
+  return imported.design;
+}
+
+describe('the fast path gives the straightforward result', () => {
+  it('a generated organization: the whole analysis/1 result, who-can and every path', async () => {
+    const design = await generated(3, 60, 20);
+    const fast = analyze(design, { now: NOW });
+    const reference = analyze(design, { now: NOW, reference: true });
+    const result = toAnalysisJson(fast.result);
+    expect(result.principals).toBe(240);
+    // The org has every shape the fast path treats apart: allowed, conditional and denied
+    // trusts, escalations of several techniques, findings.
+    expect(result.reachability.some((r) => r.needs.length > 0)).toBe(true);
+    expect(result.reachability.some((r) => r.needs.length === 0)).toBe(true);
+    expect(
+      new Set(result.escalations.flatMap((e) => e.steps.map((s) => s.technique))).size,
+    ).toBeGreaterThan(3);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result).toEqual(toAnalysisJson(reference.result));
+    for (const [action, resource] of [
+      ['iam:CreateUser', '*'],
+      ['s3:GetObject', 'arn:aws:s3:::app-1-3/key'],
+      ['sts:AssumeRole', fast.result.reachability[0]!.to],
+    ] as const)
+      expect(fast.whoCan(action, resource)).toEqual(reference.whoCan(action, resource));
+    const first = result.escalations[0]!;
+    expect(fast.paths(first.principal, first.gains)).toEqual(
+      reference.paths(first.principal, first.gains),
+    );
+  }, 120_000);
+});
