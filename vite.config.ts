@@ -5,7 +5,8 @@ import { iamDataChunks } from './scripts/iam-data-chunks.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), iamDataChunks()],
-  worker: { format: 'es' },
+  // Workers are bundled on their own: the editor's validation worker reads the catalogue too.
+  worker: { format: 'es', plugins: () => [iamDataChunks()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

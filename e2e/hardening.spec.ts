@@ -253,3 +253,23 @@ test('text typed just before a reload is kept', async ({ app, page }) => {
   await pane.open('Trust policy');
   await expect(pane.line('"Id": "typed-right-before-reload",')).toBeVisible();
 });
+
+test('the policy editor validates in a worker: typing shows the problem, the page never waits for it', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.node('Developer').click();
+  const pane = new PolicyEditorPane(page, app.inspector);
+  await pane.open('Trust policy');
+  await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
+  await pane.press('ArrowLeft', 'ArrowLeft', 'Backspace');
+  await expect(
+    pane.problem(/^Warning: unknown action `sts:AssumeRol` \(line 9, column 17\)$/),
+  ).toBeVisible();
+  expect(page.workers().map((w) => w.url())).toEqual(
+    expect.arrayContaining([expect.stringMatching(/diagnose-worker-[\w-]+\.js$/)]),
+  );
+  await pane.type('e');
+  await expect(pane.problems).toContainText('no problems');
+});

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Diagnostic } from '../engine';
 import { problemCounts } from './language/markers';
 import type { Problem } from './monaco/editor-session';
@@ -40,8 +41,14 @@ export interface ProblemsPanelProps {
   onSelect: (problem: Problem) => void;
 }
 
+/** Problems listed at first, and added per "Show more": a policy can have thousands. */
+export const PROBLEMS_PAGE = 100;
+
 /** The policy's errors and warnings as a list; choosing one jumps to its range. */
 export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
+  const [limit, setLimit] = useState(PROBLEMS_PAGE);
+  const listed = problems.slice(0, limit);
+  const hidden = problems.length - listed.length;
   const counts = problemCounts(problems.map((p) => p.diagnostic));
   const summary =
     problems.length === 0
@@ -63,10 +70,11 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
       </h3>
       {problems.length > 0 && (
         <ul className="max-h-48 overflow-auto rounded border border-slate-200 dark:border-slate-700">
-          {problems.map((problem, i) => {
+          {listed.map((problem, i) => {
             const { severity, message, code } = problem.diagnostic;
             return (
-              <li key={`${problem.diagnostic.range.start}-${code}-${i}`}>
+              // By place in the list: an edit shifts every offset, and rows are then updated, not re-created.
+              <li key={i}>
                 <button
                   type="button"
                   onClick={() => onSelect(problem)}
@@ -87,6 +95,18 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
               </li>
             );
           })}
+          {hidden > 0 && (
+            <li>
+              <button
+                type="button"
+                onClick={() => setLimit(limit + PROBLEMS_PAGE)}
+                className="w-full px-2 py-1 text-left text-sky-700 underline hover:bg-slate-100 dark:text-sky-300 dark:hover:bg-slate-800"
+              >
+                Show {Math.min(PROBLEMS_PAGE, hidden).toLocaleString('en-US')} more (
+                {hidden.toLocaleString('en-US')} not shown)
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>

@@ -1,6 +1,7 @@
 // Where the cursor stands in a (possibly half-typed) policy document: the JSON path, whether
 // a key or a value is being written, and the span of text a completion would replace.
 import { getLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { WINDOW_FROM_CHARS, windowAround } from './statement-window';
 
 export interface Span {
   start: number;
@@ -29,9 +30,15 @@ export interface CursorContext {
   offset: number;
 }
 
-export function cursorContext(text: string, offset: number): CursorContext {
-  const location = getLocation(text, offset);
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+/** `windowFrom`: from this many characters on, other statements are not parsed (statement-window.ts). */
+export function cursorContext(
+  text: string,
+  offset: number,
+  windowFrom = WINDOW_FROM_CHARS,
+): CursorContext {
+  const read = windowAround(text, offset, windowFrom);
+  const location = getLocation(read, offset);
+  const root = parseTree(read, [], { allowTrailingComma: true, disallowComments: false });
   const node = location.previousNode;
   const kind = location.isAtPropertyKey ? 'key' : 'value';
   const base = { path: location.path, kind, root, offset } as const;

@@ -1,6 +1,7 @@
 // What hovering a part of a policy explains: actions and services, condition operators and
 // keys, principals and resources from the design, policy variables, the elements themselves.
 import { findNodeAtOffset, getNodePath, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { windowAround } from './statement-window';
 import { tooDeepForFeatures } from './too-deep';
 import { parseOperator } from '../catalogue/condition-operators';
 import { describeKey } from './condition-keys';
@@ -42,7 +43,7 @@ export async function hoverAt(
   env: LanguageEnv,
 ): Promise<Hover | undefined> {
   if (tooDeepForFeatures(text)) return undefined;
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  const root = parseTree(windowAround(text, offset), [], { allowTrailingComma: true });
   const node = root && findNodeAtOffset(root, offset);
   if (!node || node.type !== 'string') return undefined;
   const range = { start: node.offset, end: node.offset + node.length };

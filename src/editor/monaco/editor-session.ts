@@ -4,12 +4,12 @@
 import type { Diagnostic } from '../../engine';
 import { iamCatalogue } from '../catalogue/catalogue';
 import type { Span } from '../language/cursor';
-import { createDiagnoser } from '../language/diagnose';
 import { sortProblems } from '../language/markers';
+import { createWorkerDiagnoser } from '../language/worker-diagnoser';
 import type { DesignEntity, LanguageEnv, PolicyType } from '../language/types';
 import { debounce, type Debounced } from '../sync/debounce';
 import { registerPendingFlush } from '../sync/flush-registry';
-import { PolicySync } from '../sync/policy-sync';
+import { LARGE_TEXT_CHARS, PolicySync } from '../sync/policy-sync';
 import { monaco } from './monaco';
 import {
   bindModel,
@@ -49,10 +49,14 @@ interface OpenDocument {
   model: monaco.editor.ITextModel;
   sync: PolicySync;
   validation: Debounced;
+  largeValidation: Debounced;
   env: LanguageEnv;
   viewState: monaco.editor.ICodeEditorViewState | null;
   applyingExternal: boolean;
   diagnostics: readonly Diagnostic[];
+  /** A validation is under way (in the worker); `again` asks for one more when it ends. */
+  validating: boolean;
+  again: boolean;
   revealed: RevealedRange;
   disposables: monaco.IDisposable[];
 }
@@ -64,9 +68,14 @@ export interface RevealOptions {
   focus: boolean;
 }
 
-const diagnoser = createDiagnoser(iamCatalogue);
+const diagnoser = createWorkerDiagnoser(iamCatalogue);
 const VALIDATE_WAIT_MS = 100;
 const VALIDATE_MAX_WAIT_MS = 250;
+/** A large policy (see LARGE_TEXT_CHARS) is validated and offered suggestions after a pause in typing. */
+const LARGE_VALIDATE_WAIT_MS = 300;
+const LARGE_VALIDATE_MAX_WAIT_MS = 1_000;
+const SUGGEST_DELAY_MS = 10;
+const LARGE_SUGGEST_DELAY_MS = 500;
 let sessions = 0;
 
 const undoRedoKeys = new Set(['z', 'y']);
@@ -102,6 +111,9 @@ export class PolicyEditorSession {
       fontSize: 12,
       lineNumbersMinChars: 3,
       folding: true,
+      // Sticky scroll from indentation: its default (the outline) rebuilds every symbol of the
+      // document after each edit, a long task in a 2,000-statement policy.
+      stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
       tabSize: 2,
       quickSuggestions: { other: 'on', strings: 'on', comments: 'off' },
       wordBasedSuggestions: 'off',
@@ -150,6 +162,18 @@ export class PolicyEditorSession {
     }
     this.editor.updateOptions({ readOnly: input.readOnly ?? false });
     doc.sync.receive(input.value);
+    this.suggestBySize();
+  }
+
+  private suggestDelay = SUGGEST_DELAY_MS;
+
+  /** Suggestions in a large policy wait for a pause: each reads the statement under the cursor out of the whole text. */
+  private suggestBySize(): void {
+    const length = this.active?.model.getValueLength() ?? 0;
+    const delay = length >= LARGE_TEXT_CHARS ? LARGE_SUGGEST_DELAY_MS : SUGGEST_DELAY_MS;
+    if (delay === this.suggestDelay) return;
+    this.suggestDelay = delay;
+    this.editor.updateOptions({ quickSuggestionsDelay: delay });
   }
 
   /** Selects a problem's range and brings it into view, cursor in the editor. */
@@ -213,6 +237,7 @@ export class PolicyEditorSession {
     for (const doc of this.docs.values()) {
       doc.sync.flush();
       doc.validation.cancel();
+      doc.largeValidation.cancel();
       doc.revealed.dispose();
       for (const d of doc.disposables) d.dispose();
       unbindModel(doc.model);
@@ -235,6 +260,8 @@ export class PolicyEditorSession {
       viewState: null,
       applyingExternal: false,
       diagnostics: [],
+      validating: false,
+      again: false,
       revealed: new RevealedRange(model, () => {
         if (doc === this.active) this.markRevealed();
       }),
@@ -249,6 +276,7 @@ export class PolicyEditorSession {
       sync: new PolicySync(
         {
           getText: () => model.getValue(),
+          length: () => model.getValueLength(),
           applyExternal: (edit) => {
             const selections =
               this.editor.getModel() === model ? this.editor.getSelections() : null;
@@ -269,11 +297,19 @@ export class PolicyEditorSession {
         input.onChange,
       ),
       validation: debounce(() => void this.validate(doc), VALIDATE_WAIT_MS, VALIDATE_MAX_WAIT_MS),
+      largeValidation: debounce(
+        () => void this.validate(doc),
+        LARGE_VALIDATE_WAIT_MS,
+        LARGE_VALIDATE_MAX_WAIT_MS,
+      ),
     };
     bindModel(model, { env: doc.env, diagnostics: [] });
     doc.disposables.push(
       model.onDidChangeContent(() => {
-        doc.validation.schedule();
+        const large = model.getValueLength() >= LARGE_TEXT_CHARS;
+        (large ? doc.validation : doc.largeValidation).cancel();
+        (large ? doc.largeValidation : doc.validation).schedule();
+        if (doc === this.active) this.suggestBySize();
         if (!doc.applyingExternal) doc.sync.edited();
       }),
     );
@@ -282,18 +318,35 @@ export class PolicyEditorSession {
     return doc;
   }
 
+  /** One validation per policy at a time: keys typed meanwhile ask for one more, not a queue. */
   private async validate(doc: OpenDocument): Promise<void> {
-    const { model } = doc;
-    const version = model.getVersionId();
-    const text = model.getValue();
-    const diagnostics =
-      doc.input.optional && text.trim() === ''
-        ? []
-        : await diagnoser.diagnose(text, doc.input.policyType);
-    if (model.isDisposed() || model.getVersionId() !== version) return;
-    doc.diagnostics = diagnostics;
-    setDiagnostics(model, diagnostics);
-    if (doc === this.active) this.reportProblems();
+    if (doc.validating) {
+      doc.again = true;
+      return;
+    }
+    doc.validating = true;
+    try {
+      const { model } = doc;
+      const version = model.getVersionId();
+      const text = model.getValue();
+      const diagnostics =
+        doc.input.optional && text.trim() === ''
+          ? []
+          : await diagnoser.diagnose(text, doc.input.policyType);
+      if (model.isDisposed() || model.getVersionId() !== version) {
+        doc.again ||= !model.isDisposed();
+        return;
+      }
+      doc.diagnostics = diagnostics;
+      setDiagnostics(model, diagnostics);
+      if (doc === this.active) this.reportProblems();
+    } finally {
+      doc.validating = false;
+      if (doc.again && !doc.model.isDisposed()) {
+        doc.again = false;
+        void this.validate(doc);
+      }
+    }
   }
 
   private reportProblems(): void {

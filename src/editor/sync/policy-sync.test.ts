@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { debounce, type Timers } from './debounce';
 import { minimalEdit, type TextEdit } from './minimal-edit';
-import { PolicySync, type SyncedText } from './policy-sync';
+import {
+  LARGE_SEND_MAX_WAIT_MS,
+  LARGE_SEND_WAIT_MS,
+  LARGE_TEXT_CHARS,
+  PolicySync,
+  type SyncedText,
+} from './policy-sync';
 
 /** Timers driven by the test: `advance(ms)` runs what falls due, in order. */
 function fakeTimers() {
@@ -39,6 +45,7 @@ function setup() {
   const doc = { text: '{}', external: [] as TextEdit[] };
   const target: SyncedText = {
     getText: () => doc.text,
+    length: () => doc.text.length,
     applyExternal: (edit) => {
       doc.external.push(edit);
       doc.text = apply(doc.text, edit);
@@ -159,5 +166,36 @@ describe('debounce', () => {
     expect(runs).toBe(2);
     d.flush();
     expect(runs).toBe(2);
+  });
+});
+
+describe('a large policy goes out after a pause in typing', () => {
+  const big = (tag: string) => `{"Id": "${tag}", "x": "${'x'.repeat(LARGE_TEXT_CHARS)}"}`;
+
+  it('waits longer, and no longer than its own most', () => {
+    const { sent, type, advance } = setup();
+    type(big('a'));
+    advance(250);
+    expect(sent).toEqual([]);
+    advance(LARGE_SEND_WAIT_MS);
+    expect(sent).toEqual([big('a')]);
+    for (let t = 0; t < LARGE_SEND_MAX_WAIT_MS; t += 100) {
+      type(big(`b${t}`));
+      advance(100);
+    }
+    expect(sent).toHaveLength(2);
+  });
+
+  it('a flush sends it at once, and a text that shrinks goes back to the short wait', () => {
+    const { sync, sent, type, advance } = setup();
+    type(big('a'));
+    sync.flush();
+    expect(sent).toEqual([big('a')]);
+    type(big('b'));
+    type('{}');
+    advance(100);
+    expect(sent).toEqual([big('a'), '{}']);
+    advance(LARGE_SEND_MAX_WAIT_MS);
+    expect(sent).toEqual([big('a'), '{}']);
   });
 });

@@ -6,6 +6,8 @@ import { minimalEdit, type TextEdit } from './minimal-edit';
 
 export interface SyncedText {
   getText(): string;
+  /** The text's length, when cheaper to know than the text (a large text waits longer to go out). */
+  length?(): number;
   /** Applies an edit that did not come from the user's typing (one undo step of its own). */
   applyExternal(edit: TextEdit): void;
 }
@@ -21,19 +23,35 @@ export interface SyncOptions {
 export const SEND_WAIT_MS = 120;
 export const SEND_MAX_WAIT_MS = 250;
 
+/**
+ * From this length on a text goes out only after a pause in typing: every send re-derives the
+ * design's edges from it, which in a 2,000-statement policy is a long task of its own. (IAM's
+ * largest policy is 10,240 characters; this is far past any real one.)
+ */
+export const LARGE_TEXT_CHARS = 100_000;
+export const LARGE_SEND_WAIT_MS = 600;
+export const LARGE_SEND_MAX_WAIT_MS = 2_000;
+
 export class PolicySync {
   private lastSent: string | undefined;
-  private readonly sender: Debounced;
+  private readonly normal: Debounced;
+  private readonly large: Debounced;
 
   constructor(
     private readonly doc: SyncedText,
     private onChange: (text: string) => void,
     options: SyncOptions = {},
   ) {
-    this.sender = debounce(
+    this.normal = debounce(
       () => this.send(),
       options.wait ?? SEND_WAIT_MS,
       options.maxWait ?? SEND_MAX_WAIT_MS,
+      options.timers,
+    );
+    this.large = debounce(
+      () => this.send(),
+      LARGE_SEND_WAIT_MS,
+      LARGE_SEND_MAX_WAIT_MS,
       options.timers,
     );
   }
@@ -45,21 +63,24 @@ export class PolicySync {
 
   /** The user changed the text. */
   edited(): void {
-    this.sender.schedule();
+    const large = (this.doc.length?.() ?? 0) >= LARGE_TEXT_CHARS;
+    (large ? this.normal : this.large).cancel();
+    (large ? this.large : this.normal).schedule();
   }
 
   /** Whether edits are waiting to be sent. */
   get pending(): boolean {
-    return this.sender.pending;
+    return this.normal.pending || this.large.pending;
   }
 
   /** The app's current value for the policy; returns whether the text was replaced. */
   receive(value: string): boolean {
     const current = this.doc.getText();
     if (value === current) return false;
-    if (this.sender.pending && value === this.lastSent) return false;
+    if (this.pending && value === this.lastSent) return false;
     // A change from elsewhere (the canvas, app undo) wins over keystrokes not yet sent.
-    this.sender.cancel();
+    this.normal.cancel();
+    this.large.cancel();
     const edit = minimalEdit(current, value);
     if (edit) this.doc.applyExternal(edit);
     return true;
@@ -67,7 +88,8 @@ export class PolicySync {
 
   /** Sends pending edits now (before the editor closes or switches policy). */
   flush(): void {
-    this.sender.flush();
+    this.normal.flush();
+    this.large.flush();
   }
 
   private send(): void {
