@@ -111,6 +111,9 @@ export class Analysis {
   private readonly reach = new Map<EntityId, Map<EntityId, AssumeEdge[]>>();
   readonly admin = new Map<EntityId, Granted>();
   private readonly escalationOut = new Map<EntityId, EscalationEdge[]>();
+  /** The arcs of both graphs, made once per node (the walks visit nodes many times). */
+  private readonly assumeArcList = new Map<EntityId, Arc<AssumeEdge>[]>();
+  private readonly escalationArcList = new Map<EntityId, Arc<EscalationEdge>[]>();
   readonly result: AnalysisResult;
 
   constructor(design: Design, options: AnalyzeOptions) {
@@ -159,8 +162,14 @@ export class Analysis {
   }
 
   /** AssumeRole arcs out of a node (only a user, a role, a provider or an outside principal starts one). */
-  private assumeArcs = (node: string): Arc<AssumeEdge>[] =>
-    (this.assumeOut.get(node) ?? []).map((e) => ({ to: e.role, edge: e }));
+  private assumeArcs = (node: string): Arc<AssumeEdge>[] => {
+    let arcs = this.assumeArcList.get(node);
+    if (!arcs) {
+      arcs = (this.assumeOut.get(node) ?? []).map((e) => ({ to: e.role, edge: e }));
+      this.assumeArcList.set(node, arcs);
+    }
+    return arcs;
+  };
 
   /** Roles a node reaches by AssumeRole, with the shortest chain to each. */
   reached(from: EntityId): ReadonlyMap<EntityId, AssumeEdge[]> {
@@ -230,8 +239,14 @@ export class Analysis {
     return this.admin.get(id)?.needs.length === 0;
   }
 
-  private escalationArcs = (node: string): Arc<EscalationEdge>[] =>
-    (this.escalationOut.get(node) ?? []).map((e) => ({ to: e.to, edge: e }));
+  private escalationArcs = (node: string): Arc<EscalationEdge>[] => {
+    let arcs = this.escalationArcList.get(node);
+    if (!arcs) {
+      arcs = (this.escalationOut.get(node) ?? []).map((e) => ({ to: e.to, edge: e }));
+      this.escalationArcList.set(node, arcs);
+    }
+    return arcs;
+  };
 
   private escalations(progress: (fraction: number) => void): Escalation[] {
     const ctx = this.context();

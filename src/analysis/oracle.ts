@@ -8,8 +8,10 @@
  * no identity Allow could answer yes (for actions no resource policy can grant); it never
  * grants anything itself.
  */
+import { wildcardMatches } from '../engine';
 import {
   access,
+  stringList,
   principalPolicies,
   statementCoversAction,
   statementsOf,
@@ -47,6 +49,8 @@ export class Oracle {
   private readonly nowMs: number;
   private readonly calls = new Map<string, Granted | null>();
   private readonly actionIndex = new Map<EntityId, Record<string, unknown>[]>();
+  private readonly actionIds = new Map<string, number>();
+  private readonly mayAllow = new Map<EntityId, Uint8Array>();
   questions = 0;
 
   /**
@@ -121,8 +125,43 @@ export class Oracle {
    * Whether any identity policy statement of the principal (groups included) with Effect
    * Allow covers the action. A necessary condition for actions only identity policies grant.
    */
+  /**
+   * `mayAllowIdentity`, and one of those statements may apply to this resource: its
+   * `Resource` matches (a pattern with a policy variable always may), or it has
+   * `NotResource` (not read: it may). A necessary condition for an identity Allow on it.
+   */
+  mayAllowIdentityOn(principal: User | Role, action: string, resource: string): boolean {
+    if (!this.mayAllowIdentity(principal, action)) return false;
+    if (this.reference) return true;
+    return this.actionIndex
+      .get(principal.id)!
+      .some(
+        (s) =>
+          statementCoversAction(s, action) &&
+          (!('Resource' in s) ||
+            stringList(s.Resource).some(
+              (p) => p.includes('${') || wildcardMatches(p, resource, true),
+            )),
+      );
+  }
+
   mayAllowIdentity(principal: User | Role, action: string): boolean {
     if (this.reference) return true;
+    // Remembered per principal and action: two bits per action (asked, answer).
+    let id = this.actionIds.get(action);
+    if (id === undefined) {
+      id = this.actionIds.size;
+      this.actionIds.set(action, id);
+    }
+    let known = this.mayAllow.get(principal.id);
+    if (!known || known.length <= id) {
+      const grown = new Uint8Array(Math.max(64, (id + 1) * 2));
+      if (known) grown.set(known);
+      known = grown;
+      this.mayAllow.set(principal.id, known);
+    }
+    const hit = known[id]!;
+    if (hit !== 0) return hit === 2;
     let statements = this.actionIndex.get(principal.id);
     if (!statements) {
       statements = principalPolicies(this.design, principal).identity.flatMap((p) =>
@@ -130,6 +169,8 @@ export class Oracle {
       );
       this.actionIndex.set(principal.id, statements);
     }
-    return statements.some((s) => statementCoversAction(s, action));
+    const may = statements.some((s) => statementCoversAction(s, action));
+    known[id] = may ? 2 : 1;
+    return may;
   }
 }

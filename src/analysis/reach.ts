@@ -18,6 +18,7 @@ export function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<En
   const doc = targetPolicies(u.design, role).policy?.document;
   const out = new Set<EntityId>();
   if (!doc) return out;
+  const roleArn = u.arnOf(role.id);
   if (oracle.reference) {
     // Every node that can call STS, whatever the trust names.
     const d = u.design;
@@ -34,8 +35,9 @@ export function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<En
     if (u.analysedAccounts.has(id)) {
       // Trust in the account delegates to its IAM policies: only principals whose identity
       // policies could allow sts:AssumeRole can use it.
+      // (An identity Allow of sts:AssumeRole that may apply to this role's ARN.)
       for (const a of u.actorsByAccount.get(id) ?? [])
-        if (oracle.mayAllowIdentity(a, 'sts:AssumeRole')) out.add(a.id);
+        if (oracle.mayAllowIdentityOn(a, 'sts:AssumeRole', roleArn)) out.add(a.id);
     } else {
       const o = u.outsideAccounts.get(id);
       if (o) out.add(o.id);

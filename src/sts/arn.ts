@@ -27,7 +27,23 @@ export interface PrincipalInfo {
  * caller of AssumeRoleWithWebIdentity/SAML) rather than an AWS service, since
  * `cognito-identity.amazonaws.com` is spelled like a service principal.
  */
+const described = [
+  new Map<string, PrincipalInfo | null>(),
+  new Map<string, PrincipalInfo | null>(),
+];
+
 export function describePrincipal(text: string, federated = false): PrincipalInfo | undefined {
+  // Remembered (frozen) per text: STS and the analysis ask about the same principals often.
+  const cache = described[federated ? 1 : 0]!;
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  if (cache.size >= 100_000) cache.clear();
+  const info = describeUncached(text, federated);
+  cache.set(text, info ? Object.freeze(info) : null);
+  return info;
+}
+
+function describeUncached(text: string, federated: boolean): PrincipalInfo | undefined {
   const arn = parseArn(text);
   if (!arn) {
     if (federated || webIdentityHostsNamedByHost.has(text)) {

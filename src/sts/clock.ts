@@ -27,9 +27,16 @@ export function parseInstant(text: string): number {
 }
 
 /** Formats epoch ms the way STS returns Expiration: seconds precision, `Z` suffix. */
+let lastMs: number | undefined;
+let lastIso = '';
+
 export function formatInstant(ms: number): string {
+  // Requests share a clock: the last instant is remembered.
+  if (ms === lastMs) return lastIso;
   const iso = new Date(ms).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  lastIso = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  lastMs = ms;
+  return lastIso;
 }
 
 export class SimulatedClock implements Clock {

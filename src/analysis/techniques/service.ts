@@ -234,6 +234,8 @@ export function serviceTechnique(t: ServiceTechnique, passRole: boolean): Techni
     if (passRole && !may(ctx, actor, ['iam:PassRole'])) return [];
     if (!firstActions.some((a) => may(ctx, actor, [a]))) return [];
     const edges: EscalationEdge[] = [];
+    // The calls after PassRole read no role: asked once per actor, when a role is passable.
+    let found: ReturnType<typeof ctx.oracle.any> | null = null;
     // PassRole never passes a role of another account; existing resources run in their own.
     for (const service of t.services) {
       for (const role of ctx.serviceRoles(service, account)) {
@@ -250,7 +252,7 @@ export function serviceTechnique(t: ServiceTechnique, passRole: boolean): Techni
             'iam:PassedToService': service,
           });
         if (!pass) continue;
-        const found = ctx.oracle.any(actor.id, t.calls(account));
+        if (found === null) found = ctx.oracle.any(actor.id, t.calls(account));
         if (!found) continue;
         const extra = t.extra?.(ctx, role, account);
         const extraGranted = extra ? ctx.oracle.all(actor.id, extra.calls) : { needs: [] };

@@ -400,10 +400,26 @@ const joined = (caller: CompiledPolicySet, role: CompiledPolicySet): CompiledPol
 /** The questions of one design, with what they share (the world, compiled policies) cached. */
 export class DesignAccess {
   readonly world: DesignWorld;
-  private readonly compiled = new Map<string, CompiledPolicySet>();
   private readonly assumeSides = new Map<string, AssumeSide | null>();
   private readonly trustSides = new Map<RoleDefinition, CompiledSide>();
   private readonly callSides = new Map<string, CallSide | null>();
+  private readonly callerSides = new Map<
+    EntityId,
+    {
+      identity?: PolicyDocument[];
+      boundary?: PolicyDocument;
+      session?: PolicyDocument[];
+      scp?: PolicyDocument[][];
+      side: CompiledSide;
+      /** The caller's side joined with each resource side. */
+      joins: Map<CompiledSide, CompiledSide>;
+    }
+  >();
+  private readonly resourceSides = new Map<
+    object,
+    { resource?: PolicyDocument; rcp?: PolicyDocument[][]; side: CompiledSide }
+  >();
+  private readonly resourceWorlds = new Map<string, DesignWorld>();
 
   constructor(readonly design: Design) {
     this.world = designWorld(design);
@@ -506,7 +522,10 @@ export class DesignAccess {
       side =
         typeof build === 'string'
           ? null
-          : { build, compiled: compiledSide(build(q.action, q.context ?? {}).policies) };
+          : {
+              build,
+              compiled: this.callPolicies(q.source, build(q.action, q.context ?? {}).policies),
+            };
       this.callSides.set(key, side);
     }
     if (!side) return answerOf(this.canCall(q));
@@ -516,18 +535,63 @@ export class DesignAccess {
     return answerOf(this.canCall(q));
   }
 
+  /**
+   * A call's policies compiled as `compilePolicies(inputs)` would: the caller's side
+   * (identity, boundary, session, SCPs) compiled once per caller and the resource's side
+   * (resource policy, RCPs) once per policy, reused while the documents are the same objects.
+   */
+  private callPolicies(source: EntityId, inputs: PolicyInputs): CompiledSide {
+    const { identity, permissionsBoundary, session, scp, resource, rcp } = inputs;
+    let caller = this.callerSides.get(source);
+    const same =
+      caller !== undefined &&
+      caller.identity === identity &&
+      caller.boundary === permissionsBoundary &&
+      caller.session === session &&
+      caller.scp === scp;
+    if (!caller || !same) {
+      const only: PolicyInputs = {};
+      if (identity) only.identity = identity;
+      if (permissionsBoundary) only.permissionsBoundary = permissionsBoundary;
+      if (session) only.session = session;
+      if (scp) only.scp = scp;
+      caller = {
+        identity,
+        boundary: permissionsBoundary,
+        session,
+        scp,
+        side: compiledSide(only),
+        joins: new Map(),
+      };
+      this.callerSides.set(source, caller);
+    }
+    const resourceKey: object = resource ?? rcp ?? this.callerSides;
+    let target = this.resourceSides.get(resourceKey);
+    if (!target || target.resource !== resource || target.rcp !== rcp) {
+      const only: PolicyInputs = {};
+      if (resource) only.resource = resource;
+      if (rcp) only.rcp = rcp;
+      target = { resource, rcp, side: compiledSide(only) };
+      this.resourceSides.set(resourceKey, target);
+    }
+    // One joined set per pair of sides: resources without a policy of their own share it.
+    let both = caller.joins.get(target.side);
+    if (!both) {
+      both = {
+        set: joined(caller.side.set, target.side.set),
+        conditionFree: caller.side.conditionFree && target.side.conditionFree,
+      };
+      caller.joins.set(target.side, both);
+    }
+    return both;
+  }
+
   /** Can `source` make this call (a role: from a fresh session), and failing that, under which conditions? */
   canCall(q: CallQuestion): AccessVerdict {
     const build = this.callBuilder(q);
     if (typeof build === 'string') return stsDenied(build);
-    const cacheKey = `${q.source}\n${q.resource}`;
     const first = build(q.action, q.context ?? {});
-    let set = this.compiled.get(cacheKey);
-    if (!set) {
-      set = compilePolicies(first.policies);
-      this.compiled.set(cacheKey, set);
-    }
-    const compiled = set;
+    const compiled = this.callPolicies(q.source, first.policies).set;
     const { decision, explanation } = evaluate(first.request, compiled, { explain: true });
     if (decision === 'Allow') return allowed(explanation);
     const explain = (context: ContextMap) => {
@@ -543,7 +607,12 @@ export class DesignAccess {
     const source = findEntity(this.design, q.source);
     if (!source) return `\`${q.source}\` is not in the design`;
     const nowMs = q.now ?? DEFAULT_NOW_MS;
-    const world = worldForResource(this.world, q.resource).index;
+    let resourceWorld = this.resourceWorlds.get(q.resource);
+    if (!resourceWorld) {
+      resourceWorld = worldForResource(this.world, q.resource);
+      this.resourceWorlds.set(q.resource, resourceWorld);
+    }
+    const world = resourceWorld.index;
     const call = (action: string, context: ContextMap): CallRequest => ({
       action,
       resource: q.resource,
