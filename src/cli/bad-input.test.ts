@@ -117,6 +117,19 @@ describe('rolecraft eval refuses bad input', () => {
       '{"__proto__": {"request": 1}}',
       'cannot evaluate F: `request` must be an object, got `nothing`',
     ],
+    [
+      '`constructor` keys',
+      '{"constructor": {"request": 1}}',
+      'cannot evaluate F: `request` must be an object, got `nothing`',
+    ],
+    [
+      'a request under `__proto__`',
+      JSON.stringify({ ...goodCase, request: undefined }).replace(
+        '{',
+        `{"__proto__":{"request":${JSON.stringify(goodCase.request)}},`,
+      ),
+      'cannot evaluate F: `request` must be an object, got `nothing`',
+    ],
   ])('%s', async (_name, content, message) => {
     const path = file(`case-${Math.random().toString(36).slice(2)}.json`, content);
     const { code, lines } = await run(evalCommand, [path]);
@@ -173,4 +186,24 @@ describe('the rolecraft process', () => {
     );
     expect(result.stdout).toBe('');
   }, 30_000);
+});
+
+describe('rolecraft validate reads `__proto__` and `constructor` keys as written', () => {
+  it('names them as unknown elements and operators, prototypes untouched', async () => {
+    const before = JSON.stringify(Object.getOwnPropertyNames(Object.prototype));
+    const path = file(
+      'proto.json',
+      '{"Version":"2012-10-17","__proto__":{"Statement":[]},"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole","Condition":{"constructor":{"aws:x":"1"}}}]}',
+    );
+    const out: string[] = [];
+    const code = await validateCommand(
+      [path, '--type', 'trust', '--no-catalog'],
+      (l) => out.push(l),
+      () => {},
+    );
+    expect(code).toBe(1);
+    expect(out.join('\n')).toContain('unknown policy element `__proto__`');
+    expect(out.join('\n')).toContain('unknown condition operator `constructor`');
+    expect(JSON.stringify(Object.getOwnPropertyNames(Object.prototype))).toBe(before);
+  });
 });

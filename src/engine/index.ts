@@ -64,6 +64,7 @@ export { operatorSummaries, parseOperatorName } from './conditions/operator-tabl
 export type { OperatorName, OperatorSummary, SetQualifier } from './conditions/operator-table.ts';
 export type { OperatorValueType } from './conditions/operator.ts';
 export { parsePolicy } from './parse/parse-policy.ts';
+export { parseJsonValue, setOwn } from './parse/json-value.ts';
 export {
   firstJsonSyntaxError,
   describeJsonSyntaxError,

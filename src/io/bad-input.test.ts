@@ -79,6 +79,16 @@ describe('design files refused with a reason', () => {
       'the entity id `constructor` is reserved',
     ],
     [
+      'a design file under a `__proto__` key',
+      `{"__proto__": ${file(sample())}}`,
+      'not a Rolecraft design file: `format` is missing',
+    ],
+    [
+      'a design file under a `constructor` key',
+      `{"constructor": ${file(sample())}}`,
+      'not a Rolecraft design file: `format` is missing',
+    ],
+    [
       'a role whose session duration is out of range',
       file({
         ...sample(),
@@ -126,6 +136,45 @@ describe('design files that open, kept as written', () => {
       '__proto__',
       'constructor',
     ]);
+  });
+
+  it('ignores `__proto__` and `constructor` keys in the file and the design, taking nothing from them', () => {
+    const text = file(sample())
+      .replace('{"format"', '{"__proto__":{"polluted":1},"constructor":{"format":"other"},"format"')
+      .replace('"design":{', '"design":{"__proto__":{"roles":[]},"constructor":{"name":"c"},');
+    const result = importDesignText(text);
+    expect(result).toEqual({ ok: true, design: sampleDesign() });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps `__proto__` and `constructor` keys in a policy as written, and the edges as they were', () => {
+    const design = sampleDesign();
+    const developer = design.roles.find((r) => r.name === 'Developer')!;
+    const trust = JSON.parse(developer.trustPolicy) as { Statement: Record<string, unknown>[] };
+    const withKeys = JSON.stringify({
+      ...trust,
+      Statement: trust.Statement.map((st) => ({
+        ...st,
+        Condition: { ...(st.Condition as object) },
+      })),
+    }).replace(
+      '"Condition":{',
+      '"Condition":{"__proto__":{"Bool":{"aws:MultiFactorAuthPresent":"false"}},"constructor":{},',
+    );
+    developer.trustPolicy = withKeys;
+    const before = JSON.stringify(Object.getOwnPropertyNames(Object.prototype));
+    const result = importDesignText(exportDesignText(design));
+    expect(result.ok && result.design.roles.find((r) => r.name === 'Developer')!.trustPolicy).toBe(
+      withKeys,
+    );
+    const parsed = parsePolicyText(withKeys);
+    expect(
+      parsed.ok &&
+        Object.keys((parsed.document.Statement as { Condition: object }[])[0]!.Condition),
+    ).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    // The keys read as unknown condition operators: derivation answers, it does not throw.
+    expect(() => deriveTrustEdges(result.ok ? result.design : design)).not.toThrow();
+    expect(JSON.stringify(Object.getOwnPropertyNames(Object.prototype))).toBe(before);
   });
 
   it('keeps markup in names, descriptions and tags as text', () => {

@@ -1,8 +1,8 @@
-import { parse } from 'jsonc-parser';
 import {
   describeJsonSyntaxError,
   firstJsonSyntaxError,
   MAX_DESIGN_DEPTH,
+  parseJsonValue,
   scanJsonDepth,
 } from '../engine';
 import { FILE_EXTENSION, restore, toDesignFile, type Design, type Restored } from '../model';
@@ -57,6 +57,7 @@ export function importDesignText(text: string): Restored {
   const syntax = firstJsonSyntaxError(text);
   if (syntax)
     return { ok: false, reason: `not a Rolecraft design file: ${describeJsonSyntaxError(syntax)}` };
-  // Native JSON refused what strict JSON takes (a lone surrogate escape): read it as jsonc does.
-  return restore(parse(text));
+  // Native JSON refused what strict JSON takes (a lone surrogate escape): read it as jsonc does,
+  // keys such as `__proto__` kept as own properties.
+  return restore(parseJsonValue(text));
 }

@@ -6,7 +6,7 @@
  * a statement's value after the document's builds nothing twice; they are shared, never
  * mutate them.
  */
-import type { Node } from 'jsonc-parser';
+import { parseTree, type Node } from 'jsonc-parser';
 
 const values = new WeakMap<Node, unknown>();
 
@@ -49,4 +49,19 @@ export function nodeValue(node: Node): unknown {
     default:
       return undefined;
   }
+}
+
+/**
+ * Strict JSON text (no comments, no trailing commas) as a value built like `JSON.parse` builds
+ * it; undefined when the text is not JSON. For text `JSON.parse` refuses that strict JSON
+ * takes; the caller caps the depth first.
+ */
+export function parseJsonValue(text: string): unknown {
+  const errors: unknown[] = [];
+  const root = parseTree(text, errors as never[], {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  return root && errors.length === 0 ? nodeValue(root) : undefined;
 }

@@ -370,6 +370,16 @@ describe('importing authorization details', () => {
     ],
     ['not JSON', 'hello', 'x.json: invalid JSON: invalid symbol at line 1, column 1'],
     [
+      'the lists under a `__proto__` key',
+      '{"__proto__": {"RoleDetailList": []}}',
+      'x.json: not authorization details: no RoleDetailList, UserDetailList, GroupDetailList or Policies',
+    ],
+    [
+      'the lists under a `constructor` key',
+      '{"constructor": {"RoleDetailList": []}}',
+      'x.json: not authorization details: no RoleDetailList, UserDetailList, GroupDetailList or Policies',
+    ],
+    [
       'a list field that is not a list',
       '{"RoleDetailList": 3}',
       'x.json: `RoleDetailList` must be a list',
@@ -378,6 +388,33 @@ describe('importing authorization details', () => {
     const result = await run({ name: 'x.json', text });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(reason);
+  });
+
+  it('takes no field from a `__proto__` key, and keeps `__proto__` and `constructor` tags as own tags', async () => {
+    const before = JSON.stringify(Object.getOwnPropertyNames(Object.prototype));
+    const tagged = role('T', {
+      Tags: [
+        { Key: '__proto__', Value: 'p' },
+        { Key: 'constructor', Value: 'c' },
+      ],
+    });
+    const text = JSON.stringify({ RoleDetailList: [{}, tagged] }).replace(
+      '[{}',
+      `[{"__proto__": ${JSON.stringify(role('R'))}}`,
+    );
+    const result = await run({ name: 's.json', text });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.summary.warnings).toEqual([
+      's.json: `RoleDetailList[0]`: no `Arn` or `RoleName`; skipped',
+    ]);
+    expect(result.design.roles.map((r) => r.name)).toEqual(['T']);
+    const tags = result.design.roles[0]!.tags;
+    expect(Object.entries(tags)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
+    expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+    expect(JSON.stringify(Object.getOwnPropertyNames(Object.prototype))).toBe(before);
   });
 
   it('imports the good files of a batch and lists the refused ones', async () => {

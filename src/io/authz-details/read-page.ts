@@ -1,5 +1,5 @@
 /** One authorization-details file (or page) from JSON text to `AuthzPage`, every quirk undone. */
-import { describeJsonSyntaxError, firstJsonSyntaxError } from '../../engine';
+import { describeJsonSyntaxError, firstJsonSyntaxError, setOwn } from '../../engine';
 import type { PolicyJson } from '../../model';
 import type {
   AuthzAttachedPolicy,
@@ -93,7 +93,7 @@ class PageReader {
     const tags: Record<string, string> = {};
     for (const raw of asList(value)) {
       if (isRaw(raw) && typeof raw[T.key] === 'string')
-        tags[raw[T.key] as string] = String(raw[T.value] ?? '');
+        setOwn(tags, raw[T.key] as string, String(raw[T.value] ?? '')); // `__proto__` is a tag key too
     }
     return tags;
   }

@@ -1,4 +1,5 @@
 /** Small checked readers for `restore`: each names the offending place and shows the input. */
+import { setOwn } from '../../engine';
 
 export class RestoreError extends Error {}
 
@@ -80,14 +81,8 @@ export function stringRecord(value: unknown, at: string): Record<string, string>
   if (value === undefined) return {};
   const input = record(value, at);
   const out: Record<string, string> = {};
-  // defineProperty: a key such as `__proto__` (a valid AWS tag key) stays an own entry.
-  for (const [k, v] of Object.entries(input))
-    Object.defineProperty(out, k, {
-      value: string(v, `${at}.${k}`),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+  // A key such as `__proto__` (a valid AWS tag key) stays an own entry.
+  for (const [k, v] of Object.entries(input)) setOwn(out, k, string(v, `${at}.${k}`));
   return out;
 }
 
