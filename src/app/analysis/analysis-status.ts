@@ -43,6 +43,8 @@ export function runAnalysis(design: Design, now: string) {
   worker = w;
   set({ phase: 'running', fraction: 0, stage: 'trust' });
   w.onmessage = (event: MessageEvent<AnalysisWorkerMessage>) => {
+    // A message already on its way from a cancelled (or replaced) run changes nothing.
+    if (worker !== w) return;
     const m = event.data;
     if (m.type === 'progress') set({ phase: 'running', fraction: m.fraction, stage: m.stage });
     else {
@@ -56,6 +58,7 @@ export function runAnalysis(design: Design, now: string) {
     }
   };
   w.onerror = (event) => {
+    if (worker !== w) return;
     w.terminate();
     worker = undefined;
     set({ phase: 'failed', reason: event.message || 'the analysis stopped' });
