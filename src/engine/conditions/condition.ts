@@ -119,15 +119,19 @@ function resolveValue(
   return text === undefined ? undefined : op.compile(text);
 }
 
+/** Reused for the policy values of a condition with variables (evaluation is synchronous). */
+const resolvedScratch: unknown[] = [];
+
 function policyValuesFor(
   c: CompiledCondition,
   op: ConditionOperator<unknown>,
   lookup: ContextLookup,
 ): unknown[] {
   if (c.fixed) return c.fixed;
-  const out: unknown[] = [];
-  for (const v of c.values) {
-    const compiled = resolveValue(op, v, lookup);
+  const out = resolvedScratch;
+  out.length = 0;
+  for (let i = 0; i < c.values.length; i++) {
+    const compiled = resolveValue(op, c.values[i]!, lookup);
     if (compiled !== undefined) out.push(compiled);
   }
   return out;
@@ -137,12 +141,15 @@ function isPresent(raw: ContextValue | undefined): raw is ContextValue {
   return raw !== undefined && !(Array.isArray(raw) && raw.length === 0);
 }
 
+/** Whether the request value matches any policy value (it is read once, then compared). */
 function anyMatch(
   op: ConditionOperator<unknown>,
   policy: unknown[],
   requestValue: string,
 ): boolean {
-  for (let i = 0; i < policy.length; i++) if (op.test(policy[i], requestValue)) return true;
+  const read = op.read(requestValue);
+  if (read === undefined) return false;
+  for (let i = 0; i < policy.length; i++) if (op.test(policy[i], read)) return true;
   return false;
 }
 
@@ -225,12 +232,14 @@ export function explainCondition(
   else {
     for (let r = 0; r < requestValues.length; r++) {
       const rv = requestValues[r]!;
+      const read = op.read(rv);
       for (let i = 0; i < values.length; i++) {
         const shown = policyValues[i];
         if (shown === null || shown === undefined) continue;
         const compiled = resolveValue(op, values[i]!, lookup);
         if (compiled === undefined) continue;
-        comparisons.push({ requestValue: rv, policyValue: shown, matched: op.test(compiled, rv) });
+        const matched = read !== undefined && op.test(compiled, read);
+        comparisons.push({ requestValue: rv, policyValue: shown, matched });
       }
     }
     if (unresolved)

@@ -3,7 +3,7 @@
  * sets, wildcard matchers, principal sets, and conditions with their values parsed.
  */
 import { compileCondition, type CompiledCondition } from '../conditions/condition.ts';
-import { compileResourcePattern, type ResourceTest } from '../match/resource-pattern.ts';
+import { compileResourceTests, type ResourceTests } from '../match/resource-pattern.ts';
 import { compilePrincipal, type CompiledPrincipal } from '../principal/principal-match.ts';
 import type { PolicyDocument, PolicyInputs, PolicyKind } from '../types.ts';
 import { compileActionSet, type ActionSet } from './action-set.ts';
@@ -18,7 +18,7 @@ export interface CompiledStatement {
   actions: ActionSet | null;
   notAction: boolean;
   /** Null when the statement has neither Resource nor NotResource. */
-  resources: ResourceTest[] | null;
+  resources: ResourceTests | null;
   notResource: boolean;
   resourceEntries: string[];
   /** Undefined when the statement has neither Principal nor NotPrincipal. */
@@ -49,7 +49,7 @@ export interface CompiledPolicySet {
   /** Absent when the principal's account is in no organization. */
   scp: CompiledPolicy[][] | undefined;
   rcp: CompiledPolicy[][];
-  /** The fast path's index by action (see `plan.ts`), filled as actions are asked about. */
+  /** The index by action (see `plan.ts`), filled as actions are asked about, by spelling. */
   plans: Map<string, ActionPlan>;
 }
 
@@ -105,10 +105,7 @@ function compileStatement(
     effect,
     actions: actionList === null ? null : compileActionSet(actionList),
     notAction,
-    resources:
-      resourceList === null
-        ? null
-        : resourceList.map((r) => compileResourcePattern(r, variablesEnabled)),
+    resources: resourceList === null ? null : compileResourceTests(resourceList, variablesEnabled),
     notResource,
     resourceEntries: resourceList ?? [],
     principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),

@@ -21,8 +21,12 @@ export const emptyContext: ContextLookup = { get: () => undefined };
  * key is lower-cased once per distinct spelling (cached), never per request.
  */
 const keyIds = new Map<string, number>();
-/** Request spellings to ids; `-1` (no policy asks for the key) holds only while no key is added. */
-const spellings = new Map<string, number>();
+/**
+ * Request spellings to ids; `-1` (no policy asks for the key) holds only while no key is
+ * added. A prototype-less object: property keys are interned, so a lookup is cheaper than a Map's.
+ */
+let spellings: Record<string, number> = Object.create(null) as Record<string, number>;
+let spellingCount = 0;
 let spellingsFor = 0;
 
 /** The id of a lower-case key name (registered on first use: policy keys, derived keys). */
@@ -37,14 +41,16 @@ export function keyIdOf(keyLower: string): number {
 
 /** The id of a request's key as spelled, or -1 when no policy asks for it. */
 function requestKeyId(key: string): number {
-  if (spellingsFor !== keyIds.size || spellings.size >= 4096) {
-    spellings.clear();
+  if (spellingsFor !== keyIds.size || spellingCount >= 4096) {
+    spellings = Object.create(null) as Record<string, number>;
+    spellingCount = 0;
     spellingsFor = keyIds.size;
   }
-  let id = spellings.get(key);
+  let id = spellings[key];
   if (id === undefined) {
     id = keyIds.get(key.toLowerCase()) ?? -1;
-    spellings.set(key, id);
+    spellings[key] = id;
+    spellingCount++;
   }
   return id;
 }
@@ -179,19 +185,6 @@ export class RequestContext implements ContextLookup {
   }
 }
 
-const actionsLower = new Map<string, string>();
-
-/** The action in lower case (cached: requests ask about the same actions over and over). */
-function lowerAction(action: string): string {
-  let lower = actionsLower.get(action);
-  if (lower === undefined) {
-    if (actionsLower.size >= 4096) actionsLower.clear();
-    lower = action.toLowerCase();
-    actionsLower.set(action, lower);
-  }
-  return lower;
-}
-
 /** The per-request state; `principalArn` is read from the context only when asked for. */
 class State implements RequestState {
   actionLower = '';
@@ -216,12 +209,12 @@ class State implements RequestState {
     return this.arn;
   }
 
-  fill(request: RequestInput, hasBoundary: boolean): this {
+  fill(request: RequestInput, actionLower: string, hasBoundary: boolean): this {
     const principal = principalInfo(request.principal);
     const resourceArn = splitArn(request.resource);
     const resourceAccount = resourceAccountOf(request, resourceArn, principal);
     this.lookup.reset(request, principal, resourceAccount);
-    this.actionLower = lowerAction(request.action);
+    this.actionLower = actionLower;
     this.resource = request.resource;
     this.resourceArn = resourceArn;
     this.principal = principal;
@@ -232,9 +225,13 @@ class State implements RequestState {
   }
 }
 
-/** Builds a fresh per-request state (kept by explanations). */
-export function requestState(request: RequestInput, hasBoundary: boolean): RequestState {
-  return new State().fill(request, hasBoundary);
+/** Builds a fresh per-request state; `actionLower` is the request's action in lower case. */
+export function requestState(
+  request: RequestInput,
+  actionLower: string,
+  set: { boundary: unknown },
+): RequestState {
+  return new State().fill(request, actionLower, set.boundary !== undefined);
 }
 
 const scratch = new State();
@@ -243,8 +240,12 @@ const scratch = new State();
  * The per-request state of the fast path, reusing one object (evaluation is synchronous and
  * keeps nothing of it): no allocation per request.
  */
-export function scratchState(request: RequestInput, hasBoundary: boolean): RequestState {
-  return scratch.fill(request, hasBoundary);
+export function scratchState(
+  request: RequestInput,
+  actionLower: string,
+  set: { boundary: unknown },
+): RequestState {
+  return scratch.fill(request, actionLower, set.boundary !== undefined);
 }
 
 const derivedNames = [

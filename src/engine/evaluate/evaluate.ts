@@ -3,7 +3,7 @@ import type { Decision, RequestInput } from '../types.ts';
 import type { CompiledPolicySet } from './compile.ts';
 import { requestState, scratchState } from './context.ts';
 import { explain, type Explanation } from './explain.ts';
-import { fastDecision } from './plan.ts';
+import { fastDecision, planFor } from './plan.ts';
 import { stsRule } from './sts-rules.ts';
 
 export interface EvaluateOptions {
@@ -12,6 +12,7 @@ export interface EvaluateOptions {
 }
 
 export interface Evaluation {
+  /** Without `{ explain: true }` the result is shared and frozen (nothing is made per request). */
   decision: Decision;
   /** Present only when asked for with `{ explain: true }`. */
   explanation?: Explanation;
@@ -27,18 +28,25 @@ export function evaluate(
   policies: CompiledPolicySet,
   options?: EvaluateOptions,
 ): Evaluation {
-  if (!options?.explain) return { decision: decisionOf(request, policies) };
-  const state = requestState(request, policies.boundary !== undefined);
+  if (!options?.explain) return decided[decisionOf(request, policies)];
+  const state = requestState(request, planFor(policies, request.action).actionLower, policies);
   const explanation = explain(request, policies, state);
   return { decision: explanation.decision, explanation };
 }
 
+const decided: Readonly<Record<Decision, Evaluation>> = {
+  Allow: Object.freeze({ decision: 'Allow' }),
+  ExplicitDeny: Object.freeze({ decision: 'ExplicitDeny' }),
+  ImplicitDeny: Object.freeze({ decision: 'ImplicitDeny' }),
+};
+
 /** The fast path: the decision alone, with no allocation per request. */
 function decisionOf(request: RequestInput, policies: CompiledPolicySet): Decision {
-  const state = scratchState(request, policies.boundary !== undefined);
+  const plan = planFor(policies, request.action);
+  const state = scratchState(request, plan.actionLower, policies);
   const rule = stsRule(state);
   if (rule?.decision === 'Allow') return 'Allow';
-  const decision = fastDecision(policies, state);
+  const decision = fastDecision(plan, policies, state);
   return rule !== undefined && decision !== 'ExplicitDeny' ? rule.decision : decision;
 }
 

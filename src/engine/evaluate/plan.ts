@@ -19,6 +19,7 @@ type Statements = readonly CompiledStatement[];
 
 /** The statements of a set that can apply to one action. */
 export interface ActionPlan {
+  actionLower: string;
   scpDeny: Statements;
   /** Per SCP level (root first), its Allow statements. */
   scpAllow: Statements[];
@@ -49,6 +50,7 @@ function split(
 
 function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
   const plan: ActionPlan = {
+    actionLower,
     scpDeny: [],
     scpAllow: [],
     rcpDeny: [],
@@ -79,14 +81,19 @@ function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
 
 const planLimit = 2048;
 
-/** The set's plan for an action (built on first use, kept with the set). */
-export function planFor(set: CompiledPolicySet, actionLower: string): ActionPlan {
+/**
+ * The set's plan for an action as the request spells it (built on first use, kept with the
+ * set under that spelling and under the lower-case one, which the plan carries).
+ */
+export function planFor(set: CompiledPolicySet, action: string): ActionPlan {
   const plans = set.plans;
-  let plan = plans.get(actionLower);
+  let plan = plans.get(action);
   if (plan === undefined) {
     if (plans.size >= planLimit) plans.clear();
-    plan = buildPlan(set, actionLower);
-    plans.set(actionLower, plan);
+    const lower = action.toLowerCase();
+    plan = plans.get(lower) ?? buildPlan(set, lower);
+    plans.set(lower, plan);
+    plans.set(action, plan);
   }
   return plan;
 }
@@ -112,8 +119,11 @@ function resourceGrant(list: Statements, state: RequestState): PrincipalMatchKin
 }
 
 /** The decision by the policies (as `decide` gives it from the facts), computed lazily. */
-export function fastDecision(set: CompiledPolicySet, state: RequestState): Decision {
-  const plan = planFor(set, state.actionLower);
+export function fastDecision(
+  plan: ActionPlan,
+  set: CompiledPolicySet,
+  state: RequestState,
+): Decision {
   const who = state.principal;
   const kind = who.kind;
   const identitySide = hasIdentitySide(kind);

@@ -10,6 +10,7 @@ import {
   notPrincipalNames,
   type PrincipalMatchKind,
 } from '../principal/principal-match.ts';
+import { anyResourceMatches } from '../match/resource-pattern.ts';
 import { actionInSet } from './action-set.ts';
 import type { CompiledStatement } from './compile.ts';
 import type { RequestState } from './context.ts';
@@ -27,14 +28,7 @@ function actionMatches(s: CompiledStatement, state: RequestState): boolean {
 
 function resourceMatches(s: CompiledStatement, state: RequestState, attached: boolean): boolean {
   if (s.resources === null) return attached;
-  let hit = false;
-  for (let i = 0; i < s.resources.length; i++) {
-    if (s.resources[i]!(state)) {
-      hit = true;
-      break;
-    }
-  }
-  return hit !== s.notResource;
+  return anyResourceMatches(s.resources, state) !== s.notResource;
 }
 
 function principalMatches(s: CompiledStatement, state: RequestState): StatementMatch {

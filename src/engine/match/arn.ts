@@ -38,21 +38,17 @@ export function splitArnPattern(pattern: string): string[] | null {
   return parts;
 }
 
+/** A test of a value and its ARN components (null when it is no ARN). */
+export type ArnTest = (value: string, arn: readonly string[] | null) => boolean;
+
 /** A compiled ARN pattern without variables. */
-export function compileArnPattern(
-  pattern: string,
-): (value: string, arn: readonly string[] | null) => boolean {
+export function compileArnPattern(pattern: string): ArnTest {
   if (pattern === '*') return () => true;
   const parts = splitArnPattern(pattern);
-  if (parts === null) {
-    const whole = compileCodes(globCodes(pattern));
-    return (value) => whole(value);
-  }
-  if (parts.slice(0, 5).every((p) => !/[*?]/.test(p))) {
-    // Wildcards only in the resource part: one glob over the whole text is the same test.
-    const whole = compileCodes(globCodes(pattern));
-    return (value) => whole(value);
-  }
+  // No components, or wildcards only in the resource part: one glob over the whole text is
+  // the same test (the glob itself, called with the value).
+  if (parts === null || parts.slice(0, 5).every((p) => !/[*?]/.test(p)))
+    return compileCodes(globCodes(pattern));
   const tests: StringTest[] = parts.map((p) => compileCodes(globCodes(p)));
   return (_value, arn) => {
     if (arn === null) return false;

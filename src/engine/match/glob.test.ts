@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileArnPattern, splitArn } from './arn.ts';
+import { splitArnUncached } from '../names/arn.ts';
+import { compileArnPattern, splitArn, splitArnPattern } from './arn.ts';
 import { compileGlob, referenceGlobMatch, wildcardMatches } from './glob.ts';
 import { globsIntersect } from './glob-intersect.ts';
 
@@ -42,8 +43,34 @@ describe('ARN patterns', () => {
     ['arn:aws:sqs:*:111111111111:*', 'arn:aws:sqs:us-east-1:222222222222:orders', false],
     ['*', '*', true],
     ['arn:aws:s3:::b', '*', false],
+    ['arn:aws:sqs:*:111111111111:orders', 'arn:aws:sqs:us-east-1:x:111111111111:orders', false],
+    ['arn:aws:sqs:us-*:*:*', 'arn:aws:sqs:us-east-1:111111111111:a:b', true],
+    ['arn:aws:sqs:*:*:*', 'arn:aws:sqs:us-east-1', false],
   ])('%s against %s is %s', (p, t, expected) => {
     expect(compileArnPattern(p)(t, splitArn(t))).toBe(expected);
+  });
+
+  const arnish = fc
+    .array(fc.constantFrom('arn', 'a', 'b', ':', '*', '?', 'aws', '1'), { maxLength: 12 })
+    .map((p) => `arn:${p.join('')}`);
+
+  /** Component by component on split text, as the docs describe ARN matching. */
+  function reference(pattern: string, value: string): boolean {
+    if (pattern === '*') return true;
+    const parts = splitArnPattern(pattern);
+    if (parts === null || parts.slice(0, 5).every((p) => !/[*?]/.test(p)))
+      return referenceGlobMatch(pattern, value);
+    const arn = splitArnUncached(value);
+    return arn !== null && parts.every((p, i) => referenceGlobMatch(p, arn[i]!));
+  }
+
+  it('agree with splitting the ARN and comparing each component with the reference', () => {
+    fc.assert(
+      fc.property(arnish, fc.oneof(arnish, text), (p, t) => {
+        expect(compileArnPattern(p)(t, splitArn(t))).toBe(reference(p, t));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -1,8 +1,13 @@
-/** IPv4 and IPv6 addresses and CIDR ranges, as 128-bit BigInts (IPv4 kept apart from IPv6). */
+/**
+ * IPv4 and IPv6 addresses and CIDR ranges, as 128-bit BigInts (IPv4 kept apart from IPv6);
+ * IPv4 ranges test their 32 bits as a plain number (no BigInt made per test).
+ */
 
 export interface IpValue {
   version: 4 | 6;
   value: bigint;
+  /** The 32 bits of an IPv4 address as a number; 0 for IPv6. */
+  v4: number;
 }
 
 export interface Cidr {
@@ -65,10 +70,10 @@ function parseIpUncached(text: string): IpValue | undefined {
   const t = text.trim();
   if (t.includes(':')) {
     const value = parseV6(t);
-    return value === undefined ? undefined : { version: 6, value };
+    return value === undefined ? undefined : { version: 6, value, v4: 0 };
   }
   const value = parseV4(t);
-  return value === undefined ? undefined : { version: 4, value };
+  return value === undefined ? undefined : { version: 4, value, v4: Number(value) };
 }
 
 /** Parses `address/bits` (or a bare address, a /32 or /128). */
@@ -80,6 +85,17 @@ export function parseCidr(text: string): Cidr | undefined {
   const width = ip.version === 4 ? 32 : 128;
   const bits = bitsText === undefined ? width : /^\d{1,3}$/.test(bitsText) ? Number(bitsText) : NaN;
   if (!(bits >= 0 && bits <= width)) return undefined;
+  if (ip.version === 4) {
+    const shift = 32 - bits;
+    // `>>>` shifts by its count modulo 32, so a /0 range is the whole space by itself.
+    const network = shift === 32 ? 0 : ip.v4 >>> shift;
+    return {
+      version: 4,
+      text,
+      contains: (candidate) =>
+        candidate.version === 4 && (shift === 32 || candidate.v4 >>> shift === network),
+    };
+  }
   const shift = BigInt(width - bits);
   const network = ip.value >> shift;
   return {

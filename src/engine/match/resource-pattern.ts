@@ -1,29 +1,35 @@
 /** Resource and NotResource entries, with policy variables resolved per request. */
-import { emptyContext, type RequestState } from '../evaluate/context.ts';
-import { parseTemplate, resolveCodes, type Template } from '../variables/template.ts';
-import { compileArnPattern, splitArnPattern } from './arn.ts';
+import { emptyContext, type ContextLookup, type RequestState } from '../evaluate/context.ts';
+import { parseTemplate, resolveCodesInto, type Template } from '../variables/template.ts';
+import { compileArnPattern, splitArnPattern, type ArnTest } from './arn.ts';
 import { compileCodes, matchCodes, type StringTest } from './glob.ts';
 
-/** A compiled resource entry: does it match the request's resource. */
+/** A compiled resource entry with policy variables: does it match the request's resource. */
 export type ResourceTest = (state: RequestState) => boolean;
+
+/** The compiled entries of a Resource or NotResource element. */
+export interface ResourceTests {
+  /** Entries without variables, tested on the resource and its ARN components. */
+  fixed: ArnTest[];
+  /** Entries whose variables are resolved per request. */
+  dynamic: ResourceTest[];
+}
 
 function staticTest(template: Template): StringTest | undefined {
   if (template.dynamic) return undefined;
-  const codes = resolveCodes(template, emptyContext, true);
-  return codes === undefined ? undefined : compileCodes(codes);
+  const codes: number[] = [];
+  return resolveCodesInto(template, emptyContext, true, codes) ? compileCodes(codes) : undefined;
 }
 
-function componentTest(
-  text: string,
-  variablesEnabled: boolean,
-): (value: string, state: RequestState) => boolean {
-  const template = parseTemplate(text, variablesEnabled);
+/** Reused for the codes of an entry whose variables are resolved (evaluation is synchronous). */
+const resolved: number[] = [];
+
+function componentTest(text: string): (value: string, lookup: ContextLookup) => boolean {
+  const template = parseTemplate(text, true);
   const fixed = staticTest(template);
   if (fixed) return (value) => fixed(value);
-  return (value, state) => {
-    const codes = resolveCodes(template, state.lookup, true);
-    return codes !== undefined && matchCodes(codes, value);
-  };
+  return (value, lookup) =>
+    resolveCodesInto(template, lookup, true, resolved) && matchCodes(resolved, value);
 }
 
 /**
@@ -40,22 +46,42 @@ export function variableBeforeResourcePart(pattern: string): boolean {
   return false;
 }
 
-/** Compiles one Resource/NotResource entry. */
-export function compileResourcePattern(pattern: string, variablesEnabled: boolean): ResourceTest {
-  if (!variablesEnabled || !pattern.includes('${') || variableBeforeResourcePart(pattern)) {
-    const test = compileArnPattern(pattern);
-    return (state) => test(state.resource, state.resourceArn);
-  }
+function hasVariables(pattern: string, variablesEnabled: boolean): boolean {
+  return variablesEnabled && pattern.includes('${') && !variableBeforeResourcePart(pattern);
+}
+
+/** Compiles the entries of a Resource or NotResource element. */
+export function compileResourceTests(patterns: string[], variablesEnabled: boolean): ResourceTests {
+  const fixed: ArnTest[] = [];
+  const dynamic: ResourceTest[] = [];
+  for (const p of patterns)
+    if (hasVariables(p, variablesEnabled)) dynamic.push(compileDynamicPattern(p));
+    else fixed.push(compileArnPattern(p));
+  return { fixed, dynamic };
+}
+
+/** Whether any entry matches the request's resource. */
+export function anyResourceMatches(tests: ResourceTests, state: RequestState): boolean {
+  const fixed = tests.fixed;
+  for (let i = 0; i < fixed.length; i++)
+    if (fixed[i]!(state.resource, state.resourceArn)) return true;
+  const dynamic = tests.dynamic;
+  for (let i = 0; i < dynamic.length; i++) if (dynamic[i]!(state)) return true;
+  return false;
+}
+
+/** An entry with variables in its resource part (or in text that is no ARN). */
+function compileDynamicPattern(pattern: string): ResourceTest {
   const parts = splitArnPattern(pattern);
   if (parts === null) {
-    const whole = componentTest(pattern, true);
-    return (state) => whole(state.resource, state);
+    const whole = componentTest(pattern);
+    return (state) => whole(state.resource, state.lookup);
   }
-  const tests = parts.map((p) => componentTest(p, true));
+  const tests = parts.map((p) => componentTest(p));
   return (state) => {
     const arn = state.resourceArn;
     if (arn === null) return false;
-    for (let i = 0; i < 6; i++) if (!tests[i]!(arn[i]!, state)) return false;
+    for (let i = 0; i < 6; i++) if (!tests[i]!(arn[i]!, state.lookup)) return false;
     return true;
   };
 }

@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicies, evaluate, validatePolicy } from '../index.ts';
-import { parseDate, readIsoDate } from './iso-date.ts';
+import { parseDate, readIsoDate, readUtcSeconds } from './iso-date.ts';
 
 const utc = (text: string) => new Date(text).getTime();
 
@@ -54,6 +55,44 @@ describe('readIsoDate', () => {
     expect(parseDate('1767225600')).toBe(utc('2026-01-01T00:00:00Z'));
     expect(parseDate('1767225600.5')).toBe(utc('2026-01-01T00:00:00.500Z'));
     expect(parseDate(' 1767225600')).toBeUndefined();
+  });
+});
+
+describe('the quick reader of YYYY-MM-DDTHH:MM:SSZ', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const text = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.integer({ min: 0, max: 61 }),
+    )
+    .map(
+      ([y, mo, d, h, mi, s]) =>
+        `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}Z`,
+    );
+
+  it('gives what the full reader gives, or leaves the text to it', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ minLength: 20, maxLength: 20 })), (t) => {
+        const quick = readUtcSeconds(t);
+        const full = readIsoDate(t);
+        if (quick !== undefined) expect(full).toEqual({ ok: true, ms: quick });
+        else if (full.ok) expect(new Date(full.ms).getUTCFullYear()).toBeLessThan(100);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['2026-02-29T00:00:00Z', undefined],
+    ['2024-02-29T23:59:59Z', utc('2024-02-29T23:59:59Z')],
+    ['0050-01-01T00:00:00Z', undefined],
+    ['2026-01-01T00:00:00z', undefined],
+  ])('%s', (t, ms) => {
+    expect(readUtcSeconds(t)).toBe(ms);
   });
 });
 

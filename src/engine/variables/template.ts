@@ -100,7 +100,24 @@ export function resolveCodes(
   lowerCase = false,
 ): number[] | undefined {
   const codes: number[] = [];
-  for (const part of template.parts) {
+  return resolveCodesInto(template, lookup, wildcards, codes, lowerCase) ? codes : undefined;
+}
+
+/**
+ * {@link resolveCodes} into `codes` (emptied first, so a caller can reuse one array); false
+ * when a variable has no value and no default.
+ */
+export function resolveCodesInto(
+  template: Template,
+  lookup: ContextLookup,
+  wildcards: boolean,
+  codes: number[],
+  lowerCase = false,
+): boolean {
+  codes.length = 0;
+  const parts = template.parts;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
     let text: string | undefined;
     switch (part.type) {
       case 'literal':
@@ -116,13 +133,13 @@ export function resolveCodes(
         continue;
       case 'variable':
         text = variableValue(part, lookup);
-        if (text === undefined) return undefined;
+        if (text === undefined) return false;
         break;
     }
     if (lowerCase) text = text.toLowerCase();
     for (let i = 0; i < text.length; i++) codes.push(text.charCodeAt(i));
   }
-  return codes;
+  return true;
 }
 
 /** Resolves a template to plain text (wildcard characters kept as text). */

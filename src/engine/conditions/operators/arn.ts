@@ -7,7 +7,7 @@ import { negate, type ConditionOperator } from '../operator.ts';
 
 type ArnTest = (value: string, arn: readonly string[] | null) => boolean;
 
-function arnOperator(name: string): ConditionOperator<ArnTest> {
+function arnOperator(name: string): ConditionOperator<ArnTest, string> {
   return {
     name,
     valueType: 'ARN',
@@ -15,6 +15,7 @@ function arnOperator(name: string): ConditionOperator<ArnTest> {
     variables: true,
     wildcards: true,
     compile: (value) => compileArnPattern(value),
+    read: (value) => value,
     test: (policy, request) => {
       const arn = splitArn(request);
       return arn !== null && policy(request, arn);

@@ -14,12 +14,13 @@ export function decodeBase64(text: string): string | undefined {
   }
 }
 
-export const binaryEquals: ConditionOperator<string> = {
+export const binaryEquals: ConditionOperator<string, string> = {
   name: 'BinaryEquals',
   valueType: 'Binary',
   negated: false,
   variables: false,
   wildcards: false,
   compile: decodeBase64,
-  test: (policy, request) => decodeBase64(request) === policy,
+  read: decodeBase64,
+  test: (policy, request) => request === policy,
 };

@@ -1,7 +1,7 @@
 /** Bool: `true` or `false`, compared without regard to case. */
 import type { ConditionOperator } from '../operator.ts';
 
-export const bool: ConditionOperator<string> = {
+export const bool: ConditionOperator<string, string> = {
   name: 'Bool',
   valueType: 'Bool',
   negated: false,
@@ -11,5 +11,6 @@ export const bool: ConditionOperator<string> = {
     const lower = value.toLowerCase();
     return lower === 'true' || lower === 'false' ? lower : undefined;
   },
-  test: (policy, request) => policy === request.toLowerCase(),
+  read: (value) => value.toLowerCase(),
+  test: (policy, request) => policy === request,
 };

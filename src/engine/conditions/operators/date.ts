@@ -5,7 +5,7 @@ import { negate, type ConditionOperator } from '../operator.ts';
 function date(
   name: string,
   compare: (request: number, policy: number) => boolean,
-): ConditionOperator<number> {
+): ConditionOperator<number, number> {
   return {
     name,
     valueType: 'Date',
@@ -13,10 +13,8 @@ function date(
     variables: false,
     wildcards: false,
     compile: parseDate,
-    test: (policy, request) => {
-      const value = parseDate(request);
-      return value !== undefined && compare(value, policy);
-    },
+    read: parseDate,
+    test: (policy, request) => compare(request, policy),
   };
 }
 

@@ -1,18 +1,16 @@
 /** IpAddress / NotIpAddress: IPv4 and IPv6 addresses and CIDR ranges. */
-import { parseCidr, parseIp, type Cidr } from '../../match/ip.ts';
+import { parseCidr, parseIp, type Cidr, type IpValue } from '../../match/ip.ts';
 import { negate, type ConditionOperator } from '../operator.ts';
 
-export const ipAddress: ConditionOperator<Cidr> = {
+export const ipAddress: ConditionOperator<Cidr, IpValue> = {
   name: 'IpAddress',
   valueType: 'IPAddress',
   negated: false,
   variables: false,
   wildcards: false,
   compile: parseCidr,
-  test: (policy, request) => {
-    const ip = parseIp(request);
-    return ip !== undefined && policy.contains(ip);
-  },
+  read: parseIp,
+  test: (policy, request) => policy.contains(request),
 };
 
 export const notIpAddress = negate(ipAddress, 'NotIpAddress');

@@ -5,7 +5,7 @@
  */
 import type { ConditionOperator } from '../operator.ts';
 
-export const nullCheck: ConditionOperator<boolean> = {
+export const nullCheck: ConditionOperator<boolean, string> = {
   name: 'Null',
   valueType: 'Null',
   negated: false,
@@ -15,6 +15,7 @@ export const nullCheck: ConditionOperator<boolean> = {
     const lower = value.toLowerCase();
     return lower === 'true' ? true : lower === 'false' ? false : undefined;
   },
+  read: (presence) => presence,
   /** `requestValue` is `'absent'` or `'present'`. */
   test: (expectAbsent, presence) => (presence === 'absent') === expectAbsent,
 };

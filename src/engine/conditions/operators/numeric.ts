@@ -11,7 +11,7 @@ export function parseNumber(text: string): number | undefined {
 function numeric(
   name: string,
   compare: (request: number, policy: number) => boolean,
-): ConditionOperator<number> {
+): ConditionOperator<number, number> {
   return {
     name,
     valueType: 'Numeric',
@@ -19,10 +19,8 @@ function numeric(
     variables: false,
     wildcards: false,
     compile: parseNumber,
-    test: (policy, request) => {
-      const value = parseNumber(request);
-      return value !== undefined && compare(value, policy);
-    },
+    read: parseNumber,
+    test: (policy, request) => compare(request, policy),
   };
 }
 

@@ -1,14 +1,15 @@
 /** StringEqualsIgnoreCase / StringNotEqualsIgnoreCase. */
 import { negate, type ConditionOperator } from '../operator.ts';
 
-export const stringEqualsIgnoreCase: ConditionOperator<string> = {
+export const stringEqualsIgnoreCase: ConditionOperator<string, string> = {
   name: 'StringEqualsIgnoreCase',
   valueType: 'String',
   negated: false,
   variables: true,
   wildcards: false,
   compile: (value) => value.toLowerCase(),
-  test: (policy, request) => policy === request.toLowerCase(),
+  read: (value) => value.toLowerCase(),
+  test: (policy, request) => policy === request,
 };
 
 export const stringNotEqualsIgnoreCase = negate(

@@ -2,7 +2,7 @@
 import { compileCodes, globCodes, type StringTest } from '../../match/glob.ts';
 import { negate, type ConditionOperator } from '../operator.ts';
 
-export const stringLike: ConditionOperator<StringTest> = {
+export const stringLike: ConditionOperator<StringTest, string> = {
   name: 'StringLike',
   valueType: 'String',
   negated: false,
@@ -10,6 +10,7 @@ export const stringLike: ConditionOperator<StringTest> = {
   wildcards: true,
   compile: (value) => compileCodes(globCodes(value)),
   compileCodes: (codes) => compileCodes(codes),
+  read: (value) => value,
   test: (policy, request) => policy(request),
 };
 
