@@ -251,7 +251,7 @@ test('a federated identity presents editable token claims; a service assumes its
   );
   await simulation.button('Assume role').click();
   await expect(simulation.outcome('Assume role')).toContainText('Assumed');
-  await expect(simulation.card('GitHubDeploy/web-identity')).toBeVisible();
+  await expect(simulation.card('GitHubDeploy/GitHubActions')).toBeVisible();
 
   await claims.getByLabel('Claim 2 value').fill('repo:example-org/app:ref:refs/heads/feature');
   await simulation.button('Assume role').click();

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import {
   Background,
   Controls,
@@ -22,7 +22,7 @@ import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { useCullBox } from './useCullBox';
 import { useDrawEverything } from './picture-mode';
-import { FIT_PADDING, LARGE_DESIGN, openingView, useFitOnOpen } from './useFitOnOpen';
+import { FIT_PADDING, LARGE_DESIGN, openReadably, useFitOnOpen } from './useFitOnOpen';
 
 const deleteKeys = ['Delete', 'Backspace'];
 const fitAll = { padding: FIT_PADDING };
@@ -50,7 +50,6 @@ export function Canvas({ colorMode }: CanvasProps) {
   const { edges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
-  const [initialView] = useState(() => openingView(store.getState().design));
   useFitOnOpen();
 
   const onConnect = useCallback(
@@ -98,8 +97,7 @@ export function Canvas({ colorMode }: CanvasProps) {
       colorMode={colorMode}
       minZoom={0.05}
       maxZoom={2}
-      fitView
-      fitViewOptions={initialView}
+      onInit={(flow) => void openReadably(flow, store.getState().design)}
       proOptions={{ hideAttribution: true }}
     >
       <Background />

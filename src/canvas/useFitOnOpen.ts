@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useReactFlow, type FitViewOptions } from '@xyflow/react';
+import {
+  useReactFlow,
+  type Edge,
+  type FitViewOptions,
+  type Node,
+  type ReactFlowInstance,
+} from '@xyflow/react';
 import type { Design } from '../model';
 import { selectDesign, useRolecraftStore, type RolecraftStore } from '../store';
 import { prefersReducedMotion } from './reveal';
@@ -23,8 +29,11 @@ function entityCount(design: Design): number {
 /** Room for the controls (left), the legend and minimap (right) when fitting the view. */
 export const FIT_PADDING = { top: '40px', bottom: '24px', left: '56px', right: '184px' } as const;
 
-/** Zoom at which node names stay readable. */
-const READABLE_ZOOM = 0.75;
+/**
+ * The lowest zoom a design opens at: node names (15 px) render at 12 px, edge labels (14 px)
+ * at 11 px. A design that only fits smaller opens on its first account instead.
+ */
+export const READABLE_ZOOM = 0.8;
 
 /**
  * What to show when a design opens: all of it, or for a large design the middle of its first
@@ -40,6 +49,30 @@ export function openingView(design: Design): FitViewOptions {
 
 export function isLargeDesign(design: Design): boolean {
   return entityCount(design) >= LARGE_DESIGN;
+}
+
+/**
+ * Shows an opened design: all of it when that is readable, else the top left of its first
+ * account at the readable zoom (the rest is a pan away, and in the overview).
+ */
+export async function openReadably<N extends Node, E extends Edge>(
+  flow: Pick<ReactFlowInstance<N, E>, 'fitView' | 'getZoom' | 'getNode' | 'setViewport'>,
+  design: Design,
+  duration = 0,
+) {
+  await flow.fitView({ ...openingView(design), maxZoom: 1, duration: 0 });
+  if (flow.getZoom() >= READABLE_ZOOM - 0.001) return;
+  const first = design.accounts[0] && flow.getNode(design.accounts[0].id);
+  const x = first?.position.x ?? 0;
+  const y = first?.position.y ?? 0;
+  await flow.setViewport(
+    {
+      x: parseInt(FIT_PADDING.left) - x * READABLE_ZOOM,
+      y: parseInt(FIT_PADDING.top) - y * READABLE_ZOOM,
+      zoom: READABLE_ZOOM,
+    },
+    { duration },
+  );
 }
 
 /** Each opened design starts with permission edges on `auto` (see `showsPermissionEdges`). */
@@ -71,10 +104,7 @@ export function useFitOnOpen() {
       const design = selectDesign(state);
       edgesFor(store);
       requestAnimationFrame(() => {
-        void flow.fitView({
-          ...openingView(design),
-          duration: prefersReducedMotion() ? 0 : 200,
-        });
+        void openReadably(flow, design, prefersReducedMotion() ? 0 : 200);
       });
     });
   }, [flow, store]);

@@ -209,8 +209,12 @@ describe('assumeRole outcomes', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.message).toContain('`caller-identity`');
-    expect(result.error.message).toContain('statement 1 (`Stop`) of identity policy 1');
+    // AWS's words, then the engine's reason, and no internal check id in either.
+    expect(result.error.message).toBe(
+      `User: ${ALICE} is not authorized to perform: sts:AssumeRole on resource: ${base.role.arn}`,
+    );
+    expect(result.error.explanation).toContain('statement 1 (`Stop`) of identity policy 1');
+    expect(result.error.explanation).not.toContain('caller-identity');
     expect(failed(result)?.policy).toEqual({
       type: 'identity',
       index: 0,

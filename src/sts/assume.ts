@@ -30,6 +30,7 @@ import type {
   ContextMap,
   RoleDefinition,
   RoleEvaluation,
+  StsApi,
 } from './types.ts';
 
 export interface AssumeEnvironment {
@@ -37,8 +38,15 @@ export interface AssumeEnvironment {
   ids: IdGenerator;
 }
 
-function denial(caller: ResolvedCaller, action: string, role: RoleInfo, failed: Check): string {
-  return `\`${caller.principal}\` is not authorized to perform \`${action}\` on \`${role.arn}\`: check \`${failed.id}\` failed: ${failed.reason}`;
+/**
+ * An AccessDenied as STS words it: `User: ARN is not authorized to perform: ACTION on
+ * resource: ARN` for AssumeRole; `Not authorized to perform ACTION` for the federated calls,
+ * whose callers have no ARN. Why (the engine's reason) goes in `explanation`.
+ */
+function denial(api: StsApi, caller: ResolvedCaller, action: string, role: RoleInfo): string {
+  if (api !== 'AssumeRole') return `Not authorized to perform ${action}`;
+  const who = caller.info.kind === 'service' ? caller.principal : `User: ${caller.principal}`;
+  return `${who} is not authorized to perform: ${action} on resource: ${role.arn}`;
 }
 
 export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): AssumeRoleResult {
@@ -115,7 +123,11 @@ export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): 
       denied.checks.find((c) => c.status === 'fail') ?? denied.checks[denied.checks.length - 1]!;
     return fail(
       failed,
-      { code: 'AccessDenied', message: denial(caller, denied.action, role, failed) },
+      {
+        code: 'AccessDenied',
+        message: denial(api, caller, denied.action, role),
+        explanation: failed.reason,
+      },
       evaluations,
     );
   }

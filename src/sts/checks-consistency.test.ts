@@ -93,7 +93,8 @@ describe('checks agree with the engine decision', () => {
           const failed = result.checks.find((c) => c.id === result.error.checkId);
           expect(failed?.status).toBe('fail');
           expect(failed?.kind).not.toBe('decision');
-          expect(result.error.message).toContain(`\`${failed?.id}\``);
+          expect(result.error.explanation).toBe(failed?.reason);
+          expect(result.error.message).not.toContain(`${failed?.id}`);
         }
       }),
       { numRuns: 400 },

@@ -183,7 +183,10 @@ export interface AssumeRoleResponse {
 
 export interface StsError {
   code: StsErrorCode;
+  /** The message as AWS words it. */
   message: string;
+  /** Why, in the engine's words (which policy, statement, condition), when AWS says no more. */
+  explanation?: string;
   /** The id of the check that failed. */
   checkId?: string;
   parameter?: string;

@@ -21,7 +21,8 @@ export function EdgeLabel({ x, y, text, color, title }: EdgeLabelProps) {
       >
         <div
           title={title}
-          className="max-w-56 shrink-0 truncate rounded-full border bg-white px-2 py-0.5 text-[11px] leading-4 font-medium text-slate-700 dark:bg-slate-900 dark:text-slate-200"
+          data-edge-label
+          className="w-max max-w-64 shrink-0 rounded-xl border bg-white px-2 py-0.5 text-center text-[14px] leading-5 font-medium [overflow-wrap:anywhere] text-slate-700 dark:bg-slate-900 dark:text-slate-200"
           style={{ borderColor: color }}
         >
           {text}

@@ -1,7 +1,26 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { EntityIcon } from '../icons/EntityIcon';
 import type { EntityFlowNode } from './node-data';
+
+/**
+ * Names render at 15 px, so 12 px at the opening zoom (see `READABLE_ZOOM`); a name too long
+ * for two lines of the node gets three smaller ones.
+ */
+function nameSize(name: string): string {
+  return name.length > 30 ? 'text-[12px]' : 'text-[15px]';
+}
+
+/** The name with line-break chances between words of camelCase, dots, dashes and slashes. */
+function breakable(name: string) {
+  const parts = name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[./_-])/);
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
 
 /** A principal or resource: icon, name, kind and account; the ARN on hover. */
 export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<EntityFlowNode>) {
@@ -10,7 +29,7 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
   return (
     <div
       title={arn ?? entity.name}
-      className={`flex h-full w-full items-center gap-2 rounded-lg border bg-white px-2 shadow-sm transition-shadow dark:bg-slate-800 ${
+      className={`relative flex h-full w-full items-center gap-2 rounded-lg border bg-white px-2 shadow-sm transition-shadow dark:bg-slate-800 ${
         selected
           ? 'border-sky-600 ring-2 ring-sky-500/60 dark:border-sky-400'
           : 'border-slate-300 dark:border-slate-600'
@@ -31,13 +50,26 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
           className="!h-3 !w-3 !border-2 !border-white !bg-amber-500 dark:!border-slate-800"
         />
       )}
-      <EntityIcon glyph={glyph} size={30} />
+      <EntityIcon glyph={glyph} size={24} />
       <div className="min-w-0 flex-1">
-        <div className="truncate text-[13px] font-semibold text-slate-900 dark:text-slate-50">
-          {entity.name}
+        {/* Names never truncate: they wrap (anywhere, for one long word) and shrink when long. */}
+        <div
+          data-node-name
+          className={`leading-tight font-semibold [overflow-wrap:anywhere] text-slate-900 dark:text-slate-50 ${nameSize(entity.name)}`}
+        >
+          {breakable(entity.name)}
         </div>
         <div className="truncate text-[11px] text-slate-600 dark:text-slate-300">{detail}</div>
       </div>
+      {entity.kind === 'user' && entity.hasLongTermKeys && (
+        <span
+          title="Has long-term access keys"
+          aria-label="long-term access keys"
+          className="absolute -top-2 right-2 rounded-full border border-amber-600 bg-amber-100 px-1.5 text-[11px] leading-4 font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+        >
+          keys
+        </span>
+      )}
       {isPrincipal && (
         <Handle
           type="source"

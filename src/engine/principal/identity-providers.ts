@@ -57,6 +57,12 @@ export interface WellKnownIdentityProvider {
   subjectScope?: { unit: string; pattern: RegExp; example: string; alsoPinnedBy?: string[] };
   /** Claims that carry several values at once (Cognito's `amr`). */
   multiValuedClaims: readonly string[];
+  /**
+   * The RoleSessionName a caller of this kind usually sends: what the GitHub and GitLab
+   * examples and the Cognito SDK pass; for SAML, empty: the assertion's `RoleSessionName`
+   * attribute carries it, usually the subject.
+   */
+  sessionName: string;
   /** The other claims a sample token carries, after the prefix, with a value that works. */
   sampleClaims: Readonly<Record<string, string | readonly string[]>>;
 }
@@ -71,6 +77,7 @@ export const PLACEHOLDER_MARK = 'REPLACE-ME';
 export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = [
   {
     preset: 'saml',
+    sessionName: '',
     label: 'SAML',
     protocol: 'saml',
     issuer: '',
@@ -84,6 +91,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'github-actions',
+    sessionName: 'GitHubActions',
     label: 'GitHub Actions',
     protocol: 'oidc',
     issuer: 'token.actions.githubusercontent.com',
@@ -105,6 +113,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'gitlab',
+    sessionName: 'GitLabRunner',
     label: 'GitLab',
     protocol: 'oidc',
     issuer: 'gitlab.com',
@@ -124,6 +133,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'terraform-cloud',
+    sessionName: 'terraform-run',
     label: 'HCP Terraform',
     protocol: 'oidc',
     issuer: 'app.terraform.io',
@@ -145,6 +155,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'google',
+    sessionName: 'web-identity',
     label: 'Google',
     protocol: 'oidc',
     issuer: 'accounts.google.com',
@@ -158,6 +169,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'cognito',
+    sessionName: 'CognitoIdentityCredentials',
     label: 'Cognito identity pool',
     protocol: 'oidc',
     issuer: 'cognito-identity.amazonaws.com',
@@ -174,6 +186,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'amazon',
+    sessionName: 'web-identity',
     label: 'Login with Amazon',
     protocol: 'oidc',
     issuer: 'www.amazon.com',
@@ -187,6 +200,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'facebook',
+    sessionName: 'web-identity',
     label: 'Facebook',
     protocol: 'oidc',
     issuer: 'graph.facebook.com',
@@ -200,6 +214,7 @@ export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = 
   },
   {
     preset: 'custom',
+    sessionName: 'web-identity',
     label: 'Custom OIDC',
     protocol: 'oidc',
     issuer: 'oidc.example.com',

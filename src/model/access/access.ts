@@ -44,7 +44,7 @@ import {
   CHAINED_SESSION_NAME,
   DEFAULT_NOW_MS,
   DEFAULT_SESSION_NAME,
-  FEDERATED_SESSION_NAME,
+  federatedAssumeParams,
   defaultClaims,
   serviceAssumeParams,
   userAssumeParams,
@@ -218,7 +218,7 @@ function callerSetup(
       return {
         api: source.protocol === 'saml' ? 'AssumeRoleWithSAML' : 'AssumeRoleWithWebIdentity',
         caller: (context) => ({ federated, context: { ...claims, ...context } }),
-        params: { RoleSessionName: FEDERATED_SESSION_NAME },
+        params: federatedAssumeParams(source),
       };
     }
     case 'account':

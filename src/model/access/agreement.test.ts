@@ -35,7 +35,7 @@ import {
   userAssumeParams,
   worldForResource,
   DEFAULT_SESSION_NAME,
-  FEDERATED_SESSION_NAME,
+  federatedAssumeParams,
   type AccessVerdict,
 } from '.';
 
@@ -355,7 +355,7 @@ function simulatorOf(design: Design): Simulated {
               context: { ...defaultClaims(source), ...context },
             },
             roleArn,
-            params: { RoleSessionName: FEDERATED_SESSION_NAME },
+            params: federatedAssumeParams(source),
           }).ok;
         default:
           throw new Error(`no simulated caller for ${source.kind}`);

@@ -49,7 +49,7 @@ export const DEFAULT_CONTEXT: readonly DefaultContextRow[] = [
   {
     key: 'sts:RoleSessionName',
     assumed:
-      "a user's name for its AssumeRole; the service's first label; `web-identity` for federated callers; `chained` when a role session assumes a role",
+      "a user's name for its AssumeRole; the service's first label; for federated callers what their kind sends (`GitHubActions`, `GitLabRunner`, `CognitoIdentityCredentials`, `web-identity` for other OIDC; SAML: the assertion's subject); `chained` when a role session assumes a role",
     effect: 'a trust on another session name is conditional',
   },
   {
@@ -104,7 +104,18 @@ export function serviceAssumeParams(service: string): AssumeRoleParams {
   return { RoleSessionName: sessionNameOf(service.split('.')[0] ?? 'service') };
 }
 
-export const FEDERATED_SESSION_NAME = 'web-identity';
+/**
+ * The parameters of a federated caller's AssumeRoleWithWebIdentity or AssumeRoleWithSAML: the
+ * session name its kind of caller sends (GitHub's `GitHubActions`, Cognito's
+ * `CognitoIdentityCredentials`, ...); for SAML, where the assertion's `RoleSessionName`
+ * attribute names the session, its subject (else the provider's name).
+ */
+export function federatedAssumeParams(provider: IdentityProvider): AssumeRoleParams {
+  const { known, keys } = claimKeys(provider);
+  const subject = defaultClaims(provider)[keys.subject];
+  const named = known.sessionName || (typeof subject === 'string' ? subject : provider.name);
+  return { RoleSessionName: sessionNameOf(named) };
+}
 
 /** The table entry of a provider (SAML, or its OIDC preset) and its claim keys. */
 function claimKeys(provider: IdentityProvider) {

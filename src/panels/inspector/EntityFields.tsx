@@ -60,6 +60,16 @@ function ReadOnly({ label, value, mono }: { label: string; value: string; mono?:
   );
 }
 
+/** IAM refuses a MaxSessionDuration outside 3600..43200 seconds: say so rather than clamp. */
+function maxSessionRefusal(value: string): string | undefined {
+  const seconds = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(seconds))
+    return `\`${value}\` is not a whole number of seconds`;
+  if (seconds < MIN_SESSION_DURATION || seconds > MAX_SESSION_DURATION)
+    return `MaxSessionDuration must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), got \`${seconds}\``;
+  return undefined;
+}
+
 function nameLabel(entity: Entity): string {
   if (entity.kind === 'service') return 'Service principal';
   if (entity.kind === 'identity-provider' && entity.protocol === 'saml')
@@ -159,6 +169,7 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
             step={60}
             value={String(entity.maxSessionDuration)}
             hint={`${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} (1 to 12 hours)`}
+            validate={maxSessionRefusal}
             onCommit={(value) => apply(setMaxSessionDuration, { id, seconds: Number(value) })}
           />
         </>

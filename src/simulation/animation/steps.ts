@@ -33,6 +33,8 @@ export interface AnimationStep {
   word?: string;
   /** On a failed outcome: the id of the step that decided it. */
   decidedBy?: string;
+  /** On a failed outcome: why, in the engine's words, below AWS's own message. */
+  explanation?: string;
 }
 
 export function toneOfCheck(check: Pick<Check, 'status'>): StepTone {
@@ -103,6 +105,7 @@ export function assumeSteps(
       tone: 'fail',
       reason: result.error.message,
     };
+    if (result.error.explanation) step.explanation = result.error.explanation;
     if (failed) step.decidedBy = `check:${failed.id}`;
     if (failed?.policy) step.reference = { assume: failed.policy };
     steps.push(step);

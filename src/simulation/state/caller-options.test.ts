@@ -45,6 +45,7 @@ describe('callerDefaults', () => {
   it('signs a user who has MFA with a device of their own', () => {
     expect(callerDefaults(design, alice, role('Developer')).form).toEqual({
       sessionName: 'alice',
+      externalId: '',
       mfa: true,
       serialNumber: 'arn:aws:iam::111111111111:mfa/alice',
       tokenCode: '123456',
@@ -62,6 +63,30 @@ describe('callerDefaults', () => {
         value: 'repo:example-org/app:ref:refs/heads/main',
       },
     ]);
+  });
+
+  it('takes what the trust asks of the caller: ExternalId, aws:SourceAccount', () => {
+    const roleArn = role('Developer')!.arn;
+    const session = {
+      kind: 'session' as const,
+      key: 'session:ASIAEXAMPLE',
+      label: 'Developer/alice',
+      accessKeyId: 'ASIAEXAMPLE',
+      roleArn,
+    };
+    expect(callerDefaults(design, session, role('Deploy')).form.externalId).toBe(
+      'rolecraft-deploy',
+    );
+    expect(callerDefaults(design, lambda, role('OrdersFunctionRole')).service).toEqual({
+      sourceAccount: '222222222222',
+      sourceArn: '',
+    });
+  });
+
+  it('names web identity sessions as their callers do', () => {
+    expect(callerDefaults(design, github, role('GitHubDeploy')).form.sessionName).toBe(
+      'GitHubActions',
+    );
   });
 
   it('turns an option into the caller the simulator takes', () => {

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { arnAccount } from '../../engine';
 import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../sts/index.ts';
 import { selectDesign, useRolecraft } from '../../store';
 import {
@@ -8,7 +7,6 @@ import {
   callerDefaults,
   callerOptions,
   designRoles,
-  type CallerOption,
   type ServiceContext,
 } from '../state/caller-options';
 import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../state/requests';
@@ -20,7 +18,13 @@ import { ClaimsEditor, TagsEditor } from './RowsEditor';
 import { StatementView } from './StatementView';
 import { StepList } from './StepList';
 
-const NO_SERVICE: ServiceContext = { sourceAccount: '', sourceArn: '' };
+/** What the person typed over the defaults, for one caller and role (`key`). */
+interface Edits {
+  key: string;
+  form: Partial<AssumeFormValues>;
+  claims?: ClaimRow[];
+  service?: Partial<ServiceContext>;
+}
 
 export function AssumeTab() {
   const design = useRolecraft(selectDesign);
@@ -43,15 +47,8 @@ export function AssumeTab() {
   const roles = useMemo(() => designRoles(design), [design]);
   const [callerKey, setCallerKey] = useState<string>();
   const [roleId, setRoleId] = useState<string>();
-  const [form, setForm] = useState<AssumeFormValues>(() => ({
-    ...EMPTY_ASSUME_FORM,
-    ...callerDefaults(design, options[0], roles[0]).form,
-  }));
-  const [claims, setClaims] = useState<ClaimRow[]>(
-    () => callerDefaults(design, options[0], roles[0]).claims,
-  );
-  const [service, setService] = useState<ServiceContext>(NO_SERVICE);
   const [policyOpen, setPolicyOpen] = useState(false);
+  const [typed, setTyped] = useState<Edits>({ key: '', form: {} });
   const fill = useSimulation((s) => (s.formFill?.tab === 'assume' ? s.formFill : null));
 
   // A lesson's "Do it for me" shows here what it asks STS before it asks.
@@ -59,26 +56,32 @@ export function AssumeTab() {
     if (!fill || fill.designId !== design.id) return;
     setCallerKey(fill.callerKey);
     setRoleId(fill.roleId);
-    setForm(fill.form);
-    setClaims(fill.claims);
-    setService(fill.service);
+    setTyped({
+      key: `${fill.callerKey}|${fill.roleId}`,
+      form: fill.form,
+      claims: fill.claims,
+      service: fill.service,
+    });
     setPolicyOpen(fill.form.sessionPolicy.trim() !== '');
   }, [fill, design.id]);
 
   const caller = options.find((o) => o.key === callerKey) ?? options[0];
   const role = roles.find((r) => r.entityId === roleId) ?? roles[0];
-  const patch = (values: Partial<AssumeFormValues>) => setForm((f) => ({ ...f, ...values }));
-
-  const pick = (nextCaller: CallerOption | undefined, nextRole: typeof role) => {
-    const defaults = callerDefaults(design, nextCaller, nextRole);
-    setForm((f) => ({ ...f, ...defaults.form }));
-    setClaims(defaults.claims);
-    setService(
-      nextCaller?.kind === 'service' && nextRole
-        ? { sourceAccount: arnAccount(nextRole.arn) ?? '', sourceArn: '' }
-        : NO_SERVICE,
-    );
-  };
+  // The form shows defaults derived from the caller, the role and the design as they are now,
+  // under whatever the person typed for this caller and role.
+  const defaults = useMemo(() => callerDefaults(design, caller, role), [design, caller, role]);
+  const pickKey = `${caller?.key ?? ''}|${role?.entityId ?? ''}`;
+  const edits: Edits = typed.key === pickKey ? typed : { key: pickKey, form: {} };
+  const form: AssumeFormValues = { ...EMPTY_ASSUME_FORM, ...defaults.form, ...edits.form };
+  const claims = edits.claims ?? defaults.claims;
+  const service: ServiceContext = { ...defaults.service, ...edits.service };
+  const edit = (change: (e: Edits) => Edits) =>
+    setTyped((t) => change(t.key === pickKey ? t : { key: pickKey, form: {} }));
+  const patch = (values: Partial<AssumeFormValues>) =>
+    edit((e) => ({ ...e, form: { ...e.form, ...values } }));
+  const setClaims = (rows: ClaimRow[]) => edit((e) => ({ ...e, claims: rows }));
+  const setService = (values: Partial<ServiceContext>) =>
+    edit((e) => ({ ...e, service: { ...e.service, ...values } }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -103,13 +106,7 @@ export function AssumeTab() {
           label="Caller"
           className="col-span-2"
           value={caller?.key ?? ''}
-          onChange={(key) => {
-            setCallerKey(key);
-            pick(
-              options.find((o) => o.key === key),
-              role,
-            );
-          }}
+          onChange={setCallerKey}
         >
           {options.length === 0 && <option value="">No principals in the design</option>}
           {CALLER_GROUPS.map((group) => {
@@ -129,13 +126,7 @@ export function AssumeTab() {
           label="Role"
           className="col-span-2"
           value={role?.entityId ?? ''}
-          onChange={(id) => {
-            setRoleId(id);
-            pick(
-              caller,
-              roles.find((r) => r.entityId === id),
-            );
-          }}
+          onChange={setRoleId}
         >
           {roles.length === 0 && <option value="">No roles in the design</option>}
           {roles.map((r) => (
@@ -151,13 +142,13 @@ export function AssumeTab() {
               label="aws:SourceAccount"
               className="col-span-2"
               value={service.sourceAccount}
-              onChange={(v) => setService((s) => ({ ...s, sourceAccount: v }))}
+              onChange={(v) => setService({ sourceAccount: v })}
             />
             <TextField
               label="aws:SourceArn"
               className="col-span-2"
               value={service.sourceArn}
-              onChange={(v) => setService((s) => ({ ...s, sourceArn: v }))}
+              onChange={(v) => setService({ sourceArn: v })}
             />
           </>
         )}
@@ -173,6 +164,11 @@ export function AssumeTab() {
           label="Session name"
           value={form.sessionName}
           onChange={(v) => patch({ sessionName: v })}
+          hint={
+            caller?.kind === 'federated' && caller.protocol === 'saml'
+              ? 'the assertion’s RoleSessionName attribute'
+              : undefined
+          }
         />
         <TextField
           label="Duration (seconds)"

@@ -49,6 +49,12 @@ function StepItem({ step, phase, deciding, focus, onFocus, onReveal }: StepItemP
               <Reason text={step.reason} />
             </p>
           )}
+          {shown && step.explanation && (
+            <p className="mt-0.5 leading-snug">
+              <span className="font-medium">Why: </span>
+              <Reason text={step.explanation} />
+            </p>
+          )}
           {shown && step.details && (
             <ul
               className="mt-1 space-y-0.5 border-l border-current/30 pl-2"
@@ -136,7 +142,13 @@ export function StepList({ run, label }: { run: AnimationRun; label: string }) {
                 : 'text-emerald-700 dark:text-emerald-300'
             }
           >
-            {outcome.label}: <Reason text={outcome.reason} />
+            {outcome.reason.startsWith(outcome.label) ? '' : `${outcome.label}: `}
+            <Reason text={outcome.reason} />
+            {outcome.explanation && (
+              <span className="block font-normal">
+                Why: <Reason text={outcome.explanation} />
+              </span>
+            )}
           </span>
         ) : null}
       </p>

@@ -1,0 +1,73 @@
+import { expect, test } from './fixtures/app';
+
+// The canvas as it opens, measured the way a reader sees it: rendered text sizes at the
+// opening zoom, names whole inside their nodes, room for the canvas with the simulation open.
+// Screenshots go to .reports/legibility (Playwright wipes test-results) to be looked at.
+
+const sizes = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+];
+
+for (const size of sizes) {
+  test(`the sample opens legible at ${size.width}x${size.height}`, async ({ app, page }) => {
+    await page.setViewportSize(size);
+    await app.open();
+    await expect(app.node('alice')).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `.reports/legibility/sample-${size.width}.png` });
+
+    const measured = await page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+      const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+      const names = [...document.querySelectorAll<HTMLElement>('[data-node-name]')].map((el) => {
+        const node = el.closest<HTMLElement>('.react-flow__node')!;
+        const box = el.getBoundingClientRect();
+        const nodeBox = node.getBoundingClientRect();
+        return {
+          text: el.textContent,
+          px: parseFloat(getComputedStyle(el).fontSize) * zoom,
+          fits:
+            el.scrollWidth <= el.clientWidth + 1 &&
+            box.bottom <= nodeBox.bottom + 0.5 &&
+            box.right <= nodeBox.right + 0.5,
+        };
+      });
+      const labels = [...document.querySelectorAll<HTMLElement>('[data-edge-label]')].map((el) => ({
+        text: el.textContent,
+        px: parseFloat(getComputedStyle(el).fontSize) * zoom,
+        clipped: el.scrollWidth > el.clientWidth + 1,
+      }));
+      const canvas = document.querySelector('main[aria-label="Canvas"]')!.getBoundingClientRect();
+      return { zoom, names, labels, canvasShare: canvas.height / window.innerHeight };
+    });
+    expect(measured.names.length).toBeGreaterThan(5);
+    for (const name of measured.names) {
+      expect(name.px, `${name.text} renders at ${name.px} px`).toBeGreaterThanOrEqual(12);
+      expect(name.fits, `${name.text} fits its node`).toBe(true);
+    }
+    for (const label of measured.labels) {
+      expect(label.px, `label ${label.text}`).toBeGreaterThanOrEqual(11);
+      expect(label.clipped, `label ${label.text} is clipped`).toBe(false);
+    }
+    expect(measured.canvasShare).toBeGreaterThanOrEqual(0.55);
+  });
+}
+
+test('long names wrap at word boundaries instead of being cut', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open();
+  const name = app.node('OrdersFunctionRole').locator('[data-node-name]');
+  await expect(name).toHaveText('OrdersFunctionRole');
+  const lines = await name.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBeLessThanOrEqual(2);
+  // The full ARN is on hover.
+  await expect(app.node('OrdersFunctionRole').locator('[title^="arn:aws:iam::"]')).toHaveAttribute(
+    'title',
+    'arn:aws:iam::222222222222:role/OrdersFunctionRole',
+  );
+});
