@@ -109,8 +109,12 @@ test('moving a role into another account changes its ARN and the policies naming
 }) => {
   const canvas = new DesignCanvas(app);
   await app.open();
-  const development = await canvas.centreOf(app.node('Development'));
-  await canvas.dragNodeTo(app.node('Deploy'), { x: development.x, y: development.y + 60 });
+  // Into the free space at the foot of Development, clear of its nodes.
+  const development = (await app.node('Development').boundingBox())!;
+  await canvas.dragNodeTo(app.node('Deploy'), {
+    x: development.x + development.width / 2,
+    y: development.y + development.height - 40,
+  });
   await canvas.select(app.node('Deploy'));
   await expect(app.inspector.getByLabel('ARN')).toHaveText('arn:aws:iam::111111111111:role/Deploy');
   await expect(canvas.field('Account')).toHaveValue('acct-dev');

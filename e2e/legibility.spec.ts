@@ -68,6 +68,6 @@ test('long names wrap at word boundaries instead of being cut', async ({ app, pa
   // The full ARN is on hover.
   await expect(app.node('OrdersFunctionRole').locator('[title^="arn:aws:iam::"]')).toHaveAttribute(
     'title',
-    'arn:aws:iam::222222222222:role/OrdersFunctionRole',
+    'arn:aws:iam::222222222222:role/service-role/OrdersFunctionRole',
   );
 });

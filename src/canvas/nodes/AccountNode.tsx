@@ -19,7 +19,10 @@ export const AccountNode = memo(function AccountNode({
     <div className={`h-full w-full rounded-xl border-2 border-dashed ${border}`}>
       <div className="flex items-center gap-2 px-3" style={{ height: ACCOUNT_HEADER }} title={arn}>
         <EntityIcon glyph="account" size={26} />
-        <span className="truncate text-sm font-semibold text-slate-900 dark:text-slate-50">
+        <span
+          data-node-name
+          className="text-[15px] leading-tight font-semibold text-slate-900 dark:text-slate-50"
+        >
           {account.name}
         </span>
         <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
