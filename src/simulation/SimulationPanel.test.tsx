@@ -82,14 +82,26 @@ describe('Assume role', () => {
   });
 
   it('chains from a live session to Deploy only with the agreed ExternalId', async () => {
-    const { sessions, events, assume } = renderPanel();
+    const { sessions, events, assume, assumeForm } = renderPanel();
     await assume({ role: 'Developer (Development)' });
-    await assume({ caller: /^Developer\/alice/, role: 'Deploy (Production)' });
+    await assume({
+      caller: /^Developer\/alice/,
+      role: 'Deploy (Production)',
+      type: { ExternalId: 'not-agreed' },
+    });
     expect(events()).toEqual([
       ['AssumeRole', 'OK'],
       ['AssumeRole', 'AccessDenied'],
     ]);
     await assume({ caller: /^Developer\/alice/, type: { ExternalId: 'rolecraft-deploy' } });
+    expect(events().at(-1)).toEqual(['AssumeRole', 'OK']);
+    // Untouched, the form starts with the ExternalId the trust asks for, and succeeds.
+    await assume({ caller: /^Developer\/alice/, role: 'Developer (Development)' });
+    await assume({ caller: /^Developer\/alice/, role: 'Deploy (Production)' });
+    expect(within(assumeForm()).getByLabelText('ExternalId')).toHaveProperty(
+      'value',
+      'rolecraft-deploy',
+    );
     expect(events().at(-1)).toEqual(['AssumeRole', 'OK']);
     const deploy = sessions().find((s) => s.roleArn === 'arn:aws:iam::222222222222:role/Deploy');
     expect(deploy?.chained).toBe(true);
