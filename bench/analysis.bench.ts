@@ -26,7 +26,10 @@ async function one(principals: number) {
   if (!imported.ok) throw new Error(imported.reason);
   const t1 = performance.now();
   const stages: Record<string, number> = {};
+  const stagesCpu: Record<string, number> = {};
   let last = t1;
+  let lastCpu = process.cpuUsage();
+  const importCpuMs = (lastCpu.user + lastCpu.system - cpu0.user - cpu0.system) / 1000;
   let stage = 'trust';
   const analysis = analyze(imported.design, {
     now: '2026-06-01T00:00:00Z',
@@ -34,7 +37,10 @@ async function one(principals: number) {
       if (p.stage !== stage) {
         const t = performance.now();
         stages[stage] = t - last;
+        const c = process.cpuUsage();
+        stagesCpu[stage] = (c.user + c.system - lastCpu.user - lastCpu.system) / 1000;
         last = t;
+        lastCpu = c;
         stage = p.stage;
       }
     },
@@ -48,10 +54,14 @@ async function one(principals: number) {
       principals: r.principals,
       accounts,
       importMs: Math.round(t1 - t0),
+      importCpuMs: Math.round(importCpuMs),
       analysisMs: Math.round(t2 - t1),
       totalMs: Math.round(t2 - t0),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)])),
+      stagesCpuMs: Object.fromEntries(
+        Object.entries(stagesCpu).map(([k, v]) => [k, Math.round(v)]),
+      ),
       questions: analysis.oracle.questions,
       reachability: r.reachability.length,
       escalations: r.escalations.length,
@@ -85,18 +95,18 @@ if (child > 0) {
       analysisMs: number;
       peakRssMb: number;
       stagesMs: Record<string, number>;
+      importCpuMs: number;
+      stagesCpuMs: Record<string, number>;
       escalations: number;
       reachability: number;
       findings: number;
     };
-    console.log(
-      `${String(r.principals).padStart(6)} principals: ${r.totalMs} ms wall, ${r.cpuMs} ms CPU (import ${r.importMs}, analysis ${r.analysisMs}: ${Object.entries(
-        r.stagesMs,
-      )
+    const stages = (m: Record<string, number>) =>
+      Object.entries(m)
         .map(([k, v]) => `${k} ${v}`)
-        .join(
-          ', ',
-        )}), peak ${r.peakRssMb} MB; ${r.reachability} reachable pairs, ${r.escalations} escalations, ${r.findings} findings`,
+        .join(', ');
+    console.log(
+      `${String(r.principals).padStart(6)} principals: CPU ${r.cpuMs} ms (import ${r.importCpuMs}; ${stages(r.stagesCpuMs)}), wall ${r.totalMs} ms (import ${r.importMs}; ${stages(r.stagesMs)}), peak ${r.peakRssMb} MB; ${r.reachability} reachable pairs, ${r.escalations} escalations, ${r.findings} findings`,
     );
   }
 }

@@ -14,6 +14,7 @@ import {
   type Role,
 } from '../model';
 import { adminOf } from './admin';
+import { compareText } from './order';
 import { findingsOf } from './findings';
 import { shortestPaths, simplePaths, type Arc } from './graph';
 import { Oracle, type Granted } from './oracle';
@@ -207,7 +208,7 @@ export class Analysis {
     }
     return out.sort(
       (a, b) =>
-        a.from.localeCompare(b.from) || a.hops.length - b.hops.length || a.to.localeCompare(b.to),
+        compareText(a.from, b.from) || a.hops.length - b.hops.length || compareText(a.to, b.to),
     );
   }
 
@@ -282,7 +283,7 @@ export class Analysis {
       if (i % 500 === 0) progress(0.8 + (0.2 * i) / actors.length);
     });
     return out.sort(
-      (a, b) => a.principal.localeCompare(b.principal) || a.gains.localeCompare(b.gains),
+      (a, b) => compareText(a.principal, b.principal) || compareText(a.gains, b.gains),
     );
   }
 
@@ -395,7 +396,7 @@ export class Analysis {
       }
       if (best) entries.push(best);
     }
-    return entries.sort((a, b) => a.principal.localeCompare(b.principal));
+    return entries.sort((a, b) => compareText(a.principal, b.principal));
   }
 }
 

@@ -2,10 +2,12 @@
 // candidate pairs read from the trusts, prefilters) gives the result of the straightforward
 // one (every pair asked, every question of the adapter's full verdicts): an optimization
 // that changes one answer fails here.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateOrg } from '../../bench/generate-org';
 import { importAuthzFiles } from '../io/authz-details';
 import { analyze, toAnalysisJson } from '.';
+import { compareText } from './order';
 
 const NOW = '2026-06-01T00:00:00Z';
 
@@ -43,4 +45,16 @@ describe('the fast path gives the straightforward result', () => {
       reference.paths(first.principal, first.gains),
     );
   }, 120_000);
+});
+
+describe('the order of the lists', () => {
+  it('compareText orders as localeCompare does', () => {
+    const arn = fc.stringMatching(/^[a-zA-Z0-9:/*_.+=,@-]{0,24}$/);
+    fc.assert(
+      fc.property(fc.oneof(arn, fc.string()), fc.oneof(arn, fc.string()), (a, b) => {
+        expect(Math.sign(compareText(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -4,6 +4,7 @@
  * (`admin-assumable-without-mfa`, `role-unassumable`) use the analysis's adapter answers.
  */
 import { arnAccount, claimKeysOf, parseDate, wellKnownProviderOfIssuer } from '../engine';
+import { compareText } from './order';
 import {
   parsePolicyText,
   principalsOf,
@@ -139,8 +140,7 @@ export function findingsOf(a: Analysis): Finding[] {
   accessFindings(a, add);
   const rank = (f: Finding) => ['critical', 'high', 'medium', 'low'].indexOf(f.severity);
   return out.sort(
-    (x, y) =>
-      rank(x) - rank(y) || x.kind.localeCompare(y.kind) || x.subject.localeCompare(y.subject),
+    (x, y) => rank(x) - rank(y) || compareText(x.kind, y.kind) || compareText(x.subject, y.subject),
   );
 }
 

@@ -48,7 +48,10 @@ export class Oracle {
   private readonly adapter: DesignAccess;
   private readonly nowMs: number;
   private readonly calls = new Map<string, Granted | null>();
-  private readonly actionIndex = new Map<EntityId, Record<string, unknown>[]>();
+  private readonly actionIndex = new Map<EntityId, readonly object[]>();
+  private readonly docCovers = new WeakMap<object, Map<string, boolean>>();
+  private readonly docAllows = new WeakMap<object, Record<string, unknown>[]>();
+  private readonly resourcePatterns = new Map<string, Map<EntityId, readonly string[] | 'any'>>();
   private readonly actionIds = new Map<string, number>();
   private readonly mayAllow = new Map<EntityId, Uint8Array>();
   questions = 0;
@@ -126,23 +129,43 @@ export class Oracle {
    * Allow covers the action. A necessary condition for actions only identity policies grant.
    */
   /**
-   * `mayAllowIdentity`, and one of those statements may apply to this resource: its
-   * `Resource` matches (a pattern with a policy variable always may), or it has
-   * `NotResource` (not read: it may). A necessary condition for an identity Allow on it.
+   * The `Resource` patterns of the principal's identity Allow statements that cover the
+   * action (none: `mayAllowIdentity` is false), or `any` when one of them may apply to every
+   * resource (`NotResource`, or a policy variable in a pattern). Principals with the same
+   * patterns may be asked about a resource once (trust candidates do).
    */
+  allowedResources(principal: User | Role, action: string): readonly string[] | 'any' {
+    if (this.reference) return 'any';
+    let byPrincipal = this.resourcePatterns.get(action);
+    if (!byPrincipal) {
+      byPrincipal = new Map();
+      this.resourcePatterns.set(action, byPrincipal);
+    }
+    let hit = byPrincipal.get(principal.id);
+    if (hit === undefined) {
+      const patterns: string[] = [];
+      let any = false;
+      if (this.mayAllowIdentity(principal, action))
+        for (const doc of this.identityDocs(principal))
+          for (const s of this.allows(doc))
+            if (statementCoversAction(s, action)) {
+              if (!('Resource' in s)) any = true;
+              else
+                for (const p of stringList(s.Resource)) {
+                  if (p.includes('${')) any = true;
+                  patterns.push(p);
+                }
+            }
+      hit = any ? 'any' : patterns;
+      byPrincipal.set(principal.id, hit);
+    }
+    return hit;
+  }
+
+  /** `mayAllowIdentity`, and one of those statements may apply to this resource (see `allowedResources`). */
   mayAllowIdentityOn(principal: User | Role, action: string, resource: string): boolean {
-    if (!this.mayAllowIdentity(principal, action)) return false;
-    if (this.reference) return true;
-    return this.actionIndex
-      .get(principal.id)!
-      .some(
-        (s) =>
-          statementCoversAction(s, action) &&
-          (!('Resource' in s) ||
-            stringList(s.Resource).some(
-              (p) => p.includes('${') || wildcardMatches(p, resource, true),
-            )),
-      );
+    const patterns = this.allowedResources(principal, action);
+    return patterns === 'any' || patterns.some((p) => wildcardMatches(p, resource, true));
   }
 
   mayAllowIdentity(principal: User | Role, action: string): boolean {
@@ -162,15 +185,41 @@ export class Oracle {
     }
     const hit = known[id]!;
     if (hit !== 0) return hit === 2;
-    let statements = this.actionIndex.get(principal.id);
-    if (!statements) {
-      statements = principalPolicies(this.design, principal).identity.flatMap((p) =>
-        statementsOf(p.document).filter((s) => s.Effect === 'Allow'),
-      );
-      this.actionIndex.set(principal.id, statements);
-    }
-    const may = statements.some((s) => statementCoversAction(s, action));
+    // Per document too: principals share managed policies (one parsed document each).
+    const may = this.identityDocs(principal).some((doc) => {
+      let covers = this.docCovers.get(doc);
+      if (!covers) {
+        covers = new Map();
+        this.docCovers.set(doc, covers);
+      }
+      let c = covers.get(action);
+      if (c === undefined) {
+        c = this.allows(doc).some((s) => statementCoversAction(s, action));
+        covers.set(action, c);
+      }
+      return c;
+    });
     known[id] = may ? 2 : 1;
     return may;
+  }
+
+  private identityDocs(principal: User | Role): readonly object[] {
+    let docs = this.actionIndex.get(principal.id);
+    if (!docs) {
+      docs = principalPolicies(this.design, principal).identity.map((p) => p.document);
+      this.actionIndex.set(principal.id, docs);
+    }
+    return docs;
+  }
+
+  private allows(doc: object): Record<string, unknown>[] {
+    let list = this.docAllows.get(doc);
+    if (!list) {
+      list = statementsOf(doc as Parameters<typeof statementsOf>[0]).filter(
+        (s) => s.Effect === 'Allow',
+      );
+      this.docAllows.set(doc, list);
+    }
+    return list;
   }
 }

@@ -2,15 +2,53 @@
  * Who can assume which role: candidates read from each trust policy's principals (so the work
  * grows with what trusts name, not with principals x roles), each confirmed by the adapter.
  */
-import { arnAccount } from '../engine';
+import { arnAccount, wildcardMatches } from '../engine';
 import { principalsOf, statementsOf, targetPolicies, type EntityId, type Role } from '../model';
 import type { Oracle } from './oracle';
-import type { Universe } from './universe';
+import type { Actor, Universe } from './universe';
 
 export interface AssumeEdge {
   source: EntityId;
   role: EntityId;
   needs: string[];
+}
+
+interface Assumers {
+  /** The account's principals with an identity Allow of sts:AssumeRole, in the account's order. */
+  actors: Actor[];
+  /** Each one's group: the index of its Resource patterns in `groups`. */
+  groupOf: number[];
+  groups: (readonly string[] | 'any')[];
+}
+
+const assumersMemo = new WeakMap<Oracle, Map<string, Assumers>>();
+
+function assumers(u: Universe, oracle: Oracle, account: string): Assumers {
+  let byAccount = assumersMemo.get(oracle);
+  if (!byAccount) {
+    byAccount = new Map();
+    assumersMemo.set(oracle, byAccount);
+  }
+  let hit = byAccount.get(account);
+  if (!hit) {
+    hit = { actors: [], groupOf: [], groups: [] };
+    const index = new Map<string, number>();
+    for (const a of u.actorsByAccount.get(account) ?? []) {
+      if (!oracle.mayAllowIdentity(a, 'sts:AssumeRole')) continue;
+      const patterns = oracle.allowedResources(a, 'sts:AssumeRole');
+      const key = patterns === 'any' ? 'any' : JSON.stringify(patterns);
+      let g = index.get(key);
+      if (g === undefined) {
+        g = hit.groups.length;
+        hit.groups.push(patterns);
+        index.set(key, g);
+      }
+      hit.actors.push(a);
+      hit.groupOf.push(g);
+    }
+    byAccount.set(account, hit);
+  }
+  return hit;
 }
 
 /** The nodes a trust policy's Allow statements could let in. */
@@ -35,9 +73,16 @@ export function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<En
     if (u.analysedAccounts.has(id)) {
       // Trust in the account delegates to its IAM policies: only principals whose identity
       // policies could allow sts:AssumeRole can use it.
-      // (An identity Allow of sts:AssumeRole that may apply to this role's ARN.)
-      for (const a of u.actorsByAccount.get(id) ?? [])
-        if (oracle.mayAllowIdentityOn(a, 'sts:AssumeRole', roleArn)) out.add(a.id);
+      // (An identity Allow of sts:AssumeRole that may apply to this role's ARN.) Principals
+      // with the same patterns are matched once; they are added in the account's order.
+      const { actors, groupOf, groups } = assumers(u, oracle, id);
+      const matched = groups.map(
+        (g) => g === 'any' || g.some((p) => wildcardMatches(p, roleArn, true)),
+      );
+      if (matched.some(Boolean))
+        actors.forEach((a, i) => {
+          if (matched[groupOf[i]!]) out.add(a.id);
+        });
     } else {
       const o = u.outsideAccounts.get(id);
       if (o) out.add(o.id);

@@ -400,7 +400,7 @@ const joined = (caller: CompiledPolicySet, role: CompiledPolicySet): CompiledPol
 /** The questions of one design, with what they share (the world, compiled policies) cached. */
 export class DesignAccess {
   readonly world: DesignWorld;
-  private readonly assumeSides = new Map<string, AssumeSide | null>();
+  private readonly assumeSides = new Map<EntityId, Map<string | number, AssumeSide | null>>();
   private readonly trustSides = new Map<RoleDefinition, CompiledSide>();
   private readonly callSides = new Map<string, CallSide | null>();
   private readonly callerSides = new Map<
@@ -480,16 +480,22 @@ export class DesignAccess {
       const next = this.assumeSide({ ...q, context: { ...q.context, ...context } });
       const nextRequest = next && trustRequest(next.prepared, role);
       if (!nextRequest) return undefined;
-      const e = evaluate(nextRequest, set, { explain: true });
-      return e.decision === 'Allow' ? 'allowed' : e.explanation;
+      if (evaluate(nextRequest, set).decision === 'Allow') return 'allowed';
+      return evaluate(nextRequest, set, { explain: true }).explanation;
     });
     return conditional ? { status: 'conditional', needs: conditional.needs } : DENIED;
   }
 
   private assumeSide(q: AssumeQuestion): AssumeSide | undefined {
     const nowMs = q.now ?? DEFAULT_NOW_MS;
-    const key = `${q.source}\n${nowMs}\n${q.context ? JSON.stringify(q.context) : ''}`;
-    let side = this.assumeSides.get(key);
+    // By source, then by instant and context (a string made only when there is a context).
+    let bySource = this.assumeSides.get(q.source);
+    if (!bySource) {
+      bySource = new Map();
+      this.assumeSides.set(q.source, bySource);
+    }
+    const key = q.context ? `${nowMs}\n${JSON.stringify(q.context)}` : nowMs;
+    let side = bySource.get(key);
     if (side === undefined) {
       const setup = callerSetup(this.design, this.world, q);
       const prepared =
@@ -503,7 +509,7 @@ export class DesignAccess {
         typeof setup === 'string' || !prepared
           ? null
           : { setup, prepared, compiled: compiledSide(callerPolicyInputs(prepared.caller)) };
-      this.assumeSides.set(key, side);
+      bySource.set(key, side);
     }
     return side ?? undefined;
   }
