@@ -37,3 +37,10 @@ describe('conditionLabels', () => {
     expect(conditionLabels(condition).map((c) => c.text)).toEqual(texts);
   });
 });
+
+describe('conditionLabels on values that are not strings', () => {
+  it('shows an object value as JSON, never calling a `toString` key of the policy (found by the fuzzer)', () => {
+    const labels = conditionLabels({ StringEquals: { 'aws:x': [{ toString: '*' }, 5, null] } });
+    expect(labels.map((l) => l.values)).toEqual([['{"toString":"*"}', '5', 'null']]);
+  });
+});

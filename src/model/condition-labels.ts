@@ -28,7 +28,9 @@ export function conditionLabel(operator: string, key: string, values: string[]):
 
 function rawValues(raw: unknown): string[] {
   if (typeof raw === 'boolean' || typeof raw === 'number') return [String(raw)];
-  if (Array.isArray(raw)) return raw.map((v) => String(v));
+  // JSON for an object: `String` would call a `toString` key the policy itself may hold.
+  if (Array.isArray(raw))
+    return raw.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)));
   return stringList(raw);
 }
 

@@ -5,6 +5,10 @@
  * has no range of its own to show, ` at line L, column C` follows.
  */
 import { parse, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { scanJsonDepth } from './json-limits.ts';
+
+/** Deepest text the syntax reader walks (it recurses per level); readers cap lower first. */
+const SYNTAX_READER_DEPTH = 1_000;
 
 const words: Record<string, string> = {
   InvalidSymbol: 'invalid symbol',
@@ -64,9 +68,19 @@ export function jsonSyntaxErrors(text: string, errors: readonly ParseError[]): J
 
 /**
  * The first syntax error of strict JSON (no comments, no trailing commas, not empty), or
- * undefined when the text is JSON. Run the depth pre-scan first: this parser recurses.
+ * undefined when the text is JSON. Run the reader's depth pre-scan first, for its own limit
+ * and message: past 1,000 levels this gives the place nesting crosses them, without parsing.
  */
 export function firstJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  const deep = scanJsonDepth(text, SYNTAX_READER_DEPTH);
+  if (deep)
+    return {
+      message: `invalid JSON: ${deep.message.replace(/ at line.*$/, '')}`,
+      offset: deep.offset,
+      length: 1,
+      line: deep.line,
+      column: deep.column,
+    };
   const errors: ParseError[] = [];
   parse(text, errors, {
     disallowComments: true,

@@ -1,5 +1,11 @@
 /** Undoing the wire forms of authorization details: policy documents and dates. */
-import { describeJsonSyntaxError, firstJsonSyntaxError, readIsoDate } from '../../engine';
+import {
+  describeJsonSyntaxError,
+  firstJsonSyntaxError,
+  MAX_POLICY_DEPTH,
+  readIsoDate,
+  scanJsonDepth,
+} from '../../engine';
 import type { PolicyJson } from '../../model';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -17,6 +23,9 @@ export function decodeDocument(value: unknown): Decoded<PolicyJson> {
   if (typeof value !== 'string')
     return { ok: false, reason: `a policy document must be an object or a string` };
   const text = value.trim();
+  const tooDeep = scanJsonDepth(text, MAX_POLICY_DEPTH);
+  if (tooDeep)
+    return { ok: false, reason: `the policy document is nested too deeply: ${tooDeep.message}` };
   const attempts: string[] = [text];
   if (!text.startsWith('{')) {
     try {

@@ -370,6 +370,16 @@ describe('importing authorization details', () => {
     ],
     ['not JSON', 'hello', 'x.json: invalid JSON: invalid symbol at line 1, column 1'],
     [
+      'nesting 10,000 deep, unclosed (found by the fuzzer)',
+      '['.repeat(10_000),
+      'x.json: nesting deeper than 64 levels at line 1, column 65',
+    ],
+    [
+      'nesting 100,000 deep',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      'x.json: nesting deeper than 64 levels at line 1, column 65',
+    ],
+    [
       'the lists under a `__proto__` key',
       '{"__proto__": {"RoleDetailList": []}}',
       'x.json: not authorization details: no RoleDetailList, UserDetailList, GroupDetailList or Policies',
@@ -388,6 +398,22 @@ describe('importing authorization details', () => {
     const result = await run({ name: 'x.json', text });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(reason);
+  });
+
+  it('skips a policy document nested too deeply, with its place and the reason', async () => {
+    const deep = `{"Statement": [{"Effect": "Allow", "Action": ${'['.repeat(100)}"*"${']'.repeat(100)}}]}`;
+    const result = await run(
+      file('s.json', {
+        RoleDetailList: [
+          role('R', { RolePolicyList: [{ PolicyName: 'x', PolicyDocument: deep }] }),
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.summary.warnings).toEqual([
+      's.json: `RoleDetailList[0].RolePolicyList[0].PolicyDocument`: the policy document is nested too deeply: nesting deeper than 32 levels at line 1, column 75; left out',
+    ]);
+    expect(result.design.roles.map((r) => r.name)).toEqual(['R']);
   });
 
   it('takes no field from a `__proto__` key, and keeps `__proto__` and `constructor` tags as own tags', async () => {

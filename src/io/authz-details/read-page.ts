@@ -1,5 +1,11 @@
 /** One authorization-details file (or page) from JSON text to `AuthzPage`, every quirk undone. */
-import { describeJsonSyntaxError, firstJsonSyntaxError, setOwn } from '../../engine';
+import {
+  describeJsonSyntaxError,
+  firstJsonSyntaxError,
+  MAX_DESIGN_DEPTH,
+  scanJsonDepth,
+  setOwn,
+} from '../../engine';
 import type { PolicyJson } from '../../model';
 import type {
   AuthzAttachedPolicy,
@@ -207,6 +213,9 @@ class PageReader {
 
 /** Reads one file's text; anything that is not authorization details is refused with the reason. */
 export function readAuthzPage(text: string, file: string): PageResult {
+  // Before parsing: the syntax reader and everything after recurse per level.
+  const tooDeep = scanJsonDepth(text, MAX_DESIGN_DEPTH);
+  if (tooDeep) return { ok: false, reason: `${file}: ${tooDeep.message}` };
   let value: unknown;
   try {
     value = JSON.parse(text);
