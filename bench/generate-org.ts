@@ -15,7 +15,7 @@ export interface OrgOptions {
   seed: number;
 }
 
-export const DEFAULT_ORG: OrgOptions = {
+const DEFAULT_ORG: OrgOptions = {
   accounts: 100,
   rolesPerAccount: 200,
   usersPerAccount: 50,
@@ -81,7 +81,7 @@ const AWS_MANAGED: Record<string, Json> = {
 };
 const awsArn = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
-export function accountId(i: number): string {
+function accountId(i: number): string {
   return String(100000000000 + i * 1111);
 }
 

@@ -9,7 +9,7 @@
 import type { PolicyDocument, PolicyInputs, RequestInput } from '../src/engine/index.ts';
 
 /** A small fast PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -30,7 +30,7 @@ import {
 } from './types';
 import { Universe, type Actor } from './universe';
 
-export interface AnalysisProgress {
+interface AnalysisProgress {
   stage: 'trust' | 'reachability' | 'admins' | 'escalations' | 'findings' | 'done';
   /** 0 to 1 over the whole analysis. */
   fraction: number;

@@ -1,7 +1,7 @@
 /** `rolecraft check`: expectations of who can and cannot make a call, held against the analysis. */
 import type { Analysis } from './analyze';
 
-export interface Expectation {
+interface Expectation {
   principal: string;
   action: string;
   resource: string;

@@ -20,7 +20,7 @@ import {
 import type { Analysis } from './analyze';
 import type { Finding, FindingKind, Severity } from './types';
 
-export const severityOf: Record<FindingKind, Severity> = {
+const severityOf: Record<FindingKind, Severity> = {
   'trust-allows-anyone': 'critical',
   'resource-public': 'critical',
   'oidc-trust-without-sub': 'critical',

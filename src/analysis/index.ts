@@ -5,21 +5,6 @@
  * Every access question goes through the model's adapter (`access(design)`).
  */
 export * from './types';
-export {
-  analyze,
-  Analysis,
-  parseNow,
-  type AnalyzeOptions,
-  type AnalysisProgress,
-  type WhoCanEntry,
-} from './analyze';
+export { analyze, Analysis, parseNow } from './analyze';
 export { toAnalysisJson } from './json';
-export {
-  check,
-  readExpectations,
-  type CheckOutcome,
-  type Expectation,
-  type Expectations,
-} from './check';
-export { whatIf, whatIfLines, isEmptyWhatIf, type WhatIf } from './what-if';
-export { severityOf } from './findings';
+export { check, readExpectations } from './check';

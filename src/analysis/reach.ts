@@ -52,7 +52,7 @@ function assumers(u: Universe, oracle: Oracle, account: string): Assumers {
 }
 
 /** The nodes a trust policy's Allow statements could let in. */
-export function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<EntityId> {
+function trustCandidates(u: Universe, role: Role, oracle: Oracle): Set<EntityId> {
   const doc = targetPolicies(u.design, role).policy?.document;
   const out = new Set<EntityId>();
   if (!doc) return out;

@@ -23,7 +23,7 @@ import { analyze } from './analyze';
 
 export const ACCOUNT = '111122223333';
 export const OTHER = '444455556666';
-export const NOW = '2026-06-01T00:00:00Z';
+const NOW = '2026-06-01T00:00:00Z';
 
 type Json = Record<string, unknown>;
 

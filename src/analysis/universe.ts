@@ -15,7 +15,6 @@ import {
 } from '../model';
 
 export type Actor = User | Role;
-export type Source = User | Role | ServicePrincipal | IdentityProvider | OutsidePrincipal;
 
 export class Universe {
   readonly arn = new Map<EntityId, string>();

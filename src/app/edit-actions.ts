@@ -73,10 +73,6 @@ export function paste(): boolean {
   return true;
 }
 
-export function deleteSelection() {
-  state().requestDelete(state().selectedIds);
-}
-
 /** ELK's layered layout, loaded on first use; one undo step. */
 export async function autoLayout(flow: FlowControls) {
   const { layoutDesign } = await loadAutoLayout();

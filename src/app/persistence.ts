@@ -92,7 +92,7 @@ channel?.addEventListener('message', (event: MessageEvent) => {
 });
 
 /** Waits until every change so far is stored. */
-export async function flushSaves(): Promise<void> {
+async function flushSaves(): Promise<void> {
   while (saving) await saving;
 }
 
@@ -388,7 +388,7 @@ export async function importFiles(files: File[]) {
 }
 
 /** Opens a design file as a new design; a file that is not one is refused with its reason. */
-export async function importDesignFile(file: File) {
+async function importDesignFile(file: File) {
   const tooBig = designFileSizeProblem(file.size);
   const result = tooBig
     ? { ok: false as const, reason: tooBig }

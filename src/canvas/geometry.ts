@@ -1,23 +1,18 @@
-import type { Design, EntityId, Position } from '../model';
+import type { Position } from '../model';
 
 /** Entity nodes have a fixed size so container frames can be computed without measuring. */
 export const ENTITY_WIDTH = 180;
 export const ENTITY_HEIGHT = 64;
 export const ACCOUNT_HEADER = 44;
 export const ACCOUNT_PADDING = 20;
-export const ACCOUNT_MIN_WIDTH = ENTITY_WIDTH + 2 * ACCOUNT_PADDING;
-export const ACCOUNT_MIN_HEIGHT = ACCOUNT_HEADER + ENTITY_HEIGHT + 2 * ACCOUNT_PADDING;
+const ACCOUNT_MIN_WIDTH = ENTITY_WIDTH + 2 * ACCOUNT_PADDING;
+const ACCOUNT_MIN_HEIGHT = ACCOUNT_HEADER + ENTITY_HEIGHT + 2 * ACCOUNT_PADDING;
 
 export interface Frame {
   x: number;
   y: number;
   width: number;
   height: number;
-}
-
-/** Layout positions are absolute canvas coordinates (children of accounts included). */
-export function positionOf(design: Design, id: EntityId): Position | undefined {
-  return design.layout[id];
 }
 
 /**

@@ -33,13 +33,13 @@ export const FIT_PADDING = { top: '40px', bottom: '24px', left: '56px', right: '
  * The lowest zoom a design opens at: node names (15 px) render at 12 px, edge labels (14 px)
  * at 11 px. A design that only fits smaller opens on its first account instead.
  */
-export const READABLE_ZOOM = 0.8;
+const READABLE_ZOOM = 0.8;
 
 /**
  * What to show when a design opens: all of it, or for a large design the middle of its first
  * account at a zoom where names can be read (and only what is in view is drawn).
  */
-export function openingView(design: Design): FitViewOptions {
+function openingView(design: Design): FitViewOptions {
   const first = design.accounts[0];
   if (isLargeDesign(design) && first) {
     return { padding: FIT_PADDING, nodes: [{ id: first.id }], minZoom: READABLE_ZOOM };

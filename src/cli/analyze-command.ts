@@ -84,7 +84,7 @@ function parseArgs(argv: string[], allowed: string[], usage: string): Parsed {
 const readText = (file: string) => readTextFile(file);
 
 /** One design from the files: a `*.rolecraft.json` alone, or authorization details (several merge). */
-export async function loadDesign(files: string[]): Promise<{ design: Design; warnings: string[] }> {
+async function loadDesign(files: string[]): Promise<{ design: Design; warnings: string[] }> {
   if (files.length === 0) throw new UsageError('no input files');
   const texts = files.map((f) => ({ name: f, text: readText(f) }));
   const designFiles = texts.filter((t) => t.name.endsWith('.rolecraft.json'));

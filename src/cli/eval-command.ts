@@ -7,7 +7,7 @@ import { CaseShapeError, readRequestCases, type RequestCase } from './request-ca
 const mark = (applied: boolean) => (applied ? '+' : '-');
 
 /** The explanation as indented lines. */
-export function explanationLines(e: Explanation): string[] {
+function explanationLines(e: Explanation): string[] {
   const lines = [
     `${e.decision}: ${e.summary}`,
     `  principal ${e.principal.text} (${e.principal.kind}${e.principal.account ? `, account ${e.principal.account}` : ''})${e.crossAccount ? `, cross-account to ${e.resourceAccount}` : ''}`,

@@ -28,7 +28,7 @@ export function reportFailure(
 }
 
 /** Largest input file read (policies are at most 10 KB in IAM; designs a few MB). */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /** The file's text, or a `CliError` saying why it cannot be read. */
 export function readTextFile(file: string, verb = 'read'): string {

@@ -11,11 +11,6 @@ const loadEditor = () =>
 
 const PolicyEditor = lazy(loadEditor);
 
-/** Starts loading the editor chunks (Monaco) before they are needed. */
-export function preloadPolicyEditor(): void {
-  void loadEditor();
-}
-
 export interface PolicyTab {
   /** Stable identity of the policy (not its label). */
   key: string;

@@ -42,7 +42,7 @@ export interface ProblemsPanelProps {
 }
 
 /** Problems listed at first, and added per "Show more": a policy can have thousands. */
-export const PROBLEMS_PAGE = 100;
+const PROBLEMS_PAGE = 100;
 
 /** The policy's errors and warnings as a list; choosing one jumps to its range. */
 export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {

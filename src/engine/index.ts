@@ -25,70 +25,41 @@ export type {
 export { compilePolicies } from './evaluate/compile.ts';
 export type { CompiledPolicySet } from './evaluate/compile.ts';
 export { evaluate, evaluateBatch } from './evaluate/evaluate.ts';
-export type { Evaluation, EvaluateOptions } from './evaluate/evaluate.ts';
 export type { Explanation, PolicyExplanation, StatementRef } from './evaluate/explain.ts';
-export type { StatementExplanation, Mismatch } from './evaluate/statement.ts';
-export type { ConditionExplanation, Comparison } from './conditions/condition.ts';
-export type { ReasonCode } from './evaluate/decide.ts';
-export type { PrincipalKind } from './principal/principal-info.ts';
-export type { PrincipalMatchKind } from './principal/principal-match.ts';
-export { isRoleAction } from './evaluate/decide.ts';
-export { parsePrincipal } from './principal/principal-info.ts';
+export type { StatementExplanation } from './evaluate/statement.ts';
+export type { ConditionExplanation } from './conditions/condition.ts';
 export { parseArn, arnAccount, formatArn, isAwsAccountId, rootArnAccount } from './names/arn.ts';
-export type { Arn } from './names/arn.ts';
 export { actionService, actionName } from './names/action.ts';
 export { wildcardMatches } from './match/glob.ts';
 export { readIsoDate, parseDate } from './time/iso-date.ts';
-export type { DateReading } from './time/iso-date.ts';
 export {
   wellKnownIdentityProviders,
   identityProviderPreset,
   webIdentityHostsNamedByHost,
   wellKnownProviderOfIssuer,
   claimKeysOf,
-  isPlaceholderValue,
   isCognitoIdentityPoolId,
   consoleTrustConditions,
   oidcIssuerOf,
-  isSamlProviderArn,
   SAML_AWS_AUDIENCE,
-  PLACEHOLDER_MARK,
 } from './principal/identity-providers.ts';
 export type {
   IdentityProviderPreset,
-  IdentityProviderProtocol,
   WellKnownIdentityProvider,
   TrustConditionBlock,
 } from './principal/identity-providers.ts';
 export { operatorSummaries, parseOperatorName } from './conditions/operator-table.ts';
-export type { OperatorName, OperatorSummary, SetQualifier } from './conditions/operator-table.ts';
+export type { SetQualifier } from './conditions/operator-table.ts';
 export type { OperatorValueType } from './conditions/operator.ts';
 export { parsePolicy } from './parse/parse-policy.ts';
 export { parseJsonValue, setOwn } from './parse/json-value.ts';
-export {
-  firstJsonSyntaxError,
-  describeJsonSyntaxError,
-  jsonSyntaxMessage,
-} from './parse/json-syntax.ts';
-export type { JsonSyntaxError } from './parse/json-syntax.ts';
-export type { ParseResult } from './parse/parse-policy.ts';
+export { firstJsonSyntaxError, describeJsonSyntaxError } from './parse/json-syntax.ts';
 export {
   MAX_POLICY_DEPTH,
   MAX_DESIGN_DEPTH,
   scanJsonDepth,
   scanValueDepth,
 } from './parse/json-limits.ts';
-export type { DepthExceeded, ValueProblem } from './parse/json-limits.ts';
-export type {
-  ParsedPolicy,
-  ParsedStatement,
-  Element,
-  ListElement,
-  Located,
-  ConditionEntry,
-  PrincipalEntry,
-} from './parse/model.ts';
 export { validatePolicy, isValidPolicy, policyTypes } from './validate/validate-policy.ts';
-export type { ValidateOptions } from './validate/validate-policy.ts';
 export { createCatalog, keyPattern } from './catalog/catalog.ts';
 export type { IamCatalog, CatalogData } from './catalog/catalog.ts';

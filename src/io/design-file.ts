@@ -27,7 +27,7 @@ export function designFileName(design: Design): string {
 }
 
 /** Largest design file opened: a real organization's design is a few MB. */
-export const MAX_DESIGN_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_DESIGN_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Why a file of `bytes` is not read at all; undefined when its size is fine. */
 export function designFileSizeProblem(bytes: number): string | undefined {

@@ -4,13 +4,10 @@ export {
   importDesignText,
   designFileName,
   designFileSizeProblem,
-  MAX_DESIGN_FILE_BYTES,
 } from './design-file';
 export {
   DesignStorage,
   StaleDesignError,
-  type DesignSummary,
-  type DesignStorageOptions,
   type LoadedDesign,
   type UnreadableRecord,
 } from './design-storage';
@@ -22,6 +19,4 @@ export {
   isShareFragment,
   SHARE_LINK_LIMIT,
   type Shared,
-  type SharedLesson,
-  type ReadShared,
 } from './share-link';

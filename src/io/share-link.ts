@@ -6,13 +6,13 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { restore, toDesignFile, type Design } from '../model';
 
 /** The fragment key: `#share=...`. */
-export const SHARE_PREFIX = '#share=';
+const SHARE_PREFIX = '#share=';
 
 /** Longest link common chat tools pass on whole. */
 export const SHARE_LINK_LIMIT = 8000;
 
 /** Where a lesson was when the link was made. */
-export interface SharedLesson {
+interface SharedLesson {
   id: string;
   step: number;
 }

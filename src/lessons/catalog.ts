@@ -6,7 +6,7 @@ import { readLesson } from './read-lesson';
 
 const files = import.meta.glob<unknown>('./library/*.json', { eager: true, import: 'default' });
 
-export interface LessonProblem {
+interface LessonProblem {
   file: string;
   errors: string[];
 }

@@ -13,7 +13,7 @@ import { enterStep, performStep, type LessonContext } from './runtime';
 const ctx: LessonContext = { app: rolecraftStore, sim: simulationStore };
 
 /** The open lesson and its step, when one is open. */
-export function activeLesson(): { lesson: Lesson; step: number } | undefined {
+function activeLesson(): { lesson: Lesson; step: number } | undefined {
   const active = rolecraftStore.getState().activeLesson;
   const lesson = active ? lessonById(active.id) : undefined;
   return lesson && active ? { lesson, step: active.step } : undefined;

@@ -48,11 +48,7 @@ export interface ActionOutcome {
 }
 
 /** The design's policy slot a lesson names (a permission policy by name or id). */
-export function resolveSlot(
-  design: Design,
-  entityId: EntityId,
-  slot: LessonSlot,
-): PolicySlot | undefined {
+function resolveSlot(design: Design, entityId: EntityId, slot: LessonSlot): PolicySlot | undefined {
   if (typeof slot === 'string') return { kind: slot };
   const entity = findEntity(design, entityId);
   const policies = entity && 'policies' in entity ? entity.policies : [];
@@ -65,7 +61,7 @@ function nameOf(design: Design, id: EntityId): string {
 }
 
 /** Selects what a step talks about and opens the policy it names, with its text picked out. */
-export function showHighlight(ctx: LessonContext, highlight: LessonHighlight | undefined) {
+function showHighlight(ctx: LessonContext, highlight: LessonHighlight | undefined) {
   const app = ctx.app.getState();
   if (!highlight) return;
   const present = highlight.entities.filter((id) => findEntity(app.design, id));
@@ -282,7 +278,7 @@ function editPolicy(ctx: LessonContext, action: Extract<LessonAction, { do: 'edi
   return { summary: `Edited the policy of ${name}: \`${action.find}\` → \`${action.replace}\`` };
 }
 
-export function performAction(ctx: LessonContext, action: LessonAction): ActionOutcome {
+function performAction(ctx: LessonContext, action: LessonAction): ActionOutcome {
   switch (action.do) {
     case 'assume':
       return assume(ctx, action);

@@ -24,7 +24,7 @@ export function normalisePath(path: string): string {
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 
-export function identityProviderArn(awsAccountId: string, provider: IdentityProvider): string {
+function identityProviderArn(awsAccountId: string, provider: IdentityProvider): string {
   return provider.protocol === 'saml'
     ? `arn:${PARTITION}:iam::${awsAccountId}:saml-provider/${provider.name}`
     : `arn:${PARTITION}:iam::${awsAccountId}:oidc-provider/${stripScheme(provider.issuer)}`;

@@ -14,7 +14,7 @@ import {
 } from './types';
 
 /** A reference from an entity that stays to one that would be deleted. */
-export interface BrokenReference {
+interface BrokenReference {
   /** The entity that holds the reference. */
   holderId: EntityId;
   /** The policy that names the deleted entity (absent for a group membership). */

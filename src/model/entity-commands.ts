@@ -3,7 +3,6 @@ import { findEntity } from './lookup';
 import { propagateArnChanges } from './propagate';
 import {
   collectionOf,
-  type Account,
   type Design,
   type Entity,
   type EntityId,
@@ -170,18 +169,6 @@ export function setGroupMembership(
     ? [...user.groups, group.id]
     : user.groups.filter((g) => g !== group.id);
   return replaceEntity(design, { ...user, groups });
-}
-
-export function setOrganization(
-  design: Design,
-  args: { accountId: EntityId; organization: OrganizationLevel[] | undefined },
-): Design {
-  const account = findEntity(design, args.accountId);
-  if (account?.kind !== 'account') return design;
-  const next: Account = { ...account };
-  if (args.organization) next.organization = args.organization;
-  else delete next.organization;
-  return replaceEntity(design, next);
 }
 
 /** Merges node positions into the layout (ids not in the design are ignored). */

@@ -175,7 +175,7 @@ export function makeStoredPolicy(
 }
 
 /** The `FullAWSAccess` SCP, as AWS attaches it to every new root, OU and account. */
-export function makeFullAwsAccessScp(ids: IdSource = newId): StoredPolicy {
+function makeFullAwsAccessScp(ids: IdSource = newId): StoredPolicy {
   return makeStoredPolicy({ name: FULL_AWS_ACCESS_NAME, text: FULL_AWS_ACCESS_TEXT }, ids);
 }
 

@@ -11,11 +11,8 @@ import {
 } from '../engine';
 export {
   wellKnownIdentityProviders,
-  identityProviderPreset,
   isCognitoIdentityPoolId,
-  isPlaceholderValue,
   wellKnownProviderOfIssuer,
-  SAML_AWS_AUDIENCE,
   type IdentityProviderPreset,
   type WellKnownIdentityProvider,
 } from '../engine';
@@ -31,7 +28,7 @@ export function wellKnownOf(provider: IdentityProvider): WellKnownIdentityProvid
   return identityProviderPreset(provider.protocol === 'saml' ? 'saml' : provider.preset);
 }
 
-export function presetOf(provider: IdentityProvider): IdentityProviderPreset {
+function presetOf(provider: IdentityProvider): IdentityProviderPreset {
   return provider.protocol === 'saml' ? 'saml' : provider.preset;
 }
 

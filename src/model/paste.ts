@@ -132,10 +132,6 @@ export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResu
   return { design: next, idMap };
 }
 
-export function pasteEntities(design: Design, args: PasteArgs): Design {
-  return pasteEntitiesWithIds(design, args).design;
-}
-
 function existingEquivalent(design: Design, entity: Entity): EntityId | undefined {
   if (entity.kind === 'service')
     return design.services.find((s) => s.name.toLowerCase() === entity.name.toLowerCase())?.id;

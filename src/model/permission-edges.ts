@@ -17,7 +17,7 @@ import type {
 } from './types';
 
 /** An action allowed only when the request meets conditions the default context does not. */
-export interface ConditionalAction {
+interface ConditionalAction {
   action: string;
   /** The conditions, as the adapter names them (`TLS only`, `MFA`, `from IP …`). */
   needs: ConditionNeed[];

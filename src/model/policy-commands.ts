@@ -116,7 +116,7 @@ export function editorTextAt(
 }
 
 /** Whether text can be committed to a slot: a JSON object (or empty, for a resource policy). */
-export function isCommittable(slot: PolicySlot, text: string): boolean {
+function isCommittable(slot: PolicySlot, text: string): boolean {
   if (slot.kind === 'resource' && text.trim() === '') return true;
   return parsePolicyText(text).ok;
 }
@@ -149,10 +149,7 @@ export function setPolicyText(
   return replaceEntity(withoutDraft, withSlotText(entity, args.slot, text));
 }
 
-export function discardDraft(
-  design: Design,
-  args: { entityId: EntityId; slot: PolicySlot },
-): Design {
+function discardDraft(design: Design, args: { entityId: EntityId; slot: PolicySlot }): Design {
   const key = draftKey(args.entityId, args.slot);
   if (!(key in design.drafts)) return design;
   const drafts = { ...design.drafts };

@@ -6,14 +6,14 @@ import { mapPolicyTexts } from './policy-texts';
 import type { Design, Entity, EntityId } from './types';
 
 /** An entity whose ARN differs between two versions of a design. */
-export interface ArnChange {
+interface ArnChange {
   id: EntityId;
   kind: Entity['kind'];
   from: string;
   to: string;
 }
 
-export function arnChanges(before: Design, after: Design): ArnChange[] {
+function arnChanges(before: Design, after: Design): ArnChange[] {
   const afterById = new Map(allEntities(after).map((e) => [e.id, e]));
   const changes: ArnChange[] = [];
   for (const entity of allEntities(before)) {
@@ -28,13 +28,13 @@ export function arnChanges(before: Design, after: Design): ArnChange[] {
 }
 
 /** Maps one string value of a policy to its new value, or undefined to keep it. */
-export type ValueRewrite = ((value: string) => string | undefined) & {
+type ValueRewrite = ((value: string) => string | undefined) & {
   /** Strings a text must contain for the rewrite to change it (a cheap pre-check). */
   needles?: readonly string[];
 };
 
 /** The rewrite for a set of ARN changes: exact ARNs, account ids, role sessions and resource sub-paths. */
-export function rewriteFor(changes: ArnChange[], before: Design, after: Design): ValueRewrite {
+function rewriteFor(changes: ArnChange[], before: Design, after: Design): ValueRewrite {
   const exact = new Map<string, string>();
   const prefixes: [string, string][] = [];
   for (const change of changes) {
@@ -74,7 +74,7 @@ function sessionPrefix(roleArn: string): string | undefined {
 }
 
 /** Rewrites string values (never keys) of a JSON text, leaving everything else byte for byte. */
-export function rewriteStringValues(text: string, rewrite: ValueRewrite): string {
+function rewriteStringValues(text: string, rewrite: ValueRewrite): string {
   if (rewrite.needles && !rewrite.needles.some((needle) => text.includes(needle))) return text;
   const edits: { offset: number; length: number; content: string }[] = [];
   visit(text, {

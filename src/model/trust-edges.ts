@@ -53,7 +53,7 @@ export interface TrustEdge {
 }
 
 /** A principal in a trust policy that no node of the design stands for. */
-export interface DanglingTrust {
+interface DanglingTrust {
   roleId: EntityId;
   principal: PrincipalRef;
   reason: string;
@@ -147,7 +147,7 @@ export function deriveTrustEdges(design: Design): TrustEdge[] {
 }
 
 /** Trust edges into one role. */
-export function deriveRoleTrust(design: Design, role: Role): TrustGraph {
+function deriveRoleTrust(design: Design, role: Role): TrustGraph {
   const roleArn = arnOf(design, role);
   const roleAccount = findEntity(design, role.account);
   const parsed = parsePolicyText(role.trustPolicy);

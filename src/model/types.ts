@@ -16,7 +16,7 @@ import type { ResourceType } from './resource-types';
 export type EntityId = string;
 
 /** A policy document as the JSON text the user typed. */
-export type PolicyText = string;
+type PolicyText = string;
 
 /** AWS tags: key to value, insertion order kept. */
 export type Tags = Record<string, string>;
@@ -41,7 +41,7 @@ export interface PermissionPolicy extends StoredPolicy {
 }
 
 /** A non-default version of a managed policy (what `iam:SetDefaultPolicyVersion` can switch to). */
-export interface PolicyVersion {
+interface PolicyVersion {
   versionId: string;
   text: PolicyText;
 }

@@ -100,7 +100,7 @@ const clearedFaults = new Set<string>();
  * Fails every render of the panel named by `?fault=ID` (`?fault=canvas,editor`) until its
  * "Reload panel": a way to see and test the fallback.
  */
-export function FaultProbe({ id }: { id: string }) {
+function FaultProbe({ id }: { id: string }) {
   const asked = new URLSearchParams(window.location.search).get('fault')?.split(',') ?? [];
   if (asked.includes(id) && !clearedFaults.has(id)) {
     throw new Error(`a fault was injected into the ${id} (?fault=${id})`);

@@ -3,11 +3,9 @@ import { lazy } from 'react';
 
 export const SimulationPanel = lazy(() => import('./SimulationPanel'));
 export { SimulationOverlay } from './overlay/SimulationOverlay';
-// The app's one simulation and how components reach it (tests pass their own store).
+// The app's one simulation and its provider (a test provides its own store).
 export { simulationStore } from './simulation';
 export { SimulationProvider } from './hooks/SimulationProvider';
-export { useSimulation } from './hooks/useSimulation';
-export { useSimulationStore } from './hooks/useSimulationStore';
 export { createSimulationStore, type SimulationStore } from './state/simulation-store';
 // What a lesson needs to fill and submit the forms as a person would.
 export {

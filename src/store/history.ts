@@ -5,7 +5,7 @@ import type { Design } from '../model';
 import { applyDesignPatch, diffDesigns, type DesignPatch } from './design-patch';
 
 /** One undoable change: how to go forward (redo) and back (undo). */
-export interface HistoryEntry {
+interface HistoryEntry {
   forward: DesignPatch;
   backward: DesignPatch;
 }

@@ -12,14 +12,11 @@ export const selectSelectedEdgeIds = (s: RolecraftState) => s.selectedEdgeIds;
 export const selectApply = (s: RolecraftState) => s.apply;
 export const selectSelect = (s: RolecraftState) => s.select;
 export const selectSelectEdges = (s: RolecraftState) => s.selectEdges;
-export const selectLoadDesign = (s: RolecraftState) => s.loadDesign;
-export const selectRequestDelete = (s: RolecraftState) => s.requestDelete;
 export const selectConfirmDelete = (s: RolecraftState) => s.confirmDelete;
 export const selectSearchOpen = (s: RolecraftState) => s.searchOpen;
 export const selectToasts = (s: RolecraftState) => s.toasts;
 export const selectDesigns = (s: RolecraftState) => s.designs;
 export const selectPendingDelete = (s: RolecraftState) => s.pendingDelete;
-export const selectClipboard = (s: RolecraftState) => s.clipboard;
 export const selectSaveStatus = (s: RolecraftState) => s.saveStatus;
 export const selectEdgeVisibility = (s: RolecraftState) => s.edgeVisibility;
 export const selectSetEdgeVisibility = (s: RolecraftState) => s.setEdgeVisibility;
@@ -32,19 +29,3 @@ export const selectInspected = (s: RolecraftState): Entity | undefined => {
   }
   return undefined;
 };
-
-export const selectSelectionActions = (s: RolecraftState) => ({
-  select: s.select,
-  toggleSelected: s.toggleSelected,
-  selectEdges: s.selectEdges,
-  clearSelection: s.clearSelection,
-});
-
-export const selectUiActions = (s: RolecraftState) => ({
-  setSearchOpen: s.setSearchOpen,
-  showToast: s.showToast,
-  dismissToast: s.dismissToast,
-  setDesigns: s.setDesigns,
-  setClipboard: s.setClipboard,
-  setPendingDelete: s.setPendingDelete,
-});

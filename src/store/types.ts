@@ -2,13 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { Clipboard, DeleteReport, Design, EntityId, PolicySlot } from '../model';
 
 /** A pure model command `(design, ...args) => design`: the only way the document changes. */
-export type DesignCommand<Args extends unknown[]> = (design: Design, ...args: Args) => Design;
+type DesignCommand<Args extends unknown[]> = (design: Design, ...args: Args) => Design;
 
-export interface DocumentState {
+interface DocumentState {
   design: Design;
 }
 
-export interface DocumentActions {
+interface DocumentActions {
   /** Apply a model command; a command that returns the same design records no history. */
   apply: <Args extends unknown[]>(command: DesignCommand<Args>, ...args: Args) => void;
   /** Replace the whole document (open, import, restore); clears undo history. */
@@ -21,14 +21,14 @@ export interface DocumentActions {
 
 export type DocumentSlice = DocumentState & DocumentActions;
 
-export interface SelectionState {
+interface SelectionState {
   /** Selected entity ids; the first one is what the inspector shows. */
   selectedIds: EntityId[];
   /** Selected edge ids (derived edges: trust, membership, permission). */
   selectedEdgeIds: string[];
 }
 
-export interface SelectionActions {
+interface SelectionActions {
   /** Select these entities only (no edge stays selected). */
   select: (ids: EntityId[]) => void;
   /** Set the selected entities, leaving the edge selection as it is (canvas selection changes). */
@@ -41,7 +41,7 @@ export interface SelectionActions {
 
 export type SelectionSlice = SelectionState & SelectionActions;
 
-export type ToastTone = 'info' | 'error';
+type ToastTone = 'info' | 'error';
 
 export interface Toast {
   id: number;
@@ -50,16 +50,16 @@ export interface Toast {
 }
 
 /** A saved design as the designs menu lists it. */
-export interface DesignSummary {
+interface DesignSummary {
   id: string;
   name: string;
   /** ISO time of the last save. */
   updatedAt: string;
 }
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
-export interface UiState {
+interface UiState {
   searchOpen: boolean;
   toasts: Toast[];
   /** Saved designs, kept in sync by the persistence controller. */
@@ -79,7 +79,7 @@ export interface UiState {
 }
 
 /** Which lesson is open and where the learner is in it (share links carry it). */
-export interface ActiveLesson {
+interface ActiveLesson {
   /** The lesson file's `id`. */
   id: string;
   /** 0-based index of the step showing. */
@@ -103,13 +103,13 @@ export interface PolicyReveal {
   nonce: number;
 }
 
-export interface EdgeVisibility {
+interface EdgeVisibility {
   membership: boolean;
   /** `auto`: shown unless the design is large (the canvas decides). */
   permission: boolean | 'auto';
 }
 
-export interface UiActions {
+interface UiActions {
   setSearchOpen: (open: boolean) => void;
   showToast: (tone: ToastTone, message: string) => void;
   dismissToast: (id: number) => void;
@@ -127,11 +127,6 @@ export interface UiActions {
 export type UiSlice = UiState & UiActions;
 
 export type RolecraftState = DocumentSlice & SelectionSlice & UiSlice;
-
-/** Only the document is tracked by undo/redo. */
-export type TrackedState = Pick<RolecraftState, 'design'>;
-
-export type { HistoryApi, HistoryState, HistoryEntry } from './history';
 
 /** A slice of the store (no middleware: undo history subscribes to the store, see history.ts). */
 export type SliceCreator<Slice> = StateCreator<RolecraftState, [], [], Slice>;

@@ -1,7 +1,7 @@
 // The principal and role ARNs STS works with, parsed just enough to build sessions.
 import { parseArn, webIdentityHostsNamedByHost } from '../engine/index.ts';
 
-export type PrincipalKind =
+type PrincipalKind =
   | 'user'
   | 'root'
   | 'role'
@@ -103,10 +103,4 @@ export function assumedRoleArn(role: RoleInfo, sessionName: string): string {
 export function roleArnOfSession(info: PrincipalInfo): string | undefined {
   if (info.kind !== 'assumed-role' || !info.account || !info.name) return undefined;
   return `arn:${info.partition}:iam::${info.account}:role/${info.name}`;
-}
-
-/** The host of an OIDC provider (`token.actions.githubusercontent.com`) or the provider name itself. */
-export function federatedProviderHost(provider: PrincipalInfo): string {
-  if (provider.kind === 'oidc-provider') return provider.name ?? provider.arn;
-  return provider.arn;
 }

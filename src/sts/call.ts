@@ -20,7 +20,7 @@ export interface CallRequest {
   context?: ContextMap;
 }
 
-export type CallOutcome = Decision | 'ExpiredToken' | 'InvalidClientTokenId';
+type CallOutcome = Decision | 'ExpiredToken' | 'InvalidClientTokenId';
 
 export interface CallResult {
   outcome: CallOutcome;
@@ -32,7 +32,7 @@ export interface CallResult {
 }
 
 /** The context keys a role session carries into every request it signs. */
-export function sessionContext(
+function sessionContext(
   session: SessionRecord,
   roleTags: Record<string, string> | undefined,
   nowMs: number,

@@ -2,7 +2,7 @@
 // as JSON Lines (one event per line, as CloudTrail Lake and most SIEMs ingest them).
 import { actionName, actionService } from '../engine/index.ts';
 
-export type UserIdentityType =
+type UserIdentityType =
   | 'IAMUser'
   | 'Root'
   | 'AssumedRole'
@@ -12,7 +12,7 @@ export type UserIdentityType =
   | 'FederatedUser'
   | 'Unknown';
 
-export interface SessionContext {
+interface SessionContext {
   sessionIssuer?: {
     type: 'Role';
     principalId: string;

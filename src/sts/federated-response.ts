@@ -22,7 +22,7 @@ function defined(fields: Partial<AssumeRoleResponse>): Partial<AssumeRoleRespons
 }
 
 /** Host prefix of a web identity provider's claim keys (`token.actions.githubusercontent.com`). */
-export function claimPrefix(caller: ResolvedCaller): string {
+function claimPrefix(caller: ResolvedCaller): string {
   return caller.info.kind === 'oidc-provider'
     ? (caller.info.name ?? caller.principal)
     : caller.principal;

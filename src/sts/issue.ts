@@ -35,7 +35,7 @@ function parseSessionPolicy(policy: AssumeRoleParams['Policy']): PolicyDocument[
  * An estimate of PackedPolicySize: STS packs session policies and tags in an undocumented
  * binary format; this measures their plaintext against the documented 2,048-character limit.
  */
-export function packedPolicySize(params: AssumeRoleParams): number | undefined {
+function packedPolicySize(params: AssumeRoleParams): number | undefined {
   if (params.Policy === undefined && (params.Tags ?? []).length === 0) return undefined;
   const policyChars = sessionPolicyText(params.Policy)?.length ?? 0;
   const tagChars = (params.Tags ?? []).reduce((n, t) => n + t.Key.length + t.Value.length, 0);

@@ -8,12 +8,12 @@ export interface ParameterIssue {
   message: string;
 }
 
-export const MAX_SESSION_TAGS = 50;
+const MAX_SESSION_TAGS = 50;
 export const MAX_SESSION_POLICY_CHARS = 2048;
-export const MIN_DURATION_SECONDS = 900;
-export const DEFAULT_DURATION_SECONDS = 3600;
+const MIN_DURATION_SECONDS = 900;
+const DEFAULT_DURATION_SECONDS = 3600;
 export const CHAINED_MAX_DURATION_SECONDS = 3600;
-export const ROLE_MAX_SESSION_RANGE = [3600, 43200] as const;
+const ROLE_MAX_SESSION_RANGE = [3600, 43200] as const;
 
 const SESSION_NAME = /^[\w+=,.@-]*$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]*$/;

@@ -6,7 +6,7 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const HEX = '0123456789abcdef';
 
 /** 32-bit FNV-1a hash of a string; used to turn text seeds and ARNs into PRNG state. */
-export function hashString(text: string, basis = 0x811c9dc5): number {
+function hashString(text: string, basis = 0x811c9dc5): number {
   let h = basis >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

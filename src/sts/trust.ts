@@ -8,7 +8,7 @@ import type { ResolvedCaller } from './caller.ts';
 import { contextValue, showValues, type ConditionEntry } from './statements.ts';
 import type { Check, ContextMap, RoleDefinition } from './types.ts';
 
-export interface TrustStatementVerdict {
+interface TrustStatementVerdict {
   index: number;
   sid?: string;
   effect: 'Allow' | 'Deny';

@@ -10,7 +10,7 @@ export type PolicyLevels = PolicyDocument[][];
 
 export type StsApi = 'AssumeRole' | 'AssumeRoleWithSAML' | 'AssumeRoleWithWebIdentity';
 
-export type StsErrorCode =
+type StsErrorCode =
   | 'AccessDenied'
   | 'ValidationError'
   | 'ExpiredToken'
@@ -75,7 +75,7 @@ export interface PrincipalCaller {
 }
 
 /** An identity from a SAML or OIDC provider calling AssumeRoleWithSAML/WebIdentity. */
-export interface FederatedCaller {
+interface FederatedCaller {
   /** `accounts.google.com`, `cognito-identity.amazonaws.com`, or a saml-/oidc-provider ARN. */
   federated: string;
   /** The claims as AWS exposes them (`accounts.google.com:aud`, `SAML:aud`, …) and any other key. */
@@ -132,7 +132,7 @@ export type CheckKind =
   | 'tag-session'
   | 'set-source-identity';
 
-export type CheckStatus = 'pass' | 'fail' | 'skip';
+type CheckStatus = 'pass' | 'fail' | 'skip';
 
 export interface Check {
   /** Unique within one result; stable across runs (`trust-condition:0:StringEquals:sts:ExternalId`). */
@@ -151,14 +151,14 @@ export interface Check {
   details?: Check[];
 }
 
-export interface Credentials {
+interface Credentials {
   AccessKeyId: string;
   SecretAccessKey: string;
   SessionToken: string;
   Expiration: string;
 }
 
-export interface AssumedRoleUser {
+interface AssumedRoleUser {
   Arn: string;
   AssumedRoleId: string;
 }

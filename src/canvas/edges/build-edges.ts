@@ -17,7 +17,7 @@ const EDGE_Z = 1;
 
 const nameOf = (design: Design, id: string) => findEntity(design, id)?.name ?? id;
 
-export function trustAriaLabel(design: Design, edge: TrustEdge): string {
+function trustAriaLabel(design: Design, edge: TrustEdge): string {
   const gate = edge.label ? ` when ${edge.label}` : '';
   const blocked = edge.blocked ? `, blocked: ${edge.blockedBy}` : '';
   return `${nameOf(design, edge.source)} may assume ${nameOf(design, edge.target)}${gate}${blocked}`;

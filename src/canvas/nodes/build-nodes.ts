@@ -86,7 +86,7 @@ export function accountFrames(
   return frames;
 }
 
-export function entityAriaLabel(entity: Entity, accountName: string | undefined): string {
+function entityAriaLabel(entity: Entity, accountName: string | undefined): string {
   const where = accountName === undefined ? '' : ` in ${accountName}`;
   return `${entity.name}, ${kindLabel(entity)}${where}`;
 }

@@ -2,7 +2,7 @@ import type { Node } from '@xyflow/react';
 import type { Account, Entity } from '../../model';
 import type { GlyphName } from '../icons/glyphs';
 
-export interface EntityNodeData extends Record<string, unknown> {
+interface EntityNodeData extends Record<string, unknown> {
   entity: Entity;
   kindLabel: string;
   glyph: GlyphName;
@@ -16,7 +16,7 @@ export interface EntityNodeData extends Record<string, unknown> {
   isEdgeTarget: boolean;
 }
 
-export interface AccountNodeData extends Record<string, unknown> {
+interface AccountNodeData extends Record<string, unknown> {
   account: Account;
   arn: string;
   /** A node is being dragged over this account and would move into it. */

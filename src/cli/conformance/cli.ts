@@ -9,7 +9,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
  * The shared cases folder beside the repository, or beside the folder holding it (a git
  * worktree under `wt/NAME` shares the main checkout's `shared/`).
  */
-export const defaultCasesDir =
+const defaultCasesDir =
   [join(repoRoot, '..'), join(repoRoot, '..', '..')]
     .map((dir) => join(dir, 'shared', 'conformance', 'cases'))
     .find((dir) => existsSync(dir)) ?? join(repoRoot, '..', 'shared', 'conformance', 'cases');

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { CaseFile, ConformanceCase, KindRunner } from './case-types.ts';
 import { kindRunners } from './kinds/index.ts';
 
-export interface CaseOutcome {
+interface CaseOutcome {
   file: string;
   id: string;
   kind: string;
@@ -34,7 +34,7 @@ export interface RunSummary {
 }
 
 /** The `*.json` case files of the given folders (or files), sorted by name. */
-export function caseFiles(paths: string[]): string[] {
+function caseFiles(paths: string[]): string[] {
   return paths.flatMap((p) =>
     statSync(p).isDirectory()
       ? readdirSync(p)

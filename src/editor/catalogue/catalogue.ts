@@ -1,6 +1,6 @@
 import { loadServiceFiles, loadServiceNames, type RawServiceFiles } from './iam-data-files';
 
-export interface ActionResourceTypeInfo {
+interface ActionResourceTypeInfo {
   name: string;
   required: boolean;
   conditionKeys: readonly string[];
@@ -18,7 +18,7 @@ export interface ActionInfo {
 }
 
 /** Value types as the catalogue names them: `String`, `ARN`, `Bool`, `Numeric`, `Date`, `IPAddress`, `Binary`, `ArrayOfString`, … */
-export type ConditionKeyType = string;
+type ConditionKeyType = string;
 
 export interface ConditionKeyInfo {
   /** As AWS spells it; a variable part is written `${TagKey}`. */
@@ -27,7 +27,7 @@ export interface ConditionKeyInfo {
   type: ConditionKeyType;
 }
 
-export interface ResourceTypeInfo {
+interface ResourceTypeInfo {
   key: string;
   /** ARN template such as `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`. */
   arn: string;
@@ -44,7 +44,7 @@ export interface ServiceInfo {
   resourceType(key: string): ResourceTypeInfo | undefined;
 }
 
-export interface ServiceSummary {
+interface ServiceSummary {
   key: string;
   name: string;
 }

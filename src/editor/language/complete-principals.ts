@@ -4,7 +4,7 @@ import type { CursorContext } from './cursor';
 import { escapeSnippet, jsonSnippetItem, sortKey, stringItem, stringSnippetItem } from './items';
 import type { Completion, CompletionList, DesignEntity, LanguageEnv } from './types';
 
-export const wellKnownServicePrincipals = [
+const wellKnownServicePrincipals = [
   'lambda.amazonaws.com',
   'ec2.amazonaws.com',
   'ecs-tasks.amazonaws.com',
@@ -33,12 +33,12 @@ export const wellKnownServicePrincipals = [
 ];
 
 /** Web identity providers that need no IAM identity provider resource. */
-export const builtInFederatedProviders = [...webIdentityHostsNamedByHost];
+const builtInFederatedProviders = [...webIdentityHostsNamedByHost];
 
 export type PrincipalKey = 'AWS' | 'Service' | 'Federated';
 
 /** Which `Principal` key names an entity of this kind. */
-export function principalKeyFor(entity: DesignEntity): PrincipalKey | undefined {
+function principalKeyFor(entity: DesignEntity): PrincipalKey | undefined {
   switch (entity.kind) {
     case 'user':
     case 'role':

@@ -7,7 +7,7 @@ import { actionsMatching } from './statement-actions';
 import type { StatementFacts } from './statement';
 import type { Completion, CompletionList, LanguageEnv } from './types';
 
-export interface ResourceTemplate {
+interface ResourceTemplate {
   service: string;
   resourceType: string;
   /** As the catalogue writes it: `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`. */
@@ -15,7 +15,7 @@ export interface ResourceTemplate {
 }
 
 /** The resource types the statement's actions act on, each once. */
-export async function resourceTemplates(
+async function resourceTemplates(
   actionPatterns: readonly string[],
   catalogue: Catalogue,
 ): Promise<ResourceTemplate[]> {

@@ -8,7 +8,7 @@ export interface PolicyVariable {
   description: string;
 }
 
-export const policyVariables: readonly PolicyVariable[] = [
+const policyVariables: readonly PolicyVariable[] = [
   { name: 'aws:username', description: 'the IAM user’s friendly name (absent for roles)' },
   {
     name: 'aws:userid',
@@ -33,7 +33,7 @@ export const policyVariables: readonly PolicyVariable[] = [
 ];
 
 /** Where a `${` was opened and not yet closed before the cursor, as an offset into the text. */
-export function openVariableStart(ctx: CursorContext): number | undefined {
+function openVariableStart(ctx: CursorContext): number | undefined {
   if (!ctx.inString) return undefined;
   const at = ctx.prefix.lastIndexOf('${');
   if (at < 0 || ctx.prefix.indexOf('}', at) >= 0) return undefined;

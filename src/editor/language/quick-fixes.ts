@@ -15,7 +15,7 @@ import type { Span } from './cursor';
 import { splitAction } from './statement-actions';
 import type { DesignEntity, PolicyType } from './types';
 
-export interface TextEdit {
+interface TextEdit {
   start: number;
   end: number;
   text: string;
@@ -63,7 +63,7 @@ export async function quickFixes(
   return fixes;
 }
 
-export function addVersion(text: string, diagnostic: Diagnostic): QuickFix {
+function addVersion(text: string, diagnostic: Diagnostic): QuickFix {
   const edits = modify(text, ['Version'], '2012-10-17', {
     formattingOptions: formattingOf(text),
     getInsertionIndex: () => 0,
@@ -82,7 +82,7 @@ function stringAt(text: string, d: Diagnostic): string | undefined {
   }
 }
 
-export async function replaceUnknownAction(
+async function replaceUnknownAction(
   text: string,
   d: Diagnostic,
   catalogue: Catalogue,
@@ -106,7 +106,7 @@ export async function replaceUnknownAction(
   };
 }
 
-export async function replaceUnknownService(
+async function replaceUnknownService(
   text: string,
   d: Diagnostic,
   catalogue: Catalogue,
@@ -139,7 +139,7 @@ export async function replaceUnknownService(
  * The audience to pin: the design's provider's first audience, else the provider's usual one
  * (`sts.amazonaws.com` for GitHub Actions, AWS sign-in for SAML), else a placeholder.
  */
-export function audienceFor(conditionKey: string, entities: readonly DesignEntity[]): string {
+function audienceFor(conditionKey: string, entities: readonly DesignEntity[]): string {
   if (conditionKey.toLowerCase() === 'saml:aud') return SAML_AWS_AUDIENCE;
   const issuer = conditionKey.slice(0, conditionKey.lastIndexOf(':'));
   const provider = entities.find(
@@ -162,7 +162,7 @@ function statementPathAt(text: string, offset: number): (string | number)[] | un
 }
 
 /** Adds `StringEquals: { KEY: audience }` to the statement a missing-audience warning names. */
-export function addAudience(
+function addAudience(
   text: string,
   diagnostic: Diagnostic,
   entities: readonly DesignEntity[],

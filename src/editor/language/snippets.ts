@@ -15,7 +15,7 @@ export interface StatementSnippet {
 
 const lines = (...parts: string[]) => parts.join('\n');
 
-export const statementSnippets: readonly StatementSnippet[] = [
+const statementSnippets: readonly StatementSnippet[] = [
   {
     label: 'Service trust',
     description: 'lets an AWS service (Lambda, EC2, ECS tasks, …) assume this role',

@@ -9,7 +9,7 @@ export function splitAction(action: string): { service: string; name: string } |
 }
 
 /** Services named by the patterns, loaded (unknown ones and a bare `*` left out). */
-export async function servicesOf(
+async function servicesOf(
   patterns: readonly string[],
   catalogue: Catalogue,
 ): Promise<ServiceInfo[]> {

@@ -18,14 +18,14 @@ export function statementLocation(path: JSONPath): StatementLocation | undefined
   return { statementPath: ['Statement'], inner: path.slice(1) };
 }
 
-export interface PrincipalFacts {
+interface PrincipalFacts {
   aws: string[];
   service: string[];
   federated: string[];
   wildcard: boolean;
 }
 
-export interface ConditionEntry {
+interface ConditionEntry {
   operator: string;
   key: string;
   values: string[];
@@ -58,7 +58,7 @@ export function statementFacts(root: Node | undefined, statementPath: JSONPath):
 }
 
 /** The value node of `key` in an object node (keys compare exactly, as IAM does). */
-export function propertyValue(object: Node, key: string): Node | undefined {
+function propertyValue(object: Node, key: string): Node | undefined {
   const property = object.children?.find((p) => p.children?.[0]?.value === key);
   return property?.children?.[1];
 }
@@ -70,7 +70,7 @@ export function objectKeys(object: Node | undefined): string[] {
 }
 
 /** A string or a list of strings, as IAM accepts in most elements. */
-export function strings(node: Node | undefined): string[] {
+function strings(node: Node | undefined): string[] {
   if (!node) return [];
   if (node.type === 'string') return [String(node.value)];
   if (node.type === 'array')

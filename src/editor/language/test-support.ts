@@ -50,7 +50,7 @@ export function cursor(marked: string): { text: string; offset: number } {
 }
 
 /** Expands snippet syntax to plain text: each tab stop gets its default or first choice. */
-export function expandSnippet(body: string): string {
+function expandSnippet(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i];

@@ -33,4 +33,3 @@ jsonDefaults.setModeConfiguration({
 export const monacoFeatures: Promise<unknown> = import('monaco-editor/features/register.all');
 
 export { monaco };
-export type Monaco = typeof monaco;

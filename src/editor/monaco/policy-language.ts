@@ -40,7 +40,7 @@ const severities: Record<Diagnostic['severity'], monaco.MarkerSeverity> = {
   info: monaco.MarkerSeverity.Info,
 };
 
-export function markerOf(model: TextModel, d: Diagnostic): monaco.editor.IMarkerData {
+function markerOf(model: TextModel, d: Diagnostic): monaco.editor.IMarkerData {
   const range = rangeOfSpan(model, markerSpan(d, model.getValueLength()));
   return {
     severity: severities[d.severity],
@@ -54,7 +54,7 @@ export function markerOf(model: TextModel, d: Diagnostic): monaco.editor.IMarker
   };
 }
 
-export const MARKER_OWNER = 'rolecraft-policy';
+const MARKER_OWNER = 'rolecraft-policy';
 
 export function setDiagnostics(model: TextModel, diagnostics: readonly Diagnostic[]): void {
   const binding = bindings.get(model.uri.toString());

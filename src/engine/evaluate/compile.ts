@@ -54,7 +54,7 @@ export interface CompiledPolicySet {
 }
 
 /** The managed policy AWS attaches to every RCP level and never lets go. */
-export const rcpFullAwsAccess: PolicyDocument = {
+const rcpFullAwsAccess: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
 };
@@ -115,7 +115,7 @@ function compileStatement(
 }
 
 /** Compiles one policy (its JSON document). Variables are active only under Version `2012-10-17`. */
-export function compilePolicy(
+function compilePolicy(
   doc: PolicyDocument,
   kind: PolicyKind,
   index: number,

@@ -93,7 +93,7 @@ function epochSeconds(iso: string): string | undefined {
 }
 
 /** The resource's account: `resourceAccount`, else the ARN's account field, else the principal's. */
-export function resourceAccountOf(
+function resourceAccountOf(
   request: RequestInput,
   arn: readonly string[] | null,
   principal: PrincipalInfo,

@@ -19,7 +19,7 @@ import type { RequestState } from './context.ts';
 export type StatementMatch = PrincipalMatchKind | 'applies' | null;
 
 /** Where a statement stopped applying. */
-export type Mismatch = 'effect' | 'action' | 'resource' | 'principal' | 'condition';
+type Mismatch = 'effect' | 'action' | 'resource' | 'principal' | 'condition';
 
 function actionMatches(s: CompiledStatement, state: RequestState): boolean {
   if (s.actions === null) return false;

@@ -5,7 +5,7 @@ import { compileArnPattern, splitArnPattern, type ArnTest } from './arn.ts';
 import { compileCodes, matchCodes, type StringTest } from './glob.ts';
 
 /** A compiled resource entry with policy variables: does it match the request's resource. */
-export type ResourceTest = (state: RequestState) => boolean;
+type ResourceTest = (state: RequestState) => boolean;
 
 /** The compiled entries of a Resource or NotResource element. */
 export interface ResourceTests {

@@ -30,7 +30,7 @@ const words: Record<string, string> = {
 };
 
 /** `invalid JSON: comma expected`. */
-export function jsonSyntaxMessage(code: ParseErrorCode): string {
+function jsonSyntaxMessage(code: ParseErrorCode): string {
   const name = printParseErrorCode(code);
   return `invalid JSON: ${words[name] ?? name}`;
 }

@@ -10,7 +10,7 @@
 
 import { parseArn } from '../names/arn.ts';
 
-export type IdentityProviderProtocol = 'saml' | 'oidc';
+type IdentityProviderProtocol = 'saml' | 'oidc';
 
 /** A well-known provider, or `custom` (any OIDC issuer the user names). */
 export type IdentityProviderPreset =
@@ -71,7 +71,7 @@ export interface WellKnownIdentityProvider {
 export const SAML_AWS_AUDIENCE = 'https://signin.aws.amazon.com/saml';
 
 /** Marks a value the user still has to replace; the validator asks for it. */
-export const PLACEHOLDER_MARK = 'REPLACE-ME';
+const PLACEHOLDER_MARK = 'REPLACE-ME';
 
 /** In the order a menu lists them. */
 export const wellKnownIdentityProviders: readonly WellKnownIdentityProvider[] = [

@@ -8,7 +8,7 @@ import { quote, type Report } from './report.ts';
  * that could cover its first action and its first resource, so the cap only binds on policies
  * with hundreds of near-identical statements; it keeps the check linear there.
  */
-export const REDUNDANT_CANDIDATES_CAP = 256;
+const REDUNDANT_CANDIDATES_CAP = 256;
 
 interface Pattern {
   text: string;

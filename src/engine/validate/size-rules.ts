@@ -7,7 +7,7 @@ import type { Report } from './report.ts';
  * characters, a managed policy (identity, or one used as a permissions boundary) 6,144.
  * Resource policies vary by service; SCPs, RCPs and session policies are sized elsewhere.
  */
-export const POLICY_SIZE_QUOTAS: Partial<Record<PolicyType, number>> = {
+const POLICY_SIZE_QUOTAS: Partial<Record<PolicyType, number>> = {
   trust: 2_048,
   identity: 6_144,
   boundary: 6_144,

@@ -7,7 +7,7 @@ import type { ContextLookup } from '../evaluate/context.ts';
 import { ANY_ONE, STAR } from '../match/glob.ts';
 
 /** One piece of a template. `literal` text never holds wildcards (escapes land here). */
-export type TemplatePart =
+type TemplatePart =
   | { type: 'literal'; text: string }
   | { type: 'star' }
   | { type: 'one' }
@@ -79,7 +79,7 @@ export function templateVariables(template: Template): string[] {
 }
 
 /** The single value of a variable, or undefined when the request has none (multivalued keys give none). */
-export function variableValue(
+function variableValue(
   part: { keyLower: string; fallback?: string },
   lookup: ContextLookup,
 ): string | undefined {
@@ -156,9 +156,4 @@ export function resolveText(template: Template, lookup: ContextLookup): string |
     }
   }
   return out;
-}
-
-/** Whether the template holds any wildcard part. */
-export function hasWildcards(template: Template): boolean {
-  return template.parts.some((p) => p.type === 'star' || p.type === 'one');
 }

@@ -52,7 +52,7 @@ export interface AuthzUser extends AuthzPrincipalBase {
 
 export type AuthzGroup = AuthzPrincipalBase;
 
-export interface AuthzInstanceProfile {
+interface AuthzInstanceProfile {
   name: string;
   arn: string;
 }

@@ -52,7 +52,7 @@ const doc = (text: string, where: string, warnings: string[]): PolicyJson => {
 };
 
 /** The account in the import's own shape: principals, and every managed policy they use. */
-export function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccount {
+function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccount {
   const id = plan.account.awsAccountId;
   const policies = new Map<string, AuthzManagedPolicy>();
   const use = (policy: PermissionPolicy): AuthzAttachedPolicy => {
@@ -162,7 +162,7 @@ const defined = (entries: [string, unknown][]): Json =>
   Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 
 /** The account as the AWS CLI prints it (policy documents as JSON objects). */
-export function authzDetailsJson(account: AuthzAccount): Json {
+function authzDetailsJson(account: AuthzAccount): Json {
   const counts = new Map<string, number>();
   for (const p of [...account.users, ...account.groups, ...account.roles])
     for (const a of p.attached) counts.set(a.arn, (counts.get(a.arn) ?? 0) + 1);

@@ -15,7 +15,7 @@ export interface ImportFile {
   text: string;
 }
 
-export interface ImportProgress {
+interface ImportProgress {
   /** 0 to 1. */
   fraction: number;
   stage: 'reading' | 'building' | 'layout' | 'done';

@@ -15,7 +15,7 @@ export interface LayoutSizes {
   accountPadding: number;
 }
 
-export const defaultLayoutSizes: LayoutSizes = {
+const defaultLayoutSizes: LayoutSizes = {
   entityWidth: 180,
   entityHeight: 64,
   accountHeader: 44,

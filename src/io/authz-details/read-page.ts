@@ -229,7 +229,7 @@ export function readAuthzPage(text: string, file: string): PageResult {
   return readAuthzValue(value, file);
 }
 
-export function readAuthzValue(value: unknown, file: string): PageResult {
+function readAuthzValue(value: unknown, file: string): PageResult {
   const lists = [TOP.roles, TOP.users, TOP.groups, TOP.policies] as const;
   if (!isRaw(value) || !lists.some((k) => k in value))
     return {

@@ -60,7 +60,7 @@ export interface ExportPlan {
 
 export const awsManagedPolicyArn = (name: string) => `arn:${PARTITION}:iam::aws:policy/${name}`;
 
-export const customerManagedPolicyArn = (awsAccountId: string, name: string) =>
+const customerManagedPolicyArn = (awsAccountId: string, name: string) =>
   `arn:${PARTITION}:iam::${awsAccountId}:policy/${name}`;
 
 /** The ARN a permission policy or boundary is attached by (undefined for inline policies). */

@@ -92,7 +92,7 @@ const ROUNDS = 4;
  * A role session straight after AssumeRole with the default parameters: no tags, no session
  * policy, no MFA, no source identity; issued now, with the role id the simulator would give.
  */
-export function freshSession(
+function freshSession(
   roleArn: string,
   sessionName: string = DEFAULT_SESSION_NAME,
   nowMs: number = DEFAULT_NOW_MS,

@@ -82,7 +82,7 @@ export const DEFAULT_SESSION_NAME = 'rolecraft';
 export const CHAINED_SESSION_NAME = 'chained';
 
 /** A valid `RoleSessionName` from a name: allowed characters only, 2 to 64 of them. */
-export function sessionNameOf(name: string): string {
+function sessionNameOf(name: string): string {
   return name
     .replace(/[^\w+=,.@-]/g, '-')
     .slice(0, 64)

@@ -16,38 +16,17 @@
  *   `statement` from the engine's explanation). `access(design)` keeps the compiled policies
  *   of one design for many questions.
  */
-export {
-  access,
-  canAssume,
-  canCall,
-  freshSession,
-  DesignAccess,
-  type AccessAnswer,
-  type AssumeQuestion,
-  type CallQuestion,
-} from './access';
+export { access, canAssume, canCall, DesignAccess } from './access';
 export {
   DEFAULT_CONTEXT,
-  DEFAULT_NOW_MS,
   DEFAULT_SESSION_NAME,
   CHAINED_SESSION_NAME,
   defaultClaims,
   federatedAssumeParams,
-  sessionNameOf,
   serviceAssumeParams,
   userAssumeParams,
-  type DefaultContextRow,
 } from './defaults';
 export { type ConditionNeed } from './solve';
-export {
-  principalPolicies,
-  targetPolicies,
-  organizationPolicies,
-  type PolicySource,
-  type ResolvedPolicy,
-  type SkippedPolicy,
-  type PrincipalPolicies,
-  type TargetPolicies,
-} from './sources';
-export { denialWords, type AccessStatus, type AccessVerdict, type DenyingLayer } from './verdict';
+export { principalPolicies, targetPolicies, type PolicySource } from './sources';
+export { denialWords, type AccessVerdict } from './verdict';
 export { designWorld, worldForResource, type DesignWorld, type WorldSources } from './world';

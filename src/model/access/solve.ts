@@ -37,7 +37,7 @@ const FIXED_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
-export const isFixedKey = (key: string): boolean => FIXED_KEYS.has(key.toLowerCase());
+const isFixedKey = (key: string): boolean => FIXED_KEYS.has(key.toLowerCase());
 
 interface OperatorShape {
   base: string;

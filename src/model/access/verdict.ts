@@ -8,7 +8,7 @@ import { deniedWhen, type ConditionNeed } from './solve';
 export type AccessStatus = 'allowed' | 'conditional' | 'denied';
 
 /** The layer that refused: a policy kind from the engine, or `sts` for a check STS makes before any policy. */
-export type DenyingLayer = DecidingKind | 'sts';
+type DenyingLayer = DecidingKind | 'sts';
 
 export interface AccessVerdict {
   status: AccessStatus;

@@ -1,10 +1,1 @@
-export {
-  restore,
-  restoreDesign,
-  toDesignFile,
-  FILE_FORMAT,
-  FILE_EXTENSION,
-  type DesignFile,
-  type Restored,
-} from './restore';
-export { migrate, migrations, type Migration } from './migrations';
+export { restore, restoreDesign, toDesignFile, FILE_EXTENSION, type Restored } from './restore';

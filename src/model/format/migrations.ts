@@ -8,7 +8,7 @@ export type Migration = (design: Record<string, unknown>) => Record<string, unkn
  * The migrations table. When the design shape changes, bump `FORMAT_VERSION` and add the step
  * from the previous version here; `restore` then reads every older file. Version 1 is the first.
  */
-export const migrations: Readonly<Record<number, Migration>> = {};
+const migrations: Readonly<Record<number, Migration>> = {};
 
 /** Brings a design object from `version` up to `target`, step by step. */
 export function migrate(

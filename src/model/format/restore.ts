@@ -32,7 +32,7 @@ import {
   readUser,
 } from './restore-entities';
 
-export const FILE_FORMAT = 'rolecraft';
+const FILE_FORMAT = 'rolecraft';
 export const FILE_EXTENSION = '.rolecraft.json';
 
 /** The file envelope of a saved design. */

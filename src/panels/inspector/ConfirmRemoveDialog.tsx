@@ -10,7 +10,7 @@ export interface RemoveRequest {
 }
 
 /** Asks before a policy, a level or a whole organization path goes (Undo brings it back). */
-export function ConfirmRemoveDialog({
+function ConfirmRemoveDialog({
   request,
   onClose,
 }: {

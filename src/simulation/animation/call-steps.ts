@@ -53,11 +53,7 @@ function statementName(policy: PolicyExplanation, ref: StatementRef): string {
 }
 
 /** One layer's verdict as the explanation records it. */
-export function layerStep(
-  kind: PolicyKind,
-  explanation: Explanation,
-  action: string,
-): AnimationStep {
+function layerStep(kind: PolicyKind, explanation: Explanation, action: string): AnimationStep {
   const base = { id: `layer:${kind}`, kind: 'check' as const, label: LAYER_LABELS[kind] };
   const policies = explanation.policies.filter((p) => p.kind === kind);
   const step = (tone: StepTone, reason: string, ref?: StatementRef): AnimationStep => {

@@ -11,9 +11,9 @@ export type StepTone = 'pass' | 'fail' | 'skip' | 'neutral';
 export type Endpoint = 'caller' | 'sts' | 'role' | 'target';
 
 /** What a step points at, so a person can open the policy text behind it. */
-export type StepReference = { assume: PolicyReference } | { call: StatementRef };
+type StepReference = { assume: PolicyReference } | { call: StatementRef };
 
-export interface StepDetail {
+interface StepDetail {
   label: string;
   tone: StepTone;
   reason: string;
@@ -37,7 +37,7 @@ export interface AnimationStep {
   explanation?: string;
 }
 
-export function toneOfCheck(check: Pick<Check, 'status'>): StepTone {
+function toneOfCheck(check: Pick<Check, 'status'>): StepTone {
   return check.status;
 }
 

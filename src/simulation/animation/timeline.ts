@@ -9,13 +9,13 @@ export interface TimelineOptions {
   pace?: number;
 }
 
-export const STEP_MS = {
+const STEP_MS = {
   travel: 800,
   check: 380,
   outcome: 250,
 } as const;
 
-export const REDUCED_STEP_MS = {
+const REDUCED_STEP_MS = {
   travel: 450,
   check: 380,
   outcome: 250,

@@ -30,9 +30,9 @@ export function centre(box: Box): Point {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-export const BADGE_WIDTH = 200;
-export const BADGE_TOP = 12;
-export const BADGE_HEIGHT = 44;
+const BADGE_WIDTH = 200;
+const BADGE_TOP = 12;
+const BADGE_HEIGHT = 44;
 
 /** The STS (or service endpoint) badge: top centre of the pane. */
 export function badgeBox(paneWidth: number): Box {

@@ -42,14 +42,14 @@ interface AssumeOrigin {
 export type SimulationTab = 'assume' | 'call' | 'log';
 
 /** Who makes an API call: a live session, or a design user signing with its long-term keys. */
-export type CallCaller =
+type CallCaller =
   { kind: 'session'; accessKeyId: string } | { kind: 'user'; entityId: EntityId; arn: string };
 
 /**
  * What a form should show, set from outside it (a lesson's "Do it for me" fills the form it
  * then submits): the form applies it when it is for the design it shows.
  */
-export type FormFill =
+type FormFill =
   | {
       tab: 'assume';
       designId: string;
@@ -73,7 +73,7 @@ export type FormFill =
 
 /** A fill as asked for; the store numbers it. */
 type WithoutNonce<T> = T extends unknown ? Omit<T, 'nonce'> : never;
-export type FormFillRequest = WithoutNonce<FormFill>;
+type FormFillRequest = WithoutNonce<FormFill>;
 
 export interface AnimationRun {
   id: number;
@@ -153,7 +153,7 @@ export interface SimulationActions {
 
 export type SimulationStore = StoreApi<SimulationState & SimulationActions>;
 
-export const SIMULATION_SEED = 'rolecraft';
+const SIMULATION_SEED = 'rolecraft';
 
 export function createSimulationStore(
   designStore: RolecraftStore,

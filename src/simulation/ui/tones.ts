@@ -15,7 +15,7 @@ export const TONE_MARK: Record<StepTone, string> = {
   neutral: '•',
 };
 
-export const TONE_CLASSES: Record<StepTone, string> = {
+const TONE_CLASSES: Record<StepTone, string> = {
   pass: 'border-emerald-500 bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100',
   fail: 'border-red-500 bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100',
   skip: 'border-slate-300 bg-slate-50 text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300',
@@ -29,7 +29,7 @@ export const MARK_CLASSES: Record<StepTone, string> = {
   neutral: 'bg-sky-600 text-white',
 };
 
-export const PENDING_CLASSES =
+const PENDING_CLASSES =
   'border-dashed border-slate-300 bg-transparent text-slate-400 dark:border-slate-600 dark:text-slate-500';
 
 export function stepClasses(tone: StepTone, phase: StepPhase): string {

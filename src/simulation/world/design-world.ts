@@ -5,6 +5,5 @@ export {
   designWorld as designToWorld,
   type DesignWorld,
   type PolicySource,
-  type SkippedPolicy,
   type WorldSources,
 } from '../../model';

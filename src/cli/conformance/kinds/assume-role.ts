@@ -41,7 +41,7 @@ interface AssumeExpect {
   sessionTags?: Record<string, string>;
 }
 
-export function callerOf(c: CaseCaller): Caller {
+function callerOf(c: CaseCaller): Caller {
   if (c.federated !== undefined) return { federated: c.federated, context: c.context };
   return {
     principal: c.principal ?? '',

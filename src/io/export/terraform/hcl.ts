@@ -37,7 +37,7 @@ export const block = (type: string, labels: string[], body: BodyItem[]): BodyIte
 });
 
 /** A quoted HCL string. `${` and `%{` are escaped so policy variables stay literal text. */
-export function hclString(text: string): string {
+function hclString(text: string): string {
   let out = '"';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;

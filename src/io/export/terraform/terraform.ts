@@ -356,7 +356,7 @@ class TerraformWriter {
 }
 
 /** The Terraform resource that holds a resource type's policy, and how it names the resource. */
-export function resourcePolicyTarget(
+function resourcePolicyTarget(
   awsAccountId: string,
   resource: Resource,
 ): { type: string; field: string; value: string } | undefined {
