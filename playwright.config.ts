@@ -23,6 +23,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'on-first-retry',
+    // Each test is a fresh browser: the service worker would precache the whole build (18 MB)
+    // for every one. The offline spec allows it (`test.use({ serviceWorkers: 'allow' })`).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

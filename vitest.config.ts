@@ -4,7 +4,7 @@ import { iamDataChunks } from './scripts/iam-data-chunks.ts';
 export default defineConfig({
   plugins: [iamDataChunks()],
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
     // The machine is shared: property tests that take a second alone can take several under load.

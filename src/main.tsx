@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, RootBoundary } from './app';
+import { App, registerServiceWorker, RootBoundary } from './app';
 import { SimulationProvider, simulationStore } from './simulation';
 import { RolecraftProvider, rolecraftStore } from './store';
 import './styles.css';
@@ -22,3 +22,5 @@ createRoot(root, {
     </RolecraftProvider>
   </StrictMode>,
 );
+// Production builds only: precaches the build so that a reload offline opens the app.
+registerServiceWorker();
