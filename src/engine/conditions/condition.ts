@@ -34,6 +34,10 @@ export interface CompiledCondition {
   values: ConditionValue[];
   /** Compiled values (undefined entries dropped) when no value uses a variable. */
   fixed: unknown[] | undefined;
+  /** The values as an explanation shows them, when no value uses a variable (shared, frozen). */
+  shown: readonly string[] | undefined;
+  /** An explanation's note when the condition does not hold. */
+  failNote: string;
 }
 
 /** One request value against one policy value, for explanations. */
@@ -102,6 +106,8 @@ export function compileCondition(
     ifExists,
     values,
     fixed,
+    shown: dynamic && operator ? undefined : Object.freeze(rawValues.slice()),
+    failNote: `condition \`${operatorText}\` on \`${key}\` does not hold`,
   };
 }
 
@@ -199,31 +205,47 @@ function absentRule(c: CompiledCondition, op: ConditionOperator<unknown>): strin
     : 'the key is absent, so the condition fails';
 }
 
+/** Shared by every explanation without request values or comparisons (frozen: read only). */
+const none: never[] = Object.freeze([]) as never[];
+
+/** The policy values as shown, variables resolved (null where one has no value). */
+function shownValues(c: CompiledCondition, lookup: ContextLookup): (string | null)[] {
+  if (c.shown !== undefined) return c.shown as string[];
+  const values = c.values;
+  const out: (string | null)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    out[i] = v.template?.dynamic ? (resolveText(v.template, lookup) ?? null) : v.source;
+  }
+  return out;
+}
+
 /**
  * Evaluates a condition and records every comparison (slow path, for explanations). Plain
- * loops and one object literal per result: explanations are built for every statement.
+ * loops and one object literal per result: explanations are built for every statement. The
+ * lists that do not depend on the request (values without variables, empty lists) are shared
+ * and frozen.
  */
 export function explainCondition(
   c: CompiledCondition,
   lookup: RequestContext,
 ): ConditionExplanation {
   const raw = lookup.byId(c.keyId);
-  const requestValues = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw.slice();
+  const requestValues =
+    raw === undefined
+      ? none
+      : typeof raw === 'string'
+        ? [raw]
+        : raw.length === 0
+          ? none
+          : raw.slice();
   const keyPresent = isPresent(raw);
   const op = c.operator;
   const matched = conditionHolds(c, lookup);
   const values = c.values;
-  const policyValues: (string | null)[] = new Array(values.length);
-  let unresolved = false;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (op !== undefined && v.template?.dynamic) {
-      const text = resolveText(v.template, lookup) ?? null;
-      if (text === null) unresolved = true;
-      policyValues[i] = text;
-    } else policyValues[i] = v.source;
-  }
-  const comparisons: Comparison[] = [];
+  const policyValues = shownValues(c, lookup);
+  const unresolved = policyValues.includes(null);
+  let comparisons: Comparison[] = none;
   let rule: string | undefined;
   if (op === undefined) rule = `unknown operator \`${c.operatorText}\``;
   else if (op.valueType === 'Null')
@@ -239,6 +261,7 @@ export function explainCondition(
         const compiled = resolveValue(op, values[i]!, lookup);
         if (compiled === undefined) continue;
         const matched = read !== undefined && op.test(compiled, read);
+        if (comparisons === none) comparisons = [];
         comparisons.push({ requestValue: rv, policyValue: shown, matched });
       }
     }

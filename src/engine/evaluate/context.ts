@@ -225,20 +225,11 @@ class State implements RequestState {
   }
 }
 
-/** Builds a fresh per-request state; `actionLower` is the request's action in lower case. */
-export function requestState(
-  request: RequestInput,
-  actionLower: string,
-  set: { boundary: unknown },
-): RequestState {
-  return new State().fill(request, actionLower, set.boundary !== undefined);
-}
-
 const scratch = new State();
 
 /**
- * The per-request state of the fast path, reusing one object (evaluation is synchronous and
- * keeps nothing of it): no allocation per request.
+ * The per-request state, reusing one object (evaluation is synchronous, and neither the
+ * decision nor the explanation keeps anything of it): no allocation per request.
  */
 export function scratchState(
   request: RequestInput,

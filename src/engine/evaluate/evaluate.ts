@@ -1,7 +1,7 @@
 /** The evaluation entry point: one request against a compiled policy set. */
 import type { Decision, RequestInput } from '../types.ts';
 import type { CompiledPolicySet } from './compile.ts';
-import { requestState, scratchState } from './context.ts';
+import { scratchState } from './context.ts';
 import { explain, type Explanation } from './explain.ts';
 import { fastDecision, planFor } from './plan.ts';
 import { stsRule } from './sts-rules.ts';
@@ -29,7 +29,7 @@ export function evaluate(
   options?: EvaluateOptions,
 ): Evaluation {
   if (!options?.explain) return decided[decisionOf(request, policies)];
-  const state = requestState(request, planFor(policies, request.action).actionLower, policies);
+  const state = scratchState(request, planFor(policies, request.action).actionLower, policies);
   const explanation = explain(request, policies, state);
   return { decision: explanation.decision, explanation };
 }

@@ -76,7 +76,28 @@ function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
   if (set.boundary)
     split([set.boundary], actionLower, push(plan.boundaryDeny), push(plan.boundaryAllow));
   split(set.session ?? [], actionLower, push(plan.sessionDeny), push(plan.sessionAllow));
-  return plan;
+  return compact(plan);
+}
+
+const none: Statements = Object.freeze([]);
+
+/** The plan with its empty lists shared: plans stay small, and so quick to walk. */
+function compact(plan: ActionPlan): ActionPlan {
+  const or = (list: Statements) => (list.length === 0 ? none : list);
+  return {
+    actionLower: plan.actionLower,
+    scpDeny: or(plan.scpDeny),
+    scpAllow: plan.scpAllow.map(or),
+    rcpDeny: or(plan.rcpDeny),
+    resourceDeny: or(plan.resourceDeny),
+    resourceAllow: or(plan.resourceAllow),
+    identityDeny: or(plan.identityDeny),
+    identityAllow: or(plan.identityAllow),
+    boundaryDeny: or(plan.boundaryDeny),
+    boundaryAllow: or(plan.boundaryAllow),
+    sessionDeny: or(plan.sessionDeny),
+    sessionAllow: or(plan.sessionAllow),
+  };
 }
 
 const planLimit = 2048;

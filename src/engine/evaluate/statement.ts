@@ -97,6 +97,9 @@ export interface StatementExplanation {
   note: string;
 }
 
+/** The conditions of every explanation of a statement without any (shared, frozen). */
+const noConditions: ConditionExplanation[] = Object.freeze([]) as never[];
+
 /** Slow test that records why (for explanations). */
 export function explainStatement(
   s: CompiledStatement,
@@ -106,12 +109,13 @@ export function explainStatement(
   const actionMatched = actionMatches(s, state);
   const resourceMatched = resourceMatches(s, state, attached);
   const principal = attached ? principalMatches(s, state) : 'applies';
-  const conditions: ConditionExplanation[] = new Array(s.conditions.length);
-  let failedCondition: ConditionExplanation | undefined;
+  const conditions: ConditionExplanation[] =
+    s.conditions.length === 0 ? noConditions : new Array(s.conditions.length);
+  let failed = -1;
   for (let i = 0; i < s.conditions.length; i++) {
     const c = explainCondition(s.conditions[i]!, state.lookup);
     conditions[i] = c;
-    if (failedCondition === undefined && !c.matched) failedCondition = c;
+    if (failed < 0 && !c.matched) failed = i;
   }
   let mismatch: Mismatch | undefined;
   let note: string;
@@ -137,9 +141,9 @@ export function explainStatement(
       s.principal === undefined
         ? 'the statement names no Principal'
         : `${s.notPrincipal ? 'NotPrincipal excludes' : 'Principal does not name'} \`${state.principal.text}\``;
-  } else if (failedCondition) {
+  } else if (failed >= 0) {
     mismatch = 'condition';
-    note = `condition \`${failedCondition.operator}\` on \`${failedCondition.key}\` does not hold`;
+    note = s.conditions[failed]!.failNote;
   } else note = 'the statement applies';
   const out: StatementExplanation = {
     index: s.index,

@@ -70,8 +70,20 @@ export function compilePrincipal(element: unknown): CompiledPrincipal {
       }
     }
   }
-  return { wildcard, arns, accounts, services, federated, sessionRoles, entries };
+  // Empty sets are shared: a compiled set stays small, and so quick to walk.
+  const or = (set: Set<string>) => (set.size === 0 ? noNames : set);
+  return {
+    wildcard,
+    arns: or(arns),
+    accounts: or(accounts),
+    services: or(services),
+    federated: or(federated),
+    sessionRoles: or(sessionRoles),
+    entries,
+  };
 }
+
+const noNames: ReadonlySet<string> = new Set();
 
 /** How the Principal element names the request's principal, or null when it does not. */
 export function matchPrincipal(
