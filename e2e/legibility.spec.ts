@@ -54,6 +54,59 @@ for (const size of sizes) {
   });
 }
 
+for (const size of sizes) {
+  test(`condition labels on the sample cover no node and no other label at ${size.width}x${size.height}`, async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await app.open();
+    await expect(app.node('alice')).toBeVisible();
+    await page.waitForTimeout(500);
+    const found = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      type Box = ReturnType<typeof box>;
+      const overlap = (a: Box, b: Box) =>
+        a.x < b.x + b.width - 0.5 &&
+        b.x < a.x + a.width - 0.5 &&
+        a.y < b.y + b.height - 0.5 &&
+        b.y < a.y + a.height - 0.5;
+      const nodes = [...document.querySelectorAll('.react-flow__node')].map((el) => {
+        const b = box(el);
+        const name = el.getAttribute('aria-label') ?? el.textContent ?? '';
+        // An account is a frame: only its header is solid.
+        return el.classList.contains('react-flow__node-account')
+          ? {
+              name,
+              box: {
+                ...b,
+                height: el.firstElementChild!.firstElementChild!.getBoundingClientRect().height,
+              },
+            }
+          : { name, box: b };
+      });
+      const labels = [...document.querySelectorAll('[data-edge-label]')].map((el) => ({
+        text: el.textContent ?? '',
+        box: box(el),
+      }));
+      const problems: string[] = [];
+      for (const [i, label] of labels.entries()) {
+        for (const node of nodes)
+          if (overlap(label.box, node.box)) problems.push(`"${label.text}" covers ${node.name}`);
+        for (const other of labels.slice(i + 1))
+          if (overlap(label.box, other.box))
+            problems.push(`"${label.text}" covers "${other.text}"`);
+      }
+      return { count: labels.length, problems };
+    });
+    expect(found.count).toBeGreaterThan(3);
+    expect(found.problems).toEqual([]);
+  });
+}
+
 test('long names wrap at word boundaries instead of being cut', async ({ app, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await app.open();
@@ -70,4 +123,23 @@ test('long names wrap at word boundaries instead of being cut', async ({ app, pa
     'title',
     'arn:aws:iam::222222222222:role/service-role/OrdersFunctionRole',
   );
+});
+
+test('a label with no free place is a chip that shows its words on hover and on focus', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.open();
+  const chip = app.canvas.getByRole('button', { name: /^Condition: .*sts\.amazonaws\.com/ });
+  await expect(chip).toBeVisible();
+  const words = chip.locator('xpath=following-sibling::div[1]');
+  await expect(words).toBeHidden();
+  await chip.hover();
+  await expect(words).toBeVisible();
+  await expect(words).toContainText('sts.amazonaws.com');
+  await page.mouse.move(5, 5);
+  await expect(words).toBeHidden();
+  await chip.focus();
+  await expect(words).toBeVisible();
 });

@@ -22,6 +22,7 @@ import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { useCullBox } from './useCullBox';
 import { useDrawEverything } from './picture-mode';
+import { LabelPlacements, useLabelPlacements } from './edges/label-context';
 import { FIT_PADDING, LARGE_DESIGN, openReadably, useFitOnOpen } from './useFitOnOpen';
 
 const deleteKeys = ['Delete', 'Backspace'];
@@ -50,6 +51,7 @@ export function Canvas({ colorMode }: CanvasProps) {
   const { edges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
+  const labels = useLabelPlacements(edges, !culling);
   useFitOnOpen();
 
   const onConnect = useCallback(
@@ -80,40 +82,42 @@ export function Canvas({ colorMode }: CanvasProps) {
   );
 
   return (
-    <ReactFlow<FlowNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      onBeforeDelete={onBeforeDelete}
-      deleteKeyCode={deleteKeys}
-      multiSelectionKeyCode={multiSelectKeys}
-      elevateNodesOnSelect={false}
-      onlyRenderVisibleElements={culling}
-      colorMode={colorMode}
-      minZoom={0.05}
-      maxZoom={2}
-      onInit={(flow) => void openReadably(flow, store.getState().design)}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background />
-      <Controls fitViewOptions={fitAll} />
-      {large ? (
-        <DesignMinimap dark={colorMode === 'dark'} />
-      ) : (
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          ariaLabel="Overview of the design"
-          style={minimapSize}
-        />
-      )}
-      <Legend culled={large} />
-    </ReactFlow>
+    <LabelPlacements.Provider value={labels}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onBeforeDelete={onBeforeDelete}
+        deleteKeyCode={deleteKeys}
+        multiSelectionKeyCode={multiSelectKeys}
+        elevateNodesOnSelect={false}
+        onlyRenderVisibleElements={culling}
+        colorMode={colorMode}
+        minZoom={0.05}
+        maxZoom={2}
+        onInit={(flow) => void openReadably(flow, store.getState().design)}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls fitViewOptions={fitAll} />
+        {large ? (
+          <DesignMinimap dark={colorMode === 'dark'} />
+        ) : (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            ariaLabel="Overview of the design"
+            style={minimapSize}
+          />
+        )}
+        <Legend culled={large} />
+      </ReactFlow>
+    </LabelPlacements.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { useFloatingPath } from './floating';
 import type { MembershipFlowEdge, PermissionFlowEdge } from './edge-data';
 import { membershipLook, permissionLook } from './edge-styles';
 import { EdgeLabel } from './EdgeLabel';
+import { useLabelPlacement } from './label-context';
 
 export const MembershipEdgeView = memo(function MembershipEdgeView(
   props: EdgeProps<MembershipFlowEdge>,
@@ -26,6 +27,7 @@ export const PermissionEdgeView = memo(function PermissionEdgeView(
 ) {
   const { data, markerEnd, selected } = props;
   const [path, labelX, labelY] = useFloatingPath(props);
+  const placed = useLabelPlacement(props.id);
   return (
     <>
       <BaseEdge
@@ -39,8 +41,9 @@ export const PermissionEdgeView = memo(function PermissionEdgeView(
       />
       {data && (
         <EdgeLabel
-          x={labelX}
-          y={labelY}
+          x={placed?.x ?? labelX}
+          y={placed?.y ?? labelY}
+          collapsed={placed?.collapsed}
           text={data.permission.label}
           title={data.permission.actions.join(', ')}
           color={permissionLook.stroke}

@@ -4,11 +4,13 @@ import { useFloatingPath } from './floating';
 import type { TrustFlowEdge } from './edge-data';
 import { trustEdgeStyle } from './edge-styles';
 import { EdgeLabel } from './EdgeLabel';
+import { useLabelPlacement } from './label-context';
 
 /** "source may assume target", styled by kind; a blocked grant is dashed red with no arrow. */
 export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustFlowEdge>) {
   const { data, selected, markerEnd } = props;
   const [path, labelX, labelY] = useFloatingPath(props);
+  const placed = useLabelPlacement(props.id);
   if (!data) return null;
   const look = trustEdgeStyle(data.trust);
   const text = data.trust.blocked ? `blocked: ${data.trust.blockedBy}` : data.trust.label;
@@ -26,8 +28,9 @@ export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustF
       />
       {text && (
         <EdgeLabel
-          x={labelX}
-          y={labelY}
+          x={placed?.x ?? labelX}
+          y={placed?.y ?? labelY}
+          collapsed={placed?.collapsed}
           text={text}
           color={look.stroke}
           title={`${data.trust.action} ${text}`}

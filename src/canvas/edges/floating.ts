@@ -38,7 +38,7 @@ function anchor(rect: Rect, side: Position) {
   }
 }
 
-function rectOf(node: InternalNode | undefined): Rect | undefined {
+export function rectOf(node: InternalNode | undefined): Rect | undefined {
   if (!node || node.type === 'account') return undefined;
   return {
     ...node.internals.positionAbsolute,
@@ -79,7 +79,7 @@ export function useFloatingPath(props: EdgeProps): [string, number, number] {
   }, [from, to, sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition]);
 }
 
-function floatingBezier(from: Rect, to: Rect) {
+export function floatingBezier(from: Rect, to: Rect) {
   const [sourcePosition, targetPosition] = sides(from, to);
   const start = anchor(from, sourcePosition);
   const end = anchor(to, targetPosition);
@@ -91,4 +91,45 @@ function floatingBezier(from: Rect, to: Rect) {
     targetY: end.y,
     targetPosition,
   });
+}
+
+/** Where a node's first handle of this type sits, as React Flow places an edge's end on it. */
+function handlePoint(node: InternalNode, type: 'source' | 'target') {
+  const handle = node.internals.handleBounds?.[type]?.[0];
+  if (!handle) return undefined;
+  const { x, y } = node.internals.positionAbsolute;
+  const dx =
+    handle.position === Position.Right
+      ? handle.width
+      : handle.position === Position.Left
+        ? 0
+        : handle.width / 2;
+  const dy =
+    handle.position === Position.Bottom
+      ? handle.height
+      : handle.position === Position.Top
+        ? 0
+        : handle.height / 2;
+  return { x: x + handle.x + dx, y: y + handle.y + dy, position: handle.position };
+}
+
+/** The path an edge view draws between these two nodes (see `useFloatingPath`). */
+export function edgePathBetween(
+  source: InternalNode | undefined,
+  target: InternalNode | undefined,
+): string | undefined {
+  const from = rectOf(source);
+  const to = rectOf(target);
+  if (from && to) return floatingBezier(from, to)[0];
+  const start = source && handlePoint(source, 'source');
+  const end = target && handlePoint(target, 'target');
+  if (!start || !end) return undefined;
+  return getBezierPath({
+    sourceX: start.x,
+    sourceY: start.y,
+    sourcePosition: start.position,
+    targetX: end.x,
+    targetY: end.y,
+    targetPosition: end.position,
+  })[0];
 }
