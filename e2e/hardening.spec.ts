@@ -273,3 +273,53 @@ test('the policy editor validates in a worker: typing shows the problem, the pag
   await pane.type('e');
   await expect(pane.problems).toContainText('no problems');
 });
+
+test('a failed Export is shown, not silent, and the design stays', async ({ app, page }) => {
+  await app.open();
+  // The browser refuses to make the file (out of memory, a blocked download): every export names it.
+  await page.evaluate(() => {
+    URL.createObjectURL = () => {
+      throw new Error('the browser refused to create the file');
+    };
+  });
+  const pick = async (name: string) => {
+    await app.toolbar.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name }).click();
+  };
+  await pick('Design file (.rolecraft.json)');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'the design could not be exported' }),
+  ).toHaveText('the design could not be exported: the browser refused to create the file×');
+  await pick('Terraform (.tf)');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'the Terraform export could not be made' }),
+  ).toHaveText('the Terraform export could not be made: the browser refused to create the file×');
+  await expect(app.node('Deploy')).toBeVisible();
+  await expect(app.node('alice')).toBeVisible();
+});
+
+test('a trust policy over IAM’s 2,048 characters is an error in the editor, at the document', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.node('Deploy').click();
+  const pane = new PolicyEditorPane(page, app.inspector);
+  await pane.open('Trust policy');
+  await pane.editor('Trust policy').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  const policy = (sid: string) =>
+    `{"Version":"2012-10-17","Statement":[{"Sid":"${sid}","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"sts:AssumeRole"}]}`;
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(policy('S'.repeat(2_049 - policy('').length)));
+  await expect(
+    pane.problem(
+      /^Error: this trust policy has 2,049 characters \(white space not counted\); IAM allows at most 2,048 \(line 1, column 1\)$/,
+    ),
+  ).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(policy('S'.repeat(2_048 - policy('').length)));
+  await expect(pane.problem(/this trust policy has/)).toHaveCount(0);
+  await expect(pane.problems).not.toContainText('error');
+});

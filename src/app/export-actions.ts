@@ -15,20 +15,32 @@ import { dataUrlBlob, downloadBlob, downloadFiles } from './download';
 
 const state = () => rolecraftStore.getState();
 
-function deliver(result: ExportResult, zipName: string, type: string) {
-  downloadFiles(result.files, zipName, type);
-  for (const warning of result.warnings) state().showToast('info', warning);
+function deliver(what: string, make: () => ExportResult, zipName: string, type: string) {
+  // A failure is shown, never silent (an exception out of a menu click only reaches the console).
+  try {
+    const result = make();
+    downloadFiles(result.files, zipName, type);
+    for (const warning of result.warnings) state().showToast('info', warning);
+  } catch (error) {
+    state().showToast('error', `the ${what} export could not be made: ${(error as Error).message}`);
+  }
 }
 
 export function exportTerraformFile() {
   const design = state().design;
-  deliver(terraformExport(design, 'one-file'), `${designSlug(design)}.zip`, 'text/plain');
+  deliver(
+    'Terraform',
+    () => terraformExport(design, 'one-file'),
+    `${designSlug(design)}.zip`,
+    'text/plain',
+  );
 }
 
 export function exportTerraformPerAccount() {
   const design = state().design;
   deliver(
-    terraformExport(design, 'per-account'),
+    'Terraform',
+    () => terraformExport(design, 'per-account'),
     `${designSlug(design)}-terraform.zip`,
     'text/plain',
   );
@@ -37,7 +49,8 @@ export function exportTerraformPerAccount() {
 export function exportCloudFormation() {
   const design = state().design;
   deliver(
-    cloudFormationExport(design),
+    'CloudFormation',
+    () => cloudFormationExport(design),
     `${designSlug(design)}-cloudformation.zip`,
     'application/yaml',
   );
@@ -46,7 +59,8 @@ export function exportCloudFormation() {
 export function exportAuthorizationDetails() {
   const design = state().design;
   deliver(
-    authzDetailsExport(design),
+    'authorization details',
+    () => authzDetailsExport(design),
     `${designSlug(design)}-authorization-details.zip`,
     'application/json',
   );

@@ -139,6 +139,15 @@ describe('rolecraft eval refuses bad input', () => {
     });
   });
 
+  it('refuses a file over 20 MB before reading it', async () => {
+    const path = file('big.json', `{"x":"${'x'.repeat(21 * 1024 * 1024)}"}`);
+    const { code, lines } = await run(evalCommand, [path]);
+    expect({ code, lines }).toEqual({
+      code: 2,
+      lines: [`rolecraft: cannot read ${path}: it is 21.0 MB, over the 20 MB limit`],
+    });
+  });
+
   it('refuses a missing file', async () => {
     const { code, lines } = await run(evalCommand, [join(dir, 'missing.json')]);
     expect({ code, lines }).toEqual({

@@ -321,3 +321,19 @@ describe('placeholders', () => {
     );
   });
 });
+
+describe('policies nested too deeply (the bad-input table)', () => {
+  it.each([100, 1_000, 10_000, 100_000])('%i levels: one error at the bracket past 32', (depth) => {
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":${'['.repeat(depth)}"x"${']'.repeat(depth)}},"Action":"sts:AssumeRole"}]}`;
+    expect(
+      validatePolicy(text, 'trust').map((d) => [d.severity, d.code, d.message, d.range.start]),
+    ).toEqual([
+      [
+        'error',
+        'json-depth',
+        'the policy is nested too deeply: nesting deeper than 32 levels at line 1, column 103 (IAM policies need at most 6)',
+        102,
+      ],
+    ]);
+  });
+});
