@@ -128,8 +128,8 @@ const words = [
   '\ufeff',
 ];
 
-export const key = fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 }));
-export const word = fc.oneof(
+const key = fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 }));
+const word = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...words) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
@@ -183,7 +183,7 @@ const statement = fc.record(
 );
 
 /** Documents shaped like policies, each part sometimes wrong. */
-export const policyLike: fc.Arbitrary<unknown> = fc.record(
+const policyLike: fc.Arbitrary<unknown> = fc.record(
   {
     Version: fc.oneof(fc.constantFrom('2012-10-17', '2008-10-17'), word),
     Id: word,
@@ -197,7 +197,7 @@ export const policyLike: fc.Arbitrary<unknown> = fc.record(
 );
 
 /** Edits a text as a person or a broken tool might: cut, insert, repeat, truncate, swap a character. */
-export const textMutation = fc.oneof(
+const textMutation = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.nat({ max: 40 }) }),
   fc.record({
     kind: fc.constant('insert' as const),
@@ -210,9 +210,9 @@ export const textMutation = fc.oneof(
   fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.nat({ max: 60 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
 );
-export type TextMutation = typeof textMutation extends fc.Arbitrary<infer T> ? T : never;
+type TextMutation = typeof textMutation extends fc.Arbitrary<infer T> ? T : never;
 
-export function mutate(text: string, mutations: readonly TextMutation[]): string {
+function mutate(text: string, mutations: readonly TextMutation[]): string {
   let out = text;
   for (const m of mutations) {
     const at = out.length === 0 ? 0 : m.at % (out.length + 1);
@@ -243,7 +243,7 @@ export function mutatedText(seeds: readonly string[]): fc.Arbitrary<string> {
 }
 
 /** Replaces the n-th value (in a walk of the document) by each replacement. */
-export function replaceValues(
+function replaceValues(
   value: unknown,
   replacements: readonly (readonly [number, unknown])[],
 ): unknown {
