@@ -38,7 +38,7 @@ function anchor(rect: Rect, side: Position) {
   }
 }
 
-export function rectOf(node: InternalNode | undefined): Rect | undefined {
+function rectOf(node: InternalNode | undefined): Rect | undefined {
   if (!node || node.type === 'account') return undefined;
   return {
     ...node.internals.positionAbsolute,
@@ -79,7 +79,7 @@ export function useFloatingPath(props: EdgeProps): [string, number, number] {
   }, [from, to, sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition]);
 }
 
-export function floatingBezier(from: Rect, to: Rect) {
+function floatingBezier(from: Rect, to: Rect) {
   const [sourcePosition, targetPosition] = sides(from, to);
   const start = anchor(from, sourcePosition);
   const end = anchor(to, targetPosition);

@@ -13,7 +13,7 @@ export function useLabelPlacement(edgeId: string): LabelPlacement | undefined {
 }
 
 /** The text an edge's label shows (none for memberships). */
-export function labelTextOf(edge: FlowEdge): string | undefined {
+function labelTextOf(edge: FlowEdge): string | undefined {
   if (edge.type === 'trust' && edge.data) {
     const { trust } = edge.data;
     return trust.blocked ? `blocked: ${trust.blockedBy}` : trust.label || undefined;
