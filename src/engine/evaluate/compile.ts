@@ -36,6 +36,8 @@ export interface CompiledPolicy {
   /** True for the RCPFullAWSAccess policy AWS attaches to every RCP level. */
   implicit: boolean;
   version: string | undefined;
+  /** The explanation's name for it (the resource policy's depends on the request: see `explain.ts`). */
+  label: string;
   statements: CompiledStatement[];
   source: PolicyDocument;
 }
@@ -49,8 +51,8 @@ export interface CompiledPolicySet {
   /** Absent when the principal's account is in no organization. */
   scp: CompiledPolicy[][] | undefined;
   rcp: CompiledPolicy[][];
-  /** The index by action (see `plan.ts`), filled as actions are asked about, by spelling. */
-  plans: Map<string, ActionPlan>;
+  /** The index by action (see `plan.ts`), filled as actions are asked about, by action id. */
+  plans: ActionPlan[];
 }
 
 /** The managed policy AWS attaches to every RCP level and never lets go. */
@@ -114,6 +116,27 @@ function compileStatement(
   };
 }
 
+/** A short name for display (`identity policy 1`, `SCP level 2, policy 1`). */
+function policyLabel(kind: PolicyKind, index: number, level: number, implicit: boolean): string {
+  const n = index + 1;
+  switch (kind) {
+    case 'scp':
+      return `SCP level ${level + 1}, policy ${n}`;
+    case 'rcp':
+      return implicit
+        ? `RCPFullAWSAccess (level ${level + 1})`
+        : `RCP level ${level + 1}, policy ${n}`;
+    case 'resource':
+      return 'resource-based policy';
+    case 'identity':
+      return `identity policy ${n}`;
+    case 'boundary':
+      return 'permissions boundary';
+    case 'session':
+      return `session policy ${n}`;
+  }
+}
+
 /** Compiles one policy (its JSON document). Variables are active only under Version `2012-10-17`. */
 function compilePolicy(
   doc: PolicyDocument,
@@ -132,6 +155,7 @@ function compilePolicy(
     index,
     implicit,
     version,
+    label: policyLabel(kind, index, level ?? 0, implicit),
     statements: list.map((s, i) => compileStatement(s, i, variablesEnabled)),
     source: doc,
   };
@@ -157,6 +181,6 @@ export function compilePolicies(inputs: PolicyInputs): CompiledPolicySet {
     resource: inputs.resource ? compilePolicy(inputs.resource, 'resource', 0) : undefined,
     scp: inputs.scp ? levels('scp', inputs.scp) : undefined,
     rcp,
-    plans: new Map(),
+    plans: [],
   };
 }

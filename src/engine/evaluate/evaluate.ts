@@ -29,8 +29,9 @@ export function evaluate(
   options?: EvaluateOptions,
 ): Evaluation {
   if (!options?.explain) return decided[decisionOf(request, policies)];
-  const state = scratchState(request, planFor(policies, request.action).actionLower, policies);
-  const explanation = explain(request, policies, state);
+  const plan = planFor(policies, request.action);
+  const state = scratchState(request, plan.actionLower, policies);
+  const explanation = explain(request, policies, state, plan);
   return { decision: explanation.decision, explanation };
 }
 

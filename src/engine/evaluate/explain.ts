@@ -9,6 +9,7 @@ import { effectiveContext, type RequestState } from './context.ts';
 import { factsFromExplained, participation, type Facts } from './facts.ts';
 import { decide, isKeyRequest, isRoleAction, type Outcome, type ReasonCode } from './decide.ts';
 import { stsOutcome, stsRule } from './sts-rules.ts';
+import type { ActionPlan } from './plan.ts';
 import { explainStatement, type StatementExplanation } from './statement.ts';
 
 /** Points at one statement of one policy. */
@@ -115,41 +116,32 @@ function summarize(o: Outcome): string {
 }
 
 function label(p: CompiledPolicy, state: RequestState): string {
-  const n = p.index + 1;
-  switch (p.kind) {
-    case 'scp':
-      return `SCP level ${(p.level ?? 0) + 1}, policy ${n}`;
-    case 'rcp':
-      return p.implicit
-        ? `RCPFullAWSAccess (level ${(p.level ?? 0) + 1})`
-        : `RCP level ${(p.level ?? 0) + 1}, policy ${n}`;
-    case 'resource':
-      return isRoleAction(state.actionLower)
-        ? 'role trust policy'
-        : isKeyRequest(state)
-          ? 'key policy'
-          : 'resource-based policy';
-    case 'identity':
-      return `identity policy ${n}`;
-    case 'boundary':
-      return 'permissions boundary';
-    case 'session':
-      return `session policy ${n}`;
-  }
+  if (p.kind !== 'resource') return p.label;
+  return isRoleAction(state.actionLower)
+    ? 'role trust policy'
+    : isKeyRequest(state)
+      ? 'key policy'
+      : 'resource-based policy';
 }
+
+/** Statements of the set explained so far: the position in `ActionPlan.covers`. */
+let walked = 0;
 
 function explainPolicy(
   p: CompiledPolicy,
   state: RequestState,
+  plan: ActionPlan,
   considered: boolean,
   why?: string,
 ): PolicyExplanation {
   const attached = p.kind === 'resource' || p.kind === 'rcp';
   const statements: StatementExplanation[] = new Array(p.statements.length);
+  const covers = plan.covers;
   let allows = false;
   let denies = false;
   for (let i = 0; i < p.statements.length; i++) {
-    const s = explainStatement(p.statements[i]!, state, attached);
+    const covered = covers[walked++] === 1;
+    const s = explainStatement(p.statements[i]!, state, attached, covered, plan);
     statements[i] = s;
     if (s.applied && s.effect === 'Allow') allows = true;
     else if (s.applied && s.effect === 'Deny') denies = true;
@@ -234,7 +226,9 @@ export function explain(
   request: RequestInput,
   set: CompiledPolicySet,
   state: RequestState,
+  plan: ActionPlan,
 ): Explanation {
+  walked = 0;
   const part = participation(set, state);
   const policies: PolicyExplanation[] = [];
   const noIdentity = 'this principal has no identity-based permissions';
@@ -244,21 +238,24 @@ export function explain(
         explainPolicy(
           p,
           state,
+          plan,
           part.scpApplies,
           'SCPs apply only to principals of member accounts',
         ),
       );
-  for (const level of set.rcp) for (const p of level) policies.push(explainPolicy(p, state, true));
-  if (set.resource) policies.push(explainPolicy(set.resource, state, true));
+  for (const level of set.rcp)
+    for (const p of level) policies.push(explainPolicy(p, state, plan, true));
+  if (set.resource) policies.push(explainPolicy(set.resource, state, plan, true));
   for (const p of set.identity)
-    policies.push(explainPolicy(p, state, part.identityApplies, noIdentity));
+    policies.push(explainPolicy(p, state, plan, part.identityApplies, noIdentity));
   if (set.boundary)
-    policies.push(explainPolicy(set.boundary, state, part.boundaryApplies, noIdentity));
+    policies.push(explainPolicy(set.boundary, state, plan, part.boundaryApplies, noIdentity));
   for (const p of set.session ?? [])
     policies.push(
       explainPolicy(
         p,
         state,
+        plan,
         part.sessionApplies,
         'session policies apply only to role sessions and federated users',
       ),

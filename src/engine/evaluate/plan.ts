@@ -13,13 +13,23 @@ import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './com
 import type { RequestState } from './context.ts';
 import { isKeyRequest, isRoleAction } from './decide.ts';
 import { grantRank } from './facts.ts';
-import { appliesBeyondAction, coversAction } from './statement.ts';
+import { actionInSet } from './action-set.ts';
+import { appliesBeyondAction } from './statement.ts';
 
 type Statements = readonly CompiledStatement[];
 
 /** The statements of a set that can apply to one action. */
 export interface ActionPlan {
   actionLower: string;
+  /**
+   * Per statement of the set, in the explanation's order (SCP levels, RCP levels, resource,
+   * identity, boundary, session), 1 when its Action/NotAction covers the action (whatever its
+   * Effect): the explanation reads it instead of testing the action again.
+   */
+  covers: Uint8Array;
+  /** The explanation's notes for a statement whose Action (NotAction) does not cover the action. */
+  actionNote: string;
+  notActionNote: string;
   scpDeny: Statements;
   /** Per SCP level (root first), its Allow statements. */
   scpAllow: Statements[];
@@ -34,6 +44,11 @@ export interface ActionPlan {
   sessionAllow: Statements;
 }
 
+/** Statements of the set seen so far while a plan is built (its `covers` index). */
+let walked = 0;
+/** The set's statement count is not known before the walk: `covers` grows as needed. */
+let coverage = new Uint8Array(64);
+
 function split(
   policies: readonly CompiledPolicy[],
   actionLower: string,
@@ -42,15 +57,26 @@ function split(
 ): void {
   for (const p of policies)
     for (const s of p.statements) {
-      if (!coversAction(s, actionLower)) continue;
+      const covered = s.actions !== null && actionInSet(s.actions, actionLower) !== s.notAction;
+      if (walked === coverage.length) {
+        const grown = new Uint8Array(coverage.length * 2);
+        grown.set(coverage);
+        coverage = grown;
+      }
+      coverage[walked++] = covered ? 1 : 0;
+      if (!covered || s.effect === undefined) continue;
       if (s.effect === 'Deny') deny.push(s);
       else if (allow !== null) allow.push(s);
     }
 }
 
 function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
+  walked = 0;
   const plan: ActionPlan = {
     actionLower,
+    covers: coverage,
+    actionNote: '',
+    notActionNote: '',
     scpDeny: [],
     scpAllow: [],
     rcpDeny: [],
@@ -86,6 +112,9 @@ function compact(plan: ActionPlan): ActionPlan {
   const or = (list: Statements) => (list.length === 0 ? none : list);
   return {
     actionLower: plan.actionLower,
+    covers: coverage.slice(0, walked),
+    actionNote: `Action does not cover \`${plan.actionLower}\``,
+    notActionNote: `NotAction does not cover \`${plan.actionLower}\``,
     scpDeny: or(plan.scpDeny),
     scpAllow: plan.scpAllow.map(or),
     rcpDeny: or(plan.rcpDeny),
@@ -100,21 +129,47 @@ function compact(plan: ActionPlan): ActionPlan {
   };
 }
 
-const planLimit = 2048;
-
 /**
- * The set's plan for an action as the request spells it (built on first use, kept with the
- * set under that spelling and under the lower-case one, which the plan carries).
+ * Actions resolved once per spelling into a small integer id (the id of the lower-case
+ * action): a set keeps its plans in an array by id, so a request finds its plan by a number.
+ * Spellings are property keys of a prototype-less object (interned, cheaper than a Map).
  */
+const actionIds = new Map<string, number>();
+const actionLowers: string[] = [];
+let actionSpellings: Record<string, number> = Object.create(null) as Record<string, number>;
+let actionSpellingCount = 0;
+/** Beyond this many distinct actions a plan is built per request instead of kept. */
+const actionLimit = 1 << 16;
+
+function actionIdOf(action: string): number {
+  let id = actionSpellings[action];
+  if (id !== undefined) return id;
+  const lower = action.toLowerCase();
+  id = actionIds.get(lower);
+  if (id === undefined) {
+    if (actionIds.size >= actionLimit) return -1;
+    id = actionIds.size;
+    actionIds.set(lower, id);
+    actionLowers.push(lower);
+  }
+  if (actionSpellingCount >= 4096) {
+    actionSpellings = Object.create(null) as Record<string, number>;
+    actionSpellingCount = 0;
+  }
+  actionSpellings[action] = id;
+  actionSpellingCount++;
+  return id;
+}
+
+/** The set's plan for an action as the request spells it (built on first use, kept with the set by action id). */
 export function planFor(set: CompiledPolicySet, action: string): ActionPlan {
+  const id = actionIdOf(action);
+  if (id < 0) return buildPlan(set, action.toLowerCase());
   const plans = set.plans;
-  let plan = plans.get(action);
+  let plan = plans[id];
   if (plan === undefined) {
-    if (plans.size >= planLimit) plans.clear();
-    const lower = action.toLowerCase();
-    plan = plans.get(lower) ?? buildPlan(set, lower);
-    plans.set(lower, plan);
-    plans.set(action, plan);
+    plan = buildPlan(set, actionLowers[id]!);
+    plans[id] = plan;
   }
   return plan;
 }

@@ -11,20 +11,15 @@ import {
   type PrincipalMatchKind,
 } from '../principal/principal-match.ts';
 import { anyResourceMatches } from '../match/resource-pattern.ts';
-import { actionInSet } from './action-set.ts';
 import type { CompiledStatement } from './compile.ts';
 import type { RequestState } from './context.ts';
+import type { ActionPlan } from './plan.ts';
 
 /** `applies` for statements without a principal check; a match kind for those with one. */
 export type StatementMatch = PrincipalMatchKind | 'applies' | null;
 
 /** Where a statement stopped applying. */
 type Mismatch = 'effect' | 'action' | 'resource' | 'principal' | 'condition';
-
-function actionMatches(s: CompiledStatement, state: RequestState): boolean {
-  if (s.actions === null) return false;
-  return actionInSet(s.actions, state.actionLower) !== s.notAction;
-}
 
 function resourceMatches(s: CompiledStatement, state: RequestState, attached: boolean): boolean {
   if (s.resources === null) return attached;
@@ -68,15 +63,6 @@ export function appliesBeyondAction(
   return match;
 }
 
-/** Whether the statement's Effect is valid and its Action/NotAction covers the action. */
-export function coversAction(s: CompiledStatement, actionLower: string): boolean {
-  return (
-    s.effect !== undefined &&
-    s.actions !== null &&
-    actionInSet(s.actions, actionLower) !== s.notAction
-  );
-}
-
 /** Everything the explanation shows about one statement. */
 export interface StatementExplanation {
   index: number;
@@ -100,13 +86,17 @@ export interface StatementExplanation {
 /** The conditions of every explanation of a statement without any (shared, frozen). */
 const noConditions: ConditionExplanation[] = Object.freeze([]) as never[];
 
-/** Slow test that records why (for explanations). */
+/**
+ * Slow test that records why (for explanations). `actionMatched` comes from the plan
+ * (`ActionPlan.covers`), and so does the note when the action is not covered.
+ */
 export function explainStatement(
   s: CompiledStatement,
   state: RequestState,
   attached: boolean,
+  actionMatched: boolean,
+  plan: ActionPlan,
 ): StatementExplanation {
-  const actionMatched = actionMatches(s, state);
   const resourceMatched = resourceMatches(s, state, attached);
   const principal = attached ? principalMatches(s, state) : 'applies';
   const conditions: ConditionExplanation[] =
@@ -119,7 +109,6 @@ export function explainStatement(
   }
   let mismatch: Mismatch | undefined;
   let note: string;
-  const verb = s.notAction ? 'NotAction' : 'Action';
   if (s.effect === undefined) {
     mismatch = 'effect';
     note = 'the statement has no valid Effect';
@@ -128,19 +117,21 @@ export function explainStatement(
     note =
       s.actions === null
         ? 'the statement has no Action or NotAction'
-        : `${verb} does not cover \`${state.actionLower}\``;
+        : s.notAction
+          ? plan.notActionNote
+          : plan.actionNote;
   } else if (!resourceMatched) {
     mismatch = 'resource';
     note =
       s.resources === null
         ? 'the statement has no Resource or NotResource'
-        : `${s.notResource ? 'NotResource' : 'Resource'} does not cover \`${state.resource}\``;
+        : state.resourceNote(s.notResource);
   } else if (principal === null) {
     mismatch = 'principal';
     note =
       s.principal === undefined
         ? 'the statement names no Principal'
-        : `${s.notPrincipal ? 'NotPrincipal excludes' : 'Principal does not name'} \`${state.principal.text}\``;
+        : state.principalNote(s.notPrincipal);
   } else if (failed >= 0) {
     mismatch = 'condition';
     note = s.conditions[failed]!.failNote;

@@ -128,7 +128,7 @@ const joined = (caller: CompiledPolicySet, role: CompiledPolicySet): CompiledPol
   scp: caller.scp,
   resource: role.resource,
   rcp: role.rcp,
-  plans: new Map(),
+  plans: [],
 });
 
 /** The questions of one design, with what they share (the world, compiled policies) cached. */
