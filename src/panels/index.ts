@@ -6,3 +6,4 @@ export { Modal } from './dialogs/Modal';
 export { ConfirmDeleteDialog } from './dialogs/ConfirmDeleteDialog';
 export { SearchHost } from './dialogs/SearchHost';
 export { Toasts } from './dialogs/Toasts';
+export { Combobox, type ComboboxOption } from './ui/Combobox';

@@ -128,7 +128,9 @@ describe('who can assume a role', () => {
     const section = screen.getByRole('region', { name: 'Who can assume this role' });
     const add = within(section).getByRole('button', { name: 'Add to trust policy' });
     expect((add as HTMLButtonElement).disabled).toBe(true);
-    await user.selectOptions(within(section).getByLabelText('Principal to trust'), 'user-alice');
+    await user.click(within(section).getByRole('combobox', { name: 'Principal to trust' }));
+    await user.keyboard('alice');
+    await user.click(screen.getByRole('option', { name: 'alice (IAM user)' }));
     await user.click(add);
     expect(trusted(store.getState().design, 'role-deploy')).toContain('user-alice');
     expect(within(section).getByText('alice')).toBeTruthy();

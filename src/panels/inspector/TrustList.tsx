@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   addTrustPrincipal,
   allEntities,
@@ -11,12 +11,15 @@ import {
 } from '../../model';
 import { selectApply, useRolecraft } from '../../store';
 import { kindLabel } from '../../canvas';
-import { inputClass } from './CommitField';
+import { Combobox } from '../ui/Combobox';
 
 interface TrustListProps {
   design: Design;
   role: Role;
 }
+
+const comboboxClass =
+  'w-full rounded border border-slate-300 bg-white py-1 pr-5 pl-2 text-sm text-slate-900 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-50';
 
 const smallButton =
   'shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -28,7 +31,6 @@ const smallButton =
  */
 export function TrustList({ design, role }: TrustListProps) {
   const apply = useRolecraft(selectApply);
-  const pickerId = useId();
   const [choice, setChoice] = useState('');
   const graph = deriveTrustGraph(design);
   const edges = graph.edges.filter((e) => e.target === role.id);
@@ -37,6 +39,7 @@ export function TrustList({ design, role }: TrustListProps) {
   const candidates = allEntities(design).filter(
     (e) => e.id !== role.id && !trusted.has(e.id) && principalRefOf(design, e) !== undefined,
   );
+  const choices = candidates.map((e) => ({ value: e.id, label: `${e.name} (${kindLabel(e)})` }));
   return (
     <section aria-label="Who can assume this role" className="space-y-1.5">
       <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-200">
@@ -83,22 +86,16 @@ export function TrustList({ design, role }: TrustListProps) {
       </ul>
       {candidates.length > 0 && (
         <div className="flex items-center gap-1.5">
-          <label htmlFor={pickerId} className="sr-only">
-            Principal to trust
-          </label>
-          <select
-            id={pickerId}
-            className={inputClass}
+          <Combobox
+            label="Principal to trust"
+            hideLabel
+            className="flex-1"
+            inputClassName={comboboxClass}
             value={choice}
-            onChange={(e) => setChoice(e.target.value)}
-          >
-            <option value="">Let another principal assume it…</option>
-            {candidates.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name} ({kindLabel(e)})
-              </option>
-            ))}
-          </select>
+            options={choices}
+            onChange={setChoice}
+            placeholder="Let another principal assume it…"
+          />
           <button
             type="button"
             className={smallButton}

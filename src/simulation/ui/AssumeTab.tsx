@@ -13,7 +13,8 @@ import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../state/requests';
 import { useSimulation } from '../hooks/useSimulation';
 import type { ClaimRow } from '../world/claims';
 import { SessionPolicyEditor } from '../../editor';
-import { SelectField, TextField, buttonClass, primaryButtonClass } from './fields';
+import { Combobox, type ComboboxOption } from '../../panels';
+import { TextField, buttonClass, primaryButtonClass } from './fields';
 import { ClaimsEditor, TagsEditor } from './RowsEditor';
 import { StatementView } from './StatementView';
 import { StepList } from './StepList';
@@ -45,6 +46,20 @@ export function AssumeTab() {
     [design, sessions, expiredKeys],
   );
   const roles = useMemo(() => designRoles(design), [design]);
+  // The pickers list callers by kind (users, sessions, services, federated identities).
+  const callerChoices = useMemo<ComboboxOption[]>(
+    () =>
+      CALLER_GROUPS.flatMap((group) =>
+        options
+          .filter((o) => o.kind === group.kind)
+          .map((o) => ({ value: o.key, label: o.label, group: group.label })),
+      ),
+    [options],
+  );
+  const roleChoices = useMemo<ComboboxOption[]>(
+    () => roles.map((r) => ({ value: r.entityId, label: r.label })),
+    [roles],
+  );
   const [callerKey, setCallerKey] = useState<string>();
   const [roleId, setRoleId] = useState<string>();
   const [policyOpen, setPolicyOpen] = useState(false);
@@ -102,39 +117,26 @@ export function AssumeTab() {
         aria-label="Assume a role"
         className="grid min-h-0 grid-cols-2 content-start gap-x-2 gap-y-1.5 overflow-auto pr-1 sm:grid-cols-4"
       >
-        <SelectField
+        <Combobox
           label="Caller"
           className="col-span-2"
           value={caller?.key ?? ''}
+          options={callerChoices}
           onChange={setCallerKey}
-        >
-          {options.length === 0 && <option value="">No principals in the design</option>}
-          {CALLER_GROUPS.map((group) => {
-            const members = options.filter((o) => o.kind === group.kind);
-            return members.length === 0 ? null : (
-              <optgroup key={group.kind} label={group.label}>
-                {members.map((o) => (
-                  <option key={o.key} value={o.key}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            );
-          })}
-        </SelectField>
-        <SelectField
+          placeholder={
+            options.length === 0 ? 'No principals in the design' : 'Type to find a caller'
+          }
+          disabled={options.length === 0}
+        />
+        <Combobox
           label="Role"
           className="col-span-2"
           value={role?.entityId ?? ''}
+          options={roleChoices}
           onChange={setRoleId}
-        >
-          {roles.length === 0 && <option value="">No roles in the design</option>}
-          {roles.map((r) => (
-            <option key={r.entityId} value={r.entityId}>
-              {r.label}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={roles.length === 0 ? 'No roles in the design' : 'Type to find a role'}
+          disabled={roles.length === 0}
+        />
 
         {caller?.kind === 'service' && (
           <>

@@ -6,7 +6,8 @@ import { formatCountdown } from '../format';
 import { actionSuggestions, resourceSuggestions } from '../state/call-suggestions';
 import { sessionLabel } from '../state/subjects';
 import { useSimulation } from '../hooks/useSimulation';
-import { SelectField, TextField, primaryButtonClass } from './fields';
+import { Combobox, type ComboboxOption } from '../../panels';
+import { TextField, primaryButtonClass } from './fields';
 import { StatementView } from './StatementView';
 import { StepList } from './StepList';
 
@@ -23,7 +24,6 @@ export function CallTab() {
   const [action, setAction] = useState('s3:GetObject');
   const [resource, setResource] = useState('');
   const actionsId = useId();
-  const resourcesId = useId();
 
   // A lesson's "Do it for me" shows what it calls here before calling it.
   useEffect(() => {
@@ -50,6 +50,26 @@ export function CallTab() {
   const callerArn = user?.arn ?? session?.roleArn;
   const actions = useMemo(() => actionSuggestions(design, callerArn), [design, callerArn]);
   const resources = useMemo(() => resourceSuggestions(design), [design]);
+  const resourceChoices = useMemo<ComboboxOption[]>(
+    () => resources.map((r) => ({ value: r.arn, label: `${r.label} · ${r.arn}` })),
+    [resources],
+  );
+  const callerChoices: ComboboxOption[] = [
+    ...sessions.map((s) => ({
+      value: s.accessKeyId,
+      label: `${sessionLabel(s)} · ${s.accessKeyId} · ${
+        isExpired(s, nowMs)
+          ? 'expired'
+          : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`
+      }`,
+      group: 'Sessions (temporary credentials)',
+    })),
+    ...users.map((u) => ({
+      value: u.key,
+      label: `${u.name} (user)`,
+      group: 'Users (long-term credentials)',
+    })),
+  ];
   const target = resource.trim() === '' ? (resources[0]?.arn ?? '') : resource.trim();
 
   const onSubmit = (event: FormEvent) => {
@@ -68,36 +88,18 @@ export function CallTab() {
         aria-label="Make a call with a session"
         className="flex min-h-0 flex-col gap-1.5 overflow-auto pr-1"
       >
-        <SelectField
+        <Combobox
           label="Session or user"
           value={user?.key ?? session?.accessKeyId ?? ''}
+          options={callerChoices}
           onChange={setPicked}
-        >
-          {sessions.length === 0 && users.length === 0 && (
-            <option value="">No sessions yet: assume a role first</option>
-          )}
-          {sessions.length > 0 && (
-            <optgroup label="Sessions (temporary credentials)">
-              {sessions.map((s) => (
-                <option key={s.accessKeyId} value={s.accessKeyId}>
-                  {sessionLabel(s)} · {s.accessKeyId} ·{' '}
-                  {isExpired(s, nowMs)
-                    ? 'expired'
-                    : `expires in ${formatCountdown(secondsRemaining(s, nowMs))}`}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {users.length > 0 && (
-            <optgroup label="Users (long-term credentials)">
-              {users.map((u) => (
-                <option key={u.key} value={u.key}>
-                  {u.name} (user)
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </SelectField>
+          placeholder={
+            callerChoices.length === 0
+              ? 'No sessions yet: assume a role first'
+              : 'Type to find a session or user'
+          }
+          disabled={callerChoices.length === 0}
+        />
         <TextField
           label="Action"
           list={actionsId}
@@ -110,20 +112,16 @@ export function CallTab() {
             <option key={a} value={a} />
           ))}
         </datalist>
-        <TextField
+        <Combobox
           label="Resource ARN"
-          list={resourcesId}
+          freeText
           value={resource}
+          options={resourceChoices}
           placeholder={resources[0]?.arn ?? 'arn:aws:…'}
           onChange={setResource}
           spellCheck={false}
           hint="Pick one of the design’s resources or type any ARN"
         />
-        <datalist id={resourcesId}>
-          {resources.map((r) => (
-            <option key={r.arn} value={r.arn} label={r.label} />
-          ))}
-        </datalist>
         <div>
           <button
             type="submit"
