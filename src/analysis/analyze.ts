@@ -14,7 +14,7 @@ import {
   type Role,
 } from '../model';
 import { adminOf } from './admin';
-import { compareText } from './order';
+import { compareText, sortByKeys, textRanks } from './order';
 import { findingsOf } from './findings';
 import { shortestPaths, simplePaths, type Arc } from './graph';
 import { Oracle, type Granted } from './oracle';
@@ -206,10 +206,12 @@ export class Analysis {
         });
       }
     }
-    return out.sort(
-      (a, b) =>
-        compareText(a.from, b.from) || a.hops.length - b.hops.length || compareText(a.to, b.to),
-    );
+    const rank = textRanks(out.flatMap((r) => [r.from, r.to]));
+    return sortByKeys(out, [
+      (r) => rank.get(r.from)!,
+      (r) => r.hops.length,
+      (r) => rank.get(r.to)!,
+    ]);
   }
 
   private context(): TechniqueContext {
@@ -282,9 +284,8 @@ export class Analysis {
       }
       if (i % 500 === 0) progress(0.8 + (0.2 * i) / actors.length);
     });
-    return out.sort(
-      (a, b) => compareText(a.principal, b.principal) || compareText(a.gains, b.gains),
-    );
+    const rank = textRanks(out.flatMap((e) => [e.principal, e.gains]));
+    return sortByKeys(out, [(e) => rank.get(e.principal)!, (e) => rank.get(e.gains)!]);
   }
 
   /** An escalation when the path ends at admin, at an admin principal, or used more than AssumeRole. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOrg } from '../../bench/generate-org';
 import { importAuthzFiles } from '../io/authz-details';
 import { analyze, toAnalysisJson } from '.';
-import { compareText } from './order';
+import { compareText, sortByKeys, textRanks } from './order';
 
 const NOW = '2026-06-01T00:00:00Z';
 
@@ -55,6 +55,31 @@ describe('the order of the lists', () => {
         expect(Math.sign(compareText(a, b))).toBe(Math.sign(a.localeCompare(b)));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('ranks and numeric keys sort as comparing the texts does (stable)', () => {
+    const text = fc.oneof(
+      fc.constantFrom('a', 'A', 'b', '\u00e9', 'e\u0301', 'e', 'admin', ''),
+      fc.string(),
+    );
+    const entry = fc.record({ from: text, hops: fc.nat(3), to: text });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), (list) => {
+        const rank = textRanks(list.flatMap((e) => [e.from, e.to]));
+        const fast = sortByKeys(list, [
+          (e) => rank.get(e.from)!,
+          (e) => e.hops,
+          (e) => rank.get(e.to)!,
+        ]);
+        const slow = [...list].sort(
+          (a, b) => compareText(a.from, b.from) || a.hops - b.hops || compareText(a.to, b.to),
+        );
+        // The same entries (objects), in the same order.
+        expect(fast.length).toBe(slow.length);
+        fast.forEach((e, i) => expect(e).toBe(slow[i]));
+      }),
+      { numRuns: 500 },
     );
   });
 });

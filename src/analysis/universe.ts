@@ -16,6 +16,12 @@ import {
 
 export type Actor = User | Role;
 
+const NONE: { users: User[]; roles: Role[]; groups: Group[] } = Object.freeze({
+  users: [],
+  roles: [],
+  groups: [],
+}) as never;
+
 export class Universe {
   readonly arn = new Map<EntityId, string>();
   readonly byArn = new Map<string, EntityId>();
@@ -81,22 +87,28 @@ export class Universe {
     }
   }
 
-  private readonly inAccount = new Map<string, { users: User[]; roles: Role[]; groups: Group[] }>();
+  private inAccount?: Map<string, { users: User[]; roles: Role[]; groups: Group[] }>;
 
+  /** The users, roles and groups of an account, in the design's order (grouped in one pass). */
   private scoped(account: string | undefined) {
-    if (account === undefined) return { users: [], roles: [], groups: [] };
-    let hit = this.inAccount.get(account);
-    if (!hit) {
-      const mine = <T extends { id: EntityId }>(list: T[]) =>
-        list.filter((e) => this.awsAccount.get(e.id) === account);
-      hit = {
-        users: mine(this.design.users),
-        roles: mine(this.design.roles),
-        groups: mine(this.design.groups),
+    if (!this.inAccount) {
+      const byAccount = new Map<string, { users: User[]; roles: Role[]; groups: Group[] }>();
+      const entry = (id: EntityId) => {
+        const a = this.awsAccount.get(id);
+        if (a === undefined) return undefined;
+        let hit = byAccount.get(a);
+        if (!hit) {
+          hit = { users: [], roles: [], groups: [] };
+          byAccount.set(a, hit);
+        }
+        return hit;
       };
-      this.inAccount.set(account, hit);
+      for (const e of this.design.users) entry(e.id)?.users.push(e);
+      for (const e of this.design.roles) entry(e.id)?.roles.push(e);
+      for (const e of this.design.groups) entry(e.id)?.groups.push(e);
+      this.inAccount = byAccount;
     }
-    return hit;
+    return (account === undefined ? undefined : this.inAccount.get(account)) ?? NONE;
   }
 
   usersIn(account: string | undefined): User[] {

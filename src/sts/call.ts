@@ -79,6 +79,49 @@ export interface CallInputs {
   policies: PolicyInputs;
 }
 
+/** The engine's inputs of calls by one signer: what depends on the signer made once for every call. */
+export type CallsOf = (call: CallRequest) => CallInputs;
+
+/** The request of a call: the signer's principal and context with the call's, at one instant. */
+function callRequest(
+  principal: string,
+  signerContext: ContextMap,
+  call: CallRequest,
+  resourceAccount: string | undefined,
+  now: string,
+): RequestInput {
+  const request: RequestInput = {
+    principal,
+    action: call.action,
+    resource: call.resource,
+    context: mergeContext(signerContext, call.context ?? {}),
+    now,
+  };
+  if (resourceAccount) request.resourceAccount = resourceAccount;
+  return request;
+}
+
+/** Calls signed with a role session's credentials, as the engine sees them (`sessionCallInputs` for many calls). */
+export function sessionCalls(session: SessionRecord, world: WorldIndex, nowMs: number): CallsOf {
+  const role = world.role(session.roleArn);
+  const context = sessionContext(session, role?.tags, nowMs);
+  const now = formatInstant(nowMs);
+  const identity = role?.identityPolicies ?? [];
+  const scp = world.scp(describeRole(session.roleArn)?.account);
+  return (call) => {
+    const resource = resourceInputs(world, call);
+    const request = callRequest(session.assumedRoleArn, context, call, resource.account, now);
+    const policies: PolicyInputs = { identity };
+    if (role?.permissionsBoundary) policies.permissionsBoundary = role.permissionsBoundary;
+    if (session.sessionPolicies.length > 0) policies.session = session.sessionPolicies;
+    if (resource.policy) policies.resource = resource.policy;
+    if (scp) policies.scp = scp;
+    const rcp = world.rcp(resource.account);
+    if (rcp) policies.rcp = rcp;
+    return { request, policies };
+  };
+}
+
 /** A call signed with a role session's credentials, as the engine sees it. */
 export function sessionCallInputs(
   session: SessionRecord,
@@ -86,25 +129,32 @@ export function sessionCallInputs(
   call: CallRequest,
   nowMs: number,
 ): CallInputs {
-  const role = world.role(session.roleArn);
-  const resource = resourceInputs(world, call);
-  const request: RequestInput = {
-    principal: session.assumedRoleArn,
-    action: call.action,
-    resource: call.resource,
-    context: mergeContext(sessionContext(session, role?.tags, nowMs), call.context ?? {}),
-    now: formatInstant(nowMs),
+  return sessionCalls(session, world, nowMs)(call);
+}
+
+/** Calls signed with a principal's long-term credentials (`principalCallInputs` for many calls). */
+export function principalCalls(
+  principal: PrincipalDefinition,
+  world: WorldIndex,
+  nowMs: number,
+): CallsOf {
+  const context: ContextMap = {};
+  for (const [key, value] of Object.entries(principal.tags ?? {}))
+    context[`aws:PrincipalTag/${key}`] = value;
+  const now = formatInstant(nowMs);
+  const identity = principal.identityPolicies ?? [];
+  const scp = world.scp(arnAccount(principal.arn));
+  return (call) => {
+    const resource = resourceInputs(world, call);
+    const request = callRequest(principal.arn, context, call, resource.account, now);
+    const policies: PolicyInputs = { identity };
+    if (principal.permissionsBoundary) policies.permissionsBoundary = principal.permissionsBoundary;
+    if (resource.policy) policies.resource = resource.policy;
+    if (scp) policies.scp = scp;
+    const rcp = world.rcp(resource.account);
+    if (rcp) policies.rcp = rcp;
+    return { request, policies };
   };
-  if (resource.account) request.resourceAccount = resource.account;
-  const policies: PolicyInputs = { identity: role?.identityPolicies ?? [] };
-  if (role?.permissionsBoundary) policies.permissionsBoundary = role.permissionsBoundary;
-  if (session.sessionPolicies.length > 0) policies.session = session.sessionPolicies;
-  if (resource.policy) policies.resource = resource.policy;
-  const scp = world.scp(describeRole(session.roleArn)?.account);
-  if (scp) policies.scp = scp;
-  const rcp = world.rcp(resource.account);
-  if (rcp) policies.rcp = rcp;
-  return { request, policies };
 }
 
 /** A call signed with a principal's long-term credentials (an IAM user, a service), as the engine sees it. */
@@ -114,26 +164,7 @@ export function principalCallInputs(
   call: CallRequest,
   nowMs: number,
 ): CallInputs {
-  const resource = resourceInputs(world, call);
-  const context: ContextMap = {};
-  for (const [key, value] of Object.entries(principal.tags ?? {}))
-    context[`aws:PrincipalTag/${key}`] = value;
-  const request: RequestInput = {
-    principal: principal.arn,
-    action: call.action,
-    resource: call.resource,
-    context: mergeContext(context, call.context ?? {}),
-    now: formatInstant(nowMs),
-  };
-  if (resource.account) request.resourceAccount = resource.account;
-  const policies: PolicyInputs = { identity: principal.identityPolicies ?? [] };
-  if (principal.permissionsBoundary) policies.permissionsBoundary = principal.permissionsBoundary;
-  if (resource.policy) policies.resource = resource.policy;
-  const scp = world.scp(arnAccount(principal.arn));
-  if (scp) policies.scp = scp;
-  const rcp = world.rcp(resource.account);
-  if (rcp) policies.rcp = rcp;
-  return { request, policies };
+  return principalCalls(principal, world, nowMs)(call);
 }
 
 export function callWithSession(

@@ -3,13 +3,7 @@
 // node make this call. Each answer says whether it holds as the design stands, only under
 // named conditions, or not at all (and which layer said no).
 
-import {
-  compilePolicies,
-  evaluate,
-  type CompiledPolicySet,
-  type PolicyDocument,
-  type PolicyInputs,
-} from '../../engine';
+import { compilePolicies, evaluate, type CompiledPolicySet, type PolicyInputs } from '../../engine';
 import {
   IdGenerator,
   assumeRole,
@@ -17,18 +11,18 @@ import {
   prepareAssume,
   rolePolicyInputs,
   trustRequest,
-  principalCallInputs,
-  sessionCallInputs,
+  principalCalls,
+  sessionCalls,
   type CallInputs,
-  type CallRequest,
+  type CallsOf,
+  type WorldIndex,
   type ContextMap,
   type PreparedAssume,
-  type PrincipalDefinition,
   type RoleDefinition,
 } from '../../sts';
 import { arnOf } from '../arn';
 import { findEntity } from '../lookup';
-import type { Design, EntityId } from '../types';
+import type { Design, Entity, EntityId } from '../types';
 import { DEFAULT_NOW_MS, DEFAULT_SESSION_NAME } from './defaults';
 import { type ConditionNeed } from './solve';
 import {} from './sources';
@@ -98,6 +92,65 @@ interface CompiledSide {
   conditionFree: boolean;
 }
 
+/**
+ * Compiled sides shared by every caller (or target) whose inputs are the same documents (the
+ * same objects: principals sharing a managed policy or a group share its parsed document):
+ * `compilePolicies` reads only the documents and their places, so one compiled set serves
+ * them all, and so does each join of two sides (with the action plans the engine fills in).
+ */
+class SideCache {
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 0;
+  private readonly sides = new Map<string, CompiledSide>();
+  private readonly joins = new WeakMap<CompiledSide, Map<CompiledSide, CompiledSide>>();
+
+  private id(doc: object): number {
+    let id = this.ids.get(doc);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(doc, id);
+    }
+    return id;
+  }
+
+  private list(docs: readonly object[] | undefined): string {
+    return docs === undefined ? '-' : docs.map((d) => this.id(d)).join(',');
+  }
+
+  private levels(levels: readonly (readonly object[])[] | undefined): string {
+    return levels === undefined ? '-' : levels.map((l) => this.list(l)).join(';');
+  }
+
+  side(inputs: PolicyInputs): CompiledSide {
+    const { identity, permissionsBoundary: b, session, resource: r, scp, rcp } = inputs;
+    const key = `${this.list(identity)}|${b ? this.id(b) : '-'}|${this.list(session)}|${r ? this.id(r) : '-'}|${this.levels(scp)}|${this.levels(rcp)}`;
+    let side = this.sides.get(key);
+    if (!side) {
+      side = compiledSide(inputs);
+      this.sides.set(key, side);
+    }
+    return side;
+  }
+
+  /** The two sides as one set (`joined`), made once per pair of sides. */
+  joined(caller: CompiledSide, target: CompiledSide): CompiledSide {
+    let byTarget = this.joins.get(caller);
+    if (!byTarget) {
+      byTarget = new Map();
+      this.joins.set(caller, byTarget);
+    }
+    let both = byTarget.get(target);
+    if (!both) {
+      both = {
+        set: joined(caller.set, target.set),
+        conditionFree: caller.conditionFree && target.conditionFree,
+      };
+      byTarget.set(target, both);
+    }
+    return both;
+  }
+}
+
 const compiledSide = (inputs: PolicyInputs): CompiledSide => ({
   set: compilePolicies(inputs),
   conditionFree: conditionFree(inputs),
@@ -137,23 +190,10 @@ export class DesignAccess {
   private readonly assumeSides = new Map<EntityId, Map<string | number, AssumeSide | null>>();
   private readonly trustSides = new Map<RoleDefinition, CompiledSide>();
   private readonly callSides = new Map<string, CallSide | null>();
-  private readonly callerSides = new Map<
-    EntityId,
-    {
-      identity?: PolicyDocument[];
-      boundary?: PolicyDocument;
-      session?: PolicyDocument[];
-      scp?: PolicyDocument[][];
-      side: CompiledSide;
-      /** The caller's side joined with each resource side. */
-      joins: Map<CompiledSide, CompiledSide>;
-    }
-  >();
-  private readonly resourceSides = new Map<
-    object,
-    { resource?: PolicyDocument; rcp?: PolicyDocument[][]; side: CompiledSide }
-  >();
+  private readonly sides = new SideCache();
   private readonly resourceWorlds = new Map<string, DesignWorld>();
+  /** How each node signs calls, by the world of the call's resource (almost always the design's). */
+  private readonly signers = new WeakMap<DesignWorld, Map<string, CallsOf | string>>();
 
   constructor(readonly design: Design) {
     this.world = designWorld(design);
@@ -203,12 +243,13 @@ export class DesignAccess {
     if (!side || !role || !request) return answerOf(this.canAssume(q));
     let trust = this.trustSides.get(role);
     if (!trust) {
-      trust = compiledSide(rolePolicyInputs(role));
+      trust = this.sides.side(rolePolicyInputs(role));
       this.trustSides.set(role, trust);
     }
-    const set = joined(side.compiled.set, trust.set);
+    const both = this.sides.joined(side.compiled, trust);
+    const set = both.set;
     if (evaluate(request, set).decision === 'Allow') return ALLOWED;
-    if (side.compiled.conditionFree && trust.conditionFree) return DENIED;
+    if (both.conditionFree) return DENIED;
     const conditional = solve(evaluate(request, set, { explain: true }).explanation, (context) => {
       // The same caller with this context: prepared once per context (pairs share them).
       const next = this.assumeSide({ ...q, context: { ...q.context, ...context } });
@@ -242,7 +283,7 @@ export class DesignAccess {
       side =
         typeof setup === 'string' || !prepared
           ? null
-          : { setup, prepared, compiled: compiledSide(callerPolicyInputs(prepared.caller)) };
+          : { setup, prepared, compiled: this.sides.side(callerPolicyInputs(prepared.caller)) };
       bySource.set(key, side);
     }
     return side ?? undefined;
@@ -264,7 +305,7 @@ export class DesignAccess {
           ? null
           : {
               build,
-              compiled: this.callPolicies(q.source, build(q.action, q.context ?? {}).policies),
+              compiled: this.callPolicies(build(q.action, q.context ?? {}).policies),
             };
       this.callSides.set(key, side);
     }
@@ -277,53 +318,20 @@ export class DesignAccess {
 
   /**
    * A call's policies compiled as `compilePolicies(inputs)` would: the caller's side
-   * (identity, boundary, session, SCPs) compiled once per caller and the resource's side
-   * (resource policy, RCPs) once per policy, reused while the documents are the same objects.
+   * (identity, boundary, session, SCPs) and the resource's side (resource policy, RCPs) each
+   * compiled once per set of documents, and joined once per pair of sides.
    */
-  private callPolicies(source: EntityId, inputs: PolicyInputs): CompiledSide {
+  private callPolicies(inputs: PolicyInputs): CompiledSide {
     const { identity, permissionsBoundary, session, scp, resource, rcp } = inputs;
-    let caller = this.callerSides.get(source);
-    const same =
-      caller !== undefined &&
-      caller.identity === identity &&
-      caller.boundary === permissionsBoundary &&
-      caller.session === session &&
-      caller.scp === scp;
-    if (!caller || !same) {
-      const only: PolicyInputs = {};
-      if (identity) only.identity = identity;
-      if (permissionsBoundary) only.permissionsBoundary = permissionsBoundary;
-      if (session) only.session = session;
-      if (scp) only.scp = scp;
-      caller = {
-        identity,
-        boundary: permissionsBoundary,
-        session,
-        scp,
-        side: compiledSide(only),
-        joins: new Map(),
-      };
-      this.callerSides.set(source, caller);
-    }
-    const resourceKey: object = resource ?? rcp ?? this.callerSides;
-    let target = this.resourceSides.get(resourceKey);
-    if (!target || target.resource !== resource || target.rcp !== rcp) {
-      const only: PolicyInputs = {};
-      if (resource) only.resource = resource;
-      if (rcp) only.rcp = rcp;
-      target = { resource, rcp, side: compiledSide(only) };
-      this.resourceSides.set(resourceKey, target);
-    }
-    // One joined set per pair of sides: resources without a policy of their own share it.
-    let both = caller.joins.get(target.side);
-    if (!both) {
-      both = {
-        set: joined(caller.side.set, target.side.set),
-        conditionFree: caller.side.conditionFree && target.side.conditionFree,
-      };
-      caller.joins.set(target.side, both);
-    }
-    return both;
+    const caller: PolicyInputs = {};
+    if (identity) caller.identity = identity;
+    if (permissionsBoundary) caller.permissionsBoundary = permissionsBoundary;
+    if (session) caller.session = session;
+    if (scp) caller.scp = scp;
+    const target: PolicyInputs = {};
+    if (resource) target.resource = resource;
+    if (rcp) target.rcp = rcp;
+    return this.sides.joined(this.sides.side(caller), this.sides.side(target));
   }
 
   /** Can `source` make this call (a role: from a fresh session), and failing that, under which conditions? */
@@ -331,7 +339,7 @@ export class DesignAccess {
     const build = this.callBuilder(q);
     if (typeof build === 'string') return stsDenied(build);
     const first = build(q.action, q.context ?? {});
-    const compiled = this.callPolicies(q.source, first.policies).set;
+    const compiled = this.callPolicies(first.policies).set;
     const { decision, explanation } = evaluate(first.request, compiled, { explain: true });
     if (decision === 'Allow') return allowed(explanation);
     const explain = (context: ContextMap) => {
@@ -352,34 +360,46 @@ export class DesignAccess {
       resourceWorld = worldForResource(this.world, q.resource);
       this.resourceWorlds.set(q.resource, resourceWorld);
     }
-    const world = resourceWorld.index;
-    const call = (action: string, context: ContextMap): CallRequest => ({
-      action,
-      resource: q.resource,
-      context,
-    });
-    const asPrincipal = (principal: PrincipalDefinition) => (action: string, context: ContextMap) =>
-      principalCallInputs(principal, world, call(action, context), nowMs);
+    let signers = this.signers.get(resourceWorld);
+    if (!signers) {
+      signers = new Map();
+      this.signers.set(resourceWorld, signers);
+    }
+    const key = `${q.source}\n${nowMs}`;
+    let calls = signers.get(key);
+    if (calls === undefined) {
+      calls = this.signer(source, resourceWorld.index, nowMs);
+      signers.set(key, calls);
+    }
+    if (typeof calls === 'string') return calls;
+    const signed = calls;
+    return (action: string, context: ContextMap): CallInputs =>
+      signed({ action, resource: q.resource, context });
+  }
+
+  /** How a node signs its calls in a world at an instant (made once per node, world and instant). */
+  private signer(source: Entity, world: WorldIndex, nowMs: number): CallsOf | string {
     switch (source.kind) {
       case 'user': {
         const arn = arnOf(this.design, source);
         if (!arn) return `user \`${source.name}\` is in no account`;
-        return asPrincipal(world.principal(arn) ?? { arn });
+        return principalCalls(world.principal(arn) ?? { arn }, world, nowMs);
       }
       case 'role': {
         const arn = arnOf(this.design, source);
         const session = arn && freshSession(arn, DEFAULT_SESSION_NAME, nowMs);
         if (!session) return `role \`${source.name}\` is in no account`;
-        return (action: string, context: ContextMap) =>
-          sessionCallInputs(session, world, call(action, context), nowMs);
+        return sessionCalls(session, world, nowMs);
       }
       case 'service':
-        return asPrincipal({ arn: source.name });
+        return principalCalls({ arn: source.name }, world, nowMs);
       case 'outside':
-        return asPrincipal(
+        return principalCalls(
           source.scope === 'anyone'
             ? { arn: 'anonymous' }
             : { arn: `arn:aws:iam::${source.awsAccountId}:root`, identityPolicies: [ALLOW_ALL] },
+          world,
+          nowMs,
         );
       default:
         return `a ${source.kind} makes no calls itself`;
