@@ -123,7 +123,7 @@ export function sessionCalls(session: SessionRecord, world: WorldIndex, nowMs: n
 }
 
 /** A call signed with a role session's credentials, as the engine sees it. */
-export function sessionCallInputs(
+function sessionCallInputs(
   session: SessionRecord,
   world: WorldIndex,
   call: CallRequest,
@@ -158,7 +158,7 @@ export function principalCalls(
 }
 
 /** A call signed with a principal's long-term credentials (an IAM user, a service), as the engine sees it. */
-export function principalCallInputs(
+function principalCallInputs(
   principal: PrincipalDefinition,
   world: WorldIndex,
   call: CallRequest,
