@@ -5,6 +5,8 @@
  * Every access question goes through the model's adapter (`access(design)`).
  */
 export * from './types';
-export { analyze, Analysis, parseNow } from './analyze';
+export { analyze, Analysis, parseNow, type WhoCanEntry } from './analyze';
 export { toAnalysisJson } from './json';
 export { check, readExpectations } from './check';
+export { sameAccessInputs, whatIf, whatIfLines, type WhatIf, type WhatIfLine } from './what-if';
+export { findingBadges, type FindingBadge } from './finding-badges';

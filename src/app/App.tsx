@@ -12,6 +12,8 @@ import {
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { LessonHost, ScenariosHost } from '../lessons';
 import { BottomPanel } from './BottomPanel';
+import { useAnalysisSync } from './analysis/useAnalysisSync';
+import { WhatIfSummary } from './analysis/WhatIfSummary';
 import { DesignNotices } from './DesignNotices';
 import { DesignsMenu } from './DesignsMenu';
 import { SharedLinkPrompt } from './SharedLinkPrompt';
@@ -27,6 +29,7 @@ export function App() {
   const [ready, setReady] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   useKeyboardShortcuts();
+  useAnalysisSync();
   useEffect(() => {
     void startOnce().finally(() => setReady(true));
   }, []);
@@ -63,6 +66,7 @@ export function App() {
                 <PanelBoundary name="canvas" id="canvas">
                   <Canvas colorMode={colorMode} />
                   <SimulationOverlay />
+                  <WhatIfSummary />
                 </PanelBoundary>
               ) : (
                 <p className="p-4 text-sm text-slate-500">Opening your design…</p>

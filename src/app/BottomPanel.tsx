@@ -1,15 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { bottomTabs, useRolecraft } from '../store';
+import { EscalationsPanel } from './analysis/EscalationsPanel';
 import { FindingsPanel } from './analysis/FindingsPanel';
+import { WhoCanPanel } from './analysis/WhoCanPanel';
 
-const tabs = ['Simulation', 'Findings'] as const;
-
-/** The bottom panel: the simulation, and the analysis's findings. */
+/** The bottom panel: the simulation, and the analysis's findings, escalations and who-can. */
 export function BottomPanel({ simulation }: { simulation: ReactNode }) {
-  const [tab, setTab] = useState<(typeof tabs)[number]>('Simulation');
+  const tab = useRolecraft((s) => s.bottomTab);
+  const setTab = useRolecraft((s) => s.setBottomTab);
   return (
     <>
       <div role="tablist" aria-label="Bottom panel views" className="mb-1 flex gap-1">
-        {tabs.map((t) => (
+        {bottomTabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -23,7 +25,15 @@ export function BottomPanel({ simulation }: { simulation: ReactNode }) {
         ))}
       </div>
       <div role="tabpanel" aria-label={tab}>
-        {tab === 'Simulation' ? simulation : <FindingsPanel />}
+        {tab === 'Simulation' ? (
+          simulation
+        ) : tab === 'Findings' ? (
+          <FindingsPanel />
+        ) : tab === 'Escalations' ? (
+          <EscalationsPanel />
+        ) : (
+          <WhoCanPanel />
+        )}
       </div>
     </>
   );

@@ -20,6 +20,7 @@ import type { FlowNode } from './nodes/node-data';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
+import { usePathHighlight } from './path-highlight';
 import { useCullBox } from './useCullBox';
 import { useDrawEverything } from './picture-mode';
 import { LabelPlacements, useLabelPlacements } from './edges/label-context';
@@ -48,10 +49,11 @@ export function Canvas({ colorMode }: CanvasProps) {
   const drawEverything = useDrawEverything();
   const culling = large && !drawEverything;
   const cull = useCullBox(culling);
-  const { edges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
+  const { edges: designEdges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
-  const labels = useLabelPlacements(edges, !culling);
+  const labels = useLabelPlacements(designEdges, !culling);
+  const lit = usePathHighlight(nodes, designEdges);
   useFitOnOpen();
 
   const onConnect = useCallback(
@@ -84,8 +86,8 @@ export function Canvas({ colorMode }: CanvasProps) {
   return (
     <LabelPlacements.Provider value={labels}>
       <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={lit.nodes}
+        edges={lit.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

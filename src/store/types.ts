@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { FindingBadge } from '../analysis';
 import type { Clipboard, DeleteReport, Design, EntityId, PolicySlot } from '../model';
 
 /** A pure model command `(design, ...args) => design`: the only way the document changes. */
@@ -76,6 +77,31 @@ interface UiState {
   policyReveal: PolicyReveal | null;
   /** The guided lesson being played (see `src/lessons`), and its step (0-based); null when none. */
   activeLesson: ActiveLesson | null;
+  /** A path the analysis found (an escalation, a who-can answer), lit on the canvas hop by hop. */
+  pathHighlight: PathHighlight | null;
+  /** The findings of the last analysis, per node: what the nodes' badges show. */
+  findingBadges: ReadonlyMap<EntityId, FindingBadge>;
+  /** The bottom panel's open tab. */
+  bottomTab: BottomTab;
+  /** The Findings tab shows only the findings about this node (a badge was clicked). */
+  findingsSubject: EntityId | null;
+}
+
+export const bottomTabs = ['Simulation', 'Findings', 'Escalations', 'Who can'] as const;
+type BottomTab = (typeof bottomTabs)[number];
+
+/** One hop of a path: one node to the next (the same node when a step acts on itself). */
+export interface PathHop {
+  from: EntityId;
+  to: EntityId;
+  /** What the hop does, for people: `sts:AssumeRole`, `iam-create-access-key`. */
+  label: string;
+}
+
+export interface PathHighlight {
+  hops: PathHop[];
+  /** How many hops are lit, 0 to `hops.length`; the start node is lit from 0. */
+  lit: number;
 }
 
 /** Which lesson is open and where the learner is in it (share links carry it). */
@@ -122,6 +148,14 @@ interface UiActions {
   /** Drops the reveal request; with a nonce, only when that request is still the pending one. */
   clearPolicyReveal: (nonce?: number) => void;
   setActiveLesson: (lesson: ActiveLesson | null) => void;
+  /** Shows a path (all of it lit when `lit` is left out), or none. */
+  setPathHighlight: (hops: PathHop[] | null, lit?: number) => void;
+  /** Lights one hop more (`1`) or one less (`-1`), within the path. */
+  stepPathHighlight: (delta: number) => void;
+  setFindingBadges: (badges: ReadonlyMap<EntityId, FindingBadge>) => void;
+  setBottomTab: (tab: BottomTab) => void;
+  /** Opens the Findings tab on the findings about one node (or all, with null). */
+  showFindingsOf: (id: EntityId | null) => void;
 }
 
 export type UiSlice = UiState & UiActions;

@@ -1,6 +1,7 @@
 import type { SliceCreator, UiSlice } from './types';
 
 let nextToastId = 1;
+const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n));
 let nextRevealNonce = 1;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -13,6 +14,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   edgeVisibility: { membership: true, permission: 'auto' },
   policyReveal: null,
   activeLesson: null,
+  pathHighlight: null,
+  findingBadges: new Map(),
+  bottomTab: 'Simulation',
+  findingsSubject: null,
   setSearchOpen: (open) => set({ searchOpen: open }),
   showToast: (tone, message) =>
     set((state) => ({ toasts: [...state.toasts, { id: nextToastId++, tone, message }] })),
@@ -30,4 +35,16 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
       nonce === undefined || state.policyReveal?.nonce === nonce ? { policyReveal: null } : {},
     ),
   setActiveLesson: (activeLesson) => set({ activeLesson }),
+  setPathHighlight: (hops, lit) =>
+    set({ pathHighlight: hops ? { hops, lit: clamp(lit ?? hops.length, hops.length) } : null }),
+  stepPathHighlight: (delta) =>
+    set((state) => {
+      const path = state.pathHighlight;
+      if (!path) return {};
+      const lit = clamp(path.lit + delta, path.hops.length);
+      return lit === path.lit ? {} : { pathHighlight: { ...path, lit } };
+    }),
+  setFindingBadges: (findingBadges) => set({ findingBadges }),
+  setBottomTab: (bottomTab) => set({ bottomTab }),
+  showFindingsOf: (findingsSubject) => set({ bottomTab: 'Findings', findingsSubject }),
 });

@@ -7,31 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANALYSIS_FORMAT, type AnalysisResult } from '../../analysis';
 import { sampleDesign } from '../../model';
 import { createRolecraftStore, RolecraftProvider } from '../../store';
-import type { AnalysisWorkerMessage } from './analysis-worker';
+import { FakeWorker } from './fake-worker';
 import { cancelAnalysis } from './analysis-status';
 import { FindingsPanel } from './FindingsPanel';
-
-/** A stand-in for the browser's Worker: records what the page sends and whether it was ended. */
-class FakeWorker {
-  static made: FakeWorker[] = [];
-  onmessage: ((event: MessageEvent<AnalysisWorkerMessage>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  sent: unknown[] = [];
-  terminated = false;
-  constructor(readonly url: URL | string) {
-    FakeWorker.made.push(this);
-  }
-  postMessage(data: unknown) {
-    this.sent.push(data);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  /** The worker posting a message to the page. */
-  emit(m: AnalysisWorkerMessage) {
-    act(() => this.onmessage?.({ data: m } as MessageEvent<AnalysisWorkerMessage>));
-  }
-}
 
 const result: AnalysisResult = {
   format: ANALYSIS_FORMAT,
@@ -46,6 +24,7 @@ const result: AnalysisResult = {
 
 beforeEach(() => {
   FakeWorker.made = [];
+  FakeWorker.real = false;
   vi.stubGlobal('Worker', FakeWorker);
 });
 afterEach(() => {
@@ -72,7 +51,7 @@ describe('Findings tab: the analysis in a worker', () => {
     const worker = FakeWorker.made[0]!;
     expect(worker.sent).toHaveLength(1);
     expect(runButton().disabled).toBe(true);
-    worker.emit({ type: 'progress', fraction: 0.45, stage: 'escalations' });
+    worker.emit({ type: 'progress', job: worker.job, fraction: 0.45, stage: 'escalations' });
     const bar = screen.getByRole('progressbar', { name: 'Analysis progress' });
     expect((bar as HTMLProgressElement).value).toBe(0.45);
     expect(screen.getByText('Trying every escalation technique')).toBeTruthy();
@@ -83,22 +62,24 @@ describe('Findings tab: the analysis in a worker', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     expect(runButton().disabled).toBe(false);
 
-    worker.emit({ type: 'done', result });
+    worker.emit({ type: 'done', job: worker.job, result });
     expect(screen.queryByRole('list', { name: 'Findings list' })).toBeNull();
     expect(runButton().disabled).toBe(false);
   });
 
-  it('a finished run lists its findings; running again replaces the first worker', async () => {
+  it('a finished run lists its findings; the worker stays for questions; running again replaces it', async () => {
     const user = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Run analysis' }));
     const first = FakeWorker.made[0]!;
-    first.emit({ type: 'done', result });
-    expect(first.terminated).toBe(true);
-    expect(screen.getByRole('list', { name: 'Findings list' })).toBeTruthy();
+    const job = first.job;
+    first.emit({ type: 'done', job, result });
+    expect(await screen.findByRole('list', { name: 'Findings list' })).toBeTruthy();
+    expect(first.terminated).toBe(false);
     expect(screen.getByText(/0 of 0 findings/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Run analysis again' }));
+    expect(first.terminated).toBe(true);
     expect(FakeWorker.made).toHaveLength(2);
-    first.emit({ type: 'failed', reason: 'stale' });
+    first.emit({ type: 'failed', job, reason: 'stale' });
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

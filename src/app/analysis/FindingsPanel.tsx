@@ -3,16 +3,8 @@ import { severities, type Finding } from '../../analysis';
 import { parsePolicy } from '../../engine';
 import { findEntity, policyTextAt, type Design } from '../../model';
 import { useRolecraft } from '../../store';
-import { cancelAnalysis, runAnalysis, useAnalysisStatus } from './analysis-status';
-
-const stageWords: Record<string, string> = {
-  trust: 'Reading trusts',
-  reachability: 'Following AssumeRole chains',
-  admins: 'Finding admins',
-  escalations: 'Trying every escalation technique',
-  findings: 'Checking findings',
-  done: 'Done',
-};
+import { useAnalysisStatus } from './analysis-status';
+import { RunControls } from './RunControls';
 
 const severityClass: Record<string, string> = {
   critical: 'bg-red-700 text-white',
@@ -42,6 +34,8 @@ export function FindingsPanel() {
   const design = useRolecraft((s) => s.design);
   const select = useRolecraft((s) => s.select);
   const revealPolicy = useRolecraft((s) => s.revealPolicy);
+  const subject = useRolecraft((s) => s.findingsSubject);
+  const showFindingsOf = useRolecraft((s) => s.showFindingsOf);
   const status = useAnalysisStatus();
   const [kind, setKind] = useState('all');
   const [severity, setSeverity] = useState('all');
@@ -49,37 +43,17 @@ export function FindingsPanel() {
   const findings = useMemo(() => result?.findings ?? [], [result]);
   const kinds = useMemo(() => [...new Set(findings.map((f) => f.kind))].sort(), [findings]);
   const shown = findings.filter(
-    (f) => (kind === 'all' || f.kind === kind) && (severity === 'all' || f.severity === severity),
+    (f) =>
+      (kind === 'all' || f.kind === kind) &&
+      (severity === 'all' || f.severity === severity) &&
+      (subject === null || f.subjectId === subject),
   );
+  const subjectName = subject === null ? undefined : (findEntity(design, subject)?.name ?? subject);
   const stale = status.phase === 'done' && status.design !== design;
   return (
     <div className="flex h-72 flex-col gap-2" aria-label="Findings">
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          className="rounded bg-sky-700 px-3 py-1 font-semibold text-white disabled:opacity-50"
-          disabled={status.phase === 'running'}
-          onClick={() => runAnalysis(design, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))}
-        >
-          {status.phase === 'done' ? 'Run analysis again' : 'Run analysis'}
-        </button>
-        {status.phase === 'running' && (
-          <>
-            <span>{stageWords[status.stage] ?? status.stage}</span>
-            <progress
-              aria-label="Analysis progress"
-              max={1}
-              value={status.fraction}
-              className="w-48"
-            />
-            <button type="button" className="rounded border px-3 py-1" onClick={cancelAnalysis}>
-              Cancel
-            </button>
-          </>
-        )}
-        {status.phase === 'failed' && (
-          <span role="alert">The analysis failed: {status.reason}</span>
-        )}
+        <RunControls />
         {status.phase === 'done' && (
           <>
             <label className="flex items-center gap-1">
@@ -112,6 +86,18 @@ export function FindingsPanel() {
                 ))}
               </select>
             </label>
+            {subjectName !== undefined && (
+              <span className="flex items-center gap-1 rounded bg-sky-100 px-1 dark:bg-sky-900">
+                About {subjectName}
+                <button
+                  type="button"
+                  className="rounded border px-1 text-xs"
+                  onClick={() => showFindingsOf(null)}
+                >
+                  Show all nodes
+                </button>
+              </span>
+            )}
             <span className="text-slate-600 dark:text-slate-300">
               {shown.length} of {findings.length} findings; {status.result.escalations.length}{' '}
               escalations, {status.result.reachability.length} reachable pairs

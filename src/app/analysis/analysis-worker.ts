@@ -1,22 +1,10 @@
 /// <reference lib="webworker" />
 // Runs the analysis off the main thread, posting progress; the page ends the worker to cancel.
-import { analyze, type AnalysisResult } from '../../analysis';
-import type { Design } from '../../model';
+// It keeps the analyses the page may still ask about (who can..., what an edit changes), so a
+// question about an analysed design costs no second analysis.
+import { jobRunner, type AnalysisWorkerRequest } from './worker-jobs';
 
-export type AnalysisWorkerMessage =
-  | { type: 'progress'; fraction: number; stage: string }
-  | { type: 'done'; result: AnalysisResult }
-  | { type: 'failed'; reason: string };
+const run = jobRunner();
 
-self.onmessage = (event: MessageEvent<{ design: Design; now: string }>) => {
-  const post = (m: AnalysisWorkerMessage) => self.postMessage(m);
-  try {
-    const analysis = analyze(event.data.design, {
-      now: event.data.now,
-      onProgress: (p) => post({ type: 'progress', fraction: p.fraction, stage: p.stage }),
-    });
-    post({ type: 'done', result: analysis.result });
-  } catch (error) {
-    post({ type: 'failed', reason: (error as Error).message });
-  }
-};
+self.onmessage = (event: MessageEvent<AnalysisWorkerRequest>) =>
+  run(event.data, (m) => self.postMessage(m));

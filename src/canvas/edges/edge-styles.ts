@@ -37,6 +37,13 @@ export const permissionLook: EdgeLook = {
   label: 'permission on a resource',
 };
 
+/** A hop of a highlighted path that no design edge draws (an escalation technique). */
+export const pathLook: EdgeLook = {
+  stroke: '#c026d3',
+  strokeWidth: 3,
+  label: 'a step of the highlighted path',
+};
+
 export function trustEdgeStyle(edge: TrustEdge): EdgeLook {
   return edge.blocked ? blockedLook : trustLooks[edge.kind];
 }

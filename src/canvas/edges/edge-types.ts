@@ -1,4 +1,5 @@
 import type { EdgeTypes } from '@xyflow/react';
+import { PathEdgeView } from './PathEdgeView';
 import { MembershipEdgeView, PermissionEdgeView } from './RelationEdges';
 import { TrustEdgeView } from './TrustEdgeView';
 
@@ -7,4 +8,5 @@ export const edgeTypes: EdgeTypes = {
   trust: TrustEdgeView,
   membership: MembershipEdgeView,
   permission: PermissionEdgeView,
+  path: PathEdgeView,
 };

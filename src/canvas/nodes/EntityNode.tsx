@@ -1,6 +1,7 @@
 import { Fragment, memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { EntityIcon } from '../icons/EntityIcon';
+import { FindingBadge } from './FindingBadge';
 import type { EntityFlowNode } from './node-data';
 
 /**
@@ -50,6 +51,16 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
           className="!h-3 !w-3 !border-2 !border-white !bg-amber-500 dark:!border-slate-800"
         />
       )}
+      {entity.kind === 'user' && (
+        // Nothing is drawn to a user by hand; a highlighted path's hop (an access key made for
+        // it) ends here. React Flow draws no edge to a node without a target handle.
+        <Handle
+          type="target"
+          position={Position.Top}
+          isConnectable={false}
+          className="!pointer-events-none !opacity-0"
+        />
+      )}
       <EntityIcon glyph={glyph} size={24} />
       <div className="min-w-0 flex-1">
         {/* Names never truncate: they wrap (anywhere, for one long word) and shrink when long. */}
@@ -70,6 +81,7 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
           keys
         </span>
       )}
+      <FindingBadge id={entity.id} name={entity.name} />
       {isPrincipal && (
         <Handle
           type="source"
