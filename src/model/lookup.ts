@@ -1,17 +1,15 @@
+import { onEntities } from './entity-memo';
 import { entityCollections, type Account, type Design, type Entity, type EntityId } from './types';
 
-/** Fast lookups over a design; built once per design object (designs are immutable). */
+/** Fast lookups over a design; built once per set of entities (designs are immutable). */
 export interface DesignIndex {
   byId: ReadonlyMap<EntityId, Entity>;
   /** Account entity by its 12-digit AWS account id. */
   accountByAwsId: ReadonlyMap<string, Account>;
 }
 
-const memo = new WeakMap<Design, DesignIndex>();
-
-export function indexOf(design: Design): DesignIndex {
-  const hit = memo.get(design);
-  if (hit) return hit;
+/** The lookups of a design; a design that differs only in layout, name or drafts shares them. */
+export const indexOf = onEntities((design: Design): DesignIndex => {
   const byId = new Map<EntityId, Entity>();
   for (const collection of entityCollections) {
     for (const entity of design[collection] as Entity[]) byId.set(entity.id, entity);
@@ -21,10 +19,8 @@ export function indexOf(design: Design): DesignIndex {
     if (!accountByAwsId.has(account.awsAccountId))
       accountByAwsId.set(account.awsAccountId, account);
   }
-  const index = { byId, accountByAwsId };
-  memo.set(design, index);
-  return index;
-}
+  return { byId, accountByAwsId };
+});
 
 export function findEntity(design: Design, id: EntityId): Entity | undefined {
   return indexOf(design).byId.get(id);

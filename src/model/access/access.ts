@@ -21,6 +21,7 @@ import {
   type RoleDefinition,
 } from '../../sts';
 import { arnOf } from '../arn';
+import { onEntities } from '../entity-memo';
 import { findEntity } from '../lookup';
 import type { Design, Entity, EntityId } from '../types';
 import { DEFAULT_NOW_MS, DEFAULT_SESSION_NAME } from './defaults';
@@ -407,17 +408,11 @@ export class DesignAccess {
   }
 }
 
-const memo = new WeakMap<Design, DesignAccess>();
-
-/** The access questions of a design (memoised per design object). */
-export function access(design: Design): DesignAccess {
-  let hit = memo.get(design);
-  if (!hit) {
-    hit = new DesignAccess(design);
-    memo.set(design, hit);
-  }
-  return hit;
-}
+/**
+ * The access questions of a design, with their caches: shared by designs that differ only in
+ * layout, name or drafts (which no question reads), so a drop keeps every answer.
+ */
+export const access = onEntities((design: Design) => new DesignAccess(design));
 
 /** Can `source` assume `role`? See `DesignAccess.canAssume`. */
 export const canAssume = (design: Design, q: AssumeQuestion): AccessVerdict =>

@@ -12,6 +12,7 @@ import {
   type StsWorld,
 } from '../../sts';
 import { arnOf } from '../arn';
+import { onEntities } from '../entity-memo';
 import type { Design, EntityId } from '../types';
 import {
   accountEntity,
@@ -48,16 +49,11 @@ export interface DesignWorld {
 
 const EMPTY_TRUST: PolicyDocument = { Version: '2012-10-17', Statement: [] };
 
-const memo = new WeakMap<Design, DesignWorld>();
-
-/** Builds the STS world of a design (memoised per design object). Pure: the same design gives the same world. */
-export function designWorld(design: Design): DesignWorld {
-  const hit = memo.get(design);
-  if (hit) return hit;
-  const world = buildWorld(design);
-  memo.set(design, world);
-  return world;
-}
+/**
+ * Builds the STS world of a design. Pure: the same entities give the same world, so a design
+ * that differs only in layout, name or drafts (a drop) shares its world (one object).
+ */
+export const designWorld = onEntities(buildWorld);
 
 function buildWorld(design: Design): DesignWorld {
   const skipped: SkippedPolicy[] = [];

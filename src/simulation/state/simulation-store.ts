@@ -423,9 +423,13 @@ export function createSimulationStore(
     if (state.design === design) return;
     const other = state.design.id !== design.id;
     design = state.design;
-    world = designToWorld(design);
-    simulator.setWorld(world.world);
-    store.setState({ skipped: world.skipped.map((s) => s.source.name) });
+    const next = designToWorld(design);
+    // A change the world does not depend on (a drop, a rename of the design) keeps it.
+    if (next !== world) {
+      world = next;
+      simulator.setWorld(world.world);
+      store.setState({ skipped: world.skipped.map((s) => s.source.name) });
+    }
     // Another design (opened, imported, new) starts a simulation of its own.
     if (other) store.getState().reset();
   });
