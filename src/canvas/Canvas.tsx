@@ -99,6 +99,7 @@ export function Canvas({ colorMode }: CanvasProps) {
         multiSelectionKeyCode={multiSelectKeys}
         elevateNodesOnSelect={false}
         onlyRenderVisibleElements={culling}
+        className={culling && draggedKey !== '' ? 'rolecraft-dragging' : undefined}
         colorMode={colorMode}
         minZoom={0.05}
         maxZoom={2}

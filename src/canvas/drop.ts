@@ -17,7 +17,7 @@ export interface Drop {
 }
 
 /** The account whose frame holds the point; the smallest when frames overlap. */
-export function accountAt(frames: Map<EntityId, Frame>, point: { x: number; y: number }) {
+export function accountAt(frames: ReadonlyMap<EntityId, Frame>, point: { x: number; y: number }) {
   let best: { id: EntityId; area: number } | undefined;
   for (const [id, frame] of frames) {
     if (!containsPoint(frame, point)) continue;

@@ -17,14 +17,17 @@ import { isLargeDesign, showsPermissionEdges } from './useFitOnOpen';
 interface LargeDesignOptions {
   /** Only edges with an end in this box are handed to React Flow. */
   cull?: Frame;
-  /** Ids of the nodes being dragged, `\n`-joined: while set, only their edges are drawn. */
+  /** Ids of the nodes being dragged, `\n`-joined: while set, only their edges are shown. */
   draggedKey?: string;
 }
+
+/** The class of a dragged node's edge, shown while the canvas hides the others. */
+const DRAGGED_EDGE = 'dragged-edge';
 
 /**
  * Edges derived from the design (never stored), with the selection applied. A large design is
  * drawn more simply: edges far from the view are left out, and while nodes are dragged only
- * their own edges are drawn (hundreds of others would be re-composited on every frame).
+ * their own edges are shown (hundreds of others would be re-composited on every frame).
  */
 export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {}) {
   const design = useRolecraft(selectDesign);
@@ -54,10 +57,16 @@ export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {})
     };
     return base.filter((edge) => near(edge.source) || near(edge.target));
   }, [base, cull, positions]);
+  // The others stay mounted, hidden by the canvas's `dragging` class (styles.css): mounting
+  // them all again on the drop would cost more than the whole rest of the drop.
   const drawn = useMemo(() => {
     if (draggedKey === '') return culled;
     const dragged = new Set(draggedKey.split('\n'));
-    return culled.filter((edge) => dragged.has(edge.source) || dragged.has(edge.target));
+    return culled.map((edge) =>
+      dragged.has(edge.source) || dragged.has(edge.target)
+        ? { ...edge, className: DRAGGED_EDGE }
+        : edge,
+    );
   }, [culled, draggedKey]);
   const edges = useMemo(() => {
     if (selectedEdgeIds.length === 0) return drawn;

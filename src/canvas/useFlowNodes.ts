@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NodeChange, XYPosition } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
+import { findEntity } from '../model';
 import {
   selectDesign,
   selectSelectedIds,
@@ -10,7 +11,13 @@ import {
 } from '../store';
 import { centreOf } from './geometry';
 import { accountAt, commitDrops, type Drop } from './drop';
-import { accountFrames, buildNodes } from './nodes/build-nodes';
+import {
+  accountFrames,
+  accountScopedEntities,
+  buildNodes,
+  entityPositions,
+  type NodeCache,
+} from './nodes/build-nodes';
 import type { FlowNode } from './nodes/node-data';
 
 const noPositions: ReadonlyMap<string, XYPosition> = new Map();
@@ -43,29 +50,19 @@ export function useFlowNodes() {
   const selectedIds = useRolecraft(selectSelectedIds);
   const { apply, setSelectedNodes } = useRolecraft(useShallow(selectNodeActions));
   const store = useRolecraftStore();
-  const cache = useRef(new Map<string, FlowNode>());
+  const cache = useRef<NodeCache>(new Map());
   const base = useMemo(() => buildNodes(design, cache.current), [design]);
   const frames = useMemo(() => accountFrames(design), [design]);
   const [dragging, setDragging] = useState(noPositions);
   const [dropTarget, setDropTarget] = useState<string | undefined>();
 
   const nodes = useMemo(() => {
+    if (selectedIds.length === 0 && dragging.size === 0 && dropTarget === undefined) return base;
     const selected = new Set(selectedIds);
     return base.map((node) =>
       decorate(node, selected.has(node.id), dragging.get(node.id), node.id === dropTarget),
     );
   }, [base, selectedIds, dragging, dropTarget]);
-
-  const baseById = useMemo(() => new Map(base.map((n) => [n.id, n])), [base]);
-  const childrenOf = useMemo(() => {
-    const children = new Map<string, FlowNode[]>();
-    for (const node of base) {
-      if (node.type !== 'entity' || !('account' in node.data.entity)) continue;
-      const account = node.data.entity.account;
-      children.set(account, [...(children.get(account) ?? []), node]);
-    }
-    return children;
-  }, [base]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -85,24 +82,22 @@ export function useFlowNodes() {
       if (selection) setSelectedNodes([...selection]);
       if (moving.size > 0) {
         // An account carries its entities along while it is dragged.
+        const positions = entityPositions(design);
         for (const [id, position] of [...moving]) {
-          const account = baseById.get(id);
-          if (account?.type !== 'account') continue;
-          const dx = position.x - account.position.x;
-          const dy = position.y - account.position.y;
-          for (const child of childrenOf.get(id) ?? []) {
-            if (!moving.has(child.id)) {
-              moving.set(child.id, { x: child.position.x + dx, y: child.position.y + dy });
-            }
+          const frame = frames.get(id);
+          if (!frame) continue;
+          const dx = position.x - frame.x;
+          const dy = position.y - frame.y;
+          for (const child of accountScopedEntities(design)) {
+            const at = positions.get(child.id);
+            if (child.account !== id || moving.has(child.id) || !at) continue;
+            moving.set(child.id, { x: at.x + dx, y: at.y + dy });
           }
         }
         setDragging((current) => new Map([...current, ...moving]));
         const [firstId, firstPosition] = moving.entries().next().value!;
-        const dragged = baseById.get(firstId);
-        const home =
-          dragged?.type === 'entity' && 'account' in dragged.data.entity
-            ? dragged.data.entity.account
-            : undefined;
+        const dragged = findEntity(design, firstId);
+        const home = dragged && 'account' in dragged ? dragged.account : undefined;
         const target = home ? accountAt(frames, centreOf(firstPosition)) : undefined;
         setDropTarget(target !== home ? target : undefined);
       }
@@ -112,7 +107,7 @@ export function useFlowNodes() {
         setDropTarget(undefined);
       }
     },
-    [apply, baseById, childrenOf, frames, setSelectedNodes, store],
+    [apply, design, frames, setSelectedNodes, store],
   );
 
   /** The dragged node ids as one string: the same object-free value for a whole drag. */

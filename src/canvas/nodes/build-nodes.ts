@@ -39,7 +39,7 @@ export function freeEntities(design: Design): Entity[] {
 }
 
 /** Absolute positions for every non-account entity, filling in a grid for those without one. */
-export function entityPositions(design: Design): Map<EntityId, Position> {
+function placeEntities(design: Design): Map<EntityId, Position> {
   const positions = new Map<EntityId, Position>();
   const slotInAccount = new Map<EntityId, number>();
   for (const entity of accountScopedEntities(design)) {
@@ -65,11 +65,7 @@ export function entityPositions(design: Design): Map<EntityId, Position> {
   return positions;
 }
 
-/** Frames of every account, grown around their entities. */
-export function accountFrames(
-  design: Design,
-  positions = entityPositions(design),
-): Map<EntityId, Frame> {
+function frameAccounts(design: Design, positions: ReadonlyMap<EntityId, Position>) {
   const children = new Map<EntityId, Position[]>();
   for (const entity of accountScopedEntities(design)) {
     const position = positions.get(entity.id);
@@ -84,6 +80,39 @@ export function accountFrames(
     frames.set(account.id, accountFrame(stored, children.get(account.id) ?? []));
   });
   return frames;
+}
+
+interface Placement {
+  positions: ReadonlyMap<EntityId, Position>;
+  frames: ReadonlyMap<EntityId, Frame>;
+}
+
+// The canvas, the minimap, drops and culling all ask for the same design's placement: once.
+const placements = new WeakMap<Design, Placement>();
+
+function placementOf(design: Design): Placement {
+  let hit = placements.get(design);
+  if (!hit) {
+    const positions = placeEntities(design);
+    hit = { positions, frames: frameAccounts(design, positions) };
+    placements.set(design, hit);
+  }
+  return hit;
+}
+
+/** Absolute positions for every non-account entity (shared: do not change the map). */
+export function entityPositions(design: Design): ReadonlyMap<EntityId, Position> {
+  return placementOf(design).positions;
+}
+
+/** Frames of every account, grown around their entities (shared: do not change the map). */
+export function accountFrames(
+  design: Design,
+  positions?: ReadonlyMap<EntityId, Position>,
+): ReadonlyMap<EntityId, Frame> {
+  return positions === undefined || positions === placementOf(design).positions
+    ? placementOf(design).frames
+    : frameAccounts(design, positions);
 }
 
 function entityAriaLabel(entity: Entity, accountName: string | undefined): string {
@@ -138,37 +167,63 @@ function entityNode(
 
 const ENTITY_SIZE = { width: ENTITY_WIDTH, height: ENTITY_HEIGHT };
 
-function sameNode(a: FlowNode, b: FlowNode): boolean {
-  if (a.type !== b.type || a.ariaLabel !== b.ariaLabel) return false;
-  if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
-  if (a.width !== b.width || a.height !== b.height) return false;
-  const keys = Object.keys(a.data) as (keyof typeof a.data)[];
-  return keys.every((key) => a.data[key] === (b.data as typeof a.data)[key]);
+/** What a node was built from: the same inputs give the same node object. */
+interface NodeInputs {
+  entity: Entity;
+  /** The entity's account (its name and id are in the node), or the frame of an account node. */
+  parent: Account | Frame | undefined;
+  x: number;
+  y: number;
+  node: FlowNode;
 }
 
+/** The nodes last built, by id, with their inputs; `buildNodes` keeps it up to date. */
+export type NodeCache = Map<string, NodeInputs>;
+
+const sameFrame = (a: Frame, b: Frame) =>
+  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
 /**
- * The design's React Flow nodes: accounts first (drawn beneath), then the entities.
- * Nodes whose content did not change keep their previous object, so React Flow re-renders only
- * what changed; `previous` is updated in place.
+ * The design's React Flow nodes: accounts first (drawn beneath), then the entities. A node
+ * whose entity, account and position did not change keeps its previous object (found in
+ * `cache`, which is updated in place), so a drop builds one node and React Flow re-renders
+ * only that one.
  */
-export function buildNodes(design: Design, previous: Map<string, FlowNode>): FlowNode[] {
-  const positions = entityPositions(design);
-  const frames = accountFrames(design, positions);
+export function buildNodes(design: Design, cache: NodeCache): FlowNode[] {
+  const { positions, frames } = placementOf(design);
   const nodes: FlowNode[] = [];
-  const keep = (node: FlowNode) => {
-    const old = previous.get(node.id);
-    const chosen = old && sameNode(old, node) ? old : node;
-    nodes.push(chosen);
-    return chosen;
-  };
-  for (const account of design.accounts) keep(accountNode(account, frames.get(account.id)!));
-  for (const entity of [...accountScopedEntities(design), ...freeEntities(design)]) {
-    const account = isAccountScoped(entity) ? findEntity(design, entity.account) : undefined;
-    const parent =
-      account?.kind === 'account' ? { account, frame: frames.get(account.id)! } : undefined;
-    keep(entityNode(design, entity, positions.get(entity.id)!, parent));
+  const seen = new Set<string>();
+  for (const account of design.accounts) {
+    const frame = frames.get(account.id)!;
+    const old = cache.get(account.id);
+    const reuse =
+      old && old.entity === account && old.parent && sameFrame(old.parent as Frame, frame);
+    const node = reuse ? old.node : accountNode(account, frame);
+    if (!reuse) cache.set(account.id, { entity: account, parent: frame, x: 0, y: 0, node });
+    nodes.push(node);
+    seen.add(account.id);
   }
-  previous.clear();
-  for (const node of nodes) previous.set(node.id, node);
+  for (const entity of [...accountScopedEntities(design), ...freeEntities(design)]) {
+    const position = positions.get(entity.id)!;
+    const found = isAccountScoped(entity) ? findEntity(design, entity.account) : undefined;
+    const account = found?.kind === 'account' ? found : undefined;
+    const old = cache.get(entity.id);
+    const reuse =
+      old &&
+      old.entity === entity &&
+      old.parent === account &&
+      old.x === position.x &&
+      old.y === position.y;
+    let node: FlowNode;
+    if (reuse) node = old.node;
+    else {
+      const parent = account ? { account, frame: frames.get(account.id)! } : undefined;
+      node = entityNode(design, entity, position, parent);
+      cache.set(entity.id, { entity, parent: account, x: position.x, y: position.y, node });
+    }
+    nodes.push(node);
+    seen.add(entity.id);
+  }
+  if (cache.size > seen.size) for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return nodes;
 }
