@@ -1,6 +1,7 @@
 import {
   DesignStorage,
   StaleDesignError,
+  designJson,
   designFileName,
   designFileSizeProblem,
   exportDesignText,
@@ -13,6 +14,7 @@ import { flushPendingEdits } from '../editor';
 import { designNotices, setNotice } from './design-notices';
 import { setImportStatus } from './import/import-status';
 import { runImportInWorker } from './import/run-import';
+import { saveDesign } from './save-off-thread';
 
 // Autosave of the open design to IndexedDB, the list of saved designs, and file import/export.
 // Saves are whole or absent and checked against the revision this tab loaded: a design saved
@@ -27,6 +29,11 @@ const JOURNAL = 'rolecraft:unsaved';
 
 let saving: Promise<void> | undefined;
 let queued: Design | undefined;
+/** A save waiting for changes to pause (see `saveSoon`). */
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/** How long edits must pause before they are saved: a burst of edits is written once. */
+const SAVE_DELAY_MS = 300;
 /** Revision of each design as this tab last loaded or saved it. */
 const revisions = new Map<string, number>();
 /** The open design may not be saved: opened read-only, or stale (changed in another tab). */
@@ -52,7 +59,7 @@ function save(design: Design): Promise<void> {
         const next = queued;
         queued = undefined;
         if (blocked === next.id) continue;
-        const saved = await storage.save(next, revisions.get(next.id) ?? 0);
+        const saved = await saveDesign(storage, next, revisions.get(next.id) ?? 0);
         revisions.set(next.id, saved.revision);
         channel?.postMessage({ type: 'saved', id: next.id, revision: saved.revision, tab });
         await storage.setLastOpened(next.id);
@@ -73,7 +80,24 @@ function save(design: Design): Promise<void> {
   return saving;
 }
 
+/**
+ * Saves the design once edits pause for `SAVE_DELAY_MS` (a save already running picks it up
+ * when it ends). Until then the status says saving, and leaving the page journals it.
+ */
+function saveSoon(design: Design) {
+  if (blocked === design.id) return;
+  queued = design;
+  state().setSaveStatus('saving');
+  if (pending !== undefined) clearTimeout(pending);
+  pending = setTimeout(() => {
+    pending = undefined;
+    if (queued) void save(queued);
+  }, SAVE_DELAY_MS);
+}
+
 function markStale(id: string) {
+  if (pending !== undefined) clearTimeout(pending);
+  pending = undefined;
   queued = undefined;
   blocked = id;
   state().setSaveStatus('failed');
@@ -93,6 +117,11 @@ channel?.addEventListener('message', (event: MessageEvent) => {
 
 /** Waits until every change so far is stored. */
 async function flushSaves(): Promise<void> {
+  if (pending !== undefined) {
+    clearTimeout(pending);
+    pending = undefined;
+    if (queued) void save(queued);
+  }
   while (saving) await saving;
 }
 
@@ -173,7 +202,7 @@ function journalOnHide() {
   try {
     localStorage.setItem(
       JOURNAL,
-      JSON.stringify({ design, baseRevision: revisions.get(design.id) ?? 0 }),
+      `{"design":${designJson(design)},"baseRevision":${revisions.get(design.id) ?? 0}}`,
     );
   } catch {
     // quota or privacy mode: the IndexedDB save in flight is all there is
@@ -228,7 +257,7 @@ export async function startPersistence(initial?: Design): Promise<() => void> {
   if (mustSave) void save(state().design);
   else state().setSaveStatus('saved');
   return rolecraftStore.subscribe((current, previous) => {
-    if (current.design !== previous.design) void save(current.design);
+    if (current.design !== previous.design) saveSoon(current.design);
   });
 }
 
