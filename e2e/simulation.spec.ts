@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/simulation';
 
 const ALICE = 'alice (user';
@@ -10,10 +11,14 @@ test('assume a role: the request travels to STS, each check lights, and a creden
 }) => {
   await simulation.open();
   await expect(simulation.now).toHaveText('2026-01-01 00:00:00 UTC');
-  await expect(simulation.stsBadge).toBeVisible();
+  // The badge shows where a request goes: none before the first.
+  await expect(simulation.stsBadge).toHaveCount(0);
 
+  // At a speed a person watches (the suite runs at Instant), the token crosses the canvas
+  // and later steps wait their turn.
+  await simulation.setAnimationSpeed('0.5×');
   await simulation.assume({ caller: ALICE, role: DEVELOPER });
-  // While it runs, the token crosses the canvas and later steps wait their turn.
+  await expect(simulation.stsBadge).toBeVisible();
   await expect(page.getByTestId('simulation-token')).toBeVisible();
   await expect(simulation.checks.locator('li[data-tone="pending"]').first()).toBeVisible();
   await page.screenshot({ path: '/tmp/simulation-assume-running.png' });
@@ -26,8 +31,7 @@ test('assume a role: the request travels to STS, each check lights, and a creden
     simulation.step(simulation.checks, 'Trust condition Bool aws:MultiFactorAuthPresent'),
   ).toContainText('passed');
 
-  const card = simulation.card('Developer/alice');
-  await expect(card).toBeVisible();
+  const card = await simulation.openCard('Developer/alice');
   await expect(card).toContainText(/ASIA[A-Z0-9]{16}/);
   await expect(card).toContainText('Expires in 1:00:00');
   await expect(card).toContainText('2026-01-01T01:00:00Z');
@@ -43,8 +47,7 @@ test('run the clock past expiry: the card says Expired, a call fails with Expire
 }) => {
   await simulation.open();
   await simulation.assume({ caller: ALICE, role: DEVELOPER });
-  const card = simulation.card('Developer/alice');
-  await expect(card).toBeVisible();
+  const card = await simulation.openCard('Developer/alice');
   const firstKey = (await card.textContent())?.match(/ASIA[A-Z0-9]{16}/)?.[0];
 
   await simulation.setSpeed('600×');
@@ -66,7 +69,7 @@ test('run the clock past expiry: the card says Expired, a call fails with Expire
   await expect(log.getByRole('listitem').first()).toContainText('ExpiredToken');
 
   await card.getByRole('button', { name: 'Re-assume' }).click();
-  const fresh = simulation.card('Developer/alice');
+  const fresh = await simulation.openCard('Developer/alice');
   await expect(fresh).toContainText(/Expires in \d:\d\d:\d\d|Expires in \d+:\d\d/);
   await expect(fresh).not.toContainText(firstKey ?? 'no key');
 });
@@ -194,21 +197,159 @@ test('a call walks the policy layers to its decisive statement; the event log fi
   expect(records[0]?.eventSource).toBe('s3.amazonaws.com');
 });
 
-test('with reduced motion the same steps show as highlights, without a moving token', async ({
+test('with reduced motion every check shows at once and the lit path stays, without motion', async ({
   simulation,
   page,
 }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await simulation.open();
+  // Reduced motion wins over any speed picked.
+  await simulation.setAnimationSpeed('0.5×');
   await simulation.assume({ caller: ALICE, role: DEVELOPER });
-  await expect(page.getByTestId('simulation-highlight').first()).toBeVisible();
-  await expect(page.getByTestId('simulation-token')).toHaveCount(0);
   await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+  await expect(simulation.checks.locator('li[data-tone="pending"]')).toHaveCount(0);
+  await expect(simulation.step(simulation.checks, 'Credentials issued')).toHaveAttribute(
+    'data-tone',
+    'pass',
+  );
   await expect(simulation.step(simulation.checks, 'Trust policy principal')).toContainText(
     'passed',
   );
   await expect(page.getByTestId('simulation-token')).toHaveCount(0);
+  // The final highlight stays: the path lit and the two nodes outlined, nothing moving.
+  const path = page.getByTestId('simulation-path');
+  await expect(path).toHaveAttribute('data-lit', 'pass');
+  const rings = page.getByTestId('simulation-highlight');
+  await expect(rings).toHaveCount(2);
+  await page.waitForTimeout(600);
+  await expect(rings).toHaveCount(2);
+  await expect(path).toBeAttached();
+  for (const ring of await rings.all())
+    expect(await ring.evaluate((e) => getComputedStyle(e).animationName)).toBe('none');
+  await expect(page.getByTestId('simulation-token')).toHaveCount(0);
 });
+
+test('the animation speed is a named control, remembered by the browser', async ({
+  simulation,
+  page,
+}) => {
+  await simulation.open();
+  await expect(simulation.animationSpeed).toHaveValue('instant');
+  await simulation.setAnimationSpeed('2×');
+  await page.reload();
+  await expect(simulation.region).toBeVisible();
+  await expect(simulation.animationSpeed).toHaveValue('2x');
+  await simulation.assume({ caller: ALICE, role: DEVELOPER });
+  await expect(simulation.button('Skip animation')).toBeVisible();
+  await simulation.button('Skip animation').click();
+  await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+});
+
+test('a repeated assume replaces its card; an edit marks the results stale, in words too', async ({
+  simulation,
+  page,
+}) => {
+  await simulation.open();
+  await simulation.assume({ caller: ALICE, role: DEVELOPER });
+  await expect(simulation.card('Developer/alice')).toHaveCount(1);
+  await simulation.assume({ caller: ALICE, role: DEVELOPER });
+  await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+  await expect(simulation.card('Developer/alice')).toHaveCount(1);
+  await expect(simulation.stsBadge).not.toHaveAttribute('data-stale');
+
+  // alice stops signing in with MFA: the answer shown was for the design before.
+  await simulation.app.node('alice').click();
+  await simulation.app.inspector.getByRole('checkbox', { name: 'Signs in with MFA' }).uncheck();
+  await expect(simulation.stsBadge).toHaveAttribute('data-stale', 'true');
+  await expect(simulation.stsBadge).toContainText('stale');
+  await expect(simulation.region.getByText(/^Stale:/)).toBeVisible();
+  await expect(simulation.outcome('Assume role')).toContainText('Stale (the design changed since)');
+  await expect(page.getByTestId('simulation-path')).toHaveAttribute('data-lit', 'stale');
+  // Running it again gives the current answer, no longer stale.
+  await simulation.assume({ caller: ALICE, role: DEVELOPER });
+  await expect(simulation.stsBadge).not.toHaveAttribute('data-stale');
+  await expect(simulation.region.getByText(/^Stale:/)).toHaveCount(0);
+});
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${viewport.width}x${viewport.height} the simulation covers no node: the badge beside the trust edge, credentials docked in free space`, async ({
+    simulation,
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await simulation.open();
+    await simulation.assume({ caller: ALICE, role: DEVELOPER });
+    await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+    await expect(simulation.card('Developer/alice')).toBeVisible();
+    await expectNothingCovered(page, 'alice -> Developer');
+
+    // The badge sits beside the trust edge alice -> Developer, near its middle, off the line.
+    const near = await page.evaluate(() => {
+      const badge = document.querySelector('[data-sim-cover="badge"]')!.getBoundingClientRect();
+      const path = document.querySelector<SVGPathElement>(
+        '.react-flow__edge[data-id="trust:role-developer:user-alice"] path.react-flow__edge-path',
+      )!;
+      const middle = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = new DOMPoint(middle.x, middle.y).matrixTransform(path.getScreenCTM()!);
+      const dx = Math.max(badge.left - m.x, 0, m.x - badge.right);
+      const dy = Math.max(badge.top - m.y, 0, m.y - badge.bottom);
+      return { gap: Math.hypot(dx, dy) };
+    });
+    expect(near.gap).toBeGreaterThan(0);
+    expect(near.gap).toBeLessThan(90);
+
+    await simulation.assume({
+      caller: 'Developer/alice',
+      role: DEPLOY,
+      sessionName: 'deploy',
+      externalId: 'rolecraft-deploy',
+    });
+    await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+    await expect(simulation.card('Deploy/deploy')).toBeVisible();
+    await expectNothingCovered(page, 'Developer/alice -> Deploy');
+    await simulation.assume({ caller: ALICE, role: DEPLOY });
+    await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
+    await expectNothingCovered(page, 'alice -> Deploy (denied)');
+    await page.screenshot({ path: `/tmp/simulation-docked-${viewport.width}.png` });
+  });
+}
+
+/** No badge, card or chip of the simulation overlaps an entity node's box or an edge label. */
+async function expectNothingCovered(page: Page, when: string) {
+  const found = await page.evaluate(() => {
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    const covers = [...document.querySelectorAll('[data-sim-cover]')].map((e) => ({
+      what: `${e.getAttribute('data-sim-cover')} ${e.textContent?.slice(0, 30)}`,
+      ...box(e),
+    }));
+    const things = [
+      ...[...document.querySelectorAll('[aria-roledescription="node"]')]
+        .filter((e) => !/, AWS account/.test(e.getAttribute('aria-label') ?? ''))
+        .map((e) => ({ what: e.getAttribute('aria-label')?.split(',')[0] ?? '', ...box(e) })),
+      ...[...document.querySelectorAll('[data-edge-label]')].map((e) => ({
+        what: `label ${e.textContent}`,
+        ...box(e),
+      })),
+    ];
+    const hits: string[] = [];
+    for (const c of covers)
+      for (const t of things)
+        if (
+          Math.min(c.x + c.w, t.x + t.w) - Math.max(c.x, t.x) > 0.5 &&
+          Math.min(c.y + c.h, t.y + t.h) - Math.max(c.y, t.y) > 0.5
+        )
+          hits.push(`${c.what} over ${t.what}`);
+    return { hits, covers: covers.length };
+  });
+  expect(found.covers, `overlay elements after ${when}`).toBeGreaterThan(0);
+  expect(found.hits, `overlaps after ${when}`).toEqual([]);
+}
 
 test('the panel works from the keyboard: tabs with arrow keys, the clock with its buttons', async ({
   simulation,

@@ -9,7 +9,7 @@ export { bringIntoView, prefersReducedMotion, revealNode, type FlowControls } fr
 export { designPicture, type PictureFormat } from './export-image';
 export type { FlowEdge } from './edges/edge-data';
 export type { FlowNode } from './nodes/node-data';
-export { ENTITY_HEIGHT, ENTITY_WIDTH } from './geometry';
+export { ACCOUNT_HEADER, ENTITY_HEIGHT, ENTITY_WIDTH } from './geometry';
 export { accountFrames, entityPositions } from './nodes/build-nodes';
 
 /** The automatic layout (elkjs), loaded on first use. */

@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useRolecraft } from '../store';
 import { useSimulation } from './hooks/useSimulation';
 import type { SimulationTab } from './state/simulation-store';
+import { AnimationSpeedField } from './ui/AnimationSpeedField';
 import { AssumeTab } from './ui/AssumeTab';
 import { CallTab } from './ui/CallTab';
 import { ClockBar } from './ui/ClockBar';
@@ -65,6 +66,7 @@ export default function SimulationPanel() {
         <div className="min-w-0 flex-1">
           <ClockBar />
         </div>
+        <AnimationSpeedField />
       </div>
       {skipped.length > 0 && (
         <p className="text-xs text-amber-800 dark:text-amber-300">

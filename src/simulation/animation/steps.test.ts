@@ -104,14 +104,36 @@ describe('timeline', () => {
     names,
   );
 
-  it('gives travel more time than a check, and reduced motion the same steps', () => {
+  it('gives travel more time than a check', () => {
     const normal = stepDurations(steps, { reducedMotion: false });
-    const reduced = stepDurations(steps, { reducedMotion: true });
     expect(normal).toHaveLength(steps.length);
-    expect(reduced).toHaveLength(steps.length);
     expect(normal[0]).toBeGreaterThan(normal[1]!);
-    expect(totalDuration(reduced)).toBeLessThan(totalDuration(normal));
   });
+
+  it.each([
+    ['0.5x', 2],
+    ['1x', 1],
+    ['2x', 0.5],
+    ['instant', 0],
+  ] as const)('at %s every step takes %f times as long as at 1x', (speed, factor) => {
+    const normal = stepDurations(steps, { reducedMotion: false });
+    const paced = stepDurations(steps, { reducedMotion: false, speed });
+    expect(paced).toEqual(normal.map((d) => Math.round(d * factor)));
+  });
+
+  it.each(['0.5x', '1x', '2x', 'instant'] as const)(
+    'with reduced motion shows every step at once (at %s too)',
+    (speed) => {
+      const reduced = stepDurations(steps, { reducedMotion: true, speed });
+      expect(reduced).toHaveLength(steps.length);
+      expect(reduced.every((d) => d === 0)).toBe(true);
+      expect(positionAt(reduced, 0)).toEqual({
+        index: steps.length - 1,
+        progress: 1,
+        done: true,
+      });
+    },
+  );
 
   it.each([
     [0, { index: 0, progress: 0, done: false }],

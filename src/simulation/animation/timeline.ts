@@ -1,12 +1,28 @@
-// When each step of an animation shows. Travel takes longest (a token crosses the canvas);
-// with reduced motion the same steps are shown as highlights, a little quicker.
+// When each step of an animation shows. Travel takes longest (a token crosses the canvas).
+// The person picks how fast (0.5x to instant); reduced motion shows every step at once.
 
 import type { AnimationStep } from './steps';
 
+/** How fast the animation runs, as the panel offers it. */
+export const ANIMATION_SPEEDS = [
+  { id: '0.5x', label: '0.5×', pace: 2 },
+  { id: '1x', label: '1×', pace: 1 },
+  { id: '2x', label: '2×', pace: 0.5 },
+  { id: 'instant', label: 'Instant', pace: 0 },
+] as const;
+
+export type AnimationSpeed = (typeof ANIMATION_SPEEDS)[number]['id'];
+
+export const DEFAULT_ANIMATION_SPEED: AnimationSpeed = '1x';
+
+export function isAnimationSpeed(value: unknown): value is AnimationSpeed {
+  return ANIMATION_SPEEDS.some((s) => s.id === value);
+}
+
 export interface TimelineOptions {
+  /** Reduced motion: every step at once (duration 0), whatever the speed. */
   reducedMotion: boolean;
-  /** Multiplies every duration (1 = normal). */
-  pace?: number;
+  speed?: AnimationSpeed;
 }
 
 const STEP_MS = {
@@ -15,16 +31,11 @@ const STEP_MS = {
   outcome: 250,
 } as const;
 
-const REDUCED_STEP_MS = {
-  travel: 450,
-  check: 380,
-  outcome: 250,
-} as const;
-
 export function stepDurations(steps: readonly AnimationStep[], options: TimelineOptions): number[] {
-  const table = options.reducedMotion ? REDUCED_STEP_MS : STEP_MS;
-  const pace = options.pace ?? 1;
-  return steps.map((s) => Math.round(table[s.kind] * pace));
+  const pace = options.reducedMotion
+    ? 0
+    : (ANIMATION_SPEEDS.find((s) => s.id === options.speed)?.pace ?? 1);
+  return steps.map((s) => Math.round(STEP_MS[s.kind] * pace));
 }
 
 export interface TimelinePosition {

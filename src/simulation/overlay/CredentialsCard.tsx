@@ -20,12 +20,73 @@ interface CardProps {
   nowMs: number;
   /** The role's MaxSessionDuration, to say when role chaining cut a session short. */
   roleMaxSeconds: number | undefined;
+  /** Folds the card back into its chip (a card opened from a chip, where no free space was). */
+  onCollapse?: () => void;
+}
+
+function countdown(session: SessionRecord, nowMs: number): string {
+  return isExpired(session, nowMs)
+    ? 'Expired'
+    : `Expires in ${formatCountdown(secondsRemaining(session, nowMs))}`;
+}
+
+/**
+ * A role session's credentials folded to its name and countdown, where no free space beside
+ * the role holds the whole card; the card opens on request.
+ */
+export function CredentialsChip({
+  session,
+  nowMs,
+  onExpand,
+}: {
+  session: SessionRecord;
+  nowMs: number;
+  onExpand: () => void;
+}) {
+  const expired = isExpired(session, nowMs);
+  const label = sessionLabel(session);
+  return (
+    <article
+      aria-label={`Credentials for ${label}`}
+      data-expired={expired || undefined}
+      data-chip=""
+      className={`pointer-events-auto flex h-[26px] w-full items-center gap-1 rounded-full border-2 px-2 text-[11px] shadow ${expired ? 'border-slate-400 bg-slate-100/95 text-slate-700 dark:bg-slate-800/95 dark:text-slate-300' : 'border-emerald-500 bg-white/95 text-slate-900 dark:bg-slate-900/95 dark:text-slate-100'}`}
+    >
+      {/* Beside its role, the session name says which session it is; the role is in the name. */}
+      <h3 className="min-w-0 flex-1 truncate font-semibold" title={session.assumedRoleArn}>
+        <span className="sr-only">{label.slice(0, label.length - session.sessionName.length)}</span>
+        {session.sessionName}
+      </h3>
+      <span
+        className={`rounded px-1 font-semibold whitespace-nowrap tabular-nums ${expired ? 'bg-red-600 text-white' : 'bg-emerald-600 text-white'}`}
+      >
+        {expired ? (
+          'Expired'
+        ) : (
+          <>
+            <span className="sr-only">Expires in </span>
+            {formatCountdown(secondsRemaining(session, nowMs))}
+          </>
+        )}
+      </span>
+      <button
+        type="button"
+        className={icon}
+        aria-expanded={false}
+        aria-label={`Show credentials of ${label}`}
+        onClick={onExpand}
+      >
+        ▸
+      </button>
+    </article>
+  );
 }
 
 /** Temporary credentials of one role session, counting down on the simulated clock. */
-export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
+export function CredentialsCard({ session, nowMs, roleMaxSeconds, onCollapse }: CardProps) {
   const [revealed, setRevealed] = useState(false);
-  const [collapsed, setCollapsed] = useState(false);
+  const [folded, setCollapsed] = useState(false);
+  const collapsed = onCollapse ? false : folded;
   const expired = isExpired(session, nowMs);
   const label = sessionLabel(session);
   const { credentials } = session;
@@ -55,7 +116,7 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
           className={icon}
           aria-expanded={!collapsed}
           aria-label={collapsed ? `Show credentials of ${label}` : `Fold credentials of ${label}`}
-          onClick={() => setCollapsed((c) => !c)}
+          onClick={() => (onCollapse ? onCollapse() : setCollapsed((c) => !c))}
         >
           {collapsed ? '▸' : '▾'}
         </button>
@@ -73,7 +134,7 @@ export function CredentialsCard({ session, nowMs, roleMaxSeconds }: CardProps) {
         <span
           className={`rounded px-1 font-semibold tabular-nums ${expired ? 'bg-red-600 text-white' : 'bg-emerald-600 text-white'}`}
         >
-          {expired ? 'Expired' : `Expires in ${formatCountdown(secondsRemaining(session, nowMs))}`}
+          {countdown(session, nowMs)}
         </span>
         {expired && <span>calls fail with ExpiredToken</span>}
       </p>

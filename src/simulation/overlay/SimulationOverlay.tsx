@@ -1,63 +1,73 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useStore } from '@xyflow/react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectDesign, useRolecraft } from '../../store';
 import type { AnimationStep, Endpoint } from '../animation/steps';
-import { arnOf } from '../../model';
+import { arnOf, findEntity, type Design, type EntityId } from '../../model';
 import { useSimulation } from '../hooks/useSimulation';
 import type { AnimationRun } from '../state/simulation-store';
-import { MARK_CLASSES, TONE_MARK } from '../ui/tones';
-import { CredentialsCard } from './CredentialsCard';
-import { CARD_HEIGHT, CARD_WIDTH, badgeBox, centre, placeStack, type Box } from './geometry';
+import { MARK_CLASSES } from '../ui/tones';
+import { CredentialsCard, CredentialsChip } from './CredentialsCard';
+import {
+  along,
+  centre,
+  dockBeside,
+  placeBadge,
+  placeDock,
+  pointToScreen,
+  routeFromBox,
+  straightRoute,
+  subRoute,
+  type Box,
+  type Point,
+} from './geometry';
+import { useEdgeLabelBoxes } from './useEdgeLabelBoxes';
+import { useEdgeRoute } from './useEdgeRoute';
 import { useMeasuredHeights } from './useMeasuredHeights';
 import { useNodeBoxes, usePaneSize, useVisibleNodeBoxes } from './useNodeBoxes';
 
 const TOKEN_SIZE = 22;
+const BADGE = { width: 180, height: 30 };
+const CARD_WIDTH = 236;
+/** About the height of one unfolded card, for placing a stack before it is measured. */
+const CARD_HEIGHT = 150;
+const CHIP = { width: 168, height: 26 };
+const STACK_GAP = 6;
 
-function endpointBox(
-  endpoint: Endpoint | undefined,
-  run: AnimationRun,
-  boxes: Record<string, Box>,
-  badge: Box,
-): Box | undefined {
-  switch (endpoint) {
-    case 'caller':
-      return run.callerEntityId ? boxes[run.callerEntityId] : undefined;
-    case 'role':
-      return run.roleEntityId ? boxes[run.roleEntityId] : undefined;
-    case 'target':
-      return (run.targetEntityId && boxes[run.targetEntityId]) || badge;
-    case 'sts':
-      return badge;
-    default:
-      return undefined;
-  }
+/** A request of an assume travels the trust edge; a call, the permission edge if one is drawn. */
+const EDGE_TYPES: Record<AnimationRun['kind'], readonly string[]> = {
+  assume: ['trust'],
+  call: ['permission'],
+};
+
+/** The nodes an edge to the role may start from for this caller: itself, then its account. */
+function edgeSources(design: Design, callerId: EntityId | undefined): EntityId[] {
+  if (!callerId) return [];
+  const caller = findEntity(design, callerId);
+  const account = caller && 'account' in caller ? caller.account : undefined;
+  return account ? [callerId, account] : [callerId];
 }
 
-/** A token crossing the canvas from one endpoint to the other during a travel step. */
+/** A token following the route during a travel step. */
 function Token({
-  from,
-  to,
+  route,
   duration,
   tone,
 }: {
-  from: Box;
-  to: Box;
+  route: readonly Point[];
   duration: number;
   tone: AnimationStep['tone'];
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const a = centre(from);
-  const b = centre(to);
+  const start = route[0] ?? { x: 0, y: 0 };
+  const at = (p: Point) => `translate(${p.x - TOKEN_SIZE / 2}px, ${p.y - TOKEN_SIZE / 2}px)`;
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || typeof el.animate !== 'function') return;
-    const at = (p: { x: number; y: number }) =>
-      `translate(${p.x - TOKEN_SIZE / 2}px, ${p.y - TOKEN_SIZE / 2}px)`;
-    const animation = el.animate([{ transform: at(a) }, { transform: at(b) }], {
-      duration,
-      easing: 'ease-in-out',
-      fill: 'forwards',
-    });
+    if (!el || typeof el.animate !== 'function' || route.length < 2) return;
+    const frames = Array.from({ length: 17 }, (_, i) => ({
+      transform: at(along(route, i / 16).point),
+    }));
+    const animation = el.animate(frames, { duration, easing: 'ease-in-out', fill: 'forwards' });
     return () => animation.cancel();
     // The token starts once per step; later viewport moves do not restart it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -67,95 +77,129 @@ function Token({
       ref={ref}
       data-testid="simulation-token"
       className={`absolute top-0 left-0 flex items-center justify-center rounded-full text-[11px] font-bold shadow-md ring-2 ring-white dark:ring-slate-900 ${MARK_CLASSES[tone === 'neutral' ? 'neutral' : tone]}`}
-      style={{
-        width: TOKEN_SIZE,
-        height: TOKEN_SIZE,
-        transform: `translate(${a.x - TOKEN_SIZE / 2}px, ${a.y - TOKEN_SIZE / 2}px)`,
-      }}
+      style={{ width: TOKEN_SIZE, height: TOKEN_SIZE, transform: at(start) }}
     >
       {tone === 'pass' ? '🔑' : '✉'}
     </div>
   );
 }
 
-function Ring({ box, tone }: { box: Box; tone: AnimationStep['tone'] }) {
-  const colour =
-    tone === 'fail' ? 'border-red-500' : tone === 'pass' ? 'border-emerald-500' : 'border-sky-500';
+type Lit = 'pass' | 'fail' | 'neutral' | 'stale';
+
+const RING_COLOUR: Record<Lit, string> = {
+  fail: 'border-red-500',
+  pass: 'border-emerald-500',
+  neutral: 'border-sky-500',
+  stale: 'border-slate-400 border-dashed',
+};
+
+const PATH_COLOUR: Record<Lit, string> = {
+  fail: '#ef4444',
+  pass: '#10b981',
+  neutral: '#0ea5e9',
+  stale: '#94a3b8',
+};
+
+/** An outline around a node (the node stays readable inside it); it pulses only while running. */
+function Ring({ box, lit, pulse }: { box: Box; lit: Lit; pulse: boolean }) {
   return (
     <div
       data-testid="simulation-highlight"
-      className={`absolute rounded-xl border-4 ${colour} motion-safe:animate-pulse`}
+      data-lit={lit}
+      className={`absolute rounded-xl border-4 ${RING_COLOUR[lit]} ${pulse ? 'motion-safe:animate-pulse' : ''}`}
       style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }}
     />
   );
 }
 
-/** The STS endpoint (or the service a call goes to), listing each check as it lights. */
-function EndpointBadge({ run, box }: { run: AnimationRun | null; box: Box }) {
-  const current = run?.steps[run.index];
-  const checks = run
-    ? run.steps.map((s, i) => ({ step: s, i })).filter(({ step }) => step.kind === 'check')
-    : [];
-  const outcome = run?.done ? run.steps[run.steps.length - 1] : undefined;
-  const label = run?.endpointLabel ?? 'STS';
+/** The way the request went, lit once the run is over (and left lit: no animation). */
+function LitPath({ route, lit }: { route: readonly Point[]; lit: Lit }) {
+  if (route.length < 2) return null;
+  return (
+    <svg className="absolute inset-0 h-full w-full overflow-visible" aria-hidden="true">
+      <polyline
+        data-testid="simulation-path"
+        data-lit={lit}
+        points={route.map((p) => `${p.x},${p.y}`).join(' ')}
+        fill="none"
+        stroke={PATH_COLOUR[lit]}
+        strokeOpacity={0.55}
+        strokeWidth={7}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        strokeDasharray={lit === 'stale' ? '6 8' : undefined}
+      />
+    </svg>
+  );
+}
+
+/** The STS endpoint (or the service a call goes to) beside the route: the step showing now. */
+function EndpointBadge({ run, box }: { run: AnimationRun; box: Box }) {
+  const current = run.steps[run.index];
+  const outcome = run.done ? run.steps[run.steps.length - 1] : undefined;
+  const label = run.endpointLabel;
+  const border = run.stale
+    ? 'border-dashed border-slate-400'
+    : !run.done && current?.kind === 'check'
+      ? 'border-sky-500'
+      : outcome?.tone === 'fail'
+        ? 'border-red-500'
+        : outcome?.tone === 'pass'
+          ? 'border-emerald-500'
+          : 'border-slate-300 dark:border-slate-600';
+  const words = outcome ? outcome.label : (current?.label ?? 'Security Token Service');
   return (
     <div
       role="group"
       aria-label={`${label} endpoint`}
-      className="absolute flex flex-col items-stretch gap-1"
-      style={{ left: box.x, top: box.y, width: box.width }}
+      data-sim-cover="badge"
+      data-stale={run.stale || undefined}
+      title={run.stale ? `${words} (stale: the design changed since)` : words}
+      className={`absolute flex items-center gap-2 rounded-lg border-2 bg-white/95 px-2 shadow dark:bg-slate-900/95 ${border}`}
+      style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
     >
-      <div
-        className={`flex items-center gap-2 rounded-lg border-2 bg-white/95 px-2 py-1 shadow dark:bg-slate-900/95 ${current && !run?.done && run?.kind && current.kind === 'check' ? 'border-sky-500' : outcome?.tone === 'fail' ? 'border-red-500' : outcome?.tone === 'pass' ? 'border-emerald-500' : 'border-slate-300 dark:border-slate-600'}`}
-      >
-        <span className="rounded bg-amber-500 px-1.5 py-0.5 text-xs font-black tracking-wide text-white">
-          {label.toUpperCase()}
-        </span>
-        <span className="min-w-0 flex-1 truncate text-[11px]" aria-live="off">
-          {outcome ? (
-            <strong
-              className={
-                outcome.tone === 'fail'
+      <span className="rounded bg-amber-500 px-1.5 py-0.5 text-xs font-black tracking-wide text-white">
+        {label.toUpperCase()}
+      </span>
+      <span className="min-w-0 flex-1 truncate text-[11px]" aria-live="off">
+        {outcome ? (
+          <strong
+            className={
+              run.stale
+                ? 'text-slate-600 dark:text-slate-300'
+                : outcome.tone === 'fail'
                   ? 'text-red-700 dark:text-red-300'
                   : 'text-emerald-700 dark:text-emerald-300'
-              }
-            >
-              {outcome.label}
-            </strong>
-          ) : current ? (
-            current.label
-          ) : (
-            'Security Token Service'
-          )}
+            }
+          >
+            {outcome.label}
+          </strong>
+        ) : (
+          words
+        )}
+      </span>
+      {run.stale && (
+        <span className="rounded bg-slate-500 px-1 text-[10px] font-semibold text-white">
+          stale
         </span>
-      </div>
-      {run && !run.done && checks.length > 0 && (
-        <ol className="flex flex-col gap-0.5" aria-hidden="true">
-          {checks
-            .filter(({ i }) => i <= run.index)
-            .map(({ step, i }) => (
-              <li
-                key={step.id + i}
-                className={`flex items-center gap-1 rounded bg-white/95 px-1 text-[10px] shadow-sm dark:bg-slate-900/95 ${i === run.index ? 'ring-2 ring-sky-500' : ''}`}
-              >
-                <span
-                  className={`inline-flex h-3 w-3 items-center justify-center rounded-full text-[8px] ${MARK_CLASSES[step.tone]}`}
-                >
-                  {TONE_MARK[step.tone]}
-                </span>
-                <span className="truncate">{step.label}</span>
-              </li>
-            ))}
-        </ol>
       )}
     </div>
   );
 }
 
+/** The route's fraction an endpoint of a travel step sits at. */
+function fractionOf(endpoint: Endpoint | undefined, run: AnimationRun, at: number): number {
+  if (endpoint === 'sts') return at;
+  if (endpoint === 'caller') return 0;
+  if (endpoint === 'role') return run.kind === 'assume' ? 1 : 0;
+  return 1;
+}
+
 /**
- * Drawn over the canvas (as a child of React Flow): the STS badge, the token of the running
- * assume or call, highlights on the nodes it involves, and a credentials card by each role
- * that has live sessions.
+ * Drawn over the canvas (as a child of React Flow): the request of the latest run travelling
+ * the edge from caller to role through an STS badge beside that edge, outlines on the nodes
+ * it involves, and each role's credentials docked beside it in free space (or, where there is
+ * none, chips with their countdowns). The list of checks is in the simulation panel.
  */
 export function SimulationOverlay() {
   const design = useRolecraft(selectDesign);
@@ -169,6 +213,8 @@ export function SimulationOverlay() {
     })),
   );
   const pane = usePaneSize();
+  const transform = useStore((s) => s.transform);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const roleIds = useMemo(() => {
     const byArn = new Map(design.roles.map((r) => [arnOf(design, r), r.id]));
     return new Map(sessions.map((s) => [s.accessKeyId, byArn.get(s.roleArn)]));
@@ -177,25 +223,66 @@ export function SimulationOverlay() {
   const shown = sessions.filter(
     (s) => !hidden.includes(s.accessKeyId) && s.accessKeyId !== pending,
   );
+  const fromId = run?.callerEntityId;
+  const toId = run?.kind === 'assume' ? run.roleEntityId : run?.targetEntityId;
   const ids = useMemo(() => {
     const set = new Set<string>();
     for (const s of shown) {
       const id = roleIds.get(s.accessKeyId);
       if (id) set.add(id);
     }
-    for (const id of [run?.callerEntityId, run?.roleEntityId, run?.targetEntityId])
-      if (id) set.add(id);
+    for (const id of [fromId, toId]) if (id) set.add(id);
     return [...set];
-  }, [shown, roleIds, run?.callerEntityId, run?.roleEntityId, run?.targetEntityId]);
+  }, [shown, roleIds, fromId, toId]);
   const boxes = useNodeBoxes(ids);
-  const others = useVisibleNodeBoxes(shown.length > 0);
+  const active = shown.length > 0 || run !== null;
+  const root = useRef<HTMLDivElement>(null);
+  const nodeBoxes = useVisibleNodeBoxes(active);
+  const labelBoxes = useEdgeLabelBoxes(root, active);
+  const obstacles = useMemo(() => [...nodeBoxes, ...labelBoxes], [nodeBoxes, labelBoxes]);
   const [heights, measure] = useMeasuredHeights();
-  const badge = badgeBox(pane.width);
+  const sources = useMemo(() => edgeSources(design, fromId), [design, fromId]);
+  const edgeRoute = useEdgeRoute(sources, toId, EDGE_TYPES[run?.kind ?? 'assume']);
+
+  // The request's way on screen: along its edge, else straight between the two nodes; a call
+  // with nothing on the canvas to reach ends at the badge, placed beside the caller.
+  const fromBox = fromId ? boxes[fromId] : undefined;
+  const toBox = toId ? boxes[toId] : undefined;
+  let route: Point[] = [];
+  let badge: Box | undefined;
+  let at = 0.5;
+  if (run) {
+    if (edgeRoute && fromBox && toBox) {
+      const screen = edgeRoute.map((p) => pointToScreen(p, transform));
+      // An edge from the caller's account starts at its header: the request starts at the caller.
+      const first = screen[0];
+      route =
+        first && !edgeStartsAt(fromBox, first)
+          ? [...routeFromBox(fromBox, first), ...screen.slice(1)]
+          : screen;
+    } else if (fromBox && toBox) route = straightRoute(fromBox, toBox);
+    if (route.length >= 2) {
+      const placed = placeBadge(route, BADGE, obstacles, pane);
+      badge = placed.box;
+      at = placed.at;
+    } else {
+      const near = fromBox ?? toBox;
+      const spot = near ? dockBeside(near, BADGE, obstacles, pane) : undefined;
+      badge = spot
+        ? { ...spot, ...BADGE }
+        : { x: Math.max(8, pane.width / 2 - BADGE.width / 2), y: 12, ...BADGE };
+      if (near) {
+        route = fromBox
+          ? routeFromBox(fromBox, centre(badge))
+          : routeFromBox(toBox!, centre(badge)).reverse();
+        at = fromBox ? 1 : 0;
+      }
+    }
+  }
 
   const step = run && !run.done ? run.steps[run.index] : undefined;
-  const from =
-    step?.kind === 'travel' && run ? endpointBox(step.from, run, boxes, badge) : undefined;
-  const to = step?.kind === 'travel' && run ? endpointBox(step.to, run, boxes, badge) : undefined;
+  const outcome = run?.done ? run.steps[run.steps.length - 1] : undefined;
+  const lit: Lit = run?.stale ? 'stale' : outcome?.tone === 'fail' ? 'fail' : 'pass';
 
   const stacks = new Map<string, typeof shown>();
   for (const s of shown) {
@@ -204,59 +291,114 @@ export function SimulationOverlay() {
     stacks.set(id, [...(stacks.get(id) ?? []), s]);
   }
   const maxOf = new Map(design.roles.map((r) => [r.id, r.maxSessionDuration]));
-  // Stacks go one after the other, each avoiding the nodes, the badge and the stacks before it.
-  const obstacles: Box[] = [...others, badge];
-  const placed = [...stacks].map(([roleId, list]) => {
-    const size = { width: CARD_WIDTH, height: heights[roleId] ?? list.length * (CARD_HEIGHT + 6) };
+  // Docks go one after the other, each clear of the nodes, the badge and the docks before it.
+  const taken: Box[] = [
+    ...obstacles,
+    ...(badge ? [badge] : []),
+    // The way the request went stays visible: nothing docks over it.
+    ...(route.length >= 2
+      ? Array.from({ length: 25 }, (_, i) => {
+          const p = along(route, i / 24).point;
+          return { x: p.x - 3, y: p.y - 3, width: 6, height: 6 };
+        })
+      : []),
+  ];
+  const docks = [...stacks].map(([roleId, list]) => {
     const node = boxes[roleId]!;
-    const at = placeStack(
-      node,
-      size,
-      obstacles.filter((o) => o.x !== node.x || o.y !== node.y),
-      pane,
-    );
-    obstacles.push({ ...at, ...size });
-    return { roleId, list, at };
+    const cards = {
+      width: CARD_WIDTH,
+      height: heights[`${roleId}:cards`] ?? list.length * (CARD_HEIGHT + STACK_GAP),
+    };
+    const chips = {
+      width: CHIP.width,
+      height: heights[`${roleId}:chips`] ?? list.length * (CHIP.height + 4),
+    };
+    const others = taken.filter((o) => o.x !== node.x || o.y !== node.y || o.width !== node.width);
+    const dock = placeDock(node, { cards, chips }, others, pane);
+    taken.push({ ...dock.at, ...(dock.mode === 'cards' ? cards : chips) });
+    return { roleId, list, ...dock };
   });
 
   return (
     <div
+      ref={root}
       className="pointer-events-none absolute inset-0 z-[5] overflow-hidden"
       data-testid="simulation-overlay"
     >
-      {placed.map(({ roleId, list, at }) => (
+      {run && outcome && (
+        <LitPath
+          route={run.kind === 'assume' && lit === 'fail' ? subRoute(route, 0, at) : route}
+          lit={lit}
+        />
+      )}
+      {docks.map(({ roleId, list, at: dockAt, mode }) => (
         <div
-          key={roleId}
-          ref={measure(roleId)}
-          className="absolute flex flex-col gap-1.5"
-          style={{ left: at.x, top: at.y, width: CARD_WIDTH }}
+          key={`${roleId}:${mode}`}
+          ref={measure(`${roleId}:${mode}`)}
+          data-sim-cover={mode === 'cards' ? 'cards' : 'chips'}
+          className="absolute flex flex-col gap-1"
+          style={{
+            left: dockAt.x,
+            top: dockAt.y,
+            width: mode === 'cards' ? CARD_WIDTH : CHIP.width,
+          }}
         >
-          {list.map((s) => (
-            <CredentialsCard
-              key={s.accessKeyId}
-              session={s}
-              nowMs={nowMs}
-              roleMaxSeconds={maxOf.get(roleId)}
-            />
-          ))}
+          {list.map((s) =>
+            mode === 'cards' || opened.has(s.accessKeyId) ? (
+              <CredentialsCard
+                key={s.accessKeyId}
+                session={s}
+                nowMs={nowMs}
+                roleMaxSeconds={maxOf.get(roleId)}
+                {...(mode === 'chips'
+                  ? {
+                      onCollapse: () =>
+                        setOpened((o) => new Set([...o].filter((k) => k !== s.accessKeyId))),
+                    }
+                  : {})}
+              />
+            ) : (
+              <CredentialsChip
+                key={s.accessKeyId}
+                session={s}
+                nowMs={nowMs}
+                onExpand={() => setOpened((o) => new Set([...o, s.accessKeyId]))}
+              />
+            ),
+          )}
         </div>
       ))}
-      {step?.kind === 'travel' && from && <Ring box={from} tone={step.tone} />}
-      {step?.kind === 'travel' && to && to !== badge && <Ring box={to} tone={step.tone} />}
-      {step?.kind === 'check' &&
-        run?.kind === 'call' &&
-        run.targetEntityId &&
-        boxes[run.targetEntityId] && <Ring box={boxes[run.targetEntityId]!} tone={step.tone} />}
-      {step?.kind === 'travel' && from && to && !reducedMotion && (
+      {step?.kind === 'travel' && step.from !== 'sts' && fromBox && (
+        <Ring box={fromBox} lit={step.tone === 'pass' ? 'pass' : 'neutral'} pulse />
+      )}
+      {step?.kind === 'travel' && step.to !== 'sts' && toBox && (
+        <Ring box={toBox} lit={step.tone === 'pass' ? 'pass' : 'neutral'} pulse />
+      )}
+      {step?.kind === 'check' && run?.kind === 'call' && toBox && (
+        <Ring box={toBox} lit={step.tone === 'fail' ? 'fail' : 'neutral'} pulse />
+      )}
+      {outcome && fromBox && <Ring box={fromBox} lit={lit} pulse={false} />}
+      {outcome && toBox && <Ring box={toBox} lit={lit} pulse={false} />}
+      {step?.kind === 'travel' && run && route.length >= 2 && !reducedMotion && (
         <Token
-          key={`${run?.id}:${run?.index}`}
-          from={from}
-          to={to}
-          duration={run?.durations[run.index] ?? 600}
+          key={`${run.id}:${run.index}`}
+          route={subRoute(route, fractionOf(step.from, run, at), fractionOf(step.to, run, at))}
+          duration={run.durations[run.index] ?? 600}
           tone={step.tone}
         />
       )}
-      <EndpointBadge run={run} box={badge} />
+      {run && badge && <EndpointBadge run={run} box={badge} />}
     </div>
+  );
+}
+
+/** Whether an edge's first point lies on (or just outside) the caller's own box. */
+function edgeStartsAt(box: Box, p: Point): boolean {
+  const slack = 4;
+  return (
+    p.x >= box.x - slack &&
+    p.x <= box.x + box.width + slack &&
+    p.y >= box.y - slack &&
+    p.y <= box.y + box.height + slack
   );
 }

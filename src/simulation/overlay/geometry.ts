@@ -1,6 +1,6 @@
 // Where the simulation draws on the canvas, in screen pixels relative to the canvas pane:
-// node boxes through the viewport transform, the STS badge at the top centre, cards beside
-// a role kept inside the pane.
+// node boxes through the viewport transform, the route a request takes along its edge, the
+// STS badge beside that route, and credentials docked beside their role in free space.
 
 export interface Box {
   x: number;
@@ -12,6 +12,11 @@ export interface Box {
 export interface Point {
   x: number;
   y: number;
+}
+
+interface Size {
+  width: number;
+  height: number;
 }
 
 /** React Flow's viewport: translate x, translate y, zoom. */
@@ -26,82 +31,244 @@ export function toScreen(box: Box, [tx, ty, zoom]: ViewTransform): Box {
   };
 }
 
+export function pointToScreen(p: Point, [tx, ty, zoom]: ViewTransform): Point {
+  return { x: p.x * zoom + tx, y: p.y * zoom + ty };
+}
+
 export function centre(box: Box): Point {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-const BADGE_WIDTH = 200;
-const BADGE_TOP = 12;
-const BADGE_HEIGHT = 44;
-
-/** The STS (or service endpoint) badge: top centre of the pane. */
-export function badgeBox(paneWidth: number): Box {
-  return {
-    x: Math.max(0, paneWidth / 2 - BADGE_WIDTH / 2),
-    y: BADGE_TOP,
-    width: BADGE_WIDTH,
-    height: BADGE_HEIGHT,
-  };
-}
-
-export const CARD_WIDTH = 236;
-/** About the height of one unfolded card, for placing a stack before it is measured. */
-export const CARD_HEIGHT = 150;
-const CARD_GAP = 8;
-
-function overlap(a: Box, b: Box): number {
+function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-function clampInto(
-  point: Point,
-  size: { width: number; height: number },
-  pane: { width: number; height: number },
-): Point {
-  return {
-    x: Math.min(
-      Math.max(CARD_GAP, point.x),
-      Math.max(CARD_GAP, pane.width - size.width - CARD_GAP),
-    ),
-    y: Math.min(
-      Math.max(CARD_GAP, point.y),
-      Math.max(CARD_GAP, pane.height - size.height - CARD_GAP),
-    ),
-  };
+const GAP = 8;
+
+function insidePane(box: Box, pane: Size): boolean {
+  return (
+    box.x >= GAP &&
+    box.y >= GAP &&
+    box.x + box.width <= pane.width - GAP &&
+    box.y + box.height <= pane.height - GAP
+  );
+}
+
+function contains(box: Box, p: Point): boolean {
+  return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
+}
+
+/** Where the line from `box`'s centre towards `towards` leaves the box. */
+function borderPoint(box: Box, towards: Point): Point {
+  const c = centre(box);
+  const dx = towards.x - c.x;
+  const dy = towards.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const sx = dx === 0 ? Infinity : box.width / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : box.height / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return { x: c.x + dx * s, y: c.y + dy * s };
+}
+
+/** A request's way between two boxes when no edge joins them: border to border. */
+export function straightRoute(from: Box, to: Box): Point[] {
+  return [borderPoint(from, centre(to)), borderPoint(to, centre(from))];
+}
+
+/** A route to a point from a box's border. */
+export function routeFromBox(from: Box, to: Point): Point[] {
+  return [borderPoint(from, to), to];
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y);
+
+export function routeLength(route: readonly Point[]): number {
+  let length = 0;
+  for (let i = 1; i < route.length; i++) length += distance(route[i - 1]!, route[i]!);
+  return length;
+}
+
+/** The point a fraction `t` (0..1) of the way along a route, and the route's direction there. */
+export function along(route: readonly Point[], t: number): { point: Point; direction: Point } {
+  const first = route[0] ?? { x: 0, y: 0 };
+  const total = routeLength(route);
+  let left = Math.min(Math.max(t, 0), 1) * total;
+  for (let i = 1; i < route.length; i++) {
+    const a = route[i - 1]!;
+    const b = route[i]!;
+    const d = distance(a, b);
+    if (d === 0) continue;
+    const direction = { x: (b.x - a.x) / d, y: (b.y - a.y) / d };
+    if (left <= d || i === route.length - 1) {
+      const f = Math.min(left / d, 1);
+      return { point: { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f }, direction };
+    }
+    left -= d;
+  }
+  return { point: first, direction: { x: 1, y: 0 } };
+}
+
+/** The part of a route from fraction `from` to fraction `to` of its length. */
+export function subRoute(route: readonly Point[], from: number, to: number): Point[] {
+  const total = routeLength(route);
+  if (route.length < 2 || total === 0) return [...route];
+  const start = along(route, from).point;
+  const end = along(route, to).point;
+  const out: Point[] = [start];
+  let walked = 0;
+  for (let i = 1; i < route.length; i++) {
+    walked += distance(route[i - 1]!, route[i]!);
+    const t = walked / total;
+    if (t > from && t < to) out.push(route[i]!);
+  }
+  out.push(end);
+  return out;
+}
+
+/** Fractions along the route where the badge may sit, the middle first. */
+const BADGE_STOPS = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
+/** How far off the route the badge may sit, nearest first. */
+const BADGE_OFFSETS = [8, 24, 40, 56, 72];
+
+export interface BadgePlacement {
+  box: Box;
+  /** The fraction of the route the badge sits beside: where a request stops to be checked. */
+  at: number;
 }
 
 /**
- * Where a stack of cards goes beside its role's node: right, below, left or above (in that
- * order of preference), inside the pane, covering as little of the other nodes and stacks
- * as it can. The node itself is never covered when another side is free.
+ * The STS badge beside a route: off to one side of it (above or below a route running
+ * across, left or right of one running down), as near its middle as free space allows,
+ * covering no obstacle and not the route itself. With no free place, the one covering least.
  */
-export function placeStack(
-  node: Box,
-  size: { width: number; height: number },
+export function placeBadge(
+  route: readonly Point[],
+  size: Size,
   obstacles: readonly Box[],
-  pane: { width: number; height: number },
-): Point {
-  const candidates: Point[] = [
-    { x: node.x + node.width + CARD_GAP, y: node.y },
-    { x: node.x, y: node.y + node.height + CARD_GAP },
-    { x: node.x - CARD_GAP - size.width, y: node.y },
-    { x: node.x, y: node.y - CARD_GAP - size.height },
-    { x: node.x + node.width + CARD_GAP, y: node.y + node.height - size.height },
+  pane: Size,
+): BadgePlacement {
+  const samples = Array.from({ length: 25 }, (_, i) => along(route, i / 24).point);
+  let best: BadgePlacement | undefined;
+  let bestScore = Infinity;
+  // Nearest the line first; farther off only where nearer places are taken.
+  for (const offset of BADGE_OFFSETS) {
+    for (const at of BADGE_STOPS) {
+      const { point: p, direction } = along(route, at);
+      const across = Math.abs(direction.x) >= Math.abs(direction.y);
+      const sides: Point[] = across
+        ? [
+            { x: p.x - size.width / 2, y: p.y - offset - size.height },
+            { x: p.x - size.width / 2, y: p.y + offset },
+          ]
+        : [
+            { x: p.x + offset, y: p.y - size.height / 2 },
+            { x: p.x - offset - size.width, y: p.y - size.height / 2 },
+          ];
+      for (const side of sides) {
+        const box = { ...side, ...size };
+        const covered =
+          obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0) +
+          samples.filter((s) => contains(box, s)).length * 400;
+        const outside = insidePane(box, pane) ? 0 : size.width * size.height;
+        const score = covered + outside + offset;
+        if (covered + outside === 0) return { box, at };
+        if (score < bestScore) {
+          bestScore = score;
+          best = { box, at };
+        }
+      }
+    }
+  }
+  return best ?? { box: { ...along(route, 0.5).point, ...size }, at: 0.5 };
+}
+
+/** Space between a node and its dock: clear of the outline a run draws around the node. */
+const DOCK_GAP = 12;
+
+/**
+ * The places beside a node a dock may go, nearest first: right, left, below, above; then a
+ * row farther below and above (past an edge label that sits against the node).
+ */
+function besideCandidates(node: Box, size: Size): Point[] {
+  const right = node.x + node.width + DOCK_GAP;
+  const left = node.x - DOCK_GAP - size.width;
+  const below = node.y + node.height + DOCK_GAP;
+  const above = node.y - DOCK_GAP - size.height;
+  const middleY = node.y + node.height / 2 - size.height / 2;
+  const middleX = node.x + node.width / 2 - size.width / 2;
+  const alignedX = [node.x, middleX, node.x + node.width - size.width];
+  const farther = size.height + DOCK_GAP;
+  return [
+    { x: right, y: node.y },
+    { x: right, y: middleY },
+    { x: right, y: node.y + node.height - size.height },
+    { x: left, y: node.y },
+    { x: left, y: middleY },
+    { x: left, y: node.y + node.height - size.height },
+    ...alignedX.map((x) => ({ x, y: below })),
+    ...alignedX.map((x) => ({ x, y: above })),
+    ...alignedX.map((x) => ({ x, y: below + farther })),
+    ...alignedX.map((x) => ({ x, y: above - farther })),
   ];
+}
+
+/** A free place right beside `node` (inside the pane, covering no obstacle), if there is one. */
+export function dockBeside(
+  node: Box,
+  size: Size,
+  obstacles: readonly Box[],
+  pane: Size,
+): Point | undefined {
+  return besideCandidates(node, size).find((at) => {
+    const box = { ...at, ...size };
+    return (
+      insidePane(box, pane) &&
+      overlapArea(box, node) === 0 &&
+      obstacles.every((o) => overlapArea(box, o) === 0)
+    );
+  });
+}
+
+export interface DockPlacement {
+  at: Point;
+  /** `cards` when the whole stack fits in free space, `chips` when only the countdowns do. */
+  mode: 'cards' | 'chips';
+}
+
+/**
+ * Where a role's credentials go: the cards beside it in free space, else chips with their
+ * countdowns beside it, else the chips wherever beside it covers least (inside the pane).
+ */
+export function placeDock(
+  node: Box,
+  sizes: { cards: Size; chips: Size },
+  obstacles: readonly Box[],
+  pane: Size,
+): DockPlacement {
+  const cards = dockBeside(node, sizes.cards, obstacles, pane);
+  if (cards) return { at: cards, mode: 'cards' };
+  const chips = dockBeside(node, sizes.chips, obstacles, pane);
+  if (chips) return { at: chips, mode: 'chips' };
   let best: Point | undefined;
   let bestScore = Infinity;
-  for (const candidate of candidates) {
-    const at = clampInto(candidate, size, pane);
-    const box = { ...at, ...size };
-    const covered = obstacles.reduce((sum, o) => sum + overlap(box, o), 0) + overlap(box, node) * 4;
-    const moved = Math.abs(at.x - candidate.x) + Math.abs(at.y - candidate.y);
-    const score = covered + moved * 10;
+  for (const candidate of besideCandidates(node, sizes.chips)) {
+    const at = clampInto(candidate, sizes.chips, pane);
+    const box = { ...at, ...sizes.chips };
+    const score =
+      obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0) + overlapArea(box, node) * 4;
     if (score < bestScore) {
       bestScore = score;
       best = at;
     }
   }
-  return best ?? clampInto(candidates[0]!, size, pane);
+  return { at: best ?? clampInto({ x: node.x, y: node.y }, sizes.chips, pane), mode: 'chips' };
+}
+
+function clampInto(point: Point, size: Size, pane: Size): Point {
+  return {
+    x: Math.min(Math.max(GAP, point.x), Math.max(GAP, pane.width - size.width - GAP)),
+    y: Math.min(Math.max(GAP, point.y), Math.max(GAP, pane.height - size.height - GAP)),
+  };
 }

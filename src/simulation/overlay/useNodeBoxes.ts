@@ -1,5 +1,6 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useCallback } from 'react';
+import { ACCOUNT_HEADER } from '../../canvas';
 import { toScreen, type Box } from './geometry';
 
 type Boxes = Record<string, Box>;
@@ -51,21 +52,24 @@ function sameList(a: readonly Box[], b: readonly Box[]): boolean {
   );
 }
 
-/** Screen boxes of the entity nodes in view (not account frames): what a card should not cover. */
+/**
+ * Screen boxes of what is in view that the simulation must not cover: every entity node, and
+ * the header (name) of every account frame (the frame's inside is free space).
+ */
 export function useVisibleNodeBoxes(enabled: boolean): Box[] {
   const selector = useCallback(
     (state: ReactFlowState): Box[] => {
       if (!enabled) return [];
       const out: Box[] = [];
       for (const node of state.nodeLookup.values()) {
-        if (node.type === 'account') continue;
         const { x, y } = node.internals.positionAbsolute;
+        const height = node.measured.height ?? node.height ?? 0;
         const box = toScreen(
           {
             x,
             y,
             width: node.measured.width ?? node.width ?? 0,
-            height: node.measured.height ?? node.height ?? 0,
+            height: node.type === 'account' ? Math.min(height, ACCOUNT_HEADER) : height,
           },
           state.transform,
         );

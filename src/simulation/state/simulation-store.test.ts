@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addPermissionPolicy, removeTrustPrincipal, sampleDesign, type Role } from '../../model';
+import {
+  addPermissionPolicy,
+  removeTrustPrincipal,
+  sampleDesign,
+  setPositions,
+  type Role,
+} from '../../model';
 import { createRolecraftStore } from '../../store';
 import { EMPTY_ASSUME_FORM, type AssumeFormValues, type CallerChoice } from './requests';
+import { rememberAnimationSpeed } from './remember-speed';
 import { createSimulationStore } from './simulation-store';
 
 const ALICE: CallerChoice = {
@@ -249,5 +256,103 @@ describe('simulation store', () => {
       animation: null,
       playing: false,
     });
+  });
+
+  it('with reduced motion shows the whole run at once: no step waits', () => {
+    const { s } = setup();
+    s().setReducedMotion(true);
+    s().setAnimationSpeed('0.5x');
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const run = s().animation!;
+    expect(run.durations.every((d) => d === 0)).toBe(true);
+    expect(run).toMatchObject({ done: true, index: run.steps.length - 1 });
+    expect(s().runs.assume).toBe(run);
+  });
+
+  it('runs at the animation speed picked; Instant shows the run whole, a refusal with its statement', () => {
+    const { s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const normal = s().animation!.durations;
+    s().setAnimationSpeed('2x');
+    s().assume(ALICE, DEVELOPER, withMfa);
+    expect(s().animation!.durations).toEqual(normal.map((d) => Math.round(d / 2)));
+    s().setAnimationSpeed('instant');
+    s().assume(ALICE, DEPLOY, { ...EMPTY_ASSUME_FORM, sessionName: 'alice' });
+    expect(s().animation!.done).toBe(true);
+    expect(s().focus).toMatchObject({ entityId: 'role-deploy' });
+  });
+
+  it('a repeated assume replaces the card of the same role session, not stacks another', () => {
+    const { sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const first = finish(sim).newSession!;
+    s().assume(ALICE, DEVELOPER, withMfa);
+    const second = finish(sim).newSession!;
+    expect(second).not.toBe(first);
+    expect(s().hidden).toEqual([first]);
+    // Another session name is another session: both cards show.
+    s().assume(ALICE, DEVELOPER, { ...withMfa, sessionName: 'alice-2' });
+    finish(sim);
+    expect(s().hidden).toEqual([first]);
+  });
+
+  it('marks runs stale when the design changes, not when a node moves', () => {
+    const { design, sim, s } = setup();
+    s().assume(ALICE, DEVELOPER, withMfa);
+    finish(sim);
+    design.getState().apply(setPositions, { positions: { 'role-developer': { x: 5, y: 5 } } });
+    expect(s().runs.assume?.stale).toBeUndefined();
+    design.getState().apply(removeTrustPrincipal, 'role-developer', {
+      type: 'AWS',
+      value: 'arn:aws:iam::111111111111:user/alice',
+    });
+    expect(s().runs.assume?.stale).toBe(true);
+    expect(s().animation?.stale).toBe(true);
+    // A run still animating when the design changes stops, stale.
+    s().assume(ALICE, DEVELOPER, withMfa);
+    expect(s().animation).toMatchObject({ done: false });
+    expect(s().animation?.stale).toBeUndefined();
+    design.getState().apply(removeTrustPrincipal, 'role-deploy', {
+      type: 'AWS',
+      value: 'arn:aws:iam::111111111111:role/Developer',
+    });
+    expect(s().animation).toMatchObject({ done: true, stale: true });
+  });
+});
+
+describe('remembered animation speed', () => {
+  const memory = (initial: Record<string, string> = {}) => {
+    const items = new Map(Object.entries(initial));
+    return {
+      items,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    };
+  };
+
+  it('starts at the speed this browser kept, and keeps every change', () => {
+    const { sim, s } = setup();
+    const storage = memory({ 'rolecraft.animationSpeed': 'instant' });
+    rememberAnimationSpeed(sim, storage);
+    expect(s().animationSpeed).toBe('instant');
+    s().setAnimationSpeed('0.5x');
+    expect(storage.items.get('rolecraft.animationSpeed')).toBe('0.5x');
+  });
+
+  it('ignores what it does not know, and storage that refuses', () => {
+    const { sim, s } = setup();
+    rememberAnimationSpeed(sim, memory({ 'rolecraft.animationSpeed': 'ludicrous' }));
+    expect(s().animationSpeed).toBe('1x');
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
+    rememberAnimationSpeed(sim, refusing);
+    expect(() => s().setAnimationSpeed('2x')).not.toThrow();
+    expect(s().animationSpeed).toBe('2x');
   });
 });

@@ -17,7 +17,12 @@ import { findEntity, type Design, type EntityId } from '../../model';
 import type { RolecraftStore } from '../../store';
 import { callSteps } from '../animation/call-steps';
 import { assumeSteps, decidingStep, type AnimationStep } from '../animation/steps';
-import { stepDurations } from '../animation/timeline';
+import {
+  DEFAULT_ANIMATION_SPEED,
+  stepDurations,
+  totalDuration,
+  type AnimationSpeed,
+} from '../animation/timeline';
 import { stepSeconds, type Speed } from '../format';
 import { designToWorld, type DesignWorld } from '../world/design-world';
 import {
@@ -95,6 +100,8 @@ export interface AnimationRun {
   focuses: (StatementFocus | null)[];
   /** The session this run created, whose card appears once the token arrives. */
   newSession?: string;
+  /** The design changed (beyond its layout) since this run: its answer may no longer hold. */
+  stale?: boolean;
 }
 
 export interface SimulationState {
@@ -103,6 +110,8 @@ export interface SimulationState {
   playing: boolean;
   speed: Speed;
   reducedMotion: boolean;
+  /** How fast runs animate (the person's choice; reduced motion shows every step at once). */
+  animationSpeed: AnimationSpeed;
   sessions: SessionRecord[];
   /** Sessions whose card the person closed or replaced (by access key id). */
   hidden: string[];
@@ -131,6 +140,7 @@ export interface SimulationActions {
   scrubTo: (ms: number) => void;
   reset: () => void;
   setReducedMotion: (reduce: boolean) => void;
+  setAnimationSpeed: (speed: AnimationSpeed) => void;
   setTab: (tab: SimulationTab) => void;
   setCallSession: (accessKeyId: string | null) => void;
   assume: (caller: CallerChoice, roleArn: string, form: AssumeFormValues) => void;
@@ -154,6 +164,24 @@ export interface SimulationActions {
 export type SimulationStore = StoreApi<SimulationState & SimulationActions>;
 
 const SIMULATION_SEED = 'rolecraft';
+
+/** The parts of a design a simulation's answer depends on (not its layout, name or drafts). */
+const ACCESS_PARTS = [
+  'accounts',
+  'users',
+  'groups',
+  'roles',
+  'services',
+  'identityProviders',
+  'outsidePrincipals',
+  'resources',
+] as const satisfies readonly (keyof Design)[];
+
+const sameAccess = (a: Design, b: Design) => ACCESS_PARTS.every((key) => a[key] === b[key]);
+
+/** A run as it shows once the design it answered for has changed. */
+const staled = (run: AnimationRun): AnimationRun =>
+  run.stale ? run : { ...run, stale: true, index: run.steps.length - 1, done: true };
 
 export function createSimulationStore(
   designStore: RolecraftStore,
@@ -181,15 +209,18 @@ export function createSimulationStore(
     const startRun = (
       run: Omit<AnimationRun, 'id' | 'durations' | 'index' | 'done' | 'focuses'>,
     ) => {
-      const durations = stepDurations(run.steps, { reducedMotion: get().reducedMotion });
+      const { reducedMotion, animationSpeed } = get();
+      const durations = stepDurations(run.steps, { reducedMotion, speed: animationSpeed });
       const focuses = run.steps.map((step) => focusOf(step, run.subject));
+      // Nothing to wait for (reduced motion, Instant): the run shows whole at once.
+      const instant = totalDuration(durations) === 0;
       const next: AnimationRun = {
         ...run,
         id: ++runs,
         durations,
         focuses,
-        index: 0,
-        done: false,
+        index: instant ? run.steps.length - 1 : 0,
+        done: instant,
       };
       const previous = get().animation;
       const settled =
@@ -200,6 +231,7 @@ export function createSimulationStore(
       if (settled) byKind[settled.kind] = settled;
       byKind[next.kind] = next;
       set({ animation: next, runs: byKind, focus: null, ...snapshot() });
+      if (instant && next.steps[next.steps.length - 1]?.tone === 'fail') focusFailure(next);
     };
 
     const focusOf = (step: AnimationStep, subject: FocusSubject): StatementFocus | null => {
@@ -245,7 +277,18 @@ export function createSimulationStore(
     const issued = new Map<string, AssumeOrigin>();
 
     const showAssume = (result: SimulatedAssume, origin: AssumeOrigin, title: string) => {
-      if (result.ok) issued.set(result.session.accessKeyId, origin);
+      if (result.ok) {
+        issued.set(result.session.accessKeyId, origin);
+        // Assuming the same role session again replaces its card rather than stacking another.
+        const { assumedRoleArn, accessKeyId } = result.session;
+        const replaced = get()
+          .sessions.filter(
+            (s) => s.assumedRoleArn === assumedRoleArn && s.accessKeyId !== accessKeyId,
+          )
+          .map((s) => s.accessKeyId)
+          .filter((key) => !get().hidden.includes(key));
+        if (replaced.length > 0) set({ hidden: [...get().hidden, ...replaced] });
+      }
       startRun({
         kind: 'assume',
         title,
@@ -294,6 +337,7 @@ export function createSimulationStore(
       playing: false,
       speed: 60,
       reducedMotion: false,
+      animationSpeed: DEFAULT_ANIMATION_SPEED,
       sessions: [],
       hidden: [],
       events: [],
@@ -332,6 +376,7 @@ export function createSimulationStore(
         });
       },
       setReducedMotion: (reducedMotion) => set({ reducedMotion }),
+      setAnimationSpeed: (animationSpeed) => set({ animationSpeed }),
       setTab: (tab) => set({ tab }),
       setCallSession: (callSession) => set({ callSession }),
 
@@ -422,6 +467,7 @@ export function createSimulationStore(
   designStore.subscribe((state) => {
     if (state.design === design) return;
     const other = state.design.id !== design.id;
+    const edited = !sameAccess(state.design, design);
     design = state.design;
     const next = designToWorld(design);
     // A change the world does not depend on (a drop, a rename of the design) keeps it.
@@ -432,6 +478,17 @@ export function createSimulationStore(
     }
     // Another design (opened, imported, new) starts a simulation of its own.
     if (other) store.getState().reset();
+    else if (edited) {
+      // Runs answered for the design as it was: say so rather than show them as current.
+      const { animation, runs: byKind } = store.getState();
+      const stale: SimulationState['runs'] = {};
+      for (const [kind, run] of Object.entries(byKind) as [AnimationRun['kind'], AnimationRun][])
+        stale[kind] = staled(run);
+      store.setState({
+        animation: animation ? (stale[animation.kind] ?? staled(animation)) : null,
+        runs: stale,
+      });
+    }
   });
 
   return store;

@@ -105,7 +105,7 @@ export function StepList({ run, label }: { run: AnimationRun; label: string }) {
     target?.scrollIntoView({ block: 'nearest' });
   }, [run.index, run.done, run.id]);
   return (
-    <div className="flex min-h-0 flex-col gap-1">
+    <div className="flex min-h-0 flex-col gap-1" data-stale={run.stale || undefined}>
       <div className="flex items-center justify-between gap-2">
         <h3 className="truncate text-xs font-semibold text-slate-700 dark:text-slate-200">
           {run.title}
@@ -120,7 +120,13 @@ export function StepList({ run, label }: { run: AnimationRun; label: string }) {
           </button>
         )}
       </div>
-      <ol ref={list} aria-label={label} className="space-y-1">
+      {run.stale && (
+        <p className="rounded border border-dashed border-slate-400 bg-slate-50 px-2 py-1 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          <strong>Stale:</strong> the design changed after this run, so these checks may no longer
+          hold. Run it again for the current answer.
+        </p>
+      )}
+      <ol ref={list} aria-label={label} className={`space-y-1 ${run.stale ? 'opacity-60' : ''}`}>
         {run.steps.map((step, i) => (
           <StepItem
             key={`${run.id}:${step.id}:${i}`}
@@ -142,6 +148,7 @@ export function StepList({ run, label }: { run: AnimationRun; label: string }) {
                 : 'text-emerald-700 dark:text-emerald-300'
             }
           >
+            {run.stale ? 'Stale (the design changed since): ' : ''}
             {outcome.reason.startsWith(outcome.label) ? '' : `${outcome.label}: `}
             <Reason text={outcome.reason} />
             {outcome.explanation && (
