@@ -80,7 +80,17 @@ test('a trust policy without the caller gives a red trust step with its reason a
 }) => {
   await simulation.open();
   await simulation.assume({ caller: ALICE, role: DEPLOY });
-  await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
+  // AWS's own words, once, then the engine's reason as the explanation; no internal ids.
+  const outcome = simulation.outcome('Assume role');
+  await expect(outcome).toContainText(
+    'AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Deploy',
+  );
+  await expect(outcome).toContainText(
+    'Why: no Allow statement in the trust policy of arn:aws:iam::222222222222:role/Deploy names arn:aws:iam::111111111111:user/alice',
+  );
+  await expect(outcome).not.toContainText('AccessDenied: AccessDenied');
+  await expect(outcome).not.toContainText(/check:|trust-principal|checkId/);
+  await expect(simulation.checks).not.toContainText(/check:[a-z]/);
   const trust = simulation.step(simulation.checks, 'Trust policy principal');
   await expect(trust).toHaveAttribute('data-tone', 'fail');
   await expect(trust).toContainText('failed');
@@ -271,6 +281,21 @@ test('a repeated assume replaces its card; an edit marks the results stale, in w
   await expect(simulation.region.getByText(/^Stale:/)).toHaveCount(0);
 });
 
+test('a user’s long-term keys show as a badge on the canvas, and go with the keys', async ({
+  simulation,
+}) => {
+  await simulation.open();
+  const alice = simulation.app.node('alice');
+  const badge = alice.getByLabel('long-term access keys');
+  await expect(badge).toBeVisible();
+  await expect(badge).toHaveText('keys');
+  await alice.click();
+  await simulation.app.inspector
+    .getByRole('checkbox', { name: 'Has long-term access keys' })
+    .uncheck();
+  await expect(badge).toHaveCount(0);
+});
+
 for (const viewport of [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
@@ -396,7 +421,10 @@ test('a federated identity presents editable token claims; a service assumes its
 
   await claims.getByLabel('Claim 2 value').fill('repo:example-org/app:ref:refs/heads/feature');
   await simulation.button('Assume role').click();
-  await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
+  // A web identity has no ARN: STS words the refusal without one.
+  await expect(simulation.outcome('Assume role')).toContainText(
+    'AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+  );
   const sub = simulation.step(
     simulation.checks,
     'Trust condition StringEquals token.actions.githubusercontent.com:sub',

@@ -73,6 +73,21 @@ describe('the inspector’s fields', () => {
     });
   });
 
+  it.each([
+    ['1800', 'MaxSessionDuration must be 3600 to 43200 seconds (1 to 12 hours), got `1800`'],
+    ['3599', 'MaxSessionDuration must be 3600 to 43200 seconds (1 to 12 hours), got `3599`'],
+    ['43201', 'MaxSessionDuration must be 3600 to 43200 seconds (1 to 12 hours), got `43201`'],
+    ['1.5', '`1.5` is not a whole number of seconds'],
+  ])('refuses MaxSessionDuration %s with the reason, keeping the role’s', async (typed, why) => {
+    const { entity, user } = renderInspector('role-deploy');
+    const field = screen.getByLabelText('MaxSessionDuration (seconds)');
+    await user.clear(field);
+    await user.type(field, `${typed}{Enter}`);
+    expect(screen.getByRole('alert').textContent).toBe(why);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(entity()).toMatchObject({ maxSessionDuration: 3600 });
+  });
+
   it('changes an account’s AWS account ID, and ignores one that is not 12 digits', async () => {
     const { entity, user } = renderInspector('acct-prod');
     const field = screen.getByLabelText('AWS account ID');
