@@ -19,6 +19,13 @@ test('opens on the sample design with its nodes visible by name', async ({ app, 
   await expect(app.toolbar).toBeVisible();
   await expect(page.getByRole('region', { name: 'Bottom panel' })).toBeVisible();
   await expect(page.getByRole('button', { name: /zoom in/i })).toBeVisible();
+  // A canvas this tall has room for the overview; its control folds it away and back.
+  const overview = app.canvas.getByRole('button', { name: 'Overview' });
+  await expect(page.getByRole('img', { name: 'Overview of the design' })).toBeVisible();
+  await expect(overview).toHaveAttribute('aria-pressed', 'true');
+  await overview.click();
+  await expect(page.getByRole('img', { name: 'Overview of the design' })).toBeHidden();
+  await overview.click();
   await expect(page.getByRole('img', { name: 'Overview of the design' })).toBeVisible();
 
   // The README screenshot: the sample with the cross-account role selected.

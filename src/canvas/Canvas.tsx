@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -9,7 +10,7 @@ import {
   type OnBeforeDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import { useRolecraft, useRolecraftStore, type RolecraftState } from '../store';
+import { selectDesign, useRolecraft, useRolecraftStore, type RolecraftState } from '../store';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import type { FlowEdge } from './edges/edge-data';
 import { edgeTypes } from './edges/edge-types';
@@ -22,8 +23,10 @@ import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { usePathHighlight } from './path-highlight';
 import { useCullBox } from './useCullBox';
+import { useOverview } from './useOverview';
 import { useDrawEverything } from './picture-mode';
 import { LabelPlacements, useLabelPlacements } from './edges/label-context';
+import { EdgeRoutesContext, useEdgeRouter } from './edges/routing-context';
 import { FIT_PADDING, LARGE_DESIGN, openReadably, useFitOnOpen } from './useFitOnOpen';
 
 const deleteKeys = ['Delete', 'Backspace'];
@@ -43,6 +46,8 @@ interface CanvasProps {
 
 /** The design as a graph: accounts hold their principals; edges are derived from policies. */
 export function Canvas({ colorMode }: CanvasProps) {
+  const design = useRolecraft(selectDesign);
+  const routes = useEdgeRouter(design);
   const { nodes, onNodesChange, draggedKey } = useFlowNodes();
   const large = nodes.length >= LARGE_DESIGN;
   // A picture of the design needs every node and edge, however large the design.
@@ -52,9 +57,10 @@ export function Canvas({ colorMode }: CanvasProps) {
   const { edges: designEdges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
-  const labels = useLabelPlacements(designEdges, !culling);
+  const labels = useLabelPlacements(designEdges, !culling, routes);
   const lit = usePathHighlight(nodes, designEdges);
   useFitOnOpen();
+  const [overview, toggleOverview] = useOverview();
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
@@ -84,43 +90,65 @@ export function Canvas({ colorMode }: CanvasProps) {
   );
 
   return (
-    <LabelPlacements.Provider value={labels}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={lit.nodes}
-        edges={lit.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onBeforeDelete={onBeforeDelete}
-        deleteKeyCode={deleteKeys}
-        multiSelectionKeyCode={multiSelectKeys}
-        elevateNodesOnSelect={false}
-        onlyRenderVisibleElements={culling}
-        className={culling && draggedKey !== '' ? 'rolecraft-dragging' : undefined}
-        colorMode={colorMode}
-        minZoom={0.05}
-        maxZoom={2}
-        onInit={(flow) => void openReadably(flow, store.getState().design)}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background />
-        <Controls fitViewOptions={fitAll} />
-        {large ? (
-          <DesignMinimap dark={colorMode === 'dark'} />
-        ) : (
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            ariaLabel="Overview of the design"
-            style={minimapSize}
-          />
-        )}
-        <Legend culled={large} />
-      </ReactFlow>
-    </LabelPlacements.Provider>
+    <EdgeRoutesContext.Provider value={routes}>
+      <LabelPlacements.Provider value={labels}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={lit.nodes}
+          edges={lit.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onBeforeDelete={onBeforeDelete}
+          deleteKeyCode={deleteKeys}
+          multiSelectionKeyCode={multiSelectKeys}
+          elevateNodesOnSelect={false}
+          onlyRenderVisibleElements={culling}
+          className={culling && draggedKey !== '' ? 'rolecraft-dragging' : undefined}
+          colorMode={colorMode}
+          minZoom={0.05}
+          maxZoom={2}
+          onInit={(flow) => void openReadably(flow, store.getState().design)}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <Controls fitViewOptions={fitAll}>
+            <ControlButton
+              onClick={toggleOverview}
+              aria-pressed={overview}
+              aria-label="Overview"
+              title={overview ? 'Hide the overview' : 'Show the overview'}
+            >
+              <OverviewGlyph />
+            </ControlButton>
+          </Controls>
+          {overview &&
+            (large ? (
+              <DesignMinimap dark={colorMode === 'dark'} />
+            ) : (
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                ariaLabel="Overview of the design"
+                style={minimapSize}
+              />
+            ))}
+          <Legend culled={large} />
+        </ReactFlow>
+      </LabelPlacements.Provider>
+    </EdgeRoutesContext.Provider>
+  );
+}
+
+/** A small map: the overview toggle's icon. */
+function OverviewGlyph() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+      <rect x="8" y="8" width="5" height="4" fill="currentColor" stroke="none" />
+    </svg>
   );
 }

@@ -1,13 +1,13 @@
 import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
-import { useFloatingPath } from './floating';
+import { useEdgePath } from './floating';
 import type { PathFlowEdge } from './edge-data';
 import { pathLook } from './edge-styles';
 import { EdgeLabel } from './EdgeLabel';
 
 /** A hop of a highlighted path between nodes the design draws no edge between. */
 export const PathEdgeView = memo(function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
-  const [path, labelX, labelY] = useFloatingPath(props);
+  const { path, labelX, labelY } = useEdgePath(props);
   if (!props.data) return null;
   return (
     <>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
-import { useFloatingPath } from './floating';
+import { useEdgePath } from './floating';
 import type { MembershipFlowEdge, PermissionFlowEdge } from './edge-data';
 import { membershipLook, permissionLook } from './edge-styles';
 import { EdgeLabel } from './EdgeLabel';
@@ -9,7 +9,7 @@ import { useLabelPlacement } from './label-context';
 export const MembershipEdgeView = memo(function MembershipEdgeView(
   props: EdgeProps<MembershipFlowEdge>,
 ) {
-  const [path] = useFloatingPath(props);
+  const { path } = useEdgePath(props);
   return (
     <BaseEdge
       path={path}
@@ -26,8 +26,10 @@ export const PermissionEdgeView = memo(function PermissionEdgeView(
   props: EdgeProps<PermissionFlowEdge>,
 ) {
   const { data, markerEnd, selected } = props;
-  const [path, labelX, labelY] = useFloatingPath(props);
-  const placed = useLabelPlacement(props.id);
+  const { path, labelX, labelY, route } = useEdgePath(props);
+  // A label placed for the committed route; while an end is dragged, the middle of the curve.
+  const placement = useLabelPlacement(props.id);
+  const placed = route ? placement : undefined;
   return (
     <>
       <BaseEdge
@@ -39,7 +41,7 @@ export const PermissionEdgeView = memo(function PermissionEdgeView(
           strokeDasharray: permissionLook.dash,
         }}
       />
-      {data && (
+      {data && !placed?.hidden && (
         <EdgeLabel
           x={placed?.x ?? labelX}
           y={placed?.y ?? labelY}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
-import { useFloatingPath } from './floating';
+import { useEdgePath } from './floating';
 import type { TrustFlowEdge } from './edge-data';
 import { trustEdgeStyle } from './edge-styles';
 import { EdgeLabel } from './EdgeLabel';
@@ -9,13 +9,15 @@ import { useLabelPlacement } from './label-context';
 /** "source may assume target", styled by kind; a blocked grant is dashed red with no arrow. */
 export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustFlowEdge>) {
   const { data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = useFloatingPath(props);
-  const placed = useLabelPlacement(props.id);
+  const { path, labelX, labelY, route } = useEdgePath(props);
+  // A label placed for the committed route; while an end is dragged, the middle of the curve.
+  const placement = useLabelPlacement(props.id);
+  const placed = route ? placement : undefined;
   if (!data) return null;
   const look = trustEdgeStyle(data.trust);
   const text = data.trust.blocked ? `blocked: ${data.trust.blockedBy}` : data.trust.label;
   return (
-    <>
+    <g data-trust-edge data-source={props.source} data-target={props.target}>
       <BaseEdge
         path={path}
         markerEnd={markerEnd}
@@ -26,7 +28,7 @@ export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustF
           strokeDasharray: look.dash,
         }}
       />
-      {text && (
+      {text && !placed?.hidden && (
         <EdgeLabel
           x={placed?.x ?? labelX}
           y={placed?.y ?? labelY}
@@ -36,6 +38,6 @@ export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustF
           title={`${data.trust.action} ${text}`}
         />
       )}
-    </>
+    </g>
   );
 });

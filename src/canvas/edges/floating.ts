@@ -1,135 +1,76 @@
 import { useCallback, useMemo } from 'react';
-import {
-  Position,
-  getBezierPath,
-  useStore,
-  type EdgeProps,
-  type InternalNode,
-  type ReactFlowState,
-} from '@xyflow/react';
+import { useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { ACCOUNT_HEADER } from '../geometry';
+import { curveRoute, pointAlong, portsBetween, type End, type Route } from './route';
+import { useEdgeRoutes } from './routing-context';
 
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-function sides(from: Rect, to: Rect): [Position, Position] {
-  const dx = to.x + to.width / 2 - (from.x + from.width / 2);
-  const dy = to.y + to.height / 2 - (from.y + from.height / 2);
-  const gapX = Math.abs(dx) - (from.width + to.width) / 2;
-  const gapY = Math.abs(dy) - (from.height + to.height) / 2;
-  if (gapX > gapY)
-    return dx > 0 ? [Position.Right, Position.Left] : [Position.Left, Position.Right];
-  return dy > 0 ? [Position.Bottom, Position.Top] : [Position.Top, Position.Bottom];
-}
-
-function anchor(rect: Rect, side: Position) {
-  switch (side) {
-    case Position.Left:
-      return { x: rect.x, y: rect.y + rect.height / 2 };
-    case Position.Right:
-      return { x: rect.x + rect.width, y: rect.y + rect.height / 2 };
-    case Position.Top:
-      return { x: rect.x + rect.width / 2, y: rect.y };
-    case Position.Bottom:
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height };
-  }
-}
-
-function rectOf(node: InternalNode | undefined): Rect | undefined {
-  if (!node || node.type === 'account') return undefined;
-  return {
+/** A node as an edge end, where React Flow has it now (a drag moves it before the design). */
+function endOf(node: InternalNode | undefined): End | undefined {
+  if (!node) return undefined;
+  const box = {
     ...node.internals.positionAbsolute,
     width: node.measured.width ?? node.width ?? 0,
     height: node.measured.height ?? node.height ?? 0,
   };
+  return node.type === 'account'
+    ? { id: node.id, box, header: ACCOUNT_HEADER }
+    : { id: node.id, box };
 }
 
-type Geometry = readonly [Rect | undefined, Rect | undefined];
+type Ends = readonly [End | undefined, End | undefined];
 
-const sameRect = (a: Rect | undefined, b: Rect | undefined) =>
+const sameEnd = (a: End | undefined, b: End | undefined) =>
   a === b ||
-  (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
-const sameGeometry = (a: Geometry, b: Geometry) => sameRect(a[0], b[0]) && sameRect(a[1], b[1]);
+  (!!a &&
+    !!b &&
+    a.header === b.header &&
+    a.box.x === b.box.x &&
+    a.box.y === b.box.y &&
+    a.box.width === b.box.width &&
+    a.box.height === b.box.height);
+const sameEnds = (a: Ends, b: Ends) => sameEnd(a[0], b[0]) && sameEnd(a[1], b[1]);
+
+export interface DrawnPath {
+  path: string;
+  /** Where a label goes when nothing placed it: the middle of the path. */
+  labelX: number;
+  labelY: number;
+  route: Route | undefined;
+}
 
 /**
- * The edge's path, attached to the sides of the two nodes that face each other (so edges stay
- * short whatever the layout). An edge from a container (an account root) keeps its handle.
- * Subscribes to the two node boxes only, so an edge re-renders only when an end moves.
+ * The edge's path: its route around other nodes (see `route.ts`) when both ends are where the
+ * design has them; while an end is being dragged, the plain curve between the ends as they are
+ * now (routes are recomputed on the drop, not on every frame). Subscribes to the two node
+ * boxes only, so an edge re-renders only when an end moves or the routes change.
  */
-export function useFloatingPath(props: EdgeProps): [string, number, number] {
-  const { source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
-    props;
+export function useEdgePath(props: EdgeProps): DrawnPath {
+  const { source, target, sourceX, sourceY, targetX, targetY } = props;
+  const { router, version } = useEdgeRoutes();
   const selector = useCallback(
-    (state: ReactFlowState): Geometry => [
-      rectOf(state.nodeLookup.get(source)),
-      rectOf(state.nodeLookup.get(target)),
+    (state: ReactFlowState): Ends => [
+      endOf(state.nodeLookup.get(source)),
+      endOf(state.nodeLookup.get(target)),
     ],
     [source, target],
   );
-  const [from, to] = useStore(selector, sameGeometry);
+  const [from, to] = useStore(selector, sameEnds);
   return useMemo(() => {
-    const [path, x, y] =
-      from && to
-        ? floatingBezier(from, to)
-        : getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
-    return [path, x, y];
-  }, [from, to, sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition]);
-}
-
-function floatingBezier(from: Rect, to: Rect) {
-  const [sourcePosition, targetPosition] = sides(from, to);
-  const start = anchor(from, sourcePosition);
-  const end = anchor(to, targetPosition);
-  return getBezierPath({
-    sourceX: start.x,
-    sourceY: start.y,
-    sourcePosition,
-    targetX: end.x,
-    targetY: end.y,
-    targetPosition,
-  });
-}
-
-/** Where a node's first handle of this type sits, as React Flow places an edge's end on it. */
-function handlePoint(node: InternalNode, type: 'source' | 'target') {
-  const handle = node.internals.handleBounds?.[type]?.[0];
-  if (!handle) return undefined;
-  const { x, y } = node.internals.positionAbsolute;
-  const dx =
-    handle.position === Position.Right
-      ? handle.width
-      : handle.position === Position.Left
-        ? 0
-        : handle.width / 2;
-  const dy =
-    handle.position === Position.Bottom
-      ? handle.height
-      : handle.position === Position.Top
-        ? 0
-        : handle.height / 2;
-  return { x: x + handle.x + dx, y: y + handle.y + dy, position: handle.position };
-}
-
-/** The path an edge view draws between these two nodes (see `useFloatingPath`). */
-export function edgePathBetween(
-  source: InternalNode | undefined,
-  target: InternalNode | undefined,
-): string | undefined {
-  const from = rectOf(source);
-  const to = rectOf(target);
-  if (from && to) return floatingBezier(from, to)[0];
-  const start = source && handlePoint(source, 'source');
-  const end = target && handlePoint(target, 'target');
-  if (!start || !end) return undefined;
-  return getBezierPath({
-    sourceX: start.x,
-    sourceY: start.y,
-    sourcePosition: start.position,
-    targetX: end.x,
-    targetY: end.y,
-    targetPosition: end.position,
-  })[0];
+    void version; // the router is mutated in place; its version says when routes changed
+    const committed =
+      sameEnd(from, router.end(source)) && sameEnd(to, router.end(target))
+        ? router.route(source, target)
+        : undefined;
+    const route = committed ?? (from && to ? curveRoute(portsBetween(from, to)) : undefined);
+    if (!route) {
+      return {
+        path: `M${sourceX},${sourceY} L${targetX},${targetY}`,
+        labelX: (sourceX + targetX) / 2,
+        labelY: (sourceY + targetY) / 2,
+        route: undefined,
+      };
+    }
+    const middle = pointAlong(route.points, 0.5);
+    return { path: route.path, labelX: middle.x, labelY: middle.y, route: committed };
+  }, [from, to, router, version, source, target, sourceX, sourceY, targetX, targetY]);
 }

@@ -1,8 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
-import { useStore, type ReactFlowState } from '@xyflow/react';
-import { ACCOUNT_HEADER } from '../geometry';
 import type { FlowEdge } from './edge-data';
-import { edgePathBetween } from './floating';
+import type { EdgeRoutes } from './routing-context';
 import { placeLabels, type Box, type LabelPlacement } from './label-placement';
 
 /** Each labelled edge's label centre, placed clear of nodes and of each other. */
@@ -22,39 +20,27 @@ function labelTextOf(edge: FlowEdge): string | undefined {
   return undefined;
 }
 
-const selectNodes = (s: ReactFlowState) => s.nodes;
-const selectLookup = (s: ReactFlowState) => s.nodeLookup;
-
 /**
- * Places the labels of these edges against the nodes as React Flow has measured them; placed
- * again whenever a node moves or is measured. `enabled` off (large, culled designs) leaves
- * every label at its edge's middle.
+ * Places the labels of these edges along their routes, clear of the node boxes and account
+ * headers as the design lays them out; placed again when the layout (and so a route) changes,
+ * not on every frame of a drag. `enabled` off (large, culled designs) leaves every label at its
+ * edge's middle.
  */
 export function useLabelPlacements(
   edges: readonly FlowEdge[],
   enabled: boolean,
+  { router, version }: EdgeRoutes,
 ): ReadonlyMap<string, LabelPlacement> {
-  const nodes = useStore(selectNodes);
-  const lookup = useStore(selectLookup);
   return useMemo(() => {
     if (!enabled) return new Map();
-    void nodes; // the lookup is mutated in place; the node list says when it changed
-    const obstacles: Box[] = [];
-    for (const node of lookup.values()) {
-      const { x, y } = node.internals.positionAbsolute;
-      const width = node.measured.width ?? node.width ?? 0;
-      const height = node.measured.height ?? node.height ?? 0;
-      if (width === 0 || height === 0) continue;
-      obstacles.push(
-        node.type === 'account' ? { x, y, width, height: ACCOUNT_HEADER } : { x, y, width, height },
-      );
-    }
+    void version; // the router is mutated in place; its version says when routes changed
+    const obstacles: Box[] = router.obstacles();
     const requests = edges.flatMap((edge) => {
       if (edge.hidden) return [];
       const text = labelTextOf(edge);
-      const path = text && edgePathBetween(lookup.get(edge.source), lookup.get(edge.target));
-      return text && path ? [{ id: edge.id, path, text }] : [];
+      const route = text && router.route(edge.source, edge.target);
+      return text && route ? [{ id: edge.id, points: route.points, text }] : [];
     });
     return placeLabels(requests, obstacles);
-  }, [edges, enabled, nodes, lookup]);
+  }, [edges, enabled, router, version]);
 }

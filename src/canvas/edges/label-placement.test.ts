@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { getBezierPath, Position } from '@xyflow/react';
 import { CHIP, labelSize, placeLabels, type Box } from './label-placement';
 
 const overlap = (a: Box, b: Box) =>
@@ -9,25 +8,20 @@ const boxAt = (p: { x: number; y: number }, size: { width: number; height: numbe
   y: p.y - size.height / 2,
   ...size,
 });
-const down = (x: number, y1: number, y2: number) =>
-  getBezierPath({
-    sourceX: x,
-    sourceY: y1,
-    sourcePosition: Position.Bottom,
-    targetX: x,
-    targetY: y2,
-    targetPosition: Position.Top,
-  })[0];
+const down = (x: number, y1: number, y2: number) => [
+  { x, y: y1 },
+  { x, y: y2 },
+];
 
 describe('placeLabels', () => {
   it('keeps a label on its edge, at the middle when that is free', () => {
-    const placed = placeLabels([{ id: 'e', path: down(100, 0, 200), text: 'MFA' }], []);
+    const placed = placeLabels([{ id: 'e', points: down(100, 0, 200), text: 'MFA' }], []);
     expect(placed.get('e')).toEqual({ x: 100, y: 100, collapsed: false });
   });
 
   it('moves a label off a node that sits on the middle of its edge', () => {
     const node = { x: 50, y: 80, width: 100, height: 40 };
-    const placed = placeLabels([{ id: 'e', path: down(100, 0, 300), text: 'MFA' }], [node]);
+    const placed = placeLabels([{ id: 'e', points: down(100, 0, 300), text: 'MFA' }], [node]);
     const spot = placed.get('e')!;
     expect(spot.collapsed).toBe(false);
     expect(overlap(boxAt(spot, labelSize('MFA')), node)).toBe(false);
@@ -36,7 +30,7 @@ describe('placeLabels', () => {
   it('never lays two labels over each other, stacking them where edges run together', () => {
     const requests = ['ExternalId "a"', 'source account "1"', 'MFA', 'TLS only'].map((text, i) => ({
       id: `e${i}`,
-      path: down(100, 0, 200),
+      points: down(100, 0, 200),
       text,
     }));
     const placed = placeLabels(requests, []);
@@ -55,10 +49,23 @@ describe('placeLabels', () => {
       { x: 0, y: 120, width: 300, height: 150 },
     ];
     const placed = placeLabels(
-      [{ id: 'e', path: down(150, 90, 120), text: 'a long condition label' }],
+      [{ id: 'e', points: down(150, 90, 120), text: 'a long condition label' }],
       wall,
     );
     expect(placed.get('e')?.collapsed).toBe(true);
+  });
+
+  it('hides a label with no free place even for a chip, and places the others', () => {
+    const wall = [{ x: 0, y: 0, width: 300, height: 300 }];
+    const placed = placeLabels(
+      [
+        { id: 'buried', points: down(150, 100, 200), text: 'MFA' },
+        { id: 'free', points: down(500, 0, 300), text: 'MFA' },
+      ],
+      wall,
+    );
+    expect(placed.get('buried')).toMatchObject({ hidden: true });
+    expect(placed.get('free')).toEqual({ x: 500, y: 150, collapsed: false });
   });
 
   it('sizes a long label as it wraps', () => {

@@ -1,3 +1,6 @@
+import { BoxIndex } from './box-index';
+import { pointAlong, type Point } from './route';
+
 // Where each edge label goes: on its own edge, clear of every node box, the account headers
 // and the labels placed before it. Tried along the edge first (middle outwards), then stacked
 // beside those points; a label with no free place collapses to a chip that expands on hover
@@ -12,8 +15,8 @@ export interface Box {
 
 export interface LabelRequest {
   id: string;
-  /** The edge's SVG path (`M x,y C x,y x,y x,y` as getBezierPath writes it). */
-  path: string;
+  /** The polyline the edge's path follows (see `Route.points`). */
+  points: readonly Point[];
   text: string;
 }
 
@@ -22,6 +25,8 @@ export interface LabelPlacement {
   y: number;
   /** No free place for the whole label: it shows as a chip until hovered or focused. */
   collapsed: boolean;
+  /** No free place even for a chip: not drawn. */
+  hidden?: boolean;
 }
 
 /** Label text size (px), line height and the widest a label grows before it wraps. */
@@ -44,89 +49,74 @@ export function labelSize(text: string): { width: number; height: number } {
   return { width: MAX_WIDTH, height: lines * LINE_PX + PAD_Y };
 }
 
-type Point = { x: number; y: number };
-
-/** The cubic of a path as getBezierPath writes it, or its two ends as a line. */
-function curveOf(path: string): [Point, Point, Point, Point] | undefined {
-  const n = (path.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/gi) ?? []).map(Number);
-  if (n.length >= 8)
-    return [
-      { x: n[0]!, y: n[1]! },
-      { x: n[2]!, y: n[3]! },
-      { x: n[4]!, y: n[5]! },
-      { x: n[6]!, y: n[7]! },
-    ];
-  if (n.length >= 4) {
-    const a = { x: n[0]!, y: n[1]! };
-    const b = { x: n[n.length - 2]!, y: n[n.length - 1]! };
-    return [a, a, b, b];
-  }
-  return undefined;
-}
-
-function pointAt([p0, p1, p2, p3]: [Point, Point, Point, Point], t: number): Point {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const c = 3 * u * t * t;
-  const d = t * t * t;
-  return {
-    x: a * p0.x + b * p1.x + c * p2.x + d * p3.x,
-    y: a * p0.y + b * p1.y + c * p2.y + d * p3.y,
-  };
-}
-
 /** Along the edge from the middle outwards. */
 const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8, 0.14, 0.86];
-
-const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width + GAP &&
-  b.x < a.x + a.width + GAP &&
-  a.y < b.y + b.height + GAP &&
-  b.y < a.y + a.height + GAP;
+/** A chip is small: it is tried at finer steps along the whole edge. */
+const ALONG_FINE = Array.from({ length: 23 }, (_, i) =>
+  i % 2 === 0 ? 0.5 - (i / 2) * 0.04 : 0.5 + ((i + 1) / 2) * 0.04,
+);
 
 function centred(p: Point, size: { width: number; height: number }): Box {
   return { x: p.x - size.width / 2, y: p.y - size.height / 2, ...size };
 }
 
 /**
- * Candidate centres for a label of this size: on the edge, then stacked just above and below
- * it (touching the line, so it still reads as the edge's label).
+ * Candidate centres for a label of this size: on the edge, then beside it (touching the line,
+ * so it still reads as the edge's label): left and right of an upright stretch, then stacked
+ * above and below.
  */
-function candidates(curve: [Point, Point, Point, Point], height: number): Point[] {
-  const onEdge = ALONG.map((t) => pointAt(curve, t));
-  const step = height + GAP;
+function candidates(
+  points: readonly Point[],
+  size: { width: number; height: number },
+  along: readonly number[],
+): Point[] {
+  const onEdge = along.map((t) => pointAlong(points, t));
+  const stack = size.height + GAP;
+  const aside = size.width / 2 + GAP;
   return [
-    ...onEdge,
+    ...onEdge.map(({ x, y }) => ({ x, y })),
+    ...onEdge.flatMap((p) =>
+      Math.abs(p.dy) > Math.abs(p.dx)
+        ? [
+            { x: p.x - aside, y: p.y },
+            { x: p.x + aside, y: p.y },
+          ]
+        : [],
+    ),
     ...onEdge.flatMap((p) => [
-      { x: p.x, y: p.y - step },
-      { x: p.x, y: p.y + step },
+      { x: p.x, y: p.y - stack },
+      { x: p.x, y: p.y + stack },
     ]),
   ];
 }
 
-/** Places every label; `obstacles` are the node boxes (and account headers) in flow coordinates. */
+/**
+ * Places every label; `obstacles` are the node boxes (and account headers) in flow coordinates.
+ * A label with no free place even as a chip is `hidden` (its edge's accessible name and the
+ * inspector still carry its words).
+ */
 export function placeLabels(
   requests: readonly LabelRequest[],
   obstacles: readonly Box[],
 ): Map<string, LabelPlacement> {
-  const placed: Box[] = [];
+  const taken = new BoxIndex(obstacles.map((box, i) => ({ id: `node${i}`, box })));
   const result = new Map<string, LabelPlacement>();
-  const free = (box: Box) =>
-    !obstacles.some((o) => overlaps(box, o)) && !placed.some((o) => overlaps(box, o));
+  const free = (box: Box) => !taken.any(box, GAP);
   for (const request of requests) {
-    const curve = curveOf(request.path);
-    if (!curve) continue;
+    if (request.points.length === 0) continue;
     const size = labelSize(request.text);
-    let spot = candidates(curve, size.height).find((p) => free(centred(p, size)));
-    let collapsed = false;
+    const whole = candidates(request.points, size, ALONG).find((p) => free(centred(p, size)));
+    const chip = whole
+      ? undefined
+      : candidates(request.points, CHIP, ALONG_FINE).find((p) => free(centred(p, CHIP)));
+    const spot = whole ?? chip;
     if (!spot) {
-      collapsed = true;
-      spot =
-        candidates(curve, CHIP.height).find((p) => free(centred(p, CHIP))) ?? pointAt(curve, 0.5);
+      const middle = pointAlong(request.points, 0.5);
+      result.set(request.id, { x: middle.x, y: middle.y, collapsed: true, hidden: true });
+      continue;
     }
-    placed.push(centred(spot, collapsed ? CHIP : size));
-    result.set(request.id, { x: spot.x, y: spot.y, collapsed });
+    taken.add({ id: request.id, box: centred(spot, whole ? size : CHIP) });
+    result.set(request.id, { x: spot.x, y: spot.y, collapsed: !whole });
   }
   return result;
 }

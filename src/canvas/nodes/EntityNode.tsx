@@ -2,20 +2,24 @@ import { Fragment, memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { EntityIcon } from '../icons/EntityIcon';
 import { FindingBadge } from './FindingBadge';
+import { breakParts, nameLines } from './name-lines';
 import type { EntityFlowNode } from './node-data';
 
 /**
- * Names render at 15 px, so 12 px at the opening zoom (see `READABLE_ZOOM`); a name too long
- * for two lines of the node gets three smaller ones.
+ * Names render at 15 px, so 12 px at the opening zoom (see `READABLE_ZOOM`); a name that needs
+ * three lines sets them tighter (with the kind line) to stay inside the node; a longer one
+ * gets smaller lines.
  */
-function nameSize(name: string): string {
-  return name.length > 30 ? 'text-[12px]' : 'text-[15px]';
+function nameSize(name: string): { name: string; detail: string } {
+  if (name.length > 30) return { name: 'text-[12px] leading-tight', detail: '' };
+  return nameLines(name) > 2
+    ? { name: 'text-[15px] leading-[1.05]', detail: 'leading-3' }
+    : { name: 'text-[15px] leading-tight', detail: '' };
 }
 
 /** The name with line-break chances between words of camelCase, dots, dashes and slashes. */
 function breakable(name: string) {
-  const parts = name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[./_-])/);
-  return parts.map((part, i) => (
+  return breakParts(name).map((part, i) => (
     <Fragment key={i}>
       {i > 0 && <wbr />}
       {part}
@@ -27,6 +31,7 @@ function breakable(name: string) {
 export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<EntityFlowNode>) {
   const { entity, glyph, kindLabel, accountName, arn, isPrincipal, isRole, isEdgeTarget } = data;
   const detail = accountName ? `${kindLabel} · ${accountName}` : kindLabel;
+  const size = nameSize(entity.name);
   return (
     <div
       title={arn ?? entity.name}
@@ -66,11 +71,16 @@ export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps
         {/* Names never truncate: they wrap (anywhere, for one long word) and shrink when long. */}
         <div
           data-node-name
-          className={`leading-tight font-semibold [overflow-wrap:anywhere] text-slate-900 dark:text-slate-50 ${nameSize(entity.name)}`}
+          className={`font-semibold [overflow-wrap:anywhere] text-slate-900 dark:text-slate-50 ${size.name}`}
         >
           {breakable(entity.name)}
         </div>
-        <div className="truncate text-[11px] text-slate-600 dark:text-slate-300">{detail}</div>
+        <div
+          data-node-detail
+          className={`truncate text-[11px] text-slate-600 dark:text-slate-300 ${size.detail}`}
+        >
+          {detail}
+        </div>
       </div>
       {entity.kind === 'user' && entity.hasLongTermKeys && (
         <span

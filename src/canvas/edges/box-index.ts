@@ -1,0 +1,72 @@
+// A uniform grid over boxes: which boxes lie near a region, without looking at every box.
+// Built once per layout change (O(boxes)); a query costs the cells it covers.
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Indexed {
+  id: string;
+  box: Box;
+}
+
+const CELL = 256;
+
+export const boxesOverlap = (a: Box, b: Box, gap = 0) =>
+  a.x < b.x + b.width + gap &&
+  b.x < a.x + a.width + gap &&
+  a.y < b.y + b.height + gap &&
+  b.y < a.y + a.height + gap;
+
+export class BoxIndex {
+  private readonly cells = new Map<string, Indexed[]>();
+
+  constructor(entries: Iterable<Indexed>) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  add(entry: Indexed) {
+    this.eachCell(entry.box, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(entry);
+      else this.cells.set(key, [entry]);
+    });
+  }
+
+  /** Whether any box overlaps `region` grown by `gap`. */
+  any(region: Box, gap = 0): boolean {
+    const grown = {
+      x: region.x - gap,
+      y: region.y - gap,
+      width: region.width + 2 * gap,
+      height: region.height + 2 * gap,
+    };
+    let hit = false;
+    this.eachCell(grown, (key) => {
+      if (!hit)
+        hit = (this.cells.get(key) ?? []).some((entry) => boxesOverlap(entry.box, region, gap));
+    });
+    return hit;
+  }
+
+  private eachCell(box: Box, visit: (key: string) => void) {
+    const x0 = Math.floor(box.x / CELL);
+    const x1 = Math.floor((box.x + box.width) / CELL);
+    const y0 = Math.floor(box.y / CELL);
+    const y1 = Math.floor((box.y + box.height) / CELL);
+    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) visit(`${cx},${cy}`);
+  }
+
+  /** Every box overlapping `region`, once each. */
+  query(region: Box): Indexed[] {
+    const found = new Set<Indexed>();
+    this.eachCell(region, (key) => {
+      for (const entry of this.cells.get(key) ?? [])
+        if (boxesOverlap(entry.box, region)) found.add(entry);
+    });
+    return [...found];
+  }
+}
