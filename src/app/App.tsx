@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas';
 import {
@@ -7,6 +7,7 @@ import {
   Inspector,
   PanelBoundary,
   SearchHost,
+  Splitter,
   Toasts,
 } from '../panels';
 import { SimulationOverlay, SimulationPanel } from '../simulation';
@@ -21,6 +22,9 @@ import { startOnce } from './start';
 import { Toolbar } from './Toolbar';
 import { ImportDialog } from './import/ImportDialog';
 import { exportCurrentDesign, importFiles } from './persistence';
+import { PresentZoom } from './PresentZoom';
+import { RoomControls } from './RoomControls';
+import { BOTTOM_MIN, INSPECTOR_MIN, bottomMax, inspectorMax, useRoomLayout } from './room-layout';
 import { useColorScheme } from './useColorScheme';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
@@ -30,6 +34,40 @@ export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
   useKeyboardShortcuts();
   useAnalysisSync();
+  const [layout, setLayout] = useRoomLayout();
+  const header = useRef<HTMLElement>(null);
+  const row = useRef<HTMLDivElement>(null);
+  const [room, setRoom] = useState({
+    width: window.innerWidth,
+    height: window.innerHeight,
+    top: 0,
+  });
+  // The bounds of the panels follow the window (and the header, which wraps when narrow).
+  useLayoutEffect(() => {
+    const measure = () =>
+      setRoom({
+        width: window.innerWidth,
+        height: window.innerHeight,
+        top: row.current?.getBoundingClientRect().top ?? 0,
+      });
+    measure();
+    const observer = new ResizeObserver(measure);
+    // The row resizes when the header wraps or a notice shows above it.
+    if (header.current) observer.observe(header.current);
+    if (row.current) observer.observe(row.current);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-present', layout.present);
+  }, [layout.present]);
+  const maxBottom = bottomMax(room.height, room.top);
+  const maxInspector = inspectorMax(room.width);
+  const bottomHeight = Math.min(maxBottom, Math.max(BOTTOM_MIN, layout.bottomHeight));
+  const inspectorWidth = Math.min(maxInspector, Math.max(INSPECTOR_MIN, layout.inspectorWidth));
   useEffect(() => {
     void startOnce().finally(() => setReady(true));
   }, []);
@@ -37,11 +75,17 @@ export function App() {
   return (
     <ReactFlowProvider>
       <ExportDesignContext.Provider value={exportCurrentDesign}>
+        <PresentZoom present={layout.present} />
         <div className="flex h-full flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-          <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700">
+          <header
+            ref={header}
+            id="room-header"
+            className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-700"
+          >
             <h1 className="text-base font-bold">Rolecraft</h1>
             <DesignsMenu />
             <Toolbar onImport={() => fileInput.current?.click()} />
+            <RoomControls layout={layout} onChange={setLayout} />
             <input
               ref={fileInput}
               type="file"
@@ -57,10 +101,12 @@ export function App() {
             />
           </header>
           <DesignNotices />
-          <div className="flex min-h-0 flex-1">
-            <PanelBoundary name="lesson" id="lesson" className="w-80 shrink-0">
-              <LessonHost />
-            </PanelBoundary>
+          <div ref={row} className="flex min-h-0 flex-1">
+            <div id="room-lesson" className="flex shrink-0">
+              <PanelBoundary name="lesson" id="lesson" className="w-80 shrink-0">
+                <LessonHost />
+              </PanelBoundary>
+            </div>
             <main className="relative min-w-0 flex-1" aria-label="Canvas">
               {ready ? (
                 <PanelBoundary name="canvas" id="canvas">
@@ -72,20 +118,53 @@ export function App() {
                 <p className="p-4 text-sm text-slate-500">Opening your design…</p>
               )}
             </main>
-            <PanelBoundary name="inspector" id="inspector" className="w-88 shrink-0">
-              <Inspector />
-            </PanelBoundary>
+            <Splitter
+              label="Resize the inspector"
+              controls="room-inspector"
+              orientation="vertical"
+              panelSide="end"
+              size={inspectorWidth}
+              min={INSPECTOR_MIN}
+              max={maxInspector}
+              collapsed={layout.inspectorCollapsed}
+              onResize={(w) => setLayout({ inspectorWidth: w, inspectorCollapsed: false })}
+              onToggle={() => setLayout({ inspectorCollapsed: !layout.inspectorCollapsed })}
+            />
+            <div
+              id="room-inspector"
+              className="flex shrink-0"
+              hidden={layout.inspectorCollapsed}
+              style={{ width: inspectorWidth }}
+            >
+              <PanelBoundary name="inspector" id="inspector" className="w-full">
+                <Inspector />
+              </PanelBoundary>
+            </div>
           </div>
+          <Splitter
+            label="Resize the bottom panel"
+            controls="room-bottom"
+            orientation="horizontal"
+            panelSide="end"
+            size={bottomHeight}
+            min={BOTTOM_MIN}
+            max={maxBottom}
+            collapsed={layout.bottomCollapsed}
+            onResize={(h) => setLayout({ bottomHeight: h, bottomCollapsed: false })}
+            onToggle={() => setLayout({ bottomCollapsed: !layout.bottomCollapsed })}
+          />
           <section
+            id="room-bottom"
             aria-label="Bottom panel"
-            className="shrink-0 border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
+            className="flex shrink-0 flex-col px-3 pt-1 pb-2 text-sm"
+            style={layout.bottomCollapsed ? undefined : { height: bottomHeight }}
           >
             <BottomPanel
+              collapsed={layout.bottomCollapsed}
+              onExpand={() => setLayout({ bottomCollapsed: false })}
               simulation={
                 <PanelBoundary name="simulation" id="simulation">
-                  <Suspense
-                    fallback={<p className="h-72 text-slate-500">Loading the simulation…</p>}
-                  >
+                  <Suspense fallback={<p className="text-slate-500">Loading the simulation…</p>}>
                     <SimulationPanel />
                   </Suspense>
                 </PanelBoundary>

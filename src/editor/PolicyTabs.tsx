@@ -70,6 +70,15 @@ export function PolicyTabs(props: PolicyTabsProps) {
   return (
     <div
       ref={root}
+      // Expanded, the editor is a pane over the window (a non-modal dialog) that Escape closes
+      // when the editor itself has no use for the key (Monaco stops the Escapes it handles).
+      {...(expanded ? { role: 'dialog', 'aria-label': `Policy editor: ${active.label}` } : {})}
+      onKeyDown={(event) => {
+        if (expanded && event.key === 'Escape' && !event.defaultPrevented) {
+          event.stopPropagation();
+          setExpanded(false);
+        }
+      }}
       className={
         expanded
           ? 'fixed inset-x-4 top-14 bottom-4 z-40 flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3 shadow-2xl dark:border-slate-600 dark:bg-slate-900'

@@ -7,3 +7,4 @@ export { ConfirmDeleteDialog } from './dialogs/ConfirmDeleteDialog';
 export { SearchHost } from './dialogs/SearchHost';
 export { Toasts } from './dialogs/Toasts';
 export { Combobox, type ComboboxOption } from './ui/Combobox';
+export { Splitter } from './ui/Splitter';

@@ -48,7 +48,7 @@ export default function SimulationPanel() {
   return (
     <section
       aria-label="Simulation"
-      className={`flex min-h-0 flex-col gap-1.5 text-slate-900 dark:text-slate-100 ${open ? 'h-[min(18rem,26vh)]' : ''}`}
+      className={`flex min-h-0 flex-col gap-1.5 text-slate-900 dark:text-slate-100 ${open ? 'h-full' : ''}`}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <h2 className="text-sm font-bold">

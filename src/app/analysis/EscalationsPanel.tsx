@@ -33,7 +33,7 @@ export function EscalationsPanel() {
   const steps = useMemo(() => (open ? stepsOf(open) : []), [open]);
   const shown = open && escalations.includes(open) ? open : undefined;
   return (
-    <div className="flex h-72 flex-col gap-2" aria-label="Escalations">
+    <div className="flex h-full min-h-0 flex-col gap-2" aria-label="Escalations">
       <div className="flex flex-wrap items-center gap-3">
         <RunControls />
         {status.phase === 'done' && (

@@ -51,7 +51,7 @@ export function FindingsPanel() {
   const subjectName = subject === null ? undefined : (findEntity(design, subject)?.name ?? subject);
   const stale = status.phase === 'done' && status.design !== design;
   return (
-    <div className="flex h-72 flex-col gap-2" aria-label="Findings">
+    <div className="flex h-full min-h-0 flex-col gap-2" aria-label="Findings">
       <div className="flex flex-wrap items-center gap-3">
         <RunControls />
         {status.phase === 'done' && (

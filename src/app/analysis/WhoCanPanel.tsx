@@ -98,7 +98,7 @@ export function WhoCanPanel() {
   };
 
   return (
-    <div className="flex h-72 flex-col gap-2" aria-label="Who can">
+    <div className="flex h-full min-h-0 flex-col gap-2" aria-label="Who can">
       <form className="flex flex-wrap items-center gap-2" onSubmit={ask} aria-label="Who can ask">
         <label className="flex items-center gap-1">
           Action

@@ -24,7 +24,7 @@ export function Inspector() {
   return (
     <section
       aria-label="Inspector"
-      className="flex w-88 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+      className="flex w-full min-w-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-2 text-sm font-semibold dark:border-slate-700 dark:bg-slate-900">
         Inspector
