@@ -161,9 +161,17 @@ function anyMatch(
 
 /** Evaluates a compiled condition against the request (fast path). */
 export function conditionHolds(c: CompiledCondition, lookup: RequestContext): boolean {
+  return c.operator !== undefined && holdsFor(c, lookup.byId(c.keyId), lookup);
+}
+
+/** {@link conditionHolds} with the request's value of the key already read. */
+function holdsFor(
+  c: CompiledCondition,
+  raw: ContextValue | undefined,
+  lookup: RequestContext,
+): boolean {
   const op = c.operator;
   if (op === undefined) return false;
-  const raw = lookup.byId(c.keyId);
   const present = isPresent(raw);
   if (op.valueType === 'Null') {
     const presence = present ? 'present' : 'absent';
@@ -241,10 +249,10 @@ export function explainCondition(
           : raw.slice();
   const keyPresent = isPresent(raw);
   const op = c.operator;
-  const matched = conditionHolds(c, lookup);
+  const matched = holdsFor(c, raw, lookup);
   const values = c.values;
   const policyValues = shownValues(c, lookup);
-  const unresolved = policyValues.includes(null);
+  const unresolved = c.shown === undefined && policyValues.includes(null);
   let comparisons: Comparison[] = none;
   let rule: string | undefined;
   if (op === undefined) rule = `unknown operator \`${c.operatorText}\``;

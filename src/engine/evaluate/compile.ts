@@ -3,6 +3,7 @@
  * sets, wildcard matchers, principal sets, and conditions with their values parsed.
  */
 import { compileCondition, type CompiledCondition } from '../conditions/condition.ts';
+import type { ArnTest } from '../match/arn.ts';
 import { compileResourceTests, type ResourceTests } from '../match/resource-pattern.ts';
 import { compilePrincipal, type CompiledPrincipal } from '../principal/principal-match.ts';
 import type { PolicyDocument, PolicyInputs, PolicyKind } from '../types.ts';
@@ -19,12 +20,18 @@ export interface CompiledStatement {
   notAction: boolean;
   /** Null when the statement has neither Resource nor NotResource. */
   resources: ResourceTests | null;
+  /**
+   * The test itself when Resource (NotResource) is one entry without variables (most
+   * statements): the fast path calls it without walking `resources` (fewer loads per statement).
+   */
+  resourceTest: ArnTest | undefined;
   notResource: boolean;
   resourceEntries: string[];
   /** Undefined when the statement has neither Principal nor NotPrincipal. */
   principal: CompiledPrincipal | undefined;
   notPrincipal: boolean;
-  conditions: CompiledCondition[];
+  /** Shared and frozen when empty (most statements): a compiled set stays small. */
+  conditions: readonly CompiledCondition[];
 }
 
 export interface CompiledPolicy {
@@ -79,6 +86,8 @@ function conditionValues(value: unknown): string[] {
   );
 }
 
+const noConditions: readonly CompiledCondition[] = Object.freeze([]);
+
 function compileStatement(
   raw: unknown,
   index: number,
@@ -92,6 +101,8 @@ function compileStatement(
   const resourceList = strings(notResource ? s.NotResource : s.Resource);
   const notPrincipal = s.Principal === undefined && s.NotPrincipal !== undefined;
   const principalValue = notPrincipal ? s.NotPrincipal : s.Principal;
+  const resources =
+    resourceList === null ? null : compileResourceTests(resourceList, variablesEnabled);
   const conditions: CompiledCondition[] = [];
   if (s.Condition && typeof s.Condition === 'object') {
     for (const [operator, block] of Object.entries(s.Condition as Record<string, unknown>)) {
@@ -107,12 +118,16 @@ function compileStatement(
     effect,
     actions: actionList === null ? null : compileActionSet(actionList),
     notAction,
-    resources: resourceList === null ? null : compileResourceTests(resourceList, variablesEnabled),
+    resources,
+    resourceTest:
+      resources !== null && resources.fixed.length === 1 && resources.dynamic.length === 0
+        ? resources.fixed[0]
+        : undefined,
     notResource,
     resourceEntries: resourceList ?? [],
     principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),
     notPrincipal,
-    conditions,
+    conditions: conditions.length === 0 ? noConditions : conditions,
   };
 }
 

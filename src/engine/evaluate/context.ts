@@ -274,8 +274,8 @@ const derivedIds = derivedNames.map((name) => keyIdOf(name.toLowerCase()));
 
 /**
  * The whole effective context (given and derived keys), for explanations: the derived keys
- * in `derivedNames` order, then the request's own (`Object.assign`: a key spelled exactly as
- * a derived one keeps its place). The usual sets of derived keys are object literals, which
+ * in `derivedNames` order, then the request's own (a key spelled exactly as a derived one
+ * keeps its place). The usual sets of derived keys are object literals, which
  * V8 builds far faster than one keyed store at a time.
  */
 export function effectiveContext(
@@ -336,6 +336,8 @@ export function effectiveContext(
       if (value !== undefined) out[derivedNames[i]!] = value;
     }
   }
-  if (request.context !== undefined) Object.assign(out, request.context);
+  // for-in, as `readRequest` reads the keys (and faster than Object.assign here).
+  const context = request.context;
+  if (context !== undefined) for (const key in context) out[key] = context[key]!;
   return out;
 }

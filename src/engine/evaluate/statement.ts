@@ -22,6 +22,8 @@ export type StatementMatch = PrincipalMatchKind | 'applies' | null;
 type Mismatch = 'effect' | 'action' | 'resource' | 'principal' | 'condition';
 
 function resourceMatches(s: CompiledStatement, state: RequestState, attached: boolean): boolean {
+  const one = s.resourceTest;
+  if (one !== undefined) return one(state.resource, state.resourceArn) !== s.notResource;
   if (s.resources === null) return attached;
   return anyResourceMatches(s.resources, state) !== s.notResource;
 }

@@ -49,10 +49,18 @@ export function compileArnPattern(pattern: string): ArnTest {
   // the same test (the glob itself, called with the value).
   if (parts === null || parts.slice(0, 5).every((p) => !/[*?]/.test(p)))
     return compileCodes(globCodes(pattern));
-  const tests: StringTest[] = parts.map((p) => compileCodes(globCodes(p)));
+  // Only the components that can fail are tested: a component that is `*` matches any.
+  const at: number[] = [];
+  const tests: StringTest[] = [];
+  parts.forEach((p, i) => {
+    if (p === '*') return;
+    at.push(i);
+    tests.push(compileCodes(globCodes(p)));
+  });
+  const n = tests.length;
   return (_value, arn) => {
     if (arn === null) return false;
-    for (let i = 0; i < 6; i++) if (!tests[i]!(arn[i]!)) return false;
+    for (let i = 0; i < n; i++) if (!tests[i]!(arn[at[i]!]!)) return false;
     return true;
   };
 }

@@ -10,10 +10,12 @@ type ResourceTest = (state: RequestState) => boolean;
 /** The compiled entries of a Resource or NotResource element. */
 export interface ResourceTests {
   /** Entries without variables, tested on the resource and its ARN components. */
-  fixed: ArnTest[];
-  /** Entries whose variables are resolved per request. */
-  dynamic: ResourceTest[];
+  fixed: readonly ArnTest[];
+  /** Entries whose variables are resolved per request (shared and frozen when none: most). */
+  dynamic: readonly ResourceTest[];
 }
+
+const noDynamic: readonly ResourceTest[] = Object.freeze([]);
 
 function staticTest(template: Template): StringTest | undefined {
   if (template.dynamic) return undefined;
@@ -57,7 +59,7 @@ export function compileResourceTests(patterns: string[], variablesEnabled: boole
   for (const p of patterns)
     if (hasVariables(p, variablesEnabled)) dynamic.push(compileDynamicPattern(p));
     else fixed.push(compileArnPattern(p));
-  return { fixed, dynamic };
+  return { fixed, dynamic: dynamic.length === 0 ? noDynamic : dynamic };
 }
 
 /** Whether any entry matches the request's resource. */

@@ -2,6 +2,20 @@
 import { parseDate } from '../../time/iso-date.ts';
 import { negate, type ConditionOperator } from '../operator.ts';
 
+/** Request dates already read (bounded: requests carry a few times); null: no date. */
+const dates = new Map<string, number | null>();
+
+/** A request's date value, read once per text. */
+function readDate(text: string): number | undefined {
+  let ms = dates.get(text);
+  if (ms === undefined) {
+    if (dates.size >= 1024) dates.clear();
+    ms = parseDate(text) ?? null;
+    dates.set(text, ms);
+  }
+  return ms ?? undefined;
+}
+
 function date(
   name: string,
   compare: (request: number, policy: number) => boolean,
@@ -13,7 +27,7 @@ function date(
     variables: false,
     wildcards: false,
     compile: parseDate,
-    read: parseDate,
+    read: readDate,
     test: (policy, request) => compare(request, policy),
   };
 }
