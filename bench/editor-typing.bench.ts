@@ -34,6 +34,7 @@ function designText(): string {
   const design = sampleDesign();
   const alice = design.users.find((u) => u.name === 'alice')!;
   const policy = alice.policies[0]!;
+  if (policy.attachment !== 'inline') throw new Error('the sample policy is inline');
   const own = JSON.parse(policy.text).Statement as Record<string, unknown>[];
   policy.text = JSON.stringify(largePolicy(statements, own), null, 2);
   design.name = `Editor benchmark (${statements} statements)`;

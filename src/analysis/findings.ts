@@ -6,6 +6,7 @@
 import { arnAccount, claimKeysOf, parseDate, wellKnownProviderOfIssuer } from '../engine';
 import { compareText } from './order';
 import {
+  attachedPolicies,
   parsePolicyText,
   principalsOf,
   statementCoversAction,
@@ -333,7 +334,7 @@ function resourceFindings(a: Analysis, r: Resource, add: Add) {
 function passRoleFindings(a: Analysis, add: Add) {
   const seen = new Set<string>();
   for (const holder of [...a.design.users, ...a.design.roles, ...a.design.groups]) {
-    holder.policies.forEach((policy) => {
+    attachedPolicies(a.design, holder).forEach((policy) => {
       const parsed = parsePolicyText(policy.text);
       if (!parsed.ok) return;
       statementsOf(parsed.document).forEach((s, i) => {

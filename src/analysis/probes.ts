@@ -3,7 +3,15 @@
  * managed policy with another version as default. Answered by the adapter on one probe design:
  * the design plus a stand-in principal per question, built once on first use.
  */
-import type { Design, Group, PermissionPolicy, Role, User } from '../model';
+import {
+  attachedPolicies,
+  type Design,
+  type Group,
+  type PermissionPolicy,
+  type PolicyAttachment,
+  type Role,
+  type User,
+} from '../model';
 import { adminOf } from './admin';
 import { Oracle, type Granted } from './oracle';
 
@@ -60,10 +68,13 @@ export class Probes {
       }
     }
     for (const holder of [...d.users, ...d.groups, ...d.roles]) {
-      for (const policy of holder.policies) {
+      for (const policy of attachedPolicies(d, holder)) {
         for (const version of policy.otherVersions ?? []) {
-          const policies = holder.policies.map((q) =>
-            q === policy ? { ...q, text: version.text } : q,
+          // The stand-in holds the version as its own copy: the shared record stays as it is.
+          const policies = holder.policies.map((q): PolicyAttachment =>
+            q.id === policy.id
+              ? { id: q.id, attachment: 'inline', name: policy.name, text: version.text }
+              : q,
           );
           const key = `version:${holder.id}:${policy.id}:${version.versionId}`;
           if (holder.kind === 'group') {

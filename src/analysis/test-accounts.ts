@@ -5,6 +5,7 @@ import {
   makeAnyone,
   makeGroup,
   makeOidcProvider,
+  makeManagedPolicy,
   makeOutsideAccount,
   makePolicy,
   makeResource,
@@ -16,6 +17,7 @@ import {
   type Design,
   type Group,
   type PermissionPolicy,
+  type PolicyAttachment,
   type Role,
   type User,
 } from '../model';
@@ -86,15 +88,26 @@ export class AccountBuilder {
     name = `p${this.design.users.length + this.design.roles.length + this.design.groups.length}`,
     attachment: PermissionPolicy['attachment'] = 'inline',
     otherVersions?: { versionId: string; text: string }[],
-  ) {
-    const p = makePolicy({ name, text, attachment }, this.ids);
-    if (otherVersions) p.otherVersions = otherVersions;
-    return p;
+  ): PolicyAttachment {
+    if (attachment === 'inline') return makePolicy({ name, text }, this.ids);
+    // A managed policy is one record of the design, attached by id.
+    const p = makeManagedPolicy(
+      {
+        type: attachment,
+        account: this.account.id,
+        name,
+        text,
+        ...(otherVersions ? { otherVersions } : {}),
+      },
+      this.ids,
+    );
+    this.design.managedPolicies.push(p);
+    return { attachment: 'managed', id: p.id };
   }
 
   user(
     name: string,
-    policies: (string | PermissionPolicy)[] = [],
+    policies: (string | PolicyAttachment)[] = [],
     extra: Partial<User> = {},
   ): User {
     const u = makeUser(
@@ -110,7 +123,7 @@ export class AccountBuilder {
     return u;
   }
 
-  group(name: string, policies: (string | PermissionPolicy)[] = [], members: User[] = []): Group {
+  group(name: string, policies: (string | PolicyAttachment)[] = [], members: User[] = []): Group {
     const g = makeGroup(
       {
         account: this.account.id,
@@ -127,7 +140,7 @@ export class AccountBuilder {
   role(
     name: string,
     trust: Json[],
-    policies: (string | PermissionPolicy)[] = [],
+    policies: (string | PolicyAttachment)[] = [],
     extra: Partial<Role> = {},
     inOther = false,
   ): Role {

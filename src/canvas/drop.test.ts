@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arnOfId, findEntity, sampleDesign, type Role } from '../model';
+import { arnOfId, attachedPolicies, findEntity, sampleDesign, type Role } from '../model';
 import { additionFor, type AddableKind } from './add-entity';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import { commitDrops } from './drop';
@@ -15,7 +15,9 @@ describe('dropping nodes', () => {
     expect((findEntity(next, 'role-deploy') as Role).account).toBe('acct-dev');
     expect(arnOfId(next, 'role-deploy')).toBe('arn:aws:iam::111111111111:role/Deploy');
     const developer = findEntity(next, 'role-developer') as Role;
-    expect(developer.policies[0]!.text).toContain('arn:aws:iam::111111111111:role/Deploy');
+    expect(attachedPolicies(next, developer)[0]!.text).toContain(
+      'arn:aws:iam::111111111111:role/Deploy',
+    );
     expect(next.layout['role-deploy']).toEqual({ x: dev.x + 40, y: dev.y + 320 });
   });
 

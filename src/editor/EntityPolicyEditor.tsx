@@ -39,11 +39,8 @@ function tabReveal(request: PolicyReveal): TabReveal {
 
 function tabLabel(entity: Entity, info: PolicySlotInfo): string {
   if (info.slot.kind === 'boundary') return 'Permissions boundary';
-  if (info.slot.kind === 'permission' && 'policies' in entity) {
-    const { policyId } = info.slot;
-    const policy = entity.policies.find((p) => p.id === policyId);
-    if (policy) return `${policy.name} (${policy.attachment === 'inline' ? 'inline' : 'managed'})`;
-  }
+  if (info.slot.kind === 'permission' && 'policies' in entity)
+    return `${info.label} (${info.managed ? 'managed' : 'inline'})`;
   return info.label;
 }
 

@@ -52,8 +52,8 @@ describe('design files refused with a reason', () => {
     ],
     [
       'a design from a newer format version',
-      file(sample(), 2),
-      '`formatVersion` 2 is newer than this app reads (1): update Rolecraft',
+      file(sample(), 3),
+      '`formatVersion` 3 is newer than this app reads (2): update Rolecraft',
     ],
     [
       'a dangling account reference',
@@ -225,15 +225,15 @@ describe('stored records refused with a reason', () => {
   });
 
   it('reads a record of a newer version only when asked, marking it', () => {
-    const record = { ...sample(), formatVersion: 2, futureField: { x: 1 } };
+    const record = { ...sample(), formatVersion: 3, futureField: { x: 1 } };
     expect(restoreDesign(record)).toEqual({
       ok: false,
-      reason: '`formatVersion` 2 is newer than this app reads (1): update Rolecraft',
+      reason: '`formatVersion` 3 is newer than this app reads (2): update Rolecraft',
     });
     expect(restoreDesign(record, { readNewer: true })).toEqual({
       ok: true,
       design: sampleDesign(),
-      newerVersion: 2,
+      newerVersion: 3,
     });
   });
 

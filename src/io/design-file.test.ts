@@ -5,7 +5,7 @@ import { designFileName, exportDesignText, importDesignText } from './design-fil
 describe('design files', () => {
   it('round-trips a design through text', () => {
     const text = exportDesignText(sampleDesign());
-    expect(text.startsWith('{\n  "format": "rolecraft",\n  "formatVersion": 1,')).toBe(true);
+    expect(text.startsWith('{\n  "format": "rolecraft",\n  "formatVersion": 2,')).toBe(true);
     expect(importDesignText(text)).toEqual({ ok: true, design: sampleDesign() });
   });
 

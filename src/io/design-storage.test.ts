@@ -138,11 +138,11 @@ describe('DesignStorage', () => {
   it('loads a record of a newer format version marked, to open read-only', async () => {
     const store = createStore(`rolecraft-test-${++databases}`, 'designs');
     const storage = new DesignStorage({ store });
-    await set('design:design-sample', { ...sampleDesign(), formatVersion: 2 }, store);
+    await set('design:design-sample', { ...sampleDesign(), formatVersion: 3 }, store);
     expect(await storage.load('design-sample')).toEqual({
       ok: true,
       design: sampleDesign(),
-      newerVersion: 2,
+      newerVersion: 3,
       revision: 0,
     });
   });

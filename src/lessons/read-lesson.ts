@@ -91,11 +91,6 @@ function withPolicyText(design: Raw): Raw {
     if (!isRecord(entity)) return entity;
     const out: Raw = { ...entity };
     if ('policies' in out) out.policies = policies(out.policies);
-    if (isRecord(out.permissionsBoundary))
-      out.permissionsBoundary = {
-        ...out.permissionsBoundary,
-        text: text(out.permissionsBoundary.text),
-      };
     if ('trustPolicy' in out) out.trustPolicy = text(out.trustPolicy);
     if ('policy' in out) out.policy = text(out.policy);
     if (Array.isArray(out.organization))
@@ -109,6 +104,7 @@ function withPolicyText(design: Raw): Raw {
   const out: Raw = { ...design };
   for (const key of ['accounts', 'users', 'groups', 'roles', 'resources'])
     if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(principal);
+  if (Array.isArray(out.managedPolicies)) out.managedPolicies = policies(out.managedPolicies);
   return out;
 }
 

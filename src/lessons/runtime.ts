@@ -7,6 +7,7 @@
 import { arnAccount } from '../engine';
 import {
   arnOf,
+  attachedPolicies,
   findEntity,
   policyTextAt,
   setPolicyText,
@@ -51,7 +52,10 @@ export interface ActionOutcome {
 function resolveSlot(design: Design, entityId: EntityId, slot: LessonSlot): PolicySlot | undefined {
   if (typeof slot === 'string') return { kind: slot };
   const entity = findEntity(design, entityId);
-  const policies = entity && 'policies' in entity ? entity.policies : [];
+  const policies =
+    entity?.kind === 'user' || entity?.kind === 'group' || entity?.kind === 'role'
+      ? attachedPolicies(design, entity)
+      : [];
   const policy = policies.find((p) => p.name === slot.permission || p.id === slot.permission);
   return policy ? { kind: 'permission', policyId: policy.id } : undefined;
 }

@@ -1,6 +1,7 @@
 import { visit } from 'jsonc-parser';
 import { arnOf } from './arn';
 import { findEntity } from './lookup';
+import { attachedPolicies } from './managed-policies';
 import { allPolicyTexts } from './policy-texts';
 import { principalRefOf } from './principal-ref';
 import { deriveTrustEdges } from './trust-edges';
@@ -10,7 +11,10 @@ import {
   type Design,
   type Entity,
   type EntityId,
+  type Group,
   type PolicySlot,
+  type Role,
+  type User,
 } from './types';
 
 /** A reference from an entity that stays to one that would be deleted. */
@@ -84,7 +88,7 @@ export function deleteReport(design: Design, ids: readonly EntityId[]): DeleteRe
         slot,
         kind: 'policy',
         targetId,
-        message: `${slotPhrase(holder, slot)} of \`${holder.name}\` names \`${target.name}\``,
+        message: `${slotPhrase(design, holder, slot)} of \`${holder.name}\` names \`${target.name}\``,
       });
     }
   }
@@ -126,7 +130,8 @@ export function deleteReport(design: Design, ids: readonly EntityId[]): DeleteRe
 /**
  * Deletes entities (with the contents of deleted accounts), their positions, drafts and group
  * memberships. With `removeTrust`, also removes them from the trust policies of the roles that stay;
- * other policies keep naming them (as AWS leaves them).
+ * other policies keep naming them (as AWS leaves them). Managed policies stay when their holders go
+ * (as in IAM, a policy lives until it is deleted), except those of a deleted account.
  */
 export function deleteEntities(
   design: Design,
@@ -142,6 +147,25 @@ export function deleteEntities(
     }
   }
   const keep = <T extends { id: EntityId }>(list: T[]) => list.filter((e) => !gone.has(e.id));
+  const policiesGone = new Set(
+    next.managedPolicies
+      .filter((p) => p.account !== undefined && gone.has(p.account))
+      .map((p) => p.id),
+  );
+  const managedPolicies = policiesGone.size
+    ? next.managedPolicies.filter((p) => !policiesGone.has(p.id))
+    : next.managedPolicies;
+  // Holders that stay lose attachments of the policies that went (only a broken design has any).
+  const detach = <T extends User | Group | Role>(holder: T): T => {
+    if (policiesGone.size === 0) return holder;
+    const policies = holder.policies.filter((p) => !policiesGone.has(p.id));
+    const boundaryGone =
+      holder.kind !== 'group' &&
+      holder.permissionsBoundary !== null &&
+      policiesGone.has(holder.permissionsBoundary);
+    if (policies.length === holder.policies.length && !boundaryGone) return holder;
+    return { ...holder, policies, ...(boundaryGone ? { permissionsBoundary: null } : {}) };
+  };
   const layout = Object.fromEntries(Object.entries(next.layout).filter(([id]) => !gone.has(id)));
   const drafts = Object.fromEntries(
     Object.entries(next.drafts).filter(([, d]) => !gone.has(d.entityId)),
@@ -150,23 +174,26 @@ export function deleteEntities(
     ...next,
     accounts: keep(next.accounts),
     users: keep(next.users).map((u) =>
-      u.groups.some((g) => gone.has(g))
-        ? { ...u, groups: u.groups.filter((g) => !gone.has(g)) }
-        : u,
+      detach(
+        u.groups.some((g) => gone.has(g))
+          ? { ...u, groups: u.groups.filter((g) => !gone.has(g)) }
+          : u,
+      ),
     ),
-    groups: keep(next.groups),
-    roles: keep(next.roles),
+    groups: keep(next.groups).map(detach),
+    roles: keep(next.roles).map(detach),
     services: keep(next.services),
     identityProviders: keep(next.identityProviders),
     outsidePrincipals: keep(next.outsidePrincipals),
     resources: keep(next.resources),
+    managedPolicies,
     layout,
     drafts,
   };
 }
 
 /** `trust policy`, `policy \`Name\``, `SCP \`Name\``… for messages. */
-function slotPhrase(holder: Entity, slot: PolicySlot): string {
+function slotPhrase(design: Design, holder: Entity, slot: PolicySlot): string {
   switch (slot.kind) {
     case 'trust':
       return 'trust policy';
@@ -176,7 +203,9 @@ function slotPhrase(holder: Entity, slot: PolicySlot): string {
       return 'permissions boundary';
     case 'permission': {
       const policy =
-        'policies' in holder ? holder.policies.find((p) => p.id === slot.policyId) : undefined;
+        holder.kind === 'user' || holder.kind === 'group' || holder.kind === 'role'
+          ? attachedPolicies(design, holder).find((p) => p.id === slot.policyId)
+          : undefined;
       return `policy \`${policy?.name ?? slot.policyId}\``;
     }
     case 'scp':

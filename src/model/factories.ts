@@ -14,7 +14,8 @@ import {
   type OidcProvider,
   type OrganizationLevel,
   type OutsidePrincipal,
-  type PermissionPolicy,
+  type InlinePolicy,
+  type ManagedPolicy,
   type Resource,
   type ResourceType,
   type Role,
@@ -38,6 +39,7 @@ export function emptyDesign(name = 'Untitled design', ids: IdSource = newId): De
     identityProviders: [],
     outsidePrincipals: [],
     resources: [],
+    managedPolicies: [],
     layout: {},
     drafts: {},
   };
@@ -159,11 +161,32 @@ export function makeResource(
   };
 }
 
+/** An inline identity policy. */
 export function makePolicy(
-  fields: Partial<PermissionPolicy> & { name: string; text: string },
+  fields: Partial<InlinePolicy> & { name: string; text: string },
   ids: IdSource = newId,
-): PermissionPolicy {
+): InlinePolicy {
   return { id: ids('policy'), attachment: 'inline', ...fields };
+}
+
+/** A new managed policy record: customer managed in `account`, or AWS managed. */
+export function makeManagedPolicy(
+  fields: Partial<ManagedPolicy> & {
+    type: ManagedPolicy['type'];
+    account?: EntityId;
+    name: string;
+    text: string;
+  },
+  ids: IdSource = newId,
+): ManagedPolicy {
+  const { account, ...rest } = fields;
+  return {
+    id: ids('managed'),
+    path: '/',
+    description: '',
+    ...rest,
+    ...(fields.type === 'customer-managed' && account !== undefined ? { account } : {}),
+  };
 }
 
 /** A policy without an attachment kind: an SCP or an RCP. */

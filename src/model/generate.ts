@@ -7,6 +7,7 @@ import {
   type Design,
   type Group,
   type IdentityProvider,
+  type ManagedPolicy,
   type OutsidePrincipal,
   type Position,
   type Resource,
@@ -198,15 +199,16 @@ export function generateDesign(options: GenerateOptions): Design {
     const own = groups.filter((g) => g.account === user.account);
     if (own.length > 0 && rand() < 0.6) user.groups = [pick(own).id];
   }
-  for (const group of groups)
-    group.policies = [
-      {
-        id: `${group.id}-p`,
-        name: 'ReadOnly',
-        attachment: 'aws-managed',
-        text: text([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }]),
-      },
-    ];
+  // One AWS managed policy, attached to every group.
+  const readOnly: ManagedPolicy = {
+    id: 'managed-readonly',
+    type: 'aws-managed',
+    name: 'ReadOnly',
+    path: '/',
+    description: '',
+    text: text([{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: '*' }]),
+  };
+  for (const group of groups) group.policies = [{ attachment: 'managed', id: readOnly.id }];
 
   for (const role of roles) {
     const statements: object[] = [];
@@ -309,6 +311,7 @@ export function generateDesign(options: GenerateOptions): Design {
     identityProviders,
     outsidePrincipals,
     resources,
+    managedPolicies: groups.length > 0 ? [readOnly] : [],
     layout: gridLayout(
       accounts,
       members,

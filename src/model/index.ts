@@ -16,6 +16,7 @@ export * from './policy-texts';
 export * from './propagate';
 export * from './entity-commands';
 export * from './policy-commands';
+export * from './managed-policies';
 export * from './organization-commands';
 export * from './policy-templates';
 export { uniqueName } from './unique-name';

@@ -1,13 +1,15 @@
 import { newId, type IdSource } from './ids';
 import { findEntity } from './lookup';
+import { findManagedPolicy, managedRecordsOf } from './managed-policies';
 import {
   collectionOf,
   entityCollections,
   type Design,
   type Entity,
   type EntityId,
+  type ManagedPolicy,
   type OrganizationLevel,
-  type PermissionPolicy,
+  type PolicyAttachment,
   type Position,
   type StoredPolicy,
 } from './types';
@@ -16,6 +18,8 @@ import {
 export interface Clipboard {
   entities: Entity[];
   layout: Record<EntityId, Position>;
+  /** The managed policies the copied users, groups and roles attach. */
+  managedPolicies?: ManagedPolicy[];
 }
 
 /** Copies the selection; a selected account brings everything inside it. */
@@ -30,7 +34,11 @@ export function copyEntities(design: Design, ids: readonly EntityId[]): Clipboar
   );
   const layout: Record<EntityId, Position> = {};
   for (const id of chosen) if (design.layout[id]) layout[id] = design.layout[id]!;
-  return structuredClone({ entities, layout });
+  const managed = new Map<EntityId, ManagedPolicy>();
+  for (const e of entities)
+    if (e.kind === 'user' || e.kind === 'group' || e.kind === 'role')
+      for (const p of managedRecordsOf(design, e)) managed.set(p.id, p);
+  return structuredClone({ entities, layout, managedPolicies: [...managed.values()] });
 }
 
 export interface PasteArgs {
@@ -51,7 +59,9 @@ export interface PasteResult {
 /**
  * Pastes entities with fresh ids (their policies too). References among pasted entities follow
  * the copies; names that would clash in an account get `-copy`; a service, Anyone or outside
- * account that already exists is reused rather than doubled.
+ * account that already exists is reused rather than doubled. A managed policy stays shared: a
+ * holder pasted into an account attaches the account's policy of that name (or the AWS managed
+ * one) when there is one, else one copy of it per account.
  */
 export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResult {
   const ids = args.ids ?? newId;
@@ -72,6 +82,38 @@ export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResu
   }
 
   let next = design;
+  const clipped = new Map((args.clipboard.managedPolicies ?? []).map((p) => [p.id, p]));
+  const placed = new Map<string, EntityId | undefined>();
+  /** The id, in the design, of the managed policy `id` for a holder in `account`. */
+  const place = (id: EntityId, account: EntityId): EntityId | undefined => {
+    const key = `${id}\n${account}`;
+    if (placed.has(key)) return placed.get(key);
+    const source = clipped.get(id) ?? findManagedPolicy(design, id);
+    let out: EntityId | undefined;
+    if (source) {
+      const aws = source.type === 'aws-managed';
+      const same = (p: ManagedPolicy) =>
+        p.type === source.type &&
+        (aws || p.account === account) &&
+        p.name.toLowerCase() === source.name.toLowerCase();
+      const existing =
+        next.managedPolicies.find((p) => p.id === id && same(p)) ?? next.managedPolicies.find(same);
+      if (existing) out = existing.id;
+      else {
+        const copy: ManagedPolicy = { ...structuredClone(source), id: ids('managed') };
+        if (!aws) copy.account = account;
+        next = { ...next, managedPolicies: [...next.managedPolicies, copy] };
+        out = copy.id;
+      }
+    }
+    placed.set(key, out);
+    return out;
+  };
+  const attachment = (p: PolicyAttachment, account: EntityId): PolicyAttachment[] => {
+    if (p.attachment === 'inline') return [freshPolicy(p, ids)];
+    const id = place(p.id, account);
+    return id ? [{ attachment: 'managed', id }] : [];
+  };
   const layout = { ...design.layout };
   for (const original of entities) {
     const id = idMap.get(original.id)!;
@@ -100,13 +142,14 @@ export function pasteEntitiesWithIds(design: Design, args: PasteArgs): PasteResu
       entity = { ...entity, account, name };
     }
     if (entity.kind === 'user' || entity.kind === 'group' || entity.kind === 'role') {
-      entity = { ...entity, policies: entity.policies.map((p) => freshPolicy(p, ids)) };
+      const account = entity.account;
+      entity = { ...entity, policies: entity.policies.flatMap((p) => attachment(p, account)) };
     }
     if (entity.kind === 'user' || entity.kind === 'role') {
+      const boundary = entity.permissionsBoundary;
       entity = {
         ...entity,
-        permissionsBoundary:
-          entity.permissionsBoundary && freshPolicy(entity.permissionsBoundary, ids),
+        permissionsBoundary: boundary === null ? null : (place(boundary, entity.account) ?? null),
       };
     }
     const collection = collectionOf[entity.kind];
@@ -149,7 +192,7 @@ function prefixOf(entity: Entity): string {
   return entity.kind === 'identity-provider' ? 'idp' : entity.kind;
 }
 
-function freshPolicy<P extends StoredPolicy | PermissionPolicy>(policy: P, ids: IdSource): P {
+function freshPolicy<P extends StoredPolicy>(policy: P, ids: IdSource): P {
   return { ...policy, id: ids('policy') };
 }
 

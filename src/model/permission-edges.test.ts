@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeAnyone, makeGroup, makePolicy, makeResource } from './factories';
+import { makeAnyone, makeGroup, makeManagedPolicy, makePolicy, makeResource } from './factories';
 import { deriveMembershipEdges, derivePermissionEdges } from './permission-edges';
 import { sampleDesign } from './sample';
 import { trustText as policyText } from './test-fixtures';
@@ -15,7 +15,21 @@ function variant(change: {
   scp?: object[];
   alicePolicy?: object[];
 }): Design {
-  const design = sampleDesign();
+  const base = sampleDesign();
+  const design = change.boundary
+    ? {
+        ...base,
+        managedPolicies: [
+          makeManagedPolicy({
+            id: 'b',
+            type: 'customer-managed',
+            account: 'acct-prod',
+            name: 'B',
+            text: policyText(...change.boundary),
+          }),
+        ],
+      }
+    : base;
   const resources = design.resources.map((r) =>
     change.bucketPolicy ? { ...r, policy: policyText(...change.bucketPolicy) } : r,
   );
@@ -26,9 +40,7 @@ function variant(change: {
       policies: change.deployPolicy
         ? [makePolicy({ id: 'p', name: 'P', text: policyText(...change.deployPolicy) })]
         : r.policies,
-      permissionsBoundary: change.boundary
-        ? makePolicy({ id: 'b', name: 'B', text: policyText(...change.boundary) })
-        : null,
+      permissionsBoundary: change.boundary ? 'b' : null,
     };
   });
   const users = design.users.map((u) =>

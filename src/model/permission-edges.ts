@@ -340,6 +340,7 @@ function sameInputs(a: Design, b: Design): boolean {
     a.users === b.users &&
     a.groups === b.groups &&
     a.roles === b.roles &&
+    a.managedPolicies === b.managedPolicies &&
     a.services === b.services &&
     a.outsidePrincipals === b.outsidePrincipals &&
     a.resources === b.resources

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { setMaxSessionDuration, setTags } from './entity-commands';
 import { findEntity } from './lookup';
+import { makeManagedPolicy } from './factories';
 import {
+  addManagedPolicy,
   addPermissionPolicy,
   editorTextAt,
   policySlots,
   policyTextAt,
   removePermissionPolicy,
-  setPermissionsBoundary,
   setPolicyText,
 } from './policy-commands';
 import { sampleDesign } from './sample';
@@ -92,9 +93,15 @@ describe('setPolicyText', () => {
     });
     design = removePermissionPolicy(design, { entityId: 'role-deploy', policyId: 'p2' });
     expect(design.drafts).toEqual({});
-    design = setPermissionsBoundary(design, {
-      entityId: 'role-deploy',
-      policy: { id: 'b', name: 'Boundary', attachment: 'customer-managed', text: '{}' },
+    design = addManagedPolicy(design, {
+      policy: makeManagedPolicy({
+        id: 'b',
+        type: 'customer-managed',
+        account: 'acct-prod',
+        name: 'Boundary',
+        text: '{}',
+      }),
+      boundaryOf: 'role-deploy',
     });
     expect(
       policySlots(design, findEntity(design, 'role-deploy')!).map((s) => s.policyType),

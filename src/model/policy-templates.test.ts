@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validatePolicy, type PolicyType } from '../engine';
 import { derivePermissionEdges } from './permission-edges';
-import { makePolicy } from './factories';
-import { addPermissionPolicy, setPermissionsBoundary } from './policy-commands';
+import { makeManagedPolicy, makePolicy } from './factories';
+import { addManagedPolicy, addPermissionPolicy } from './policy-commands';
 import {
   FULL_AWS_ACCESS_TEXT,
   isValidIamPolicyName,
@@ -39,9 +39,15 @@ describe('policy templates', () => {
       entityId: 'role-deploy',
       policy: makePolicy({ id: 'new', name: 'New', text: NEW_PERMISSION_POLICY_TEXT }),
     });
-    after = setPermissionsBoundary(after, {
-      entityId: 'role-deploy',
-      policy: makePolicy({ id: 'b', name: 'B', text: OPEN_BOUNDARY_TEXT }),
+    after = addManagedPolicy(after, {
+      policy: makeManagedPolicy({
+        id: 'b',
+        type: 'customer-managed',
+        account: 'acct-prod',
+        name: 'B',
+        text: OPEN_BOUNDARY_TEXT,
+      }),
+      boundaryOf: 'role-deploy',
     });
     expect(derivePermissionEdges(after)).toEqual(derivePermissionEdges(before));
   });

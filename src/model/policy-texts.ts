@@ -1,11 +1,10 @@
-import type {
-  Design,
-  EntityId,
-  OrganizationLevel,
-  PermissionPolicy,
-  PolicySlot,
-  StoredPolicy,
-} from './types';
+import {
+  attachersOf,
+  attachedPolicies,
+  boundaryPolicy,
+  type PolicyHolder,
+} from './managed-policies';
+import type { Design, EntityId, OrganizationLevel, PolicySlot, StoredPolicy } from './types';
 
 /** One policy text of a design and where it lives. */
 export interface PolicyTextRef {
@@ -14,17 +13,23 @@ export interface PolicyTextRef {
   text: string;
 }
 
-/** Every committed policy text in the design (trust, identity, boundary, resource, SCP, RCP). */
+/**
+ * Every committed policy text in the design (trust, identity, boundary, resource, SCP, RCP).
+ * A managed policy is listed once, where its first holder shows it; one attached to nothing
+ * has no place to show and is left out.
+ */
 export function allPolicyTexts(design: Design): PolicyTextRef[] {
   const out: PolicyTextRef[] = [];
-  const principalPolicies = (
-    entityId: EntityId,
-    policies: PermissionPolicy[],
-    boundary: PermissionPolicy | null,
-  ) => {
-    for (const p of policies)
-      out.push({ entityId, slot: { kind: 'permission', policyId: p.id }, text: p.text });
-    if (boundary) out.push({ entityId, slot: { kind: 'boundary' }, text: boundary.text });
+  const seen = new Set<EntityId>();
+  const first = (id: EntityId) => !seen.has(id) && seen.add(id) !== undefined;
+  const principalPolicies = (holder: PolicyHolder) => {
+    const entityId = holder.id;
+    for (const p of attachedPolicies(design, holder))
+      if (!p.managed || first(p.id))
+        out.push({ entityId, slot: { kind: 'permission', policyId: p.id }, text: p.text });
+    const boundary = holder.kind === 'group' ? undefined : boundaryPolicy(design, holder);
+    if (boundary && first(boundary.id))
+      out.push({ entityId, slot: { kind: 'boundary' }, text: boundary.text });
   };
   for (const account of design.accounts) {
     for (const level of account.organization ?? []) {
@@ -42,18 +47,27 @@ export function allPolicyTexts(design: Design): PolicyTextRef[] {
         });
     }
   }
-  for (const user of design.users)
-    principalPolicies(user.id, user.policies, user.permissionsBoundary);
-  for (const group of design.groups) principalPolicies(group.id, group.policies, null);
+  for (const user of design.users) principalPolicies(user);
+  for (const group of design.groups) principalPolicies(group);
   for (const role of design.roles) {
     out.push({ entityId: role.id, slot: { kind: 'trust' }, text: role.trustPolicy });
-    principalPolicies(role.id, role.policies, role.permissionsBoundary);
+    principalPolicies(role);
   }
   for (const resource of design.resources) {
     if (resource.policy !== '')
       out.push({ entityId: resource.id, slot: { kind: 'resource' }, text: resource.policy });
   }
   return out;
+}
+
+function keepIfSameList<T extends object>(list: T[], map: (item: T) => T): T[] {
+  let changed = false;
+  const next = list.map((item) => {
+    const mapped = map(item);
+    if (mapped !== item) changed = true;
+    return mapped;
+  });
+  return changed ? next : list;
 }
 
 /**
@@ -78,11 +92,27 @@ export function mapPolicyTexts(
     });
     return changed ? next : policies;
   };
-  const boundaryOf = (entityId: EntityId, boundary: PermissionPolicy | null) => {
-    if (!boundary) return boundary;
-    const text = edit(boundary.text, entityId, { kind: 'boundary' });
-    return text === boundary.text ? boundary : { ...boundary, text };
+  // Managed policies are edited on their records, inline ones where they are embedded.
+  const inlineList = (entityId: EntityId, policies: PolicyHolder['policies']) => {
+    let changed = false;
+    const next = policies.map((p) => {
+      if (p.attachment !== 'inline') return p;
+      const text = edit(p.text, entityId, { kind: 'permission', policyId: p.id });
+      if (text === p.text) return p;
+      changed = true;
+      return { ...p, text };
+    });
+    return changed ? next : policies;
   };
+  const managedPolicies = keepIfSameList(design.managedPolicies, (p) => {
+    const holder = attachersOf(design, p.id)[0];
+    const slot: PolicySlot =
+      holder && holder.kind !== 'group' && holder.permissionsBoundary === p.id
+        ? { kind: 'boundary' }
+        : { kind: 'permission', policyId: p.id };
+    const text = edit(p.text, holder?.id ?? p.account ?? p.id, slot);
+    return text === p.text ? p : { ...p, text };
+  });
   const levels = (accountId: EntityId, organization: OrganizationLevel[] | undefined) => {
     if (!organization) return organization;
     let changed = false;
@@ -122,20 +152,18 @@ export function mapPolicyTexts(
   );
   const users = keepIfSame(design.users, (u) =>
     sameFields(u, {
-      policies: policyList(u.id, u.policies, (p) => ({ kind: 'permission', policyId: p.id })),
-      permissionsBoundary: boundaryOf(u.id, u.permissionsBoundary),
+      policies: inlineList(u.id, u.policies),
     }),
   );
   const groups = keepIfSame(design.groups, (g) =>
     sameFields(g, {
-      policies: policyList(g.id, g.policies, (p) => ({ kind: 'permission', policyId: p.id })),
+      policies: inlineList(g.id, g.policies),
     }),
   );
   const roles = keepIfSame(design.roles, (r) =>
     sameFields(r, {
       trustPolicy: edit(r.trustPolicy, r.id, { kind: 'trust' }),
-      policies: policyList(r.id, r.policies, (p) => ({ kind: 'permission', policyId: p.id })),
-      permissionsBoundary: boundaryOf(r.id, r.permissionsBoundary),
+      policies: inlineList(r.id, r.policies),
     }),
   );
   const resources = keepIfSame(design.resources, (r) =>
@@ -155,6 +183,7 @@ export function mapPolicyTexts(
     groups,
     roles,
     resources,
+    managedPolicies,
     drafts: draftsChanged ? drafts : design.drafts,
   };
   const unchanged = (Object.keys(next) as (keyof typeof next)[]).every(

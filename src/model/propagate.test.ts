@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arnOf } from './arn';
 import { moveEntity, renameEntity, setAwsAccountId, setPath } from './entity-commands';
 import { findEntity } from './lookup';
+import { attachedPolicies } from './managed-policies';
 import { sampleDesign } from './sample';
 import { deriveTrustEdges } from './trust-edges';
 import type { Design, Role, User } from './types';
@@ -26,8 +27,10 @@ describe('rename and move propagation', () => {
   it('renaming a role rewrites trust and identity policies naming it', () => {
     const after = renameEntity(sampleDesign(), { id: 'role-deploy', name: 'Release' });
     const developer = role(after, 'role-developer');
-    expect(developer.policies[0]!.text).toContain('arn:aws:iam::222222222222:role/Release');
-    expect(developer.policies[0]!.text).not.toContain('role/Deploy');
+    expect(attachedPolicies(after, developer)[0]!.text).toContain(
+      'arn:aws:iam::222222222222:role/Release',
+    );
+    expect(attachedPolicies(after, developer)[0]!.text).not.toContain('role/Deploy');
     expect(edgePairs(after)).toEqual(edgePairs(sampleDesign()));
   });
 
@@ -90,7 +93,7 @@ describe('rename and move propagation', () => {
 
   it('renaming a bucket rewrites its object ARNs too, and nothing else', () => {
     const after = renameEntity(sampleDesign(), { id: 'resource-artifacts', name: 'prod-builds' });
-    const deploy = role(after, 'role-deploy').policies[0]!.text;
+    const deploy = attachedPolicies(after, role(after, 'role-deploy'))[0]!.text;
     expect(deploy).toContain('"arn:aws:s3:::prod-builds"');
     expect(deploy).toContain('"arn:aws:s3:::prod-builds/*"');
     expect(role(after, 'role-developer').trustPolicy).toBe(

@@ -191,6 +191,7 @@ export function sampleDesign(): Design {
       },
     ],
     outsidePrincipals: [],
+    managedPolicies: [],
     resources: [
       {
         kind: 'resource',

@@ -10,7 +10,7 @@ import {
   makeUser,
 } from './factories';
 import { sequentialIds } from './ids';
-import type { Design, PermissionPolicy } from './types';
+import type { Design, InlinePolicy } from './types';
 
 /**
  * A small design for tests: accounts Dev (111111111111) and Prod (222222222222), an outside
@@ -48,7 +48,7 @@ export function fixtureDesign(targetTrustPolicy: string): Design {
   };
 }
 
-function assumeAny(owner: string): PermissionPolicy {
+function assumeAny(owner: string): InlinePolicy {
   return {
     id: `${owner}-assume`,
     name: 'AssumeAnyRole',

@@ -98,6 +98,7 @@ function sameInputs(design: Design): TrustGraph | undefined {
     before.users === design.users &&
     before.groups === design.groups &&
     before.roles === design.roles &&
+    before.managedPolicies === design.managedPolicies &&
     before.services === design.services &&
     before.identityProviders === design.identityProviders &&
     before.outsidePrincipals === design.outsidePrincipals;
@@ -106,11 +107,12 @@ function sameInputs(design: Design): TrustGraph | undefined {
   return last.graph;
 }
 
-/** What a verdict depends on besides the role: the caller's node, the accounts (organizations), the groups (a user's policies). */
+/** What a verdict depends on besides the role: the caller's node, the accounts (organizations), the groups (a user's policies), the managed policies. */
 interface VerdictCache {
   signature: string;
   accounts: Design['accounts'];
   groups: Design['groups'];
+  managedPolicies: Design['managedPolicies'];
   verdicts: Map<string, { source: Entity; verdict: AccessVerdict }>;
 }
 
@@ -129,9 +131,16 @@ function verdictFor(
     !cache ||
     cache.signature !== signature ||
     cache.accounts !== design.accounts ||
-    cache.groups !== design.groups
+    cache.groups !== design.groups ||
+    cache.managedPolicies !== design.managedPolicies
   ) {
-    cache = { signature, accounts: design.accounts, groups: design.groups, verdicts: new Map() };
+    cache = {
+      signature,
+      accounts: design.accounts,
+      groups: design.groups,
+      managedPolicies: design.managedPolicies,
+      verdicts: new Map(),
+    };
     verdictMemo.set(role, cache);
   }
   const key = `${source.id}\n${principal.type}\n${principal.value}`;

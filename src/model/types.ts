@@ -21,8 +21,11 @@ type PolicyText = string;
 /** AWS tags: key to value, insertion order kept. */
 export type Tags = Record<string, string>;
 
-/** The current file/document format version; see `src/model/migrations.ts`. */
-export const FORMAT_VERSION = 1;
+/**
+ * The current file/document format version; see `src/model/format/migrations.ts`.
+ * 2: managed policies are design-level records (`Design.managedPolicies`) attached by id.
+ */
+export const FORMAT_VERSION = 2;
 
 /** A policy stored on an entity. */
 export interface StoredPolicy {
@@ -32,16 +35,57 @@ export interface StoredPolicy {
   text: PolicyText;
 }
 
-/** Identity policy attached to a user, group or role. */
-export interface PermissionPolicy extends StoredPolicy {
-  /** `inline`: embedded; `customer-managed`: `arn:aws:iam::ACCOUNT:policy/NAME`; `aws-managed`: `arn:aws:iam::aws:policy/NAME`. */
-  attachment: 'inline' | 'customer-managed' | 'aws-managed';
-  /** Managed policies read from an account: the versions other than the default (`text`). */
+/** An inline identity policy: embedded in one user, group or role. */
+export interface InlinePolicy extends StoredPolicy {
+  attachment: 'inline';
+}
+
+/** A managed policy attached to a user, group or role: `id` is the `ManagedPolicy`'s id. */
+export interface ManagedAttachment {
+  attachment: 'managed';
+  id: EntityId;
+}
+
+/** What a user, group or role stores per identity policy, in display order. */
+export type PolicyAttachment = InlinePolicy | ManagedAttachment;
+
+/**
+ * A managed policy: one record in the design, attached by id from any number of users, groups
+ * and roles (and used as permissions boundary); editing it edits it for all of them.
+ * Customer managed: `arn:aws:iam::ACCOUNT:policy/PATH/NAME`, lives in `account`;
+ * AWS managed: `arn:aws:iam::aws:policy/PATH/NAME`, one record per design.
+ */
+export interface ManagedPolicy {
+  id: EntityId;
+  type: 'customer-managed' | 'aws-managed';
+  /** Customer managed: the entity id of the account it lives in; absent for AWS managed. */
+  account?: EntityId;
+  name: string;
+  /** IAM path, `/` or `/a/b/`. */
+  path: string;
+  description: string;
+  /** The default version's document. */
+  text: PolicyText;
+  /** The default version's id (`v1`…), when known (imports). */
+  defaultVersionId?: string;
+  /** The versions other than the default (what `iam:SetDefaultPolicyVersion` can switch to). */
   otherVersions?: PolicyVersion[];
 }
 
+/**
+ * An identity policy as it applies to its holder (`attachedPolicies`): an inline policy, or a
+ * managed policy read from its record. `id` is the slot's policy id either way.
+ */
+export interface PermissionPolicy extends StoredPolicy {
+  attachment: 'inline' | 'customer-managed' | 'aws-managed';
+  /** Managed policies read from an account: the versions other than the default (`text`). */
+  otherVersions?: PolicyVersion[];
+  /** The record of a managed policy; absent for inline ones. */
+  managed?: ManagedPolicy;
+}
+
 /** A non-default version of a managed policy (what `iam:SetDefaultPolicyVersion` can switch to). */
-interface PolicyVersion {
+export interface PolicyVersion {
   versionId: string;
   text: PolicyText;
 }
@@ -89,9 +133,9 @@ interface AccountScoped {
 interface IamPrincipalFields extends AccountScoped {
   /** IAM path, `/` or `/a/b/` (starts and ends with `/`). */
   path: string;
-  policies: PermissionPolicy[];
-  /** Managed policy used as permissions boundary, or null. */
-  permissionsBoundary: PermissionPolicy | null;
+  policies: PolicyAttachment[];
+  /** Id of the `ManagedPolicy` used as permissions boundary, or null. */
+  permissionsBoundary: EntityId | null;
   tags: Tags;
   /** Set by an import of account data; absent on drawn entities. */
   observed?: Observed;
@@ -110,7 +154,7 @@ export interface User extends IamPrincipalFields {
 export interface Group extends AccountScoped {
   kind: 'group';
   path: string;
-  policies: PermissionPolicy[];
+  policies: PolicyAttachment[];
   /** Set by an import of account data; absent on drawn entities. */
   observed?: Observed;
 }
@@ -213,6 +257,8 @@ export interface Design {
   identityProviders: IdentityProvider[];
   outsidePrincipals: OutsidePrincipal[];
   resources: Resource[];
+  /** Managed policies (customer and AWS managed), attached by id from principals. */
+  managedPolicies: ManagedPolicy[];
   /** Node positions by entity id. */
   layout: Record<EntityId, Position>;
   /** Drafts keyed by `draftKey(entityId, slot)`. */

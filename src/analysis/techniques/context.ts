@@ -63,9 +63,10 @@ export const may = (ctx: TechniqueContext, actor: Actor, actions: string[]) =>
   actions.every((a) => ctx.oracle.mayAllowIdentity(actor, a));
 
 export function policyArn(account: string, policy: PermissionPolicy): string {
+  const path = policy.managed?.path ?? '/';
   return policy.attachment === 'aws-managed'
-    ? `arn:aws:iam::aws:policy/${policy.name}`
-    : `arn:aws:iam::${account}:policy/${policy.name}`;
+    ? `arn:aws:iam::aws:policy${path}${policy.name}`
+    : `arn:aws:iam::${account}:policy${path}${policy.name}`;
 }
 
 /** Principals the actor is, belongs to, or reaches by AssumeRole: whose policies it would enjoy. */

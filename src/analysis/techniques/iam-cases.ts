@@ -208,7 +208,7 @@ export const iamCases: Case[] = [
           doc(allow(['s3:GetObject', 'iam:DeleteUserPermissionsBoundary'])),
           'Boundary',
           'customer-managed',
-        ),
+        ).id,
       }),
     trap: 'identity policies that grant no more than the boundary',
     negative: (b) =>
@@ -217,7 +217,7 @@ export const iamCases: Case[] = [
           doc(allow(['s3:GetObject', 'iam:DeleteUserPermissionsBoundary'])),
           'Boundary',
           'customer-managed',
-        ),
+        ).id,
       }),
   },
 ];

@@ -2,6 +2,7 @@
  * The IAM techniques of the format README: rewrite a policy, a membership, a trust, a
  * credential or a boundary, each asked of the adapter through the oracle.
  */
+import { attachedPolicies } from '../../model';
 import type { TechniqueId } from '../types';
 import {
   ADMIN,
@@ -25,7 +26,7 @@ export const policyVersionTechniques: Technique = (ctx, actor) => {
   for (const { holder, via } of ownedOrReached(ctx, actor)) {
     const account = ctx.u.accountOf(holder.id);
     if (!account) continue;
-    for (const policy of holder.policies) {
+    for (const policy of attachedPolicies(ctx.u.design, holder)) {
       if (policy.attachment !== 'customer-managed') continue;
       const arn = policyArn(account, policy);
       const create = canCreate && ctx.oracle.call(actor.id, 'iam:CreatePolicyVersion', arn);

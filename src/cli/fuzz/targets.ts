@@ -18,10 +18,12 @@ import {
 import { exportDesignText, importDesignText, readShareFragment } from '../../io/index.ts';
 import { importAuthzFiles } from '../../io/authz-details/import.ts';
 import {
+  attachedPolicies,
   canAssume,
   canCall,
   derivePermissionEdges,
   deriveTrustEdges,
+  makePolicy,
   parsePolicyText,
   restoreDesign,
   sampleDesign,
@@ -50,8 +52,11 @@ const policyTypes: PolicyType[] = [
 
 const sample = sampleDesign();
 const samplePolicies = [
-  ...sample.roles.flatMap((r) => [r.trustPolicy, ...r.policies.map((p) => p.text)]),
-  ...sample.users.flatMap((u) => u.policies.map((p) => p.text)),
+  ...sample.roles.flatMap((r) => [
+    r.trustPolicy,
+    ...attachedPolicies(sample, r).map((p) => p.text),
+  ]),
+  ...sample.users.flatMap((u) => attachedPolicies(sample, u).map((p) => p.text)),
 ].filter((t) => t.trim() !== '');
 
 const authzFixture = JSON.parse(
@@ -135,7 +140,10 @@ function policyEverywhere(text: string): void {
   const developer = design.roles.find((r) => r.name === 'Developer')!;
   const alice = design.users.find((u) => u.name === 'alice')!;
   developer.trustPolicy = text;
-  alice.policies[0]!.text = text;
+  design.users[design.users.indexOf(alice)] = {
+    ...alice,
+    policies: [makePolicy({ name: 'Fuzzed', text }), ...alice.policies.slice(1)],
+  };
   deriveTrustEdges(design);
   derivePermissionEdges(design);
   canAssume(design, { source: alice.id, role: developer.id });
@@ -179,7 +187,7 @@ const designInput = fc.oneof(
         const file = JSON.parse(designSeed) as { design: Design };
         const target = file.design.roles[role % file.design.roles.length]!;
         if (slot === 0 || target.policies.length === 0) target.trustPolicy = text;
-        else target.policies[0]!.text = text;
+        else target.policies[0] = makePolicy({ name: 'Fuzzed', text });
         return JSON.stringify(file);
       }),
   },

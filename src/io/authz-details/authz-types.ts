@@ -28,6 +28,7 @@ export interface AuthzManagedPolicy {
   name: string;
   path: string;
   id?: string;
+  description?: string;
   defaultVersionId?: string;
   versions: AuthzPolicyVersion[];
 }

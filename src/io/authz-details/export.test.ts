@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sampleDesign, sequentialIds, type Design } from '../../model';
+import { attachedPolicies, sampleDesign, sequentialIds, type Design } from '../../model';
 import { comparable } from '../export/round-trip/comparable';
 import { richDesign } from '../export/round-trip/rich-design';
 import { authzDetailsExport } from './export';
@@ -30,7 +30,9 @@ function iamOnly(design: Design) {
 
 const versions = (d: Design) =>
   [...d.users, ...d.groups, ...d.roles].flatMap((p) =>
-    p.policies.filter((x) => x.otherVersions).map((x) => [p.name, x.name, x.otherVersions]),
+    attachedPolicies(d, p)
+      .filter((x) => x.otherVersions)
+      .map((x) => [p.name, x.name, x.otherVersions]),
   );
 
 describe('authorization details export', () => {
@@ -79,7 +81,7 @@ describe('authorization details export', () => {
       ],
       GroupList: ['Developers'],
       AttachedManagedPolicies: [
-        { PolicyName: 'ReadLogs', PolicyArn: 'arn:aws:iam::111111111111:policy/ReadLogs' },
+        { PolicyName: 'ReadLogs', PolicyArn: 'arn:aws:iam::111111111111:policy/shared/ReadLogs' },
       ],
       PermissionsBoundary: {
         PermissionsBoundaryType: 'Policy',
@@ -90,10 +92,15 @@ describe('authorization details export', () => {
         { Key: 'cost:centre', Value: '42 "north"' },
       ],
     });
-    // One entry per managed policy, however many principals hold a copy.
+    // One entry per managed policy, however many principals attach it.
     const readLogs = dev.Policies!.filter((p) => p.PolicyName === 'ReadLogs');
     expect(readLogs).toHaveLength(1);
-    expect(readLogs[0]).toMatchObject({ AttachmentCount: 3, DefaultVersionId: 'v1', Path: '/' });
+    expect(readLogs[0]).toMatchObject({
+      AttachmentCount: 3,
+      DefaultVersionId: 'v1',
+      Path: '/shared/',
+      Description: 'Reads every log group',
+    });
   });
 
   it('round-trips a real account: unique ids, last use, instance profiles and other policy versions', async () => {
@@ -116,9 +123,8 @@ describe('authorization details export', () => {
       versionId: 'v2',
       text: JSON.stringify({ Version: '2012-10-17', Statement: [] }, null, 2),
     };
-    for (const holder of [...design.users, ...design.groups, ...design.roles])
-      for (const policy of holder.policies)
-        if (policy.name === 'ReadLogs') policy.otherVersions = [older];
+    for (const policy of design.managedPolicies)
+      if (policy.name === 'ReadLogs') policy.otherVersions = [older];
     const { files } = authzDetailsExport(design);
     const policy = (
       JSON.parse(files[0]!.text) as { Policies: Record<string, unknown>[] }

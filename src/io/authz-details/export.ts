@@ -3,7 +3,17 @@
  * account, through the same types (`authz-types.ts`) and field names (`fields.ts`) the import
  * reads, so an exported design imports back unchanged and other tools read it as AWS's own.
  */
-import { arnInAccount, type Design, type PermissionPolicy, type PolicyJson } from '../../model';
+import {
+  arnInAccount,
+  attachedPolicies,
+  boundaryPolicy,
+  managedPolicyView,
+  type Design,
+  type PermissionPolicy,
+  type PolicyJson,
+  type Role,
+  type User,
+} from '../../model';
 import { designSlug } from '../design-file';
 import {
   attachedPolicyArn,
@@ -11,6 +21,7 @@ import {
   documentOf,
   planExport,
   type AccountPlan,
+  type PolicyHolder,
 } from '../export/plan';
 import type { ExportResult } from '../export/types';
 import type {
@@ -40,7 +51,7 @@ export function authzDetailsExport(design: Design): ExportResult {
   const warnings = [...plan.warnings];
   const files = plan.accounts.map((account) => ({
     name: `${designSlug(design)}-${account.account.awsAccountId}-authorization-details.json`,
-    text: `${JSON.stringify(authzDetailsJson(authzAccountOf(account, warnings)), null, 2)}\n`,
+    text: `${JSON.stringify(authzDetailsJson(authzAccountOf(design, account, warnings)), null, 2)}\n`,
   }));
   return { files, warnings };
 }
@@ -52,7 +63,7 @@ const doc = (text: string, where: string, warnings: string[]): PolicyJson => {
 };
 
 /** The account in the import's own shape: principals, and every managed policy they use. */
-function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccount {
+function authzAccountOf(design: Design, plan: AccountPlan, warnings: string[] = []): AuthzAccount {
   const id = plan.account.awsAccountId;
   const policies = new Map<string, AuthzManagedPolicy>();
   const use = (policy: PermissionPolicy): AuthzAttachedPolicy => {
@@ -60,15 +71,23 @@ function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccoun
     if (!policies.has(arn)) policies.set(arn, managedPolicy(arn, policy, warnings));
     return { arn, name: policy.name };
   };
-  const inline = (list: PermissionPolicy[], owner: string) =>
-    list
+  // The account's customer-managed policies are listed even when nothing attaches them.
+  for (const p of plan.managedPolicies) use(p.policy);
+  const inline = (holder: PolicyHolder) =>
+    attachedPolicies(design, holder)
       .filter((p) => p.attachment === 'inline')
       .map((p) => ({
         name: p.name,
-        document: doc(p.text, `\`${p.name}\` of \`${owner}\``, warnings),
+        document: doc(p.text, `\`${p.name}\` of \`${holder.name}\``, warnings),
       }));
-  const attached = (list: PermissionPolicy[]) =>
-    list.filter((p) => p.attachment !== 'inline').map(use);
+  const attached = (holder: PolicyHolder) =>
+    attachedPolicies(design, holder)
+      .filter((p) => p.attachment !== 'inline')
+      .map(use);
+  const boundaryArn = (holder: User | Role) => {
+    const record = boundaryPolicy(design, holder);
+    return record ? use(managedPolicyView(record)).arn : undefined;
+  };
   const groupName = new Map(plan.groups.map((g) => [g.id, g.name]));
   return {
     accountId: id,
@@ -79,9 +98,9 @@ function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccoun
       path: u.path,
       id: u.observed?.uniqueId,
       groups: u.groups.flatMap((g) => groupName.get(g) ?? []),
-      inline: inline(u.policies, u.name),
-      attached: attached(u.policies),
-      boundary: u.permissionsBoundary ? use(u.permissionsBoundary).arn : undefined,
+      inline: inline(u),
+      attached: attached(u),
+      boundary: boundaryArn(u),
       tags: u.tags,
     })),
     groups: plan.groups.map((g) => ({
@@ -89,8 +108,8 @@ function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccoun
       name: g.name,
       path: g.path,
       id: g.observed?.uniqueId,
-      inline: inline(g.policies, g.name),
-      attached: attached(g.policies),
+      inline: inline(g),
+      attached: attached(g),
     })),
     roles: plan.roles.map((r) => ({
       arn: arnInAccount(r, id),
@@ -100,9 +119,9 @@ function authzAccountOf(plan: AccountPlan, warnings: string[] = []): AuthzAccoun
       trust: doc(r.trustPolicy, `trust policy of \`${r.name}\``, warnings),
       description: r.description || undefined,
       maxSessionDuration: r.maxSessionDuration,
-      inline: inline(r.policies, r.name),
-      attached: attached(r.policies),
-      boundary: r.permissionsBoundary ? use(r.permissionsBoundary).arn : undefined,
+      inline: inline(r),
+      attached: attached(r),
+      boundary: boundaryArn(r),
       tags: r.tags,
       lastUsed: r.observed?.lastUsed,
       instanceProfiles: (r.observed?.instanceProfiles ?? []).map((name) => ({
@@ -121,9 +140,12 @@ function managedPolicy(
   warnings: string[],
 ): AuthzManagedPolicy {
   const others = policy.otherVersions ?? [];
-  // The default version is the design's text; it takes the number after the others'.
+  // The default version is the design's text: its own id when known (imports), else the
+  // number after the others'.
   const numbers = others.map((v) => Number(/^v(\d+)$/.exec(v.versionId)?.[1] ?? 0));
-  const defaultId = `v${Math.max(0, ...numbers) + 1}`;
+  const known = policy.managed?.defaultVersionId;
+  const defaultId =
+    known && !others.some((v) => v.versionId === known) ? known : `v${Math.max(0, ...numbers) + 1}`;
   const versions: AuthzPolicyVersion[] = [
     {
       versionId: defaultId,
@@ -140,10 +162,20 @@ function managedPolicy(
   const segments = policy.name.split('/');
   const name = segments.pop()!;
   const path =
-    arn === awsManagedPolicyArn(policy.name) && segments.length > 0
-      ? `/${segments.join('/')}/`
-      : '/';
-  return { arn, name, path, defaultVersionId: defaultId, versions };
+    policy.managed && policy.managed.path !== '/'
+      ? policy.managed.path
+      : arn === awsManagedPolicyArn(policy.name) && segments.length > 0
+        ? `/${segments.join('/')}/`
+        : '/';
+  const description = policy.managed?.description;
+  return {
+    arn,
+    name,
+    path,
+    ...(description ? { description } : {}),
+    defaultVersionId: defaultId,
+    versions,
+  };
 }
 
 const tagList = (tags: Record<string, string>) =>
@@ -219,6 +251,7 @@ function authzDetailsJson(account: AuthzAccount): Json {
         [M.id, p.id],
         [M.arn, p.arn],
         [M.path, p.path],
+        [M.description, p.description],
         [M.defaultVersionId, p.defaultVersionId],
         [M.attachmentCount, counts.get(p.arn) ?? 0],
         [M.isAttachable, true],

@@ -66,6 +66,7 @@ export const managedPolicyFields = {
   id: 'PolicyId',
   arn: 'Arn',
   path: 'Path',
+  description: 'Description',
   defaultVersionId: 'DefaultVersionId',
   attachmentCount: 'AttachmentCount',
   isAttachable: 'IsAttachable',

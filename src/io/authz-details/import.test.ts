@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sequentialIds, restore, toDesignFile } from '../../model';
+import {
+  attachedPolicies,
+  attachersOf,
+  boundaryPolicy,
+  managedPolicyArn,
+  restore,
+  sequentialIds,
+  toDesignFile,
+} from '../../model';
 import { decodeDate, decodeDocument } from './decode';
 import { importAuthzFiles } from './import';
 
@@ -115,12 +123,35 @@ describe('importing authorization details', () => {
     ]);
     const obama = result.design.users.find((u) => u.name === 'obama')!;
     expect(obama.groups).toHaveLength(1);
-    expect(obama.policies.map((p) => [p.name, p.attachment])).toEqual([
+    expect(attachedPolicies(result.design, obama).map((p) => [p.name, p.attachment])).toEqual([
       ['AdministratorAccess', 'aws-managed'],
     ]);
     const ec2 = result.design.roles.find((r) => r.name === 'OverprivilegedEC2')!;
     expect(ec2.observed?.instanceProfiles).toEqual(['OverprivilegedEC2']);
     expect(ec2.observed?.lastUsed).toBe('2019-01-20T18:48:00Z');
+    // Managed policies are shared records: 3 AWS managed ones attached (5 attachments) and
+    // both customer-managed ones of the account, attached or not.
+    const d = result.design;
+    expect(d.managedPolicies.map((p) => [p.type, p.name]).sort()).toEqual([
+      ['aws-managed', 'AWSLambdaFullAccess'],
+      ['aws-managed', 'AdministratorAccess'],
+      ['aws-managed', 'AmazonRDSFullAccess'],
+      ['customer-managed', 'InsecurePolicy'],
+      ['customer-managed', 'NotYourPolicy'],
+    ]);
+    expect(result.summary.counts.managedPolicies).toBe(5);
+    const admin = d.managedPolicies.find((p) => p.name === 'AdministratorAccess')!;
+    expect(
+      attachersOf(d, admin.id)
+        .map((h) => h.name)
+        .sort(),
+    ).toEqual(['admin', 'obama']);
+    const attachments = [...d.users, ...d.groups, ...d.roles].flatMap((h) =>
+      h.policies.filter((p) => p.attachment === 'managed'),
+    );
+    expect(attachments).toHaveLength(5);
+    const notYours = d.managedPolicies.find((p) => p.name === 'NotYourPolicy')!;
+    expect(attachersOf(d, notYours.id)).toEqual([]);
     expect(result.design.roles.find((r) => r.name === 'MyRole')!.observed?.lastUsed).toBeNull();
     // Every node placed, inside its account frame.
     const frame = result.design.layout[result.design.accounts[0]!.id]!;
@@ -184,7 +215,7 @@ describe('importing authorization details', () => {
     if (!result.ok) throw new Error(result.reason);
     expect(result.design.accounts).toHaveLength(1);
     expect(result.design.roles.map((r) => r.name)).toEqual(['A', 'B']);
-    const p = result.design.roles[0]!.policies[0]!;
+    const p = attachedPolicies(result.design, result.design.roles[0]!)[0]!;
     expect([p.name, p.attachment, JSON.parse(p.text)]).toEqual(['P', 'customer-managed', doc]);
     expect(p.otherVersions?.map((v) => v.versionId)).toEqual(['v1']);
     expect(result.summary.warnings).toEqual([]);
@@ -314,12 +345,51 @@ describe('importing authorization details', () => {
     const result = await run(file('q.json', value));
     if (!result.ok) throw new Error(result.reason);
     const d = result.design;
-    expect(d.groups[0]!.policies.map((p) => p.name)).toEqual(['ReadOnlyAccess']);
-    expect(d.users[0]!.permissionsBoundary?.name).toBe('ReadOnlyAccess');
+    expect(attachedPolicies(d, d.groups[0]!).map((p) => p.name)).toEqual(['ReadOnlyAccess']);
+    expect(boundaryPolicy(d, d.users[0]!)?.name).toBe('ReadOnlyAccess');
     expect(d.users[0]!.groups).toEqual([d.groups[0]!.id]);
-    expect(d.roles[0]!.permissionsBoundary?.attachment).toBe('aws-managed');
+    expect(boundaryPolicy(d, d.roles[0]!)?.type).toBe('aws-managed');
+    // One AWS managed policy: the group's policy and both boundaries are the same record.
+    expect(d.managedPolicies).toHaveLength(1);
+    expect(d.users[0]!.permissionsBoundary).toBe(d.managedPolicies[0]!.id);
+    expect(d.roles[0]!.permissionsBoundary).toBe(d.managedPolicies[0]!.id);
     expect(d.roles[0]!.observed?.lastUsed).toBe('2025-03-01T10:00:00Z');
     expect(result.summary.warnings).toEqual([]);
+  });
+
+  it('keeps a managed policy’s path and description, one record for every principal attaching it', async () => {
+    const arn = 'arn:aws:iam::111122223333:policy/team/ops/Deployer';
+    const attached = { AttachedManagedPolicies: [{ PolicyName: 'Deployer', PolicyArn: arn }] };
+    const result = await run(
+      file('p.json', {
+        RoleDetailList: [role('A', attached), role('B', attached)],
+        Policies: [
+          {
+            PolicyName: 'Deployer',
+            Arn: arn,
+            Path: '/team/ops/',
+            Description: 'deploys things',
+            DefaultVersionId: 'v2',
+            PolicyVersionList: [
+              { Document: doc, VersionId: 'v2', IsDefaultVersion: true },
+              { Document: doc, VersionId: 'v1', IsDefaultVersion: false },
+            ],
+          },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    const d = result.design;
+    expect(d.managedPolicies).toHaveLength(1);
+    const policy = d.managedPolicies[0]!;
+    expect(policy).toMatchObject({
+      type: 'customer-managed',
+      path: '/team/ops/',
+      description: 'deploys things',
+      defaultVersionId: 'v2',
+    });
+    expect(managedPolicyArn(d, policy)).toBe(arn);
+    expect(attachersOf(d, policy.id).map((h) => h.name)).toEqual(['A', 'B']);
   });
 
   it('warns about an attached policy missing from Policies, marks the principal incomplete, goes on', async () => {

@@ -204,6 +204,9 @@ class PageReader {
         name,
         path: str(raw[MP.path]) ?? '/',
         id: str(raw[MP.id]),
+        ...(str(raw[MP.description]) !== undefined
+          ? { description: str(raw[MP.description]) }
+          : {}),
         defaultVersionId,
         versions,
       },

@@ -4,6 +4,7 @@ import {
   makeAccount,
   makeAnyone,
   makeGroup,
+  makeManagedPolicy,
   makeOutsideAccount,
   makePolicy,
   makeRole,
@@ -12,6 +13,7 @@ import {
   makeUser,
   newId,
   oidcPresets,
+  normalisePath,
   wellKnownProviderOfIssuer,
   type OidcPreset,
   principalsOf,
@@ -23,7 +25,7 @@ import {
   type IdentityProvider,
   type Observed,
   type OutsidePrincipal,
-  type PermissionPolicy,
+  type PolicyAttachment,
   type PolicyJson,
   type ServicePrincipal,
 } from '../../model';
@@ -41,7 +43,7 @@ export interface ImportCounts {
   users: number;
   groups: number;
   roles: number;
-  /** Distinct managed policies attached to something. */
+  /** Managed policy records: every customer-managed policy of each account, AWS managed ones attached. */
   managedPolicies: number;
   services: number;
   identityProviders: number;
@@ -81,7 +83,8 @@ class DesignBuilder {
   private readonly services = new Map<string, ServicePrincipal>();
   private readonly providers = new Map<string, IdentityProvider>();
   private readonly outside = new Map<string, OutsidePrincipal>();
-  private readonly managedUsed = new Set<string>();
+  /** Managed policy record id by ARN: one record per managed policy, shared by its holders. */
+  private readonly managedIds = new Map<string, EntityId>();
   dangling = 0;
   /** ARNs of every user and role of every analysed account. */
   private readonly knownArns: Set<string>;
@@ -97,28 +100,36 @@ class DesignBuilder {
     );
   }
 
-  managed(account: AuthzAccount, ref: AuthzAttachedPolicy): PermissionPolicy | undefined {
-    const policy = ref.arn.startsWith(AWS_MANAGED_PREFIX)
-      ? this.input.awsManaged.get(ref.arn)
-      : account.policies.get(ref.arn);
+  /** The id of the managed policy record for an attached ARN, made on first use. */
+  managed(account: AuthzAccount, ref: AuthzAttachedPolicy): EntityId | undefined {
+    const known = this.managedIds.get(ref.arn);
+    if (known) return known;
+    const aws = ref.arn.startsWith(AWS_MANAGED_PREFIX);
+    const policy = aws ? this.input.awsManaged.get(ref.arn) : account.policies.get(ref.arn);
     const version = policy && defaultVersion(policy);
     if (!policy || !version) return undefined;
-    this.managedUsed.add(ref.arn);
-    const result = makePolicy(
+    const owner = this.accountByAwsId.get(account.accountId)!;
+    const record = makeManagedPolicy(
       {
+        type: aws ? 'aws-managed' : 'customer-managed',
+        ...(aws ? {} : { account: owner.id }),
         name: policy.name,
+        path: normalisePath(policy.path),
+        description: policy.description ?? '',
         text: text(version.document),
-        attachment: ref.arn.startsWith(AWS_MANAGED_PREFIX) ? 'aws-managed' : 'customer-managed',
+        defaultVersionId: version.versionId,
       },
       this.ids,
     );
     const others = policy.versions.filter((v) => v !== version);
     if (others.length > 0)
-      result.otherVersions = others.map((v) => ({
+      record.otherVersions = others.map((v) => ({
         versionId: v.versionId,
         text: text(v.document),
       }));
-    return result;
+    this.design.managedPolicies.push(record);
+    this.managedIds.set(ref.arn, record.id);
+    return record.id;
   }
 
   /** Inline then attached policies; a missing attached policy marks the principal incomplete. */
@@ -130,23 +141,27 @@ class DesignBuilder {
       attached: AuthzAttachedPolicy[];
     },
     missing: string[],
-  ): PermissionPolicy[] {
-    const inline = principal.inline.map((p) =>
-      makePolicy({ name: p.name, text: text(p.document), attachment: 'inline' }, this.ids),
+  ): PolicyAttachment[] {
+    const inline: PolicyAttachment[] = principal.inline.map((p) =>
+      makePolicy({ name: p.name, text: text(p.document) }, this.ids),
     );
-    const attached = principal.attached.flatMap((ref) => {
-      const policy = this.managed(account, ref);
-      if (!policy) missing.push(`attached policy \`${ref.arn}\` is not in the input`);
-      return policy ? [policy] : [];
+    const attached = principal.attached.flatMap((ref): PolicyAttachment[] => {
+      const id = this.managed(account, ref);
+      if (!id) missing.push(`attached policy \`${ref.arn}\` is not in the input`);
+      return id ? [{ attachment: 'managed', id }] : [];
     });
-    return [...inline, ...attached];
+    // One attachment per policy, as IAM keeps it (a page may list one twice).
+    return [
+      ...inline,
+      ...attached.filter((p, i) => attached.findIndex((q) => q.id === p.id) === i),
+    ];
   }
 
-  boundary(account: AuthzAccount, arn: string | undefined, missing: string[]) {
+  boundary(account: AuthzAccount, arn: string | undefined, missing: string[]): EntityId | null {
     if (!arn) return null;
-    const policy = this.managed(account, { arn, name: arn.slice(arn.lastIndexOf('/') + 1) });
-    if (!policy) missing.push(`permissions boundary \`${arn}\` is not in the input`);
-    return policy ?? null;
+    const id = this.managed(account, { arn, name: arn.slice(arn.lastIndexOf('/') + 1) });
+    if (!id) missing.push(`permissions boundary \`${arn}\` is not in the input`);
+    return id ?? null;
   }
 
   observed(
@@ -241,6 +256,10 @@ class DesignBuilder {
       if (facts) role.observed = facts;
       this.design.roles.push(role);
     }
+    // The account's customer-managed policies that nothing attaches exist too, until deleted.
+    for (const policy of account.policies.values())
+      if (!policy.arn.startsWith(AWS_MANAGED_PREFIX))
+        this.managed(account, { arn: policy.arn, name: policy.name });
   }
 
   /** Nodes for what trust policies name outside the IAM lists: services, providers, other accounts. */
@@ -355,7 +374,7 @@ class DesignBuilder {
       users: d.users.length,
       groups: d.groups.length,
       roles: d.roles.length,
-      managedPolicies: this.managedUsed.size,
+      managedPolicies: d.managedPolicies.length,
       services: d.services.length,
       identityProviders: d.identityProviders.length,
       outsidePrincipals: d.outsidePrincipals.length,

@@ -1,5 +1,8 @@
 import {
   arnInAccount,
+  attachersOf,
+  managedPolicyView,
+  normalisePath,
   parsePolicyText,
   PARTITION,
   statementsOf,
@@ -20,13 +23,14 @@ import {
 /** An IAM principal that carries identity policies. */
 export type PolicyHolder = User | Group | Role;
 
-/**
- * One customer-managed policy. The design keeps a copy on each principal it is attached to;
- * copies with the same account and name are one policy in AWS, so they are exported once.
- */
+/** One customer-managed policy of an account (one design record), with who attaches it. */
 export interface ManagedPolicy {
   account: Account;
+  /** The design's record. */
+  policy: PermissionPolicy;
   name: string;
+  path: string;
+  description: string;
   text: string;
   attachedTo: PolicyHolder[];
   boundaryOf: (User | Role)[];
@@ -58,16 +62,18 @@ export interface ExportPlan {
   warnings: string[];
 }
 
-export const awsManagedPolicyArn = (name: string) => `arn:${PARTITION}:iam::aws:policy/${name}`;
+export const awsManagedPolicyArn = (name: string, path = '/') =>
+  `arn:${PARTITION}:iam::aws:policy${normalisePath(path)}${name}`;
 
-const customerManagedPolicyArn = (awsAccountId: string, name: string) =>
-  `arn:${PARTITION}:iam::${awsAccountId}:policy/${name}`;
+const customerManagedPolicyArn = (awsAccountId: string, name: string, path = '/') =>
+  `arn:${PARTITION}:iam::${awsAccountId}:policy${normalisePath(path)}${name}`;
 
 /** The ARN a permission policy or boundary is attached by (undefined for inline policies). */
 export function attachedPolicyArn(account: Account, policy: PermissionPolicy): string | undefined {
-  if (policy.attachment === 'aws-managed') return awsManagedPolicyArn(policy.name);
+  const path = policy.managed?.path;
+  if (policy.attachment === 'aws-managed') return awsManagedPolicyArn(policy.name, path);
   if (policy.attachment === 'customer-managed')
-    return customerManagedPolicyArn(account.awsAccountId, policy.name);
+    return customerManagedPolicyArn(account.awsAccountId, policy.name, path);
   return undefined;
 }
 
@@ -95,7 +101,10 @@ export function planExport(design: Design, accountIds?: readonly string[]): Expo
     for (const entity of [...plan.samlProviders, ...plan.oidcProviders])
       byArn.set(arnInAccount(entity, id), { kind: 'identity-provider', entity });
     for (const policy of plan.managedPolicies)
-      byArn.set(customerManagedPolicyArn(id, policy.name), { kind: 'managed-policy', policy });
+      byArn.set(customerManagedPolicyArn(id, policy.name, policy.path), {
+        kind: 'managed-policy',
+        policy,
+      });
   }
   return { design, accounts, byArn, warnings };
 }
@@ -108,33 +117,30 @@ function planAccount(design: Design, account: Account, warnings: string[]): Acco
   const roles = inAccount(design.roles);
   const providers = inAccount(design.identityProviders);
   const resources = inAccount(design.resources).filter((r) => r.policy.trim() !== '');
+  // Every customer-managed policy of the account, attached or not: it exists until deleted.
   const managed = new Map<string, ManagedPolicy>();
-  const managedPolicy = (policy: PermissionPolicy, holder: PolicyHolder) => {
-    const found = managed.get(policy.name);
-    if (found) {
-      if (documentsDiffer(found.text, policy.text))
-        warnings.push(
-          `customer-managed policy \`${policy.name}\` in account ${account.awsAccountId} has different text on \`${holder.name}\`; exported the text on \`${(found.attachedTo[0] ?? found.boundaryOf[0])?.name}\``,
-        );
-      return found;
+  for (const record of design.managedPolicies) {
+    if (record.type !== 'customer-managed' || record.account !== account.id) continue;
+    const key = record.name.toLowerCase();
+    if (managed.has(key)) {
+      warnings.push(
+        `two customer-managed policies are named \`${record.name}\` in account ${account.awsAccountId}; exported the first`,
+      );
+      continue;
     }
-    const created: ManagedPolicy = {
+    const holders = attachersOf(design, record.id);
+    managed.set(key, {
       account,
-      name: policy.name,
-      text: policy.text,
-      attachedTo: [],
-      boundaryOf: [],
-    };
-    managed.set(policy.name, created);
-    return created;
-  };
-  for (const holder of [...users, ...groups, ...roles]) {
-    for (const policy of holder.policies) {
-      if (policy.attachment === 'customer-managed')
-        managedPolicy(policy, holder).attachedTo.push(holder);
-    }
-    if (holder.kind !== 'group' && holder.permissionsBoundary?.attachment === 'customer-managed')
-      managedPolicy(holder.permissionsBoundary, holder).boundaryOf.push(holder);
+      policy: managedPolicyView(record),
+      name: record.name,
+      path: record.path,
+      description: record.description,
+      text: record.text,
+      attachedTo: holders.filter((h) => h.policies.some((p) => p.id === record.id)),
+      boundaryOf: holders.filter(
+        (h): h is User | Role => h.kind !== 'group' && h.permissionsBoundary === record.id,
+      ),
+    });
   }
   return {
     account,
@@ -146,10 +152,6 @@ function planAccount(design: Design, account: Account, warnings: string[]): Acco
     resources,
     managedPolicies: [...managed.values()],
   };
-}
-
-function documentsDiffer(a: string, b: string): boolean {
-  return canonicalJson(documentOf(a)) !== canonicalJson(documentOf(b));
 }
 
 /** JSON with object keys sorted: equal documents give equal text, whatever their layout. */

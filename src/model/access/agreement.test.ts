@@ -25,7 +25,7 @@ import {
 import { arnOf } from '../arn';
 import { derivePermissionEdges } from '../permission-edges';
 import { deriveTrustGraph } from '../trust-edges';
-import type { Design, Entity, PermissionPolicy, Role } from '../types';
+import type { Design, Entity, InlinePolicy, Role } from '../types';
 import {
   access,
   defaultClaims,
@@ -149,7 +149,7 @@ const bucketStatement = fc
     ...(condition ? { Condition: condition } : {}),
   }));
 
-const policies = (id: string, statements: object[]): PermissionPolicy[] =>
+const policies = (id: string, statements: object[]): InlinePolicy[] =>
   statements.length === 0 ? [] : [{ id, name: id, attachment: 'inline', text: doc(...statements) }];
 
 const designArb = fc
@@ -206,7 +206,7 @@ const designArb = fc
     ];
     const [targetTrust, opsTrust, peerTrust] = g.trusts as [object[], object[], object[]];
     return {
-      formatVersion: 1,
+      formatVersion: 2,
       id: 'generated',
       name: 'generated',
       accounts: [dev, prod],
@@ -227,6 +227,7 @@ const designArb = fc
         }),
       ],
       groups: [],
+      managedPolicies: [],
       roles: [
         makeRole({
           id: 'target',

@@ -4,6 +4,7 @@
 
 import type { PolicyDocument } from '../../engine';
 import { findEntity, indexOf } from '../lookup';
+import { attachedPolicies, boundaryPolicy, managedRecordsOf } from '../managed-policies';
 import { parsePolicyText } from '../policy-text';
 import type {
   Account,
@@ -134,24 +135,31 @@ export function principalPolicies(design: Design, entity: User | Role): Principa
           return group?.kind === 'group' ? [group] : [];
         })
       : [];
-  // The result depends on the entity, its groups and its account: reuse it while they stay.
-  const key = [account, ...groups];
+  // The result depends on the entity, its groups, its account and the managed policies they
+  // attach (shared records: edited without touching the entity): reuse it while they stay.
+  const key = [
+    account,
+    ...groups,
+    ...managedRecordsOf(design, entity),
+    ...groups.flatMap((g) => managedRecordsOf(design, g)),
+  ];
   const hit = principalMemo.get(entity);
   if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i]))
     return hit.value;
   const skipped: SkippedPolicy[] = [];
   const identity = [
-    ...entity.policies.map((p) => permissionSource(entity.id, p)),
-    ...groups.flatMap((g) => g.policies.map((p) => permissionSource(g.id, p))),
+    ...attachedPolicies(design, entity).map((p) => permissionSource(entity.id, p)),
+    ...groups.flatMap((g) => attachedPolicies(design, g).map((p) => permissionSource(g.id, p))),
   ].flatMap((source) => resolve(source, skipped) ?? []);
   const value: PrincipalPolicies = { identity, tags: entity.tags, skipped };
-  if (entity.permissionsBoundary) {
+  const boundaryRecord = boundaryPolicy(design, entity);
+  if (boundaryRecord) {
     const boundary = resolve(
       {
         entityId: entity.id,
         slot: { kind: 'boundary' },
-        name: entity.permissionsBoundary.name,
-        text: entity.permissionsBoundary.text,
+        name: boundaryRecord.name,
+        text: boundaryRecord.text,
       },
       skipped,
     );

@@ -1,4 +1,5 @@
 import { FORMAT_VERSION } from '../types';
+import { managedPoliciesToRecords } from './migrate-managed';
 import { fail, isRecord } from './read';
 
 /** One step: a design object of version N (the key) to version N + 1. */
@@ -8,7 +9,7 @@ export type Migration = (design: Record<string, unknown>) => Record<string, unkn
  * The migrations table. When the design shape changes, bump `FORMAT_VERSION` and add the step
  * from the previous version here; `restore` then reads every older file. Version 1 is the first.
  */
-const migrations: Readonly<Record<number, Migration>> = {};
+const migrations: Readonly<Record<number, Migration>> = { 1: managedPoliciesToRecords };
 
 /** Brings a design object from `version` up to `target`, step by step. */
 export function migrate(

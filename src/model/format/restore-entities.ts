@@ -7,11 +7,14 @@ import {
   type Account,
   type Group,
   type IdentityProvider,
+  type ManagedPolicy,
   type Observed,
   type OidcPreset,
   type OrganizationLevel,
   type OutsidePrincipal,
   type PermissionPolicy,
+  type PolicyAttachment,
+  type PolicyVersion,
   type Resource,
   type Role,
   type ServicePrincipal,
@@ -49,7 +52,18 @@ function storedPolicy(value: unknown, at: string): StoredPolicy {
   };
 }
 
-function permissionPolicy(value: unknown, at: string): PermissionPolicy {
+function versions(value: unknown, at: string): PolicyVersion[] {
+  return list(value, at).map((v, i) => {
+    const version = record(v, `${at}[${i}]`);
+    return {
+      versionId: nonEmpty(version.versionId, `${at}[${i}].versionId`),
+      text: policyText(version.text, `${at}[${i}].text`),
+    };
+  });
+}
+
+/** A format-1 identity policy (each principal its own copy, managed ones included); for the migration. */
+export function readVersion1Policy(value: unknown, at: string): PermissionPolicy {
   const raw = record(value, at);
   const policy: PermissionPolicy = {
     ...storedPolicy(raw, at),
@@ -61,13 +75,38 @@ function permissionPolicy(value: unknown, at: string): PermissionPolicy {
     ),
   };
   if (raw.otherVersions !== undefined)
-    policy.otherVersions = list(raw.otherVersions, `${at}.otherVersions`).map((v, i) => {
-      const version = record(v, `${at}.otherVersions[${i}]`);
-      return {
-        versionId: nonEmpty(version.versionId, `${at}.otherVersions[${i}].versionId`),
-        text: policyText(version.text, `${at}.otherVersions[${i}].text`),
-      };
-    });
+    policy.otherVersions = versions(raw.otherVersions, `${at}.otherVersions`);
+  return policy;
+}
+
+function permissionPolicy(value: unknown, at: string): PolicyAttachment {
+  const raw = record(value, at);
+  const attachment = oneOf(
+    raw.attachment,
+    `${at}.attachment`,
+    ['inline', 'managed'] as const,
+    'inline',
+  );
+  if (attachment === 'managed') return { attachment, id: nonEmpty(raw.id, `${at}.id`) };
+  return { ...storedPolicy(raw, at), attachment };
+}
+
+export function readManagedPolicy(value: unknown, at: string): ManagedPolicy {
+  const raw = record(value, at);
+  const type = oneOf(raw.type, `${at}.type`, ['customer-managed', 'aws-managed'] as const);
+  const policy: ManagedPolicy = {
+    id: nonEmpty(raw.id, `${at}.id`),
+    type,
+    name: nonEmpty(raw.name, `${at}.name`),
+    path: path(raw.path, `${at}.path`),
+    description: string(raw.description, `${at}.description`, ''),
+    text: policyText(raw.text, `${at}.text`),
+  };
+  if (type === 'customer-managed') policy.account = nonEmpty(raw.account, `${at}.account`);
+  if (raw.defaultVersionId !== undefined)
+    policy.defaultVersionId = nonEmpty(raw.defaultVersionId, `${at}.defaultVersionId`);
+  if (raw.otherVersions !== undefined)
+    policy.otherVersions = versions(raw.otherVersions, `${at}.otherVersions`);
   return policy;
 }
 
@@ -86,12 +125,13 @@ function observed(value: unknown, at: string): { observed?: Observed } {
   return { observed: facts };
 }
 
-function permissionPolicies(value: unknown, at: string): PermissionPolicy[] {
+function permissionPolicies(value: unknown, at: string): PolicyAttachment[] {
   return list(value, at).map((p, i) => permissionPolicy(p, `${at}[${i}]`));
 }
 
-function boundary(value: unknown, at: string): PermissionPolicy | null {
-  return value === undefined || value === null ? null : permissionPolicy(value, at);
+/** A boundary: the id of a managed policy, or null. */
+function boundary(value: unknown, at: string): string | null {
+  return value === undefined || value === null ? null : nonEmpty(value, at);
 }
 
 function path(value: unknown, at: string): string {

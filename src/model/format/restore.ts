@@ -25,6 +25,7 @@ import {
   readAccount,
   readGroup,
   readIdentityProvider,
+  readManagedPolicy,
   readOutside,
   readResource,
   readRole,
@@ -140,6 +141,9 @@ function readDesign(raw: Record<string, unknown>): Design {
     resources: list(raw.resources, at('resources')).map((v, i) =>
       readResource(v, `${at('resources')}[${i}]`),
     ),
+    managedPolicies: list(raw.managedPolicies, at('managedPolicies')).map((v, i) =>
+      readManagedPolicy(v, `${at('managedPolicies')}[${i}]`),
+    ),
     layout: {},
     drafts: {},
   };
@@ -186,7 +190,34 @@ function checkReferences(design: Design): Map<string, Entity> {
         fail(`user \`${user.name}\` is a member of \`${group.name}\`, a group of another account`);
     }
   }
+  checkManagedPolicies(design, byId);
   return byId;
+}
+
+/** Unique managed policy ids, their accounts, and attachments that name an existing one. */
+function checkManagedPolicies(design: Design, byId: Map<string, Entity>): void {
+  const managed = new Set<string>();
+  for (const policy of design.managedPolicies) {
+    if (policy.id in Object.prototype) fail(`the managed policy id \`${policy.id}\` is reserved`);
+    if (managed.has(policy.id)) fail(`two managed policies share the id \`${policy.id}\``);
+    managed.add(policy.id);
+    if (policy.account !== undefined && byId.get(policy.account)?.kind !== 'account')
+      fail(
+        `managed policy \`${policy.name}\` is in account \`${policy.account}\`, which is not in the design`,
+      );
+  }
+  for (const holder of [...design.users, ...design.groups, ...design.roles]) {
+    for (const p of holder.policies)
+      if (p.attachment === 'managed' && !managed.has(p.id))
+        fail(
+          `${holder.kind} \`${holder.name}\` attaches \`${p.id}\`, which is not a managed policy of the design`,
+        );
+    if (holder.kind !== 'group' && holder.permissionsBoundary !== null)
+      if (!managed.has(holder.permissionsBoundary))
+        fail(
+          `${holder.kind} \`${holder.name}\` has boundary \`${holder.permissionsBoundary}\`, which is not a managed policy of the design`,
+        );
+  }
 }
 
 /** Positions of entities that exist; entries for unknown ids are dropped. */

@@ -162,7 +162,7 @@ describe('who can assume a role', () => {
 
 describe('permission policies', () => {
   it('adds an inline policy, renames it and makes it customer managed', async () => {
-    const { entity, user } = renderInspector('role-deploy');
+    const { entity, store, user } = renderInspector('role-deploy');
     const policies = () =>
       (entity() as { policies: { name: string; attachment: string }[] }).policies;
     const before = policies().length;
@@ -177,7 +177,13 @@ describe('permission policies', () => {
       screen.getByRole('combobox', { name: 'Attachment of policy WriteLogs' }),
       'Customer managed policy',
     );
-    expect(policies()[before]).toMatchObject({ name: 'WriteLogs', attachment: 'customer-managed' });
+    // It becomes one managed policy of the account, attached by id.
+    const attached = policies()[before] as unknown as { attachment: string; id: string };
+    expect(attached.attachment).toBe('managed');
+    expect(store.getState().design.managedPolicies.find((p) => p.id === attached.id)).toMatchObject(
+      { name: 'WriteLogs', type: 'customer-managed', account: 'acct-prod' },
+    );
+    expect(screen.getByText(/Customer managed, attached to 1 principal:/)).toBeTruthy();
   });
 
   it('refuses a policy name IAM would refuse', async () => {

@@ -3,6 +3,7 @@
 
 import {
   arnOf,
+  attachedPolicies,
   parsePolicyText,
   statementsOf,
   stringList,
@@ -30,7 +31,7 @@ export function resourceSuggestions(design: Design): ResourceSuggestion[] {
 export function actionSuggestions(design: Design, roleArn: string | undefined): string[] {
   const out = new Set<string>();
   const role = roleArn ? design.roles.find((r) => arnOf(design, r) === roleArn) : undefined;
-  for (const policy of role?.policies ?? []) {
+  for (const policy of role ? attachedPolicies(design, role) : []) {
     const parsed = parsePolicyText(policy.text);
     if (!parsed.ok) continue;
     for (const statement of statementsOf(parsed.document)) {

@@ -3,6 +3,7 @@ import { StsSimulator } from '../../sts/index.ts';
 import {
   makeAccount,
   makeGroup,
+  makeManagedPolicy,
   makePolicy,
   makeResource,
   makeRole,
@@ -78,6 +79,12 @@ function orgDesign(): Design {
   return {
     ...base,
     accounts: [account],
+    managedPolicies: [
+      makeManagedPolicy(
+        { id: 'b1', type: 'customer-managed', account: 'acct', name: 'Boundary', text: allowAll },
+        ids,
+      ),
+    ],
     groups: [
       makeGroup(
         {
@@ -116,10 +123,7 @@ function orgDesign(): Design {
               ids,
             ),
           ],
-          permissionsBoundary: makePolicy(
-            { id: 'b1', name: 'Boundary', attachment: 'customer-managed', text: allowAll },
-            ids,
-          ),
+          permissionsBoundary: 'b1',
         },
         ids,
       ),

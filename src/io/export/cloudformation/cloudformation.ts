@@ -1,5 +1,8 @@
 import {
   DEFAULT_REGION,
+  attachedPolicies,
+  boundaryPolicy,
+  managedPolicyView,
   resourceArn,
   type Design,
   type PermissionPolicy,
@@ -76,12 +79,8 @@ class TemplateWriter {
     // Structural dependencies first (attachments, boundaries), so a policy reference that would
     // close a cycle is the one refused; then trust policies before permission policies.
     for (const holder of [...a.groups, ...a.users, ...a.roles]) {
-      const attached = [
-        ...holder.policies,
-        ...(holder.kind !== 'group' && holder.permissionsBoundary
-          ? [holder.permissionsBoundary]
-          : []),
-      ];
+      const boundary = holder.kind === 'group' ? undefined : this.boundary(holder);
+      const attached = [...this.policiesOf(holder), ...(boundary ? [boundary] : [])];
       for (const policy of attached) {
         const managed = this.managed(policy);
         if (managed) this.graph.tryAdd(this.logicalId(holder), this.logicalId(managed));
@@ -124,6 +123,8 @@ class TemplateWriter {
         type: 'AWS::IAM::ManagedPolicy',
         properties: {
           ManagedPolicyName: policy.name,
+          ...(policy.path !== '/' ? { Path: policy.path } : {}),
+          ...(policy.description ? { Description: policy.description } : {}),
           PolicyDocument: this.document(
             policy.text,
             this.logicalId(policy),
@@ -180,9 +181,16 @@ class TemplateWriter {
   }
 
   private managed(policy: PermissionPolicy) {
-    return policy.attachment === 'customer-managed'
-      ? this.account.managedPolicies.find((p) => p.name === policy.name)
-      : undefined;
+    return this.account.managedPolicies.find((p) => p.policy.id === policy.id);
+  }
+
+  private policiesOf(holder: PolicyHolder): PermissionPolicy[] {
+    return attachedPolicies(this.plan.design, holder);
+  }
+
+  private boundary(holder: PolicyHolder & { kind: 'user' | 'role' }) {
+    const record = boundaryPolicy(this.plan.design, holder);
+    return record && managedPolicyView(record);
   }
 
   /** A stack deploys in one region: the one most of the account's regional resources are in. */
@@ -231,17 +239,18 @@ class TemplateWriter {
       properties.AssumeRolePolicyDocument = trust ?? {};
       properties.MaxSessionDuration = holder.maxSessionDuration;
     }
-    const inline = holder.policies.filter((p) => p.attachment === 'inline');
+    const policies = this.policiesOf(holder);
+    const inline = policies.filter((p) => p.attachment === 'inline');
     if (inline.length > 0)
       properties.Policies = inline.map((p) => ({
         PolicyName: p.name,
         PolicyDocument: this.document(p.text, id, `policy \`${p.name}\` of \`${holder.name}\``),
       }));
-    const attached = holder.policies.filter((p) => p.attachment !== 'inline');
+    const attached = policies.filter((p) => p.attachment !== 'inline');
     if (attached.length > 0) properties.ManagedPolicyArns = attached.map((p) => this.policyArn(p));
     if (holder.kind !== 'group') {
-      if (holder.permissionsBoundary)
-        properties.PermissionsBoundary = this.policyArn(holder.permissionsBoundary);
+      const boundary = this.boundary(holder);
+      if (boundary) properties.PermissionsBoundary = this.policyArn(boundary);
       if (Object.keys(holder.tags).length > 0) properties.Tags = tagList(holder.tags);
     }
     return { id, type: resourceTypeOf[holder.kind], properties };

@@ -1,5 +1,14 @@
 // Test support: what an IAM export must carry, in a form two designs can be compared by.
-import { arnInAccount, type Design, type PermissionPolicy } from '../../../model';
+import {
+  arnInAccount,
+  attachedPolicies,
+  boundaryPolicy,
+  managedPolicyArn,
+  type Design,
+  type Group,
+  type Role,
+  type User,
+} from '../../../model';
 import { attachedPolicyArn, canonicalJson, documentOf } from '../plan';
 
 const byKey = <T>(list: T[], key: (t: T) => string) =>
@@ -16,34 +25,33 @@ const doc = (text: string) => canonicalJson(documentOf(text));
 export function comparable(design: Design) {
   const accountId = (id: string) => design.accounts.find((a) => a.id === id)!.awsAccountId;
   const account = (id: string) => design.accounts.find((a) => a.id === id)!;
-  const policies = (accountEntity: string, list: PermissionPolicy[]) => ({
-    inline: byKey(
-      list
-        .filter((p) => p.attachment === 'inline')
-        .map((p) => ({ name: p.name, document: doc(p.text) })),
-      (p) => p.name,
-    ),
-    attached: list
-      .filter((p) => p.attachment !== 'inline')
-      .map((p) => attachedPolicyArn(account(accountEntity), p)!)
-      .sort(),
-  });
-  const boundary = (accountEntity: string, policy: PermissionPolicy | null) =>
-    policy ? attachedPolicyArn(account(accountEntity), policy)! : null;
-  const managed = new Map<string, { arn: string; document: string }>();
-  for (const holder of [...design.users, ...design.groups, ...design.roles]) {
-    const list = [
-      ...holder.policies,
-      ...(holder.kind !== 'group' && holder.permissionsBoundary
-        ? [holder.permissionsBoundary]
-        : []),
-    ];
-    for (const p of list) {
-      if (p.attachment !== 'customer-managed') continue;
-      const arn = attachedPolicyArn(account(holder.account), p)!;
-      if (!managed.has(arn)) managed.set(arn, { arn, document: doc(p.text) });
-    }
-  }
+  const policies = (accountEntity: string, holder: User | Group | Role) => {
+    const list = attachedPolicies(design, holder);
+    return {
+      inline: byKey(
+        list
+          .filter((p) => p.attachment === 'inline')
+          .map((p) => ({ name: p.name, document: doc(p.text) })),
+        (p) => p.name,
+      ),
+      attached: list
+        .filter((p) => p.attachment !== 'inline')
+        .map((p) => attachedPolicyArn(account(accountEntity), p)!)
+        .sort(),
+    };
+  };
+  const boundary = (holder: User | Role) => {
+    const record = boundaryPolicy(design, holder);
+    return record ? managedPolicyArn(design, record)! : null;
+  };
+  // Every customer-managed policy, attached or not: one each, with its path and description.
+  const managed = design.managedPolicies
+    .filter((p) => p.type === 'customer-managed')
+    .map((p) => ({
+      arn: managedPolicyArn(design, p)!,
+      description: p.description,
+      document: doc(p.text),
+    }));
   const groupName = (id: string) => design.groups.find((g) => g.id === id)!.name;
   return {
     accounts: design.accounts.map((a) => a.awsAccountId).sort(),
@@ -52,15 +60,15 @@ export function comparable(design: Design) {
         arn: arnInAccount(u, accountId(u.account)),
         tags: u.tags,
         groups: u.groups.map(groupName).sort(),
-        boundary: boundary(u.account, u.permissionsBoundary),
-        ...policies(u.account, u.policies),
+        boundary: boundary(u),
+        ...policies(u.account, u),
       })),
       (u) => u.arn,
     ),
     groups: byKey(
       design.groups.map((g) => ({
         arn: arnInAccount(g, accountId(g.account)),
-        ...policies(g.account, g.policies),
+        ...policies(g.account, g),
       })),
       (g) => g.arn,
     ),
@@ -71,12 +79,12 @@ export function comparable(design: Design) {
         maxSessionDuration: r.maxSessionDuration,
         trust: doc(r.trustPolicy),
         tags: r.tags,
-        boundary: boundary(r.account, r.permissionsBoundary),
-        ...policies(r.account, r.policies),
+        boundary: boundary(r),
+        ...policies(r.account, r),
       })),
       (r) => r.arn,
     ),
-    managedPolicies: byKey([...managed.values()], (p) => p.arn),
+    managedPolicies: byKey(managed, (p) => p.arn),
     identityProviders: byKey(
       design.identityProviders.map((p) => ({
         arn: arnInAccount(p, accountId(p.account)),

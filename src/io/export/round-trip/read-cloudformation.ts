@@ -5,6 +5,7 @@ import {
   iamArn,
   makeAccount,
   makeGroup,
+  makeManagedPolicy,
   makeOidcProvider,
   makePolicy,
   makeResource,
@@ -13,7 +14,7 @@ import {
   makeUser,
   sequentialIds,
   type Design,
-  type PermissionPolicy,
+  type PolicyAttachment,
 } from '../../../model';
 
 /** The short intrinsic-function tags, read as their long forms (`{Ref}`, `{Fn::GetAtt}`). */
@@ -66,7 +67,7 @@ function readTemplate(design: Design, template: Template, ids: (prefix: string) 
       case 'AWS::IAM::Role':
         return iamArn('role', awsAccountId, path, p.RoleName as string);
       case 'AWS::IAM::ManagedPolicy':
-        return `arn:aws:iam::${awsAccountId}:policy/${p.ManagedPolicyName as string}`;
+        return `arn:aws:iam::${awsAccountId}:policy${path}${p.ManagedPolicyName as string}`;
       case 'AWS::IAM::SAMLProvider':
         return `arn:aws:iam::${awsAccountId}:saml-provider/${p.Name as string}`;
       case 'AWS::IAM::OIDCProvider':
@@ -102,20 +103,44 @@ function readTemplate(design: Design, template: Template, ids: (prefix: string) 
     return value;
   };
   const text = (document: Json) => JSON.stringify(resolve(document));
-  const managedText = new Map<string, string>();
-  for (const [id, r] of Object.entries(resources))
-    if (r.Type === 'AWS::IAM::ManagedPolicy')
-      managedText.set(arnOf(id), text(r.Properties.PolicyDocument));
-  const attached = (value: Json): PermissionPolicy => {
+  // One managed policy record per AWS::IAM::ManagedPolicy (and per AWS managed ARN attached).
+  const managedId = new Map<string, string>();
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type !== 'AWS::IAM::ManagedPolicy') continue;
+    const p = r.Properties;
+    const record = makeManagedPolicy(
+      {
+        type: 'customer-managed',
+        account: account.id,
+        name: p.ManagedPolicyName as string,
+        path: typeof p.Path === 'string' ? p.Path : '/',
+        description: typeof p.Description === 'string' ? p.Description : '',
+        text: text(p.PolicyDocument),
+      },
+      ids,
+    );
+    design.managedPolicies.push(record);
+    managedId.set(arnOf(id), record.id);
+  }
+  const attachedId = (value: Json): string => {
     const arn = resolve(value) as string;
-    const aws = /^arn:aws:iam::aws:policy\/(.+)$/.exec(arn);
-    if (aws) return makePolicy({ name: aws[1]!, attachment: 'aws-managed', text: '{}' }, ids);
-    const body = managedText.get(arn);
-    if (body === undefined) throw new Error(`attached policy ${arn} is not in the template`);
-    const name = arn.split(':policy/')[1]!;
-    return makePolicy({ name, attachment: 'customer-managed', text: body }, ids);
+    const known = managedId.get(arn);
+    if (known) return known;
+    const aws = /^arn:aws:iam::aws:policy(\/(?:.+\/)?)([^/]+)$/.exec(arn);
+    if (!aws) throw new Error(`attached policy ${arn} is not in the template`);
+    const record = makeManagedPolicy(
+      { type: 'aws-managed', name: aws[2]!, path: aws[1]!, text: '{}' },
+      ids,
+    );
+    design.managedPolicies.push(record);
+    managedId.set(arn, record.id);
+    return record.id;
   };
-  const policies = (p: Props) => [
+  const attached = (value: Json): PolicyAttachment => ({
+    attachment: 'managed',
+    id: attachedId(value),
+  });
+  const policies = (p: Props): PolicyAttachment[] => [
     ...((p.Policies ?? []) as { PolicyName: string; PolicyDocument: Json }[]).map((x) =>
       makePolicy({ name: x.PolicyName, text: text(x.PolicyDocument) }, ids),
     ),
@@ -126,7 +151,7 @@ function readTemplate(design: Design, template: Template, ids: (prefix: string) 
       ((p.Tags ?? []) as { Key: string; Value: string }[]).map((t) => [t.Key, t.Value]),
     );
   const boundary = (p: Props) =>
-    p.PermissionsBoundary === undefined ? null : attached(p.PermissionsBoundary);
+    p.PermissionsBoundary === undefined ? null : attachedId(p.PermissionsBoundary);
   const path = (p: Props) => (typeof p.Path === 'string' ? p.Path : '/');
   const entityIds = new Map<string, string>();
 

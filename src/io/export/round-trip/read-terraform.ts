@@ -5,6 +5,7 @@ import {
   iamArn,
   makeAccount,
   makeGroup,
+  makeManagedPolicy,
   makeOidcProvider,
   makePolicy,
   makeResource,
@@ -13,7 +14,7 @@ import {
   makeUser,
   sequentialIds,
   type Design,
-  type PermissionPolicy,
+  type PolicyAttachment,
   type ResourceType,
 } from '../../../model';
 
@@ -80,7 +81,7 @@ async function readFile(
       case 'aws_iam_role':
         return iamArn('role', id, path, a.name as string);
       case 'aws_iam_policy':
-        return `arn:aws:iam::${id}:policy/${a.name as string}`;
+        return `arn:aws:iam::${id}:policy${path}${a.name as string}`;
       case 'aws_iam_saml_provider':
         return `arn:aws:iam::${id}:saml-provider/${a.name as string}`;
       case 'aws_iam_openid_connect_provider':
@@ -122,22 +123,46 @@ async function readFile(
   }
   const accountOf = (r: TfResource) =>
     design.accounts.find((a) => a.awsAccountId === r.awsAccountId)!.id;
-  const managedText = new Map<string, string>();
+  // One managed policy record per aws_iam_policy (and per AWS managed ARN attached).
+  const managedId = new Map<string, string>();
   for (const r of resources.values()) {
-    if (r.type === 'aws_iam_policy') managedText.set(arnOf(r), await policy(r.attributes.policy));
+    if (r.type !== 'aws_iam_policy') continue;
+    const a = r.attributes;
+    const record = makeManagedPolicy(
+      {
+        type: 'customer-managed',
+        account: accountOf(r),
+        name: text(a.name),
+        path: typeof a.path === 'string' ? text(a.path) : '/',
+        description: typeof a.description === 'string' ? text(a.description) : '',
+        text: await policy(a.policy),
+      },
+      ids,
+    );
+    design.managedPolicies.push(record);
+    managedId.set(arnOf(r), record.id);
   }
-  const attached = (arn: string): PermissionPolicy => {
-    const aws = /^arn:aws:iam::aws:policy\/(.+)$/.exec(arn);
-    if (aws) return makePolicy({ name: aws[1]!, attachment: 'aws-managed', text: '{}' }, ids);
-    const name = /^arn:aws:iam::\d{12}:policy\/(.+)$/.exec(arn)![1]!;
-    const body = managedText.get(arn);
-    if (body === undefined) throw new Error(`attached policy ${arn} is not in the export`);
-    return makePolicy({ name, attachment: 'customer-managed', text: body }, ids);
+  const attachedId = (arn: string): string => {
+    const known = managedId.get(arn);
+    if (known) return known;
+    const aws = /^arn:aws:iam::aws:policy(\/(?:.+\/)?)([^/]+)$/.exec(arn);
+    if (!aws) throw new Error(`attached policy ${arn} is not in the export`);
+    const record = makeManagedPolicy(
+      { type: 'aws-managed', name: aws[2]!, path: aws[1]!, text: '{}' },
+      ids,
+    );
+    design.managedPolicies.push(record);
+    managedId.set(arn, record.id);
+    return record.id;
   };
+  const attached = (arn: string): PolicyAttachment => ({
+    attachment: 'managed',
+    id: attachedId(arn),
+  });
 
   const entities = new Map<
     string,
-    { id: string; policies: PermissionPolicy[]; groups?: string[] }
+    { id: string; policies: PolicyAttachment[]; groups?: string[] }
   >();
   const common = (r: TfResource) => {
     const a = r.attributes;
@@ -149,7 +174,7 @@ async function readFile(
   };
   const tags = (a: Attributes) => resolveDeep(a.tags ?? {}) as Record<string, string>;
   const boundary = (a: Attributes) =>
-    a.permissions_boundary === undefined ? null : attached(text(a.permissions_boundary));
+    a.permissions_boundary === undefined ? null : attachedId(text(a.permissions_boundary));
   for (const r of resources.values()) {
     const a = r.attributes;
     const key = `${r.type}.${r.name}`;

@@ -4,6 +4,7 @@ import {
   makeAccount,
   makeAnyone,
   makeGroup,
+  makeManagedPolicy,
   makeOidcProvider,
   makeOutsideAccount,
   makePolicy,
@@ -14,6 +15,7 @@ import {
   makeUser,
   sequentialIds,
   type Design,
+  type ManagedAttachment,
 } from '../../../model';
 
 const doc = (...statements: object[]) =>
@@ -23,17 +25,55 @@ const readLogs = doc({ Effect: 'Allow', Action: 'logs:Get*', Resource: '*' });
 
 /**
  * Two accounts with users, a group, roles that trust each other (a cycle), an EC2 role, SAML
- * and OIDC providers, a customer-managed policy attached to three principals (a copy on each,
- * as the design keeps them), boundaries, tags, policy variables, text that needs escaping,
- * and a resource policy of every supported type.
+ * and OIDC providers, a customer-managed policy (with a path and a description) attached to
+ * three principals, one attached to nothing, AWS managed policies, boundaries, tags, policy
+ * variables, text that needs escaping, and a resource policy of every supported type.
  */
 export function richDesign(): Design {
   const ids = sequentialIds();
   const base = emptyDesign('Rich "export" test', ids);
-  const managed = () =>
-    makePolicy({ name: 'ReadLogs', attachment: 'customer-managed', text: readLogs }, ids);
+  const readLogsPolicy = makeManagedPolicy(
+    {
+      type: 'customer-managed',
+      account: 'dev',
+      name: 'ReadLogs',
+      path: '/shared/',
+      description: 'Reads every log group',
+      text: readLogs,
+    },
+    ids,
+  );
+  const readOnly = makeManagedPolicy(
+    { type: 'aws-managed', name: 'ReadOnlyAccess', text: doc() },
+    ids,
+  );
+  const devBoundary = makeManagedPolicy(
+    {
+      type: 'customer-managed',
+      account: 'dev',
+      name: 'DevBoundary',
+      text: doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
+    },
+    ids,
+  );
+  const powerUser = makeManagedPolicy(
+    { type: 'aws-managed', name: 'PowerUserAccess', text: doc() },
+    ids,
+  );
+  const unused = makeManagedPolicy(
+    {
+      type: 'customer-managed',
+      account: 'prod',
+      name: 'Unattached',
+      text: doc({ Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }),
+    },
+    ids,
+  );
+  const attach = (p: { id: string }): ManagedAttachment => ({ attachment: 'managed', id: p.id });
+  const managed = () => attach(readLogsPolicy);
   return {
     ...base,
+    managedPolicies: [readLogsPolicy, readOnly, devBoundary, powerUser, unused],
     accounts: [
       makeAccount({ id: 'dev', awsAccountId: '111111111111', name: 'Dev' }),
       makeAccount({ id: 'prod', awsAccountId: '222222222222', name: 'Prod' }),
@@ -46,7 +86,7 @@ export function richDesign(): Design {
           name: 'Developers',
           path: '/teams/',
           policies: [
-            makePolicy({ name: 'ReadOnlyAccess', attachment: 'aws-managed', text: doc() }, ids),
+            attach(readOnly),
             makePolicy(
               {
                 name: 'OwnFolder',
@@ -73,14 +113,7 @@ export function richDesign(): Design {
           path: '/people/',
           groups: ['developers'],
           tags: { team: 'platform', 'cost:centre': '42 "north"' },
-          permissionsBoundary: makePolicy(
-            {
-              name: 'DevBoundary',
-              attachment: 'customer-managed',
-              text: doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
-            },
-            ids,
-          ),
+          permissionsBoundary: devBoundary.id,
           policies: [
             makePolicy(
               {
@@ -130,10 +163,7 @@ export function richDesign(): Design {
             ),
             managed(),
           ],
-          permissionsBoundary: makePolicy(
-            { name: 'PowerUserAccess', attachment: 'aws-managed', text: doc() },
-            ids,
-          ),
+          permissionsBoundary: powerUser.id,
         },
         ids,
       ),

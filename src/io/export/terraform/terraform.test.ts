@@ -29,9 +29,19 @@ describe('Terraform export', () => {
     ]);
   });
 
-  it('exports a customer-managed policy once, attached to every principal that has a copy', async () => {
+  it('exports each customer-managed policy once (path, description), attached to every principal that attaches it', async () => {
     const json = await parsed('one-file');
-    expect(Object.keys(json.resource.aws_iam_policy!)).toEqual(['dev_boundary', 'read_logs']);
+    // The unattached one too: a managed policy exists until it is deleted.
+    expect(Object.keys(json.resource.aws_iam_policy!).sort()).toEqual([
+      'dev_boundary',
+      'read_logs',
+      'unattached',
+    ]);
+    expect(json.resource.aws_iam_policy!.read_logs![0]).toMatchObject({
+      name: 'ReadLogs',
+      path: '/shared/',
+      description: 'Reads every log group',
+    });
     const attachments = [
       ...Object.values(json.resource.aws_iam_user_policy_attachment!),
       ...Object.values(json.resource.aws_iam_group_policy_attachment!),

@@ -1,7 +1,11 @@
 import {
   DEFAULT_REGION,
+  attachedPolicies,
+  boundaryPolicy,
+  managedPolicyView,
   resourceArn,
   type Design,
+  type PermissionPolicy,
   type Resource,
   type Role,
   type Tags,
@@ -191,11 +195,9 @@ class TerraformWriter {
     return this.address(target.kind === 'managed-policy' ? target.policy : target.entity);
   }
 
-  private policyArn(account: AccountPlan, policy: PolicyHolder['policies'][number]): HclValue {
-    if (policy.attachment === 'customer-managed') {
-      const managed = account.managedPolicies.find((p) => p.name === policy.name)!;
-      return new Expression(`${this.address(managed)}.arn`);
-    }
+  private policyArn(account: AccountPlan, policy: PermissionPolicy): HclValue {
+    const managed = account.managedPolicies.find((p) => p.policy.id === policy.id);
+    if (managed) return new Expression(`${this.address(managed)}.arn`);
     return attachedPolicyArn(account.account, policy)!;
   }
 
@@ -244,6 +246,8 @@ class TerraformWriter {
     return resourceBlock(address, [
       ...this.provider(account),
       attribute('name', policy.name),
+      ...(policy.path !== '/' ? [attribute('path', policy.path)] : []),
+      ...(policy.description ? [attribute('description', policy.description)] : []),
       attribute('policy', this.policy(policy.text, address, `policy \`${policy.name}\``)),
     ]);
   }
@@ -269,15 +273,16 @@ class TerraformWriter {
       );
     }
     if (holder.kind !== 'group') {
-      if (holder.permissionsBoundary)
+      const boundary = boundaryPolicy(this.plan.design, holder);
+      if (boundary)
         fields.push(
-          attribute('permissions_boundary', this.policyArn(account, holder.permissionsBoundary)),
+          attribute('permissions_boundary', this.policyArn(account, managedPolicyView(boundary))),
         );
       if (Object.keys(holder.tags).length > 0)
         fields.push(attribute('tags', tagsValue(holder.tags)));
     }
     const blocks = [resourceBlock(address, fields)];
-    for (const policy of holder.policies) {
+    for (const policy of attachedPolicies(this.plan.design, holder)) {
       if (policy.attachment === 'inline') {
         const name = this.take(`${type}_policy`, `${local}_${snakeName(policy.name)}`);
         blocks.push(
