@@ -133,18 +133,18 @@ test('a design saved by a newer version opens read-only and is not saved over', 
   await new DesignCanvas(app).saved();
   const record = await sampleRecord(page);
   await putRecords(page, {
-    'design:design-sample': { ...record, formatVersion: 2, name: 'From the future' },
+    'design:design-sample': { ...record, formatVersion: 3, name: 'From the future' },
   });
   await page.reload();
   const notices = page.getByRole('region', { name: 'Design notices' });
   await expect(notices).toContainText(
-    'saved by a newer Rolecraft (format 2). It is open read-only',
+    'saved by a newer Rolecraft (format 3). It is open read-only',
   );
   await app.node('alice').click();
   await page.keyboard.press('Delete');
   await page.reload();
   await expect(notices).toContainText('It is open read-only');
-  expect((await sampleRecord(page)).formatVersion).toBe(2);
+  expect((await sampleRecord(page)).formatVersion).toBe(3);
   await notices.getByRole('button', { name: 'Save as a copy' }).click();
   await expect(notices).toBeHidden();
 });
@@ -216,8 +216,8 @@ test.describe('imports refused with the reason, the design intact', () => {
     ],
     [
       'a newer format version',
-      '{"format":"rolecraft","formatVersion":2,"design":{"id":"d"}}',
-      '`formatVersion` 2 is newer than this app reads (1): update Rolecraft',
+      '{"format":"rolecraft","formatVersion":3,"design":{"id":"d"}}',
+      '`formatVersion` 3 is newer than this app reads (2): update Rolecraft',
     ],
   ];
   for (const [name, content, reason] of cases) {

@@ -43,14 +43,63 @@ test.describe('policies in the inspector', () => {
       .selectOption('Customer managed policy');
     await expect(inspector.tab('ReadOrders (managed)')).toBeVisible();
 
-    await inspector.removeAndConfirm('Remove policy ReadOrders', 'Remove policy ReadOrders?');
+    // A managed policy is detached; it stays in the design, ready to attach again.
+    await inspector.removeAndConfirm(
+      'Detach policy ReadOrders',
+      'Detach policy ReadOrders?',
+      'Detach',
+    );
     await expect(inspector.tab('ReadOrders (managed)')).toHaveCount(0);
+    await expect(
+      inspector.field('Attach an existing managed policy to OrdersFunctionRole'),
+    ).toContainText('ReadOrders');
     await expect(edge).toHaveCount(0);
     await expect(inspector.button('Add inline policy')).toBeFocused();
 
     await canvas.tool('Undo').click();
     await expect(inspector.tab('ReadOrders (managed)')).toBeVisible();
     await expect(inspector.field('Name of policy ReadOrders')).toHaveValue('ReadOrders');
+    await expect(edge).toHaveCount(1);
+  });
+
+  test('a managed policy is shared: edited through one role, it changes what the other may do', async ({
+    app,
+    page,
+  }) => {
+    await canvas.select(app.node('GitHubDeploy'));
+    await inspector.button('Add managed policy').click();
+    await expect(inspector.tab('ManagedPolicy (managed)')).toHaveAttribute('aria-selected', 'true');
+    await inspector.editor.collapseButton.click();
+
+    await canvas.select(app.node('OrdersFunctionRole'));
+    await inspector
+      .field('Attach an existing managed policy to OrdersFunctionRole')
+      .selectOption({ label: 'ManagedPolicy (1 attached)' });
+    await expect(inspector.policies).toContainText('Customer managed, attached to 2 principals');
+    const edge = permissionEdge(page, 'OrdersFunctionRole may use prod-artifacts');
+    await expect(edge).toHaveCount(0);
+
+    // Edit the policy where GitHubDeploy shows it: OrdersFunctionRole gains the access too.
+    await canvas.select(app.node('GitHubDeploy'));
+    await expect(inspector.policies).toContainText('Customer managed, attached to 2 principals');
+    await inspector.editor.open('ManagedPolicy (managed)');
+    await inspector.replaceInEditor('sts:GetCallerIdentity', 's3:GetObject');
+    await expect(inspector.editor.problems).toContainText('no problems');
+    await expect(edge).toHaveAccessibleName(
+      'OrdersFunctionRole may use prod-artifacts: s3:GetObject',
+    );
+    await page.screenshot({ path: 'test-results/shared-policy.png' });
+
+    // Detached from one, it stays attached to the other; undo attaches it again.
+    await inspector.editor.collapseButton.click();
+    await canvas.select(app.node('OrdersFunctionRole'));
+    await inspector.removeAndConfirm(
+      'Detach policy ManagedPolicy',
+      'Detach policy ManagedPolicy?',
+      'Detach',
+    );
+    await expect(edge).toHaveCount(0);
+    await canvas.tool('Undo').click();
     await expect(edge).toHaveCount(1);
   });
 
@@ -94,17 +143,17 @@ test.describe('policies in the inspector', () => {
     await page.keyboard.press('Enter');
     await expect(inspector.tab('ManagedPolicy (managed)')).toHaveAttribute('aria-selected', 'true');
 
-    await inspector.button('Remove policy ManagedPolicy').focus();
+    await inspector.button('Detach policy ManagedPolicy').focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('alertdialog', { name: 'Remove policy ManagedPolicy?' });
+    const dialog = page.getByRole('alertdialog', { name: 'Detach policy ManagedPolicy?' });
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect(inspector.button('Remove policy ManagedPolicy')).toBeFocused();
+    await expect(inspector.button('Detach policy ManagedPolicy')).toBeFocused();
 
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    await expect(dialog.getByRole('button', { name: 'Remove' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: 'Detach' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(inspector.tab('ManagedPolicy (managed)')).toHaveCount(0);
 

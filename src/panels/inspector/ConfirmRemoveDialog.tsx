@@ -7,6 +7,8 @@ export interface RemoveRequest {
   /** What goes with it, and any consequence worth a second look. */
   details: string[];
   onConfirm: () => void;
+  /** The confirm button's words; `Remove` unless told (`Detach`, `Delete`). */
+  confirm?: string;
 }
 
 /** Asks before a policy, a level or a whole organization path goes (Undo brings it back). */
@@ -43,7 +45,7 @@ function ConfirmRemoveDialog({
           }}
           className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
         >
-          Remove
+          {request.confirm ?? 'Remove'}
         </button>
       </div>
     </Modal>

@@ -162,6 +162,7 @@ export function PoliciesSection({ entity }: { entity: Holder }) {
                 onClick={() =>
                   ask({
                     title: `${policy.managed ? 'Detach' : 'Remove'} policy ${policy.name}?`,
+                    confirm: policy.managed ? 'Detach' : 'Remove',
                     details: [
                       policy.managed
                         ? `${entity.name} loses what ${policy.name} allows or denies; the managed policy stays in the design for the others and to attach again.`
@@ -190,6 +191,7 @@ export function PoliciesSection({ entity }: { entity: Holder }) {
                     const n = attachersOf(design, policy.id).length;
                     ask({
                       title: `Delete managed policy ${policy.name}?`,
+                      confirm: 'Delete',
                       details: [
                         `It is detached from ${n} principal${n === 1 ? '' : 's'} and its text goes with it.`,
                       ],
