@@ -69,7 +69,6 @@ test.describe('policies in the inspector', () => {
     await canvas.select(app.node('GitHubDeploy'));
     await inspector.button('Add managed policy').click();
     await expect(inspector.tab('ManagedPolicy (managed)')).toHaveAttribute('aria-selected', 'true');
-    await inspector.editor.collapseButton.click();
 
     await canvas.select(app.node('OrdersFunctionRole'));
     await inspector

@@ -147,6 +147,7 @@ const accessParts = [
   'identityProviders',
   'outsidePrincipals',
   'resources',
+  'managedPolicies',
 ] as const satisfies readonly (keyof Design)[];
 
 /**

@@ -84,6 +84,7 @@ type EdgeInputs = Pick<
   | 'identityProviders'
   | 'outsidePrincipals'
   | 'resources'
+  | 'managedPolicies'
 >;
 const inputKeys: (keyof EdgeInputs)[] = [
   'accounts',
@@ -94,6 +95,7 @@ const inputKeys: (keyof EdgeInputs)[] = [
   'identityProviders',
   'outsidePrincipals',
   'resources',
+  'managedPolicies',
 ];
 
 /** Memoises a derivation on the design parts edges depend on (not the layout). */

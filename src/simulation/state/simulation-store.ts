@@ -175,6 +175,7 @@ const ACCESS_PARTS = [
   'identityProviders',
   'outsidePrincipals',
   'resources',
+  'managedPolicies',
 ] as const satisfies readonly (keyof Design)[];
 
 const sameAccess = (a: Design, b: Design) => ACCESS_PARTS.every((key) => a[key] === b[key]);
