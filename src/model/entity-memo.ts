@@ -1,9 +1,13 @@
 import { entityCollections, type Design } from './types';
 
-/** The entity lists of a design: what its access, world and lookups are derived from. */
+/** The entity lists of a design and its managed policies: what its access, world and lookups are derived from. */
 type Entities = readonly unknown[];
 
-const entitiesOf = (design: Design): Entities => entityCollections.map((c) => design[c]);
+const entitiesOf = (design: Design): Entities => [
+  ...entityCollections.map((c) => design[c]),
+  // Shared managed policies change without any principal changing.
+  design.managedPolicies,
+];
 
 const sameEntities = (a: Entities, b: Entities) => a.every((list, i) => list === b[i]);
 
@@ -11,7 +15,7 @@ const sameEntities = (a: Entities, b: Entities) => a.every((list, i) => list ===
  * Memoises a derivation that reads only a design's entities (not its layout, name or drafts):
  * a design that differs from the last one only there (a drop, a rename of the design) gets the
  * last value back instead of a new derivation of every entity. Commands keep untouched entity
- * lists by identity, so comparing the eight lists is enough.
+ * lists by identity, so comparing the eight lists (and the managed policies) is enough.
  *
  * The value may hold the first design it was derived from; `derive` must not read the parts
  * of it that are not entities.
