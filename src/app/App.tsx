@@ -13,7 +13,7 @@ import {
 import { SimulationOverlay, SimulationPanel } from '../simulation';
 import { LessonHost, ScenariosHost } from '../lessons';
 import { BottomPanel } from './BottomPanel';
-import { useAnalysisSync } from './analysis/useAnalysisSync';
+import { AnalysisSync } from './analysis/AnalysisSync';
 import { WhatIfSummary } from './analysis/WhatIfSummary';
 import { DesignNotices } from './DesignNotices';
 import { DesignsMenu } from './DesignsMenu';
@@ -33,7 +33,6 @@ export function App() {
   const [ready, setReady] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   useKeyboardShortcuts();
-  useAnalysisSync();
   const [layout, setLayout] = useRoomLayout();
   const header = useRef<HTMLElement>(null);
   const row = useRef<HTMLDivElement>(null);
@@ -100,6 +99,7 @@ export function App() {
               }}
             />
           </header>
+          <AnalysisSync />
           <DesignNotices />
           <div ref={row} className="flex min-h-0 flex-1">
             <div id="room-lesson" className="flex shrink-0">

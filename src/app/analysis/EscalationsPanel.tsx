@@ -5,6 +5,7 @@ import { useRolecraft } from '../../store';
 import { useAnalysisStatus } from './analysis-status';
 import { PathStepper, type PathStep } from './PathStepper';
 import { RunControls } from './RunControls';
+import { useRowLimit } from './ShowMore';
 
 const stepsOf = (e: Escalation): PathStep[] =>
   e.steps.map((s) => ({
@@ -32,6 +33,7 @@ export function EscalationsPanel() {
   const [open, setOpen] = useState<Escalation | undefined>();
   const steps = useMemo(() => (open ? stepsOf(open) : []), [open]);
   const shown = open && escalations.includes(open) ? open : undefined;
+  const rows = useRowLimit(escalations.length);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2" aria-label="Escalations">
       <div className="flex flex-wrap items-center gap-3">
@@ -45,7 +47,7 @@ export function EscalationsPanel() {
       {status.phase === 'done' && (
         <div className="flex min-h-0 flex-1 gap-3">
           <ul aria-label="Escalations list" className="min-h-0 w-1/2 overflow-auto">
-            {escalations.map((e) => (
+            {escalations.slice(0, rows.limit).map((e) => (
               <li key={`${e.principal}|${e.gains}`}>
                 <button
                   type="button"
@@ -61,6 +63,7 @@ export function EscalationsPanel() {
                 </button>
               </li>
             ))}
+            {rows.more}
           </ul>
           <div className="flex min-h-0 w-1/2 flex-col">
             {shown ? (

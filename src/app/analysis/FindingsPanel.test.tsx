@@ -82,4 +82,26 @@ describe('Findings tab: the analysis in a worker', () => {
     first.emit({ type: 'failed', job, reason: 'stale' });
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('draws 200 rows at first and more on request (thousands at once would stall the page)', async () => {
+    const user = renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Run analysis' }));
+    const worker = FakeWorker.made[0]!;
+    const findings = Array.from({ length: 250 }, (_, i) => ({
+      kind: 'role-unused' as const,
+      severity: 'low' as const,
+      subject: `arn:aws:iam::111122223333:role/r${i}`,
+      policy: 'trust',
+      statement: 0,
+      message: `r${i} is unused`,
+      subjectId: `role-${i}`,
+      statementIndex: 0,
+    }));
+    worker.emit({ type: 'done', job: worker.job, result: { ...result, findings } });
+    const list = await screen.findByRole('list', { name: 'Findings list' });
+    expect(list.querySelectorAll('li')).toHaveLength(201);
+    await user.click(screen.getByRole('button', { name: 'Show 50 more (50 not shown)' }));
+    expect(list.querySelectorAll('li')).toHaveLength(250);
+    expect(screen.getByText('r249 is unused')).toBeTruthy();
+  });
 });

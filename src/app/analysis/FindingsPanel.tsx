@@ -5,6 +5,7 @@ import { findEntity, policyTextAt, type Design } from '../../model';
 import { useRolecraft } from '../../store';
 import { useAnalysisStatus } from './analysis-status';
 import { RunControls } from './RunControls';
+import { useRowLimit } from './ShowMore';
 
 const severityClass: Record<string, string> = {
   critical: 'bg-red-700 text-white',
@@ -50,6 +51,7 @@ export function FindingsPanel() {
   );
   const subjectName = subject === null ? undefined : (findEntity(design, subject)?.name ?? subject);
   const stale = status.phase === 'done' && status.design !== design;
+  const rows = useRowLimit(shown.length);
   return (
     <div className="flex h-full min-h-0 flex-col gap-2" aria-label="Findings">
       <div className="flex flex-wrap items-center gap-3">
@@ -108,7 +110,7 @@ export function FindingsPanel() {
       </div>
       {status.phase === 'done' && (
         <ul aria-label="Findings list" className="min-h-0 flex-1 overflow-auto">
-          {shown.map((f, i) => (
+          {shown.slice(0, rows.limit).map((f, i) => (
             <li key={`${f.kind}|${f.subjectId}|${f.policy}|${f.statement}|${i}`}>
               <button
                 type="button"
@@ -128,6 +130,7 @@ export function FindingsPanel() {
               </button>
             </li>
           ))}
+          {rows.more}
         </ul>
       )}
       {status.phase === 'idle' && (

@@ -13,7 +13,7 @@ import { createRolecraftStore, RolecraftProvider, type RolecraftStore } from '..
 import { BottomPanel } from '../BottomPanel';
 import { cancelAnalysis, runAnalysis } from './analysis-status';
 import { FakeWorker } from './fake-worker';
-import { useAnalysisSync } from './useAnalysisSync';
+import { AnalysisSync } from './AnalysisSync';
 import { keepEdits } from './what-if-status';
 import { WhatIfSummary } from './WhatIfSummary';
 
@@ -39,17 +39,12 @@ function account() {
 const idOf = (design: Design, name: string) =>
   [...design.users, ...design.roles].find((e) => e.name === name)!.id;
 
-function Sync() {
-  useAnalysisSync();
-  return null;
-}
-
 function renderApp(design: Design, extra?: ReactNode) {
   const store = createRolecraftStore(design);
   render(
     <RolecraftProvider store={store}>
       <ReactFlowProvider>
-        <Sync />
+        <AnalysisSync />
         <WhatIfSummary />
         <BottomPanel simulation={<p>simulation</p>} />
         {extra}
@@ -254,6 +249,39 @@ describe('what-if before an edit is kept', () => {
     expect(store.getState().design).toBe(edited);
     await user.click(screen.getByRole('tab', { name: 'Escalations' }));
     expect(screen.queryByRole('button', { name: /^alice can escalate/ })).toBeNull();
+  });
+
+  it('an undo of its own (Ctrl+Z) takes the summary away; redo starts no what-if', async () => {
+    const b = account();
+    const { store } = renderApp(b.design);
+    await analysed(store);
+    const d = store.getState().design;
+    act(() => store.getState().apply(addTrustPrincipal, idOf(d, 'prod-admin'), idOf(d, 'Deploy')));
+    const summary = screen.getByRole('region', { name: 'What this edit changes' });
+    await within(summary).findByRole('list', { name: 'This adds' });
+    const sent = FakeWorker.made.at(-1)!.sent.length;
+    act(() => store.temporal.getState().undo());
+    expect(screen.queryByRole('region', { name: 'What this edit changes' })).toBeNull();
+    act(() => store.temporal.getState().redo());
+    expect(screen.queryByRole('region', { name: 'What this edit changes' })).toBeNull();
+    expect(FakeWorker.made.at(-1)!.sent.length).toBe(sent);
+  });
+
+  it('Cancel while it works keeps the edit and takes the summary away', async () => {
+    const b = account();
+    const { store, user } = renderApp(b.design);
+    await analysed(store);
+    const d = store.getState().design;
+    FakeWorker.real = false;
+    act(() => store.getState().apply(addTrustPrincipal, idOf(d, 'prod-admin'), idOf(d, 'Deploy')));
+    const edited = store.getState().design;
+    const summary = screen.getByRole('region', { name: 'What this edit changes' });
+    expect(within(summary).getByText('Working out what this edit changes…')).toBeTruthy();
+    await user.click(within(summary).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'What this edit changes' })).toBeNull(),
+    );
+    expect(store.getState().design).toBe(edited);
   });
 
   it('says so when an edit changes no access, and starts nothing for a move', async () => {

@@ -7,10 +7,11 @@ import { watchEdits } from './what-if-status';
 const noBadges = new Map();
 
 /**
- * Keeps the canvas's finding badges on the last analysis of the open design (kept while a new
- * run works; gone with another design), and watches edits for their what-if.
+ * Renders nothing: keeps the canvas's finding badges on the last analysis of the open design (kept while a new
+ * run works; gone with another design), and watches edits for their what-if. A component of
+ * its own: each progress message re-renders it, not the app around it.
  */
-export function useAnalysisSync() {
+export function AnalysisSync() {
   const store = useRolecraftStore();
   const status = useAnalysisStatus();
   const designId = useRolecraft((s) => s.design.id);
@@ -24,4 +25,5 @@ export function useAnalysisSync() {
     );
   }, [status, designId, setBadges]);
   useEffect(() => watchEdits(store), [store]);
+  return null;
 }
