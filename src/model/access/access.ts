@@ -3,7 +3,13 @@
 // node make this call. Each answer says whether it holds as the design stands, only under
 // named conditions, or not at all (and which layer said no).
 
-import { compilePolicies, evaluate, type CompiledPolicySet, type PolicyInputs } from '../../engine';
+import {
+  compilePolicies,
+  evaluate,
+  type CompiledPolicySet,
+  type PolicyDocument,
+  type PolicyInputs,
+} from '../../engine';
 import {
   IdGenerator,
   assumeRole,
@@ -189,9 +195,21 @@ const joined = (caller: CompiledPolicySet, role: CompiledPolicySet): CompiledPol
 export class DesignAccess {
   readonly world: DesignWorld;
   private readonly assumeSides = new Map<EntityId, Map<string | number, AssumeSide | null>>();
-  private readonly trustSides = new Map<RoleDefinition, CompiledSide>();
+  private readonly trustTargets = new Map<
+    EntityId,
+    { role: RoleDefinition; trust: CompiledSide } | null
+  >();
   private readonly callSides = new Map<string, CallSide | null>();
   private readonly sides = new SideCache();
+  private readonly callerByIdentity = new WeakMap<
+    PolicyDocument[],
+    {
+      boundary?: PolicyDocument;
+      session?: PolicyDocument[];
+      scp?: PolicyDocument[][];
+      side: CompiledSide;
+    }
+  >();
   private readonly resourceWorlds = new Map<string, DesignWorld>();
   /** How each node signs calls, by the world of the call's resource (almost always the design's). */
   private readonly signers = new WeakMap<DesignWorld, Map<string, CallsOf | string>>();
@@ -237,16 +255,11 @@ export class DesignAccess {
    */
   assumeAnswer(q: AssumeQuestion): AccessAnswer {
     const side = q.as === undefined ? this.assumeSide(q) : undefined;
-    const found = side && findEntity(this.design, q.role);
-    const roleArn = found?.kind === 'role' ? arnOf(this.design, found) : undefined;
-    const role = roleArn === undefined ? undefined : this.world.index.role(roleArn);
+    const target = side && this.trustTarget(q.role);
+    const role = target?.role;
     const request = side && role && trustRequest(side.prepared, role);
-    if (!side || !role || !request) return answerOf(this.canAssume(q));
-    let trust = this.trustSides.get(role);
-    if (!trust) {
-      trust = this.sides.side(rolePolicyInputs(role));
-      this.trustSides.set(role, trust);
-    }
+    if (!side || !target || !role || !request) return answerOf(this.canAssume(q));
+    const trust = target.trust;
     const both = this.sides.joined(side.compiled, trust);
     const set = both.set;
     if (evaluate(request, set).decision === 'Allow') return ALLOWED;
@@ -260,6 +273,19 @@ export class DesignAccess {
       return evaluate(nextRequest, set, { explain: true }).explanation;
     });
     return conditional ? { status: 'conditional', needs: conditional.needs } : DENIED;
+  }
+
+  /** A role of the design as STS knows it, with its trust side compiled (once per role). */
+  private trustTarget(id: EntityId): { role: RoleDefinition; trust: CompiledSide } | undefined {
+    let hit = this.trustTargets.get(id);
+    if (hit === undefined) {
+      const found = findEntity(this.design, id);
+      const roleArn = found?.kind === 'role' ? arnOf(this.design, found) : undefined;
+      const role = roleArn === undefined ? undefined : this.world.index.role(roleArn);
+      hit = role ? { role, trust: this.sides.side(rolePolicyInputs(role)) } : null;
+      this.trustTargets.set(id, hit);
+    }
+    return hit ?? undefined;
   }
 
   private assumeSide(q: AssumeQuestion): AssumeSide | undefined {
@@ -324,15 +350,34 @@ export class DesignAccess {
    */
   private callPolicies(inputs: PolicyInputs): CompiledSide {
     const { identity, permissionsBoundary, session, scp, resource, rcp } = inputs;
-    const caller: PolicyInputs = {};
-    if (identity) caller.identity = identity;
-    if (permissionsBoundary) caller.permissionsBoundary = permissionsBoundary;
-    if (session) caller.session = session;
-    if (scp) caller.scp = scp;
+    // A signer passes the same lists for every call: remembered by its identity list.
+    const known = identity && this.callerByIdentity.get(identity);
+    let caller =
+      known &&
+      known.boundary === permissionsBoundary &&
+      known.session === session &&
+      known.scp === scp
+        ? known.side
+        : undefined;
+    if (!caller) {
+      const only: PolicyInputs = {};
+      if (identity) only.identity = identity;
+      if (permissionsBoundary) only.permissionsBoundary = permissionsBoundary;
+      if (session) only.session = session;
+      if (scp) only.scp = scp;
+      caller = this.sides.side(only);
+      if (identity)
+        this.callerByIdentity.set(identity, {
+          boundary: permissionsBoundary,
+          session,
+          scp,
+          side: caller,
+        });
+    }
     const target: PolicyInputs = {};
     if (resource) target.resource = resource;
     if (rcp) target.rcp = rcp;
-    return this.sides.joined(this.sides.side(caller), this.sides.side(target));
+    return this.sides.joined(caller, this.sides.side(target));
   }
 
   /** Can `source` make this call (a role: from a fresh session), and failing that, under which conditions? */
