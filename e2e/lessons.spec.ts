@@ -214,7 +214,10 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
   await editor.cursorAtEndOf('"Action": "sts:AssumeRole",');
   await editor.press('Backspace');
   await page.screenshot({ path: '/tmp/lesson-breaking.png' });
-  await expect(lessons.simulation.app.canvas.getByText('MFA', { exact: true })).toHaveCount(0);
+  // The trust edge no longer names the condition (its accessible name carries the label's words).
+  const trustEdge = (name: RegExp) => lessons.simulation.app.canvas.getByRole('group', { name });
+  await expect(trustEdge(/^ana-helpdesk may assume BreakGlassAdmin$/)).toHaveCount(1);
+  await expect(trustEdge(/^ana-helpdesk may assume BreakGlassAdmin when MFA$/)).toHaveCount(0);
 
   await lessons.button('Next').click();
   await expect(lessons.stepCounter).toHaveText('Step 4 of 8');
@@ -229,8 +232,9 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
 
   await lessons.button('Reset lesson').click();
   await expect(lessons.stepCounter).toHaveText('Step 1 of 8');
-  // The MFA label is back: shown on the edge, or collapsed to a chip that shows it on hover.
-  await expect(lessons.simulation.app.canvas.getByText('MFA', { exact: true })).toHaveCount(1);
+  // The MFA condition is back on the trust edge. (Where the edge has no free place for its
+  // label, the label is not drawn and its words are in the edge's name: see the canvas notes.)
+  await expect(trustEdge(/^ana-helpdesk may assume BreakGlassAdmin when MFA$/)).toHaveCount(1);
   await expect(lessons.simulation.tab('Event log')).toHaveText('Event log');
 });
 
