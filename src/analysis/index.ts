@@ -8,5 +8,5 @@ export * from './types';
 export { analyze, Analysis, parseNow, type WhoCanEntry } from './analyze';
 export { toAnalysisJson } from './json';
 export { check, readExpectations } from './check';
-export { sameAccessInputs, whatIf, whatIfLines, type WhatIf, type WhatIfLine } from './what-if';
+export { whatIf, whatIfLines, type WhatIf, type WhatIfLine } from './what-if';
 export { findingBadges, type FindingBadge } from './finding-badges';

@@ -9,7 +9,8 @@ import {
   trustStatement,
   type AccountBuilder,
 } from './test-accounts';
-import { sameAccessInputs, whatIf, whatIfLines } from './what-if';
+import { sameAccessInputs } from '../model';
+import { whatIf, whatIfLines } from './what-if';
 
 const name = (a: string) => a.slice(a.lastIndexOf('/') + 1);
 const MFA = { Bool: { 'aws:MultiFactorAuthPresent': 'true' } };

@@ -4,7 +4,6 @@
  * that the first lacks, and the other way round. Pairs are told apart by ARN, so a rename reads
  * as one removed and one added.
  */
-import type { Design } from '../model';
 import type { Analysis } from './analyze';
 import type { Escalation, Finding, Reachability } from './types';
 
@@ -137,23 +136,3 @@ export function whatIfLines(w: WhatIf, name: (arn: string) => string): WhatIfLin
     })),
   ];
 }
-
-const accessParts = [
-  'accounts',
-  'users',
-  'groups',
-  'roles',
-  'services',
-  'identityProviders',
-  'outsidePrincipals',
-  'resources',
-  'managedPolicies',
-] as const satisfies readonly (keyof Design)[];
-
-/**
- * Whether two design versions hold the same principals, resources and policies (the same
- * objects: an edit replaces what it changes), so their analyses agree: moving a node, a
- * draft or the design's name changes no access.
- */
-export const sameAccessInputs = (a: Design, b: Design): boolean =>
-  accessParts.every((part) => a[part] === b[part]);

@@ -12,6 +12,14 @@ const entitiesOf = (design: Design): Entities => [
 const sameEntities = (a: Entities, b: Entities) => a.every((list, i) => list === b[i]);
 
 /**
+ * Whether two design versions hold the same principals, resources and policies (the same
+ * objects: an edit replaces what it changes), so every access answer agrees: moving a node, a
+ * draft or the design's name changes no access.
+ */
+export const sameAccessInputs = (a: Design, b: Design): boolean =>
+  sameEntities(entitiesOf(a), entitiesOf(b));
+
+/**
  * Memoises a derivation that reads only a design's entities (not its layout, name or drafts):
  * a design that differs from the last one only there (a drop, a rename of the design) gets the
  * last value back instead of a new derivation of every entity. Commands keep untouched entity

@@ -27,5 +27,6 @@ export * from './permission-edges';
 export * from './resource-types';
 export { generateDesign } from './generate';
 export * from './access';
+export { sameAccessInputs } from './entity-memo';
 export { statementCoversAction } from './action-match';
 export { formattingOf } from './json-edit';

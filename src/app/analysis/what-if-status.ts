@@ -5,7 +5,8 @@
  * start nothing.
  */
 import { useSyncExternalStore } from 'react';
-import { sameAccessInputs, type AnalysisResult, type WhatIf } from '../../analysis';
+import { type AnalysisResult, type WhatIf } from '../../analysis';
+import { sameAccessInputs } from '../../model';
 import type { Design } from '../../model';
 import type { RolecraftStore } from '../../store';
 import {

@@ -13,7 +13,7 @@ import {
   type SimulatedAssume,
 } from '../../sts/index.ts';
 import { actionService, arnAccount } from '../../engine';
-import { findEntity, type Design, type EntityId } from '../../model';
+import { findEntity, sameAccessInputs, type Design, type EntityId } from '../../model';
 import type { RolecraftStore } from '../../store';
 import { callSteps } from '../animation/call-steps';
 import { assumeSteps, decidingStep, type AnimationStep } from '../animation/steps';
@@ -164,21 +164,6 @@ export interface SimulationActions {
 export type SimulationStore = StoreApi<SimulationState & SimulationActions>;
 
 const SIMULATION_SEED = 'rolecraft';
-
-/** The parts of a design a simulation's answer depends on (not its layout, name or drafts). */
-const ACCESS_PARTS = [
-  'accounts',
-  'users',
-  'groups',
-  'roles',
-  'services',
-  'identityProviders',
-  'outsidePrincipals',
-  'resources',
-  'managedPolicies',
-] as const satisfies readonly (keyof Design)[];
-
-const sameAccess = (a: Design, b: Design) => ACCESS_PARTS.every((key) => a[key] === b[key]);
 
 /** A run as it shows once the design it answered for has changed. */
 const staled = (run: AnimationRun): AnimationRun =>
@@ -468,7 +453,7 @@ export function createSimulationStore(
   designStore.subscribe((state) => {
     if (state.design === design) return;
     const other = state.design.id !== design.id;
-    const edited = !sameAccess(state.design, design);
+    const edited = !sameAccessInputs(state.design, design);
     design = state.design;
     const next = designToWorld(design);
     // A change the world does not depend on (a drop, a rename of the design) keeps it.
