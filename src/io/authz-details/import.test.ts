@@ -486,6 +486,41 @@ describe('importing authorization details', () => {
     expect(result.design.roles.map((r) => r.name)).toEqual(['R']);
   });
 
+  it('decodes a wire text shared by several roles once, warning at each place it is broken', async () => {
+    const encoded = encodeURIComponent(JSON.stringify(trust({ AWS: '111122223333' })));
+    const result = await run(
+      file('a.json', {
+        RoleDetailList: [
+          role('A', { AssumeRolePolicyDocument: encoded }),
+          role('B', {
+            AssumeRolePolicyDocument: encoded,
+            RolePolicyList: [{ PolicyName: 'x', PolicyDocument: '{"Statement": [' }],
+          }),
+        ],
+      }),
+      file('b.json', {
+        RoleDetailList: [
+          role(
+            'C',
+            {
+              AssumeRolePolicyDocument: encoded,
+              RolePolicyList: [{ PolicyName: 'x', PolicyDocument: '{"Statement": [' }],
+            },
+            '444455556666',
+          ),
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    const [a, b, c] = result.design.roles;
+    expect(JSON.parse(a!.trustPolicy)).toEqual(trust({ AWS: '111122223333' }));
+    expect([b!.trustPolicy, c!.trustPolicy]).toEqual([a!.trustPolicy, a!.trustPolicy]);
+    expect(result.summary.warnings).toEqual([
+      'a.json: `RoleDetailList[1].RolePolicyList[0].PolicyDocument`: the policy document is invalid JSON: closing bracket `]` expected at line 1, column 16; left out',
+      'b.json: `RoleDetailList[0].RolePolicyList[0].PolicyDocument`: the policy document is invalid JSON: closing bracket `]` expected at line 1, column 16; left out',
+    ]);
+  });
+
   it('takes no field from a `__proto__` key, and keeps `__proto__` and `constructor` tags as own tags', async () => {
     const before = JSON.stringify(Object.getOwnPropertyNames(Object.prototype));
     const tagged = role('T', {

@@ -7,7 +7,7 @@ import type { Design, IdSource } from '../../model';
 import type { AuthzPage } from './authz-types';
 import { layoutImported, type LayoutSizes } from './layout';
 import { mergePages } from './merge';
-import { readAuthzPage } from './read-page';
+import { decodeMemo, readAuthzPage } from './read-page';
 import { designFromAuthz, type ImportCounts } from './to-design';
 
 export interface ImportFile {
@@ -54,13 +54,14 @@ export async function importAuthzFiles(
   const pages: AuthzPage[] = [];
   const warnings: string[] = [];
   const refused: { file: string; reason: string }[] = [];
+  const memo = decodeMemo();
   files.forEach((file, i) => {
     progress({
       fraction: (0.5 * i) / Math.max(1, files.length),
       stage: 'reading',
       file: file.name,
     });
-    const result = readAuthzPage(file.text, file.name);
+    const result = readAuthzPage(file.text, file.name, memo);
     if (!result.ok) refused.push({ file: file.name, reason: result.reason });
     else {
       pages.push(result.page);

@@ -16,7 +16,7 @@ import type {
   AuthzRole,
   AuthzUser,
 } from './authz-types';
-import { decodeDate, decodeDocument } from './decode';
+import { decodeDate, decodeDocument, type Decoded } from './decode';
 import {
   attachedPolicyFields as AP,
   boundaryFields as B,
@@ -46,9 +46,24 @@ function asList(value: unknown): unknown[] {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/**
+ * What the pages of one import decoded, by wire value: a JSON-string or URL-encoded document
+ * (roles that share a trust carry the same text) and a date read once. Equal texts give one
+ * document object, which the design's text of it is then made from once.
+ */
+export interface DecodeMemo {
+  documents: Map<string, Decoded<PolicyJson>>;
+  dates: Map<string | number, Decoded<string>>;
+}
+
+export const decodeMemo = (): DecodeMemo => ({ documents: new Map(), dates: new Map() });
+
 class PageReader {
   readonly warnings: string[] = [];
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly memo: DecodeMemo,
+  ) {}
 
   warn(at: string, message: string) {
     this.warnings.push(`${this.file}: \`${at}\`: ${message}`);
@@ -56,14 +71,24 @@ class PageReader {
 
   date(value: unknown, at: string): string | undefined {
     if (value === undefined || value === null) return undefined;
-    const d = decodeDate(value);
+    let d: Decoded<string>;
+    if (typeof value === 'string' || typeof value === 'number') {
+      const known = this.memo.dates.get(value);
+      d = known ?? decodeDate(value);
+      if (!known) this.memo.dates.set(value, d);
+    } else d = decodeDate(value);
     if (d.ok) return d.value;
     this.warn(at, d.reason);
     return undefined;
   }
 
   document(value: unknown, at: string): PolicyJson | undefined {
-    const d = decodeDocument(value);
+    let d: Decoded<PolicyJson>;
+    if (typeof value === 'string') {
+      const known = this.memo.documents.get(value);
+      d = known ?? decodeDocument(value);
+      if (!known) this.memo.documents.set(value, d);
+    } else d = decodeDocument(value);
     if (d.ok) return d.value;
     this.warn(at, `${d.reason}; left out`);
     return undefined;
@@ -215,7 +240,11 @@ class PageReader {
 }
 
 /** Reads one file's text; anything that is not authorization details is refused with the reason. */
-export function readAuthzPage(text: string, file: string): PageResult {
+export function readAuthzPage(
+  text: string,
+  file: string,
+  memo: DecodeMemo = decodeMemo(),
+): PageResult {
   // Before parsing: the syntax reader and everything after recurse per level.
   const tooDeep = scanJsonDepth(text, MAX_DESIGN_DEPTH);
   if (tooDeep) return { ok: false, reason: `${file}: ${tooDeep.message}` };
@@ -229,10 +258,10 @@ export function readAuthzPage(text: string, file: string): PageResult {
       reason: `${file}: ${syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON'}`,
     };
   }
-  return readAuthzValue(value, file);
+  return readAuthzValue(value, file, memo);
 }
 
-function readAuthzValue(value: unknown, file: string): PageResult {
+function readAuthzValue(value: unknown, file: string, memo: DecodeMemo): PageResult {
   const lists = [TOP.roles, TOP.users, TOP.groups, TOP.policies] as const;
   if (!isRaw(value) || !lists.some((k) => k in value))
     return {
@@ -243,7 +272,7 @@ function readAuthzValue(value: unknown, file: string): PageResult {
     if (value[k] !== undefined && !Array.isArray(value[k]))
       return { ok: false, reason: `${file}: \`${k}\` must be a list` };
   }
-  const reader = new PageReader(file);
+  const reader = new PageReader(file, memo);
   const each = <T>(key: string, read: (raw: unknown, at: string) => T[]): T[] =>
     asList(value[key]).flatMap((raw, i) => read(raw, `${key}[${i}]`));
   const page: AuthzPage = {

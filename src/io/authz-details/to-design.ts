@@ -60,7 +60,29 @@ export interface DesignFromAuthz {
   incomplete: string[];
 }
 
-const text = (doc: PolicyJson) => JSON.stringify(doc, null, 2);
+/**
+ * The design's text of a document, made once per document object (pages share one object per
+ * equal wire text) and one string per equal text, so the holders of one policy share its text
+ * and everything keyed by the text (the parse cache) finds it at once.
+ */
+class PolicyTexts {
+  private readonly byDocument = new WeakMap<PolicyJson, string>();
+  private readonly interned = new Map<string, string>();
+
+  of(doc: PolicyJson): string {
+    let text = this.byDocument.get(doc);
+    if (text === undefined) {
+      const made = JSON.stringify(doc, null, 2);
+      text = this.interned.get(made);
+      if (text === undefined) {
+        text = made;
+        this.interned.set(text, text);
+      }
+      this.byDocument.set(doc, text);
+    }
+    return text;
+  }
+}
 
 /** `accounts.google.com` and the other web identity hosts trust policies name directly. */
 /** The preset of a provider trust policies name by host (Google, Cognito, Amazon, Facebook). */
@@ -88,6 +110,9 @@ class DesignBuilder {
   dangling = 0;
   /** ARNs of every user and role of every analysed account. */
   private readonly knownArns: Set<string>;
+  private readonly analysedAccounts: Set<string>;
+  private readonly texts = new PolicyTexts();
+  private readonly text = (doc: PolicyJson) => this.texts.of(doc);
 
   constructor(
     private readonly input: AuthzInput,
@@ -95,9 +120,12 @@ class DesignBuilder {
     name: string,
   ) {
     this.design = emptyDesign(name, ids);
-    this.knownArns = new Set(
-      input.accounts.flatMap((a) => [...a.users, ...a.roles].map((e) => e.arn)),
-    );
+    this.knownArns = new Set();
+    for (const a of input.accounts) {
+      for (const e of a.users) this.knownArns.add(e.arn);
+      for (const e of a.roles) this.knownArns.add(e.arn);
+    }
+    this.analysedAccounts = new Set(input.accounts.map((a) => a.accountId));
   }
 
   /** The id of the managed policy record for an attached ARN, made on first use. */
@@ -116,7 +144,7 @@ class DesignBuilder {
         name: policy.name,
         path: normalisePath(policy.path),
         description: policy.description ?? '',
-        text: text(version.document),
+        text: this.text(version.document),
         defaultVersionId: version.versionId,
       },
       this.ids,
@@ -125,7 +153,7 @@ class DesignBuilder {
     if (others.length > 0)
       record.otherVersions = others.map((v) => ({
         versionId: v.versionId,
-        text: text(v.document),
+        text: this.text(v.document),
       }));
     this.design.managedPolicies.push(record);
     this.managedIds.set(ref.arn, record.id);
@@ -143,7 +171,7 @@ class DesignBuilder {
     missing: string[],
   ): PolicyAttachment[] {
     const inline: PolicyAttachment[] = principal.inline.map((p) =>
-      makePolicy({ name: p.name, text: text(p.document) }, this.ids),
+      makePolicy({ name: p.name, text: this.text(p.document) }, this.ids),
     );
     const attached = principal.attached.flatMap((ref): PolicyAttachment[] => {
       const id = this.managed(account, ref);
@@ -237,7 +265,7 @@ class DesignBuilder {
           name: r.name,
           path: r.path,
           description: r.description ?? '',
-          trustPolicy: text(r.trust),
+          trustPolicy: this.text(r.trust),
           policies: this.policies(account, r, missing),
           permissionsBoundary: this.boundary(account, r.boundary, missing),
           tags: r.tags,
@@ -355,7 +383,7 @@ class DesignBuilder {
     }
     const accountId = /^\d{12}$/.test(value) ? value : accountOfIamArn(value);
     if (!accountId) return;
-    if (this.input.accounts.some((a) => a.accountId === accountId)) {
+    if (this.analysedAccounts.has(accountId)) {
       const isRoot = /^\d{12}$/.test(value) || value.endsWith(':root');
       if (!isRoot && !known.has(value) && !/:assumed-role\/|:federated-user\//.test(value))
         this.dangling++;
