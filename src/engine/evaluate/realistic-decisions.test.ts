@@ -64,27 +64,44 @@ function observe(): Observed {
   return { lines, disagreements };
 }
 
+/** About 3 s of CPU alone; on the shared machine under load the wall time is several times that. */
+const timeout = 120_000;
+
 describe('decisions and explanations on 20,000 realistic requests', () => {
-  it('are those of the snapshot, and the fast path, batch and explanation agree', () => {
-    const { lines, disagreements } = observe();
-    expect(disagreements).toEqual([]);
-    if (process.env.ROLECRAFT_WRITE_SNAPSHOT === '1')
-      writeFileSync(snapshotPath, `${header}\n${lines.join('\n')}\n`);
-    expect(existsSync(snapshotPath), `missing ${snapshotPath}`).toBe(true);
-    const [storedHeader, ...stored] = readFileSync(snapshotPath, 'utf8').trimEnd().split('\n');
-    expect(storedHeader).toBe(header);
-    expect(lines).toHaveLength(stored.length);
-    for (let c = 0; c < lines.length; c++) {
-      const [want, wantHash] = stored[c]!.split(' ');
-      const [got, gotHash] = lines[c]!.split(' ');
-      for (let i = 0; i < want!.length; i++)
-        if (got![i] !== want![i])
-          expect.fail(
-            `request ${c * CHUNK + i}: decision ${got![i]}, the snapshot has ${want![i]}`,
-          );
-      expect(gotHash, `an explanation among requests ${c * CHUNK}-${(c + 1) * CHUNK - 1}`).toBe(
-        wantHash,
-      );
-    }
-  });
+  let observed: Observed | undefined;
+  const once = () => (observed ??= observe());
+
+  it(
+    "the explaining path gives the fast path's decision (and the batch's) on every request",
+    () => {
+      expect(once().disagreements).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'are those of the snapshot',
+    () => {
+      const { lines } = once();
+      if (process.env.ROLECRAFT_WRITE_SNAPSHOT === '1')
+        writeFileSync(snapshotPath, `${header}\n${lines.join('\n')}\n`);
+      expect(existsSync(snapshotPath), `missing ${snapshotPath}`).toBe(true);
+      const [storedHeader, ...stored] = readFileSync(snapshotPath, 'utf8').trimEnd().split('\n');
+      expect(storedHeader).toBe(header);
+      expect(lines).toHaveLength(stored.length);
+      for (let c = 0; c < lines.length; c++) {
+        const [want, wantHash] = stored[c]!.split(' ');
+        const [got, gotHash] = lines[c]!.split(' ');
+        for (let i = 0; i < want!.length; i++)
+          if (got![i] !== want![i])
+            expect.fail(
+              `request ${c * CHUNK + i}: decision ${got![i]}, the snapshot has ${want![i]}`,
+            );
+        expect(gotHash, `an explanation among requests ${c * CHUNK}-${(c + 1) * CHUNK - 1}`).toBe(
+          wantHash,
+        );
+      }
+    },
+    timeout,
+  );
 });
