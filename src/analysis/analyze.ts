@@ -14,7 +14,7 @@ import {
   type Role,
 } from '../model';
 import { adminOf } from './admin';
-import { compareText, sortByKeys, textRanks } from './order';
+import { compareText, orderedByStart, TextOrder } from './order';
 import { findingsOf } from './findings';
 import { shortestPaths, simplePaths, type Arc } from './graph';
 import { Oracle, type Granted } from './oracle';
@@ -28,7 +28,7 @@ import {
   type EscalationStep,
   type Reachability,
 } from './types';
-import { Universe, type Actor } from './universe';
+import { Universe } from './universe';
 
 interface AnalysisProgress {
   stage: 'trust' | 'reachability' | 'admins' | 'escalations' | 'findings' | 'done';
@@ -62,6 +62,14 @@ export interface WhoCanEntry {
 }
 
 const union = (...lists: string[][]) => [...new Set(lists.flat())];
+
+/** The needs of a chain's hops together (each once, in order). */
+function needsOf(path: readonly AssumeEdge[]): string[] {
+  if (path.length === 1 && path[0]!.needs.length <= 1) return [...path[0]!.needs];
+  const out = new Set<string>();
+  for (const e of path) for (const n of e.needs) out.add(n);
+  return [...out];
+}
 
 /** Parses `--now`: strict ISO 8601 (offset optional, UTC when absent). */
 export function parseNow(now: string): number | undefined {
@@ -116,6 +124,8 @@ export class Analysis {
   private readonly assumeArcList = new Map<EntityId, Arc<AssumeEdge>[]>();
   private readonly escalationArcList = new Map<EntityId, Arc<EscalationEdge>[]>();
   readonly result: AnalysisResult;
+  /** The order of the result's lists: every ARN of the design (and `admin`) ranked once. */
+  readonly order = new TextOrder(() => [...this.u.arn.values(), ADMIN]);
 
   constructor(design: Design, options: AnalyzeOptions) {
     const progress = options.onProgress ?? (() => {});
@@ -192,26 +202,40 @@ export class Analysis {
   }
 
   private reachability(): Reachability[] {
-    const out: Reachability[] = [];
-    for (const start of this.starts()) {
-      if (!this.assumeOut.has(start)) continue;
+    const starts = this.starts().filter((start) => this.assumeOut.has(start));
+    const rows = starts.map((start) => {
+      const from = this.u.arnOf(start);
+      const list: Reachability[] = [];
       for (const [role, path] of this.reached(start)) {
-        const hopIds = [start, ...path.map((e) => e.role)];
-        out.push({
-          from: this.u.arnOf(start),
-          to: this.u.arnOf(role),
-          hops: hopIds.map((id) => this.u.arnOf(id)),
-          needs: union(...path.map((e) => e.needs)),
-          hopIds,
-        });
+        const n = path.length;
+        const hopIds: EntityId[] = new Array<EntityId>(n + 1);
+        const hops: string[] = new Array<string>(n + 1);
+        hopIds[0] = start;
+        hops[0] = from;
+        for (let i = 0; i < n; i++) {
+          const id = path[i]!.role;
+          hopIds[i + 1] = id;
+          hops[i + 1] = this.u.arnOf(id);
+        }
+        list.push({ from, to: this.u.arnOf(role), hops, needs: needsOf(path), hopIds });
       }
-    }
-    const rank = textRanks(out.flatMap((r) => [r.from, r.to]));
-    return sortByKeys(out, [
-      (r) => rank.get(r.from)!,
-      (r) => r.hops.length,
-      (r) => rank.get(r.to)!,
-    ]);
+      return list;
+    });
+    const u = this.u;
+    const ranks = this.order.covering(
+      (function* () {
+        for (const start of starts) yield u.arnOf(start);
+        for (const list of rows) for (const r of list) yield r.to;
+      })(),
+    );
+    const width = ranks.size + 1;
+    const index = new Map(starts.map((s, i) => [s, i]));
+    return orderedByStart(
+      starts,
+      (s) => ranks.get(this.u.arnOf(s))!,
+      (s) => rows[index.get(s)!]!,
+      (r) => r.hops.length * width + ranks.get(r.to)!,
+    );
   }
 
   private context(): TechniqueContext {
@@ -275,42 +299,96 @@ export class Analysis {
       this.escalationOut.set(actor.id, edges);
       if (i % 500 === 0) progress((0.8 * i) / actors.length);
     });
-    const out: Escalation[] = [];
+    // Breadth-first from each actor over the escalation arcs, on node numbers: the same
+    // shortest paths as `shortestPaths` (first found wins), without a map and a path per node.
+    const number = new Map<string, number>();
+    const nodes: string[] = [];
+    const numberOf = (id: string) => {
+      let n = number.get(id);
+      if (n === undefined) {
+        n = nodes.length;
+        nodes.push(id);
+        number.set(id, n);
+      }
+      return n;
+    };
+    const arcs: { to: number[]; edges: EscalationEdge[]; more: Uint8Array }[] = [];
+    for (const actor of actors) numberOf(actor.id);
+    for (const [from, edges] of this.escalationOut) {
+      const f = numberOf(from);
+      const to = edges.map((e) => numberOf(e.to));
+      const more = Uint8Array.from(edges, (e) =>
+        e.steps.some((s) => s.technique !== 'sts-assume-role') ? 1 : 0,
+      );
+      arcs[f] = { to, edges, more };
+    }
+    const size = nodes.length;
+    const seen = new Int32Array(size).fill(-1);
+    const parent = new Int32Array(size);
+    const via: (EscalationEdge | undefined)[] = new Array<EscalationEdge | undefined>(size);
+    const beyondAssume = new Uint8Array(size);
+    const queue = new Int32Array(size);
+    const byActor: Escalation[][] = new Array<Escalation[]>(actors.length);
     actors.forEach((actor, i) => {
+      const rows: Escalation[] = [];
+      byActor[i] = rows;
       if (this.isAdmin(actor.id)) return;
-      for (const [gained, path] of shortestPaths(actor.id, this.escalationArcs)) {
-        const escalation = this.escalationFor(actor, gained, path);
-        if (escalation) out.push(escalation);
+      const start = number.get(actor.id)!;
+      seen[start] = i;
+      beyondAssume[start] = 0;
+      let tail = 0;
+      queue[tail++] = start;
+      for (let head = 0; head < tail; head++) {
+        const node = queue[head]!;
+        const out = arcs[node];
+        if (!out) continue;
+        for (let k = 0; k < out.to.length; k++) {
+          const to = out.to[k]!;
+          if (seen[to] === i) continue;
+          seen[to] = i;
+          parent[to] = node;
+          via[to] = out.edges[k];
+          beyondAssume[to] = beyondAssume[node]! | out.more[k]!;
+          queue[tail++] = to;
+        }
+      }
+      const principal = this.u.arnOf(actor.id);
+      for (let k = 1; k < tail; k++) {
+        const node = queue[k]!;
+        const gained = nodes[node]!;
+        const admin = gained === ADMIN ? undefined : this.admin.get(gained);
+        // An escalation when the path ends at admin, at an admin principal, or used more than AssumeRole.
+        if (gained !== ADMIN && admin === undefined && beyondAssume[node] === 0) continue;
+        const path: EscalationEdge[] = [];
+        for (let n = node; n !== start; n = parent[n]!) path.push(via[n]!);
+        const steps: EscalationStep[] = [];
+        for (let e = path.length - 1; e >= 0; e--) for (const s of path[e]!.steps) steps.push(s);
+        if (admin && admin.needs.length > 0) {
+          const last = steps[steps.length - 1]!;
+          steps[steps.length - 1] = { ...last, needs: union(last.needs, admin.needs) };
+        }
+        rows.push({
+          principal,
+          principalId: actor.id,
+          gains: gained === ADMIN ? 'admin' : this.u.arnOf(gained),
+          steps,
+        });
       }
       if (i % 500 === 0) progress(0.8 + (0.2 * i) / actors.length);
     });
-    const rank = textRanks(out.flatMap((e) => [e.principal, e.gains]));
-    return sortByKeys(out, [(e) => rank.get(e.principal)!, (e) => rank.get(e.gains)!]);
-  }
-
-  /** An escalation when the path ends at admin, at an admin principal, or used more than AssumeRole. */
-  private escalationFor(
-    actor: Actor,
-    gained: string,
-    path: EscalationEdge[],
-  ): Escalation | undefined {
-    const steps = path.flatMap((e) => e.steps);
-    const admin = gained === ADMIN ? undefined : this.admin.get(gained);
-    const escalates =
-      gained === ADMIN ||
-      admin !== undefined ||
-      steps.some((s) => s.technique !== 'sts-assume-role');
-    if (!escalates) return undefined;
-    if (admin && admin.needs.length > 0) {
-      const last = steps[steps.length - 1]!;
-      steps[steps.length - 1] = { ...last, needs: union(last.needs, admin.needs) };
-    }
-    return {
-      principal: this.u.arnOf(actor.id),
-      principalId: actor.id,
-      gains: gained === ADMIN ? 'admin' : this.u.arnOf(gained),
-      steps,
-    };
+    const u = this.u;
+    const ranks = this.order.covering(
+      (function* () {
+        for (const rows of byActor) for (const e of rows) yield* [e.principal, e.gains];
+      })(),
+    );
+    const index = new Map(actors.map((a, i) => [a, i]));
+    return orderedByStart(
+      actors,
+      (a) => ranks.get(u.arnOf(a.id)) ?? 0,
+      (a) => byActor[index.get(a)!]!,
+      (e) => ranks.get(e.gains)!,
+    );
   }
 
   /** Every simple path (up to 8 edges) from one principal to another (ARN) or to `admin`. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOrg } from '../../bench/generate-org';
 import { importAuthzFiles } from '../io/authz-details';
 import { analyze, toAnalysisJson } from '.';
-import { compareText, sortByKeys, textRanks } from './order';
+import { compareText, orderedByStart, sortByKeys, TextOrder, textRanks } from './order';
 
 const NOW = '2026-06-01T00:00:00Z';
 
@@ -80,6 +80,47 @@ describe('the order of the lists', () => {
         fast.forEach((e, i) => expect(e).toBe(slow[i]));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('rows ordered per start are the rows of every start sorted at once (stable)', () => {
+    const start = fc.record({ rank: fc.nat(4), rows: fc.array(fc.nat(5), { maxLength: 6 }) });
+    fc.assert(
+      fc.property(fc.array(start, { maxLength: 12 }), (starts) => {
+        const tagged = starts.map((s, i) => ({
+          rank: s.rank,
+          rows: s.rows.map((key, n) => ({ key, id: `${i}.${n}` })),
+        }));
+        const all = tagged.flatMap((s) => s.rows.map((row) => ({ ...row, rank: s.rank })));
+        const slow = sortByKeys(all, [(r) => r.rank, (r) => r.key]).map((r) => r.id);
+        const fast = orderedByStart(
+          tagged,
+          (s) => s.rank,
+          (s) => s.rows,
+          (r) => r.key,
+        ).map((r) => r.id);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shared ranks order a list as its own ranks do, a text outside them included', () => {
+    const text = fc.oneof(
+      fc.constantFrom('a', 'A', 'b', '\u00e9', 'e\u0301', 'admin'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(text), fc.array(text), (universe, list) => {
+        const shared = new TextOrder(() => universe).covering(list);
+        const own = textRanks(list);
+        for (const a of list)
+          for (const b of list)
+            expect(Math.sign(shared.get(a)! - shared.get(b)!)).toBe(
+              Math.sign(own.get(a)! - own.get(b)!),
+            );
+      }),
+      { numRuns: 300 },
     );
   });
 });

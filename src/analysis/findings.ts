@@ -4,7 +4,7 @@
  * (`admin-assumable-without-mfa`, `role-unassumable`) use the analysis's adapter answers.
  */
 import { arnAccount, claimKeysOf, parseDate, wellKnownProviderOfIssuer } from '../engine';
-import { compareText } from './order';
+import { sortByKeys, textRanks } from './order';
 import {
   attachedPolicies,
   parsePolicyText,
@@ -19,7 +19,7 @@ import {
   type Role,
 } from '../model';
 import type { Analysis } from './analyze';
-import type { Finding, FindingKind, Severity } from './types';
+import { severities, type Finding, type FindingKind, type Severity } from './types';
 
 const severityOf: Record<FindingKind, Severity> = {
   'trust-allows-anyone': 'critical',
@@ -139,10 +139,14 @@ export function findingsOf(a: Analysis): Finding[] {
   for (const r of a.design.resources) resourceFindings(a, r, add);
   passRoleFindings(a, add);
   accessFindings(a, add);
-  const rank = (f: Finding) => ['critical', 'high', 'medium', 'low'].indexOf(f.severity);
-  return out.sort(
-    (x, y) => rank(x) - rank(y) || compareText(x.kind, y.kind) || compareText(x.subject, y.subject),
-  );
+  // By severity, kind and subject (stable): the texts ranked once, the entries sorted by numbers.
+  const kinds = textRanks(out.map((f) => f.kind));
+  const subjects = a.order.covering(out.map((f) => f.subject));
+  return sortByKeys(out, [
+    (f) => severities.indexOf(f.severity),
+    (f) => kinds.get(f.kind)!,
+    (f) => subjects.get(f.subject)!,
+  ]);
 }
 
 type Add = (
@@ -331,29 +335,48 @@ function resourceFindings(a: Analysis, r: Resource, add: Add) {
   });
 }
 
+/** The statements of a policy text that allow `iam:PassRole` on any role to any service. */
+function unrestrictedPassRole(text: string): { index: number; sid?: string }[] {
+  const parsed = parsePolicyText(text);
+  if (!parsed.ok) return [];
+  const out: { index: number; sid?: string }[] = [];
+  statementsOf(parsed.document).forEach((s, i) => {
+    if (s.Effect !== 'Allow' || !statementCoversAction(s, 'iam:PassRole')) return;
+    const anyResource = 'NotResource' in s || stringList(s.Resource).includes('*');
+    if (!anyResource || conditionKeys(s).has('iam:passedtoservice')) return;
+    out.push({
+      index: i,
+      ...(s.Sid !== undefined && typeof s.Sid === 'string' && s.Sid !== '' ? { sid: s.Sid } : {}),
+    });
+  });
+  return out;
+}
+
 function passRoleFindings(a: Analysis, add: Add) {
   const seen = new Set<string>();
+  // Principals share managed policies: each text read once.
+  const byText = new Map<string, { index: number; sid?: string }[]>();
   for (const holder of [...a.design.users, ...a.design.roles, ...a.design.groups]) {
     attachedPolicies(a.design, holder).forEach((policy) => {
-      const parsed = parsePolicyText(policy.text);
-      if (!parsed.ok) return;
-      statementsOf(parsed.document).forEach((s, i) => {
-        if (s.Effect !== 'Allow' || !statementCoversAction(s, 'iam:PassRole')) return;
-        const anyResource = 'NotResource' in s || stringList(s.Resource).includes('*');
-        if (!anyResource || conditionKeys(s).has('iam:passedtoservice')) return;
+      let found = byText.get(policy.text);
+      if (!found) {
+        found = unrestrictedPassRole(policy.text);
+        byText.set(policy.text, found);
+      }
+      for (const { index: i, sid } of found) {
         const key = `${holder.id}|${policy.id}|${i}`;
-        if (seen.has(key)) return;
+        if (seen.has(key)) continue;
         seen.add(key);
         add(
           'passrole-unrestricted',
           holder.id,
           policy.name,
-          s.Sid !== undefined && typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : i,
+          sid ?? i,
           `\`${holder.name}\` may pass any role to any service (\`iam:PassRole\` on \`*\` without \`iam:PassedToService\`) in \`${policy.name}\``,
           { kind: 'permission', policyId: policy.id },
           i,
         );
-      });
+      }
     });
   }
 }

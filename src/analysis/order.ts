@@ -38,3 +38,54 @@ export function sortByKeys<T>(list: readonly T[], keys: ((entry: T) => number)[]
   });
   return order.map((i) => list[i]!);
 }
+
+/**
+ * Ranks of a fixed universe of texts (the design's ARNs), made once and shared by every list
+ * of the result; a list with a text outside it gets ranks over both (same order either way).
+ */
+export class TextOrder {
+  private ranks?: Map<string, number>;
+
+  constructor(private readonly universe: () => Iterable<string>) {}
+
+  covering(texts: Iterable<string>): Map<string, number> {
+    this.ranks ??= textRanks(this.universe());
+    let extra: string[] | undefined;
+    for (const t of texts) if (!this.ranks.has(t)) (extra ??= []).push(t);
+    if (extra) this.ranks = textRanks([...this.ranks.keys(), ...extra]);
+    return this.ranks;
+  }
+}
+
+/**
+ * The rows made per start in the order `sortByKeys(every row, [start's rank, key])` gives
+ * (stable): starts stably by rank, and the rows of the starts that share a rank, in their
+ * order, stably by `key`. Sorting a few rows per start instead of every row at once.
+ */
+export function orderedByStart<S, T>(
+  starts: readonly S[],
+  startRank: (start: S) => number,
+  rowsOf: (start: S) => readonly T[],
+  key: (row: T) => number,
+): T[] {
+  const ranks = Float64Array.from(starts, startRank);
+  const order = Array.from(starts, (_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const out: T[] = [];
+  for (let i = 0; i < order.length;) {
+    let j = i + 1;
+    while (j < order.length && ranks[order[j]!] === ranks[order[i]!]) j++;
+    const rows =
+      j === i + 1
+        ? rowsOf(starts[order[i]!]!)
+        : order.slice(i, j).flatMap((s) => [...rowsOf(starts[s]!)]);
+    const keys = Float64Array.from(rows, key);
+    let sorted = true;
+    for (let k = 1; k < keys.length && sorted; k++) sorted = keys[k - 1]! <= keys[k]!;
+    if (sorted) for (const row of rows) out.push(row);
+    else
+      for (const k of Array.from(rows, (_, n) => n).sort((a, b) => keys[a]! - keys[b]! || a - b))
+        out.push(rows[k]!);
+    i = j;
+  }
+  return out;
+}
