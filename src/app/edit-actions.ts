@@ -10,6 +10,7 @@ import {
   FIT_PADDING,
   additionFor,
   bringIntoView,
+  isLargeDesign,
   loadAutoLayout,
   prefersReducedMotion,
   targetAccount,
@@ -25,15 +26,17 @@ const state = () => rolecraftStore.getState();
 /** Adds an entity of that kind, selects it, and pans to it when it landed out of view. */
 export function addEntityOfKind(
   kind: AddableKind,
-  flow: FlowControls & Pick<ReactFlowInstance, 'getViewport'>,
+  flow: FlowControls &
+    Pick<ReactFlowInstance, 'getViewport' | 'setViewport' | 'getNodes' | 'getNodesBounds'>,
   preset?: IdentityProviderPreset,
 ) {
   const { design, selectedIds, apply, select } = state();
   const addition = additionFor(kind, design, selectedIds, preset);
   apply(addition.command);
   select([addition.id]);
-  // React Flow knows the node after the next render.
-  requestAnimationFrame(() => requestAnimationFrame(() => bringIntoView(flow, addition.id)));
+  // React Flow knows the node after the next render. A large design is not fitted whole.
+  const whole = !isLargeDesign(state().design);
+  requestAnimationFrame(() => requestAnimationFrame(() => bringIntoView(flow, addition.id, whole)));
 }
 
 export function undo() {

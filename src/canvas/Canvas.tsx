@@ -27,7 +27,8 @@ import { useOverview } from './useOverview';
 import { useDrawEverything } from './picture-mode';
 import { LabelPlacements, useLabelPlacements } from './edges/label-context';
 import { EdgeRoutesContext, useEdgeRouter } from './edges/routing-context';
-import { FIT_PADDING, LARGE_DESIGN, openReadably, useFitOnOpen } from './useFitOnOpen';
+import { LARGE_DESIGN, openReadably, useFitOnOpen } from './useFitOnOpen';
+import { FIT_PADDING } from './view-fit';
 
 const deleteKeys = ['Delete', 'Backspace'];
 const fitAll = { padding: FIT_PADDING };

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { EntityId } from '../model';
 import { ENTITY_HEIGHT, ENTITY_WIDTH } from './geometry';
+import { FIT_PADDING, READABLE_ZOOM } from './view-fit';
 
 export type FlowControls = Pick<
   ReactFlowInstance,
@@ -30,11 +31,16 @@ export function revealNode(flow: FlowControls, id: EntityId, select: (ids: Entit
   });
 }
 
-/** Pan (not zoom) so a node that is out of view comes into view; leaves a visible node alone. */
-export function bringIntoView(
-  flow: FlowControls & Pick<ReactFlowInstance, 'getViewport'>,
-  id: EntityId,
-) {
+type ViewControls = FlowControls &
+  Pick<ReactFlowInstance, 'getViewport' | 'setViewport' | 'getNodes' | 'getNodesBounds'>;
+
+/**
+ * Brings a node that is out of view into view; leaves a visible node alone. A design that fits
+ * the pane at a readable zoom is shown whole (never zoomed in), so a person building one from
+ * scratch keeps every node in reach of a drag; otherwise the view pans only as far as needed,
+ * keeping as much of what was in view as it can.
+ */
+export function bringIntoView(flow: ViewControls, id: EntityId, fitWhole = true) {
   const node = flow.getInternalNode(id);
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
   if (!node || !pane) return;
@@ -51,8 +57,32 @@ export function bringIntoView(
     left + width * zoom <= pane.width - margin &&
     top + height * zoom <= pane.height - margin;
   if (inside) return;
-  void flow.setCenter(x + width / 2, y + height / 2, {
-    zoom,
-    duration: prefersReducedMotion() ? 0 : 200,
-  });
+  const duration = prefersReducedMotion() ? 0 : 200;
+  if (fitWhole) {
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    const room = {
+      width: pane.width - parseInt(FIT_PADDING.left) - parseInt(FIT_PADDING.right),
+      height: pane.height - parseInt(FIT_PADDING.top) - parseInt(FIT_PADDING.bottom),
+    };
+    const fits = Math.min(room.width / bounds.width, room.height / bounds.height);
+    if (fits >= READABLE_ZOOM) {
+      void flow.fitView({ padding: FIT_PADDING, maxZoom: zoom, duration });
+      return;
+    }
+  }
+  // The least pan that brings the node in, past the margin on the side it is out of.
+  const shift = (start: number, size: number, room: number) =>
+    start < margin
+      ? margin - start
+      : start + size > room - margin
+        ? room - margin - (start + size)
+        : 0;
+  void flow.setViewport(
+    {
+      x: vx + shift(left, width * zoom, pane.width),
+      y: vy + shift(top, height * zoom, pane.height),
+      zoom,
+    },
+    { duration },
+  );
 }

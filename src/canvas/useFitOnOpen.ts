@@ -9,6 +9,7 @@ import {
 import type { Design } from '../model';
 import { selectDesign, useRolecraftStore, type RolecraftStore } from '../store';
 import { prefersReducedMotion } from './reveal';
+import { FIT_PADDING, READABLE_ZOOM } from './view-fit';
 
 /** Above this many entities, a design opens on its first account rather than all of it. */
 export const LARGE_DESIGN = 300;
@@ -25,15 +26,6 @@ function entityCount(design: Design): number {
     design.resources.length
   );
 }
-
-/** Room for the controls (left), the legend and minimap (right) when fitting the view. */
-export const FIT_PADDING = { top: '40px', bottom: '24px', left: '56px', right: '184px' } as const;
-
-/**
- * The lowest zoom a design opens at: node names (15 px) render at 12 px, edge labels (14 px)
- * at 11 px. A design that only fits smaller opens on its first account instead.
- */
-const READABLE_ZOOM = 0.8;
 
 /**
  * What to show when a design opens: all of it, or for a large design the middle of its first

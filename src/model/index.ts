@@ -9,6 +9,7 @@ export * from './principal-ref';
 export * from './condition-labels';
 export * from './trust-edges';
 export * from './trust-edit';
+export * from './trust-conditions';
 export * from './identity-providers';
 export { principalsOf } from './trust-principals';
 export { sampleDesign } from './sample';

@@ -6,6 +6,7 @@ import {
   type Design,
   type TrustEdge,
 } from '../../model';
+import { TrustConditionFields } from './TrustConditionFields';
 
 /** What a selected edge stands for: a trust policy principal, a permission or a membership. */
 export function EdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
@@ -112,6 +113,7 @@ function TrustEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }
           </>
         )}
       </dl>
+      <TrustConditionFields design={design} edge={edge} />
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Press Delete to remove this principal from the trust policy.
       </p>

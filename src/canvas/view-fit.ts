@@ -1,0 +1,10 @@
+// How the view fits a design: shared by opening, adding and revealing nodes.
+
+/** Room for the controls (left), the legend and minimap (right) when fitting the view. */
+export const FIT_PADDING = { top: '40px', bottom: '24px', left: '56px', right: '184px' } as const;
+
+/**
+ * The lowest zoom a design opens at: node names (15 px) render at 12 px, edge labels (14 px)
+ * at 11 px. A design that only fits smaller opens on its first account instead.
+ */
+export const READABLE_ZOOM = 0.8;
