@@ -232,7 +232,10 @@ function shownValues(c: CompiledCondition, lookup: ContextLookup): (string | nul
  * Evaluates a condition and records every comparison (slow path, for explanations). Plain
  * loops and one object literal per result: explanations are built for every statement. The
  * lists that do not depend on the request (values without variables, empty lists) are shared
- * and frozen.
+ * and frozen. Where values are compared, whether the condition holds is read from the
+ * comparisons themselves (the same request values against the same policy values as
+ * {@link conditionHolds}: a value whose variable has no value is skipped by both), not
+ * evaluated a second time.
  */
 export function explainCondition(
   c: CompiledCondition,
@@ -249,42 +252,78 @@ export function explainCondition(
           : raw.slice();
   const keyPresent = isPresent(raw);
   const op = c.operator;
-  const matched = holdsFor(c, raw, lookup);
   const values = c.values;
   const policyValues = shownValues(c, lookup);
-  const unresolved = c.shown === undefined && policyValues.includes(null);
+  let matched: boolean;
   let comparisons: Comparison[] = none;
   let rule: string | undefined;
-  if (op === undefined) rule = `unknown operator \`${c.operatorText}\``;
-  else if (op.valueType === 'Null')
+  if (op === undefined) {
+    rule = `unknown operator \`${c.operatorText}\``;
+    matched = false;
+  } else if (op.valueType === 'Null') {
     rule = keyPresent ? 'Null: the key is present' : 'Null: the key is absent';
-  else if (!keyPresent) rule = absentRule(c, op);
-  else {
+    matched = holdsFor(c, raw, lookup);
+  } else if (!keyPresent) {
+    rule = absentRule(c, op);
+    matched = holdsFor(c, raw, lookup);
+  } else {
+    const negated = op.negated;
+    // Per request value: whether some policy value matched it; then AWS's set rules (as `holdsFor`).
+    let some = false;
+    let anyHolds = false;
+    let allHold = true;
     for (let r = 0; r < requestValues.length; r++) {
       const rv = requestValues[r]!;
       const read = op.read(rv);
+      let m = false;
       for (let i = 0; i < values.length; i++) {
         const shown = policyValues[i];
         if (shown === null || shown === undefined) continue;
         const compiled = resolveValue(op, values[i]!, lookup);
         if (compiled === undefined) continue;
-        const matched = read !== undefined && op.test(compiled, read);
+        const one = read !== undefined && op.test(compiled, read);
+        if (one) m = true;
         if (comparisons === none) comparisons = [];
-        comparisons.push({ requestValue: rv, policyValue: shown, matched });
+        comparisons.push({
+          requestValue: rv,
+          policyValue: shown,
+          matched: one,
+        });
       }
+      if (m) some = true;
+      if (m !== negated) anyHolds = true;
+      else allHold = false;
     }
-    if (unresolved)
+    matched =
+      typeof raw === 'string' || (c.qualifier !== 'ForAllValues' && c.qualifier !== 'ForAnyValue')
+        ? some !== negated
+        : c.qualifier === 'ForAllValues'
+          ? allHold
+          : anyHolds;
+    if (c.shown === undefined && policyValues.includes(null))
       rule = 'a policy variable has no value in this request, so its value matches nothing';
   }
-  const result: ConditionExplanation = {
-    operator: c.operatorText,
-    key: c.key,
-    keyPresent,
-    requestValues,
-    matched,
-    policyValues,
-    comparisons,
-  };
-  if (rule !== undefined) result.rule = rule;
-  return result;
+  // One literal per shape (`rule` or not), `rule` last as it always has been.
+  const operator = c.operatorText;
+  const key = c.key;
+  return rule === undefined
+    ? {
+        operator,
+        key,
+        keyPresent,
+        requestValues,
+        matched,
+        policyValues,
+        comparisons,
+      }
+    : {
+        operator,
+        key,
+        keyPresent,
+        requestValues,
+        matched,
+        policyValues,
+        comparisons,
+        rule,
+      };
 }

@@ -4,9 +4,9 @@
  */
 import type { ContextValue, DecidingKind, Decision, PolicyKind, RequestInput } from '../types.ts';
 import type { PrincipalKind } from '../principal/principal-info.ts';
-import type { CompiledPolicy, CompiledPolicySet } from './compile.ts';
+import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile.ts';
 import { effectiveContext, type RequestState } from './context.ts';
-import { factsFromExplained, participation, type Facts } from './facts.ts';
+import { FactsTally, participation, type Facts, type Participation } from './facts.ts';
 import { decide, isKeyRequest, isRoleAction, type Outcome, type ReasonCode } from './decide.ts';
 import { stsOutcome, stsRule } from './sts-rules.ts';
 import type { ActionPlan } from './plan.ts';
@@ -52,7 +52,12 @@ export interface Explanation {
   /** One readable sentence. */
   summary: string;
   crossAccount: boolean;
-  principal: { text: string; kind: PrincipalKind; account?: string; principalArn?: string };
+  principal: {
+    text: string;
+    kind: PrincipalKind;
+    account?: string;
+    principalArn?: string;
+  };
   resourceAccount?: string;
   /** The context the conditions saw, derived keys included. */
   context: Record<string, ContextValue>;
@@ -126,6 +131,79 @@ function label(p: CompiledPolicy, state: RequestState): string {
 
 /** Statements of the set explained so far: the position in `ActionPlan.covers`. */
 let walked = 0;
+/** The facts, gathered as statements are explained (reused: evaluation is synchronous). */
+const tally = new FactsTally();
+/**
+ * The statements that applied so far, with their policies, in explanation order: the
+ * decisive statements are picked from these (reused; `applied` of them are in use).
+ */
+const appliedPolicies: CompiledPolicy[] = [];
+const appliedStatements: CompiledStatement[] = [];
+let applied = 0;
+
+/**
+ * One policy explanation literal per shape (`level`, `notConsideredReason` or neither), so
+ * nothing is added after it is made; the optional keys come last, as they always have.
+ */
+function policyOf(
+  p: CompiledPolicy,
+  label: string,
+  considered: boolean,
+  allows: boolean,
+  denies: boolean,
+  statements: StatementExplanation[],
+  why: string | undefined,
+): PolicyExplanation {
+  const { kind, index, implicit, level } = p;
+  const notConsideredReason = considered ? undefined : why;
+  if (level === undefined)
+    return notConsideredReason
+      ? {
+          kind,
+          index,
+          implicit,
+          label,
+          considered,
+          allows,
+          denies,
+          statements,
+          notConsideredReason,
+        }
+      : {
+          kind,
+          index,
+          implicit,
+          label,
+          considered,
+          allows,
+          denies,
+          statements,
+        };
+  return notConsideredReason
+    ? {
+        kind,
+        index,
+        implicit,
+        label,
+        considered,
+        allows,
+        denies,
+        statements,
+        level,
+        notConsideredReason,
+      }
+    : {
+        kind,
+        index,
+        implicit,
+        label,
+        considered,
+        allows,
+        denies,
+        statements,
+        level,
+      };
+}
 
 function explainPolicy(
   p: CompiledPolicy,
@@ -135,36 +213,41 @@ function explainPolicy(
   why?: string,
 ): PolicyExplanation {
   const attached = p.kind === 'resource' || p.kind === 'rcp';
-  const statements: StatementExplanation[] = new Array(p.statements.length);
+  const compiled = p.statements;
+  const statements: StatementExplanation[] = new Array(compiled.length);
   const covers = plan.covers;
   let allows = false;
   let denies = false;
-  for (let i = 0; i < p.statements.length; i++) {
-    const covered = covers[walked++] === 1;
-    const s = explainStatement(p.statements[i]!, state, attached, covered, plan);
+  for (let i = 0; i < compiled.length; i++) {
+    const c = compiled[i]!;
+    const s = explainStatement(c, state, attached, covers[walked++] === 1, plan);
     statements[i] = s;
-    if (s.applied && s.effect === 'Allow') allows = true;
-    else if (s.applied && s.effect === 'Deny') denies = true;
+    if (!s.applied) continue;
+    // A statement applies only with a valid Effect.
+    const deny = c.effect === 'Deny';
+    if (deny) denies = true;
+    else allows = true;
+    tally.add(p.kind, p.level, deny, attached ? (s.principalMatch ?? null) : 'applies');
+    if (considered) {
+      appliedPolicies[applied] = p;
+      appliedStatements[applied++] = c;
+    }
   }
-  const out: PolicyExplanation = {
-    kind: p.kind,
-    index: p.index,
-    implicit: p.implicit,
-    label: label(p, state),
+  return policyOf(
+    p,
+    label(p, state),
     considered,
-    allows: considered && allows,
-    denies: considered && denies,
+    considered && allows,
+    considered && denies,
     statements,
-  };
-  if (p.level !== undefined) out.level = p.level;
-  if (!considered && why) out.notConsideredReason = why;
-  return out;
+    why,
+  );
 }
 
 /** Which applied statements count as decisive. */
 type Pick = 'deny' | 'resource-grant' | 'cross-account' | 'scp' | 'identity-side';
 
-function picked(pick: Pick, p: PolicyExplanation, s: StatementExplanation, f: Facts): boolean {
+function picked(pick: Pick, p: CompiledPolicy, s: CompiledStatement, f: Facts): boolean {
   const identitySide =
     p.kind === 'identity' || p.kind === 'boundary' || p.kind === 'session' || p.kind === 'scp';
   switch (pick) {
@@ -181,40 +264,47 @@ function picked(pick: Pick, p: PolicyExplanation, s: StatementExplanation, f: Fa
   }
 }
 
-function refs(policies: PolicyExplanation[], pick: Pick, f: Facts): StatementRef[] {
+/** The applied statements of considered policies that `pick` selects, in explanation order. */
+function refs(pick: Pick, f: Facts): StatementRef[] {
   const out: StatementRef[] = [];
-  for (const p of policies) {
-    if (!p.considered) continue;
-    for (const s of p.statements) {
-      if (!s.applied || s.effect === 'invalid' || !picked(pick, p, s, f)) continue;
-      const ref: StatementRef = {
-        kind: p.kind,
-        policyIndex: p.index,
-        statementIndex: s.index,
-        effect: s.effect,
-      };
-      if (p.level !== undefined) ref.level = p.level;
-      if (s.sid !== undefined) ref.sid = s.sid;
-      out.push(ref);
-    }
+  for (let i = 0; i < applied; i++) {
+    const p = appliedPolicies[i]!;
+    const s = appliedStatements[i]!;
+    if (!picked(pick, p, s, f)) continue;
+    const kind = p.kind;
+    const policyIndex = p.index;
+    const statementIndex = s.index;
+    const effect = s.effect!;
+    const { level } = p;
+    const { sid } = s;
+    // One literal per shape; `level` and `sid` last, as they always have been.
+    out.push(
+      level === undefined
+        ? sid === undefined
+          ? { kind, policyIndex, statementIndex, effect }
+          : { kind, policyIndex, statementIndex, effect, sid }
+        : sid === undefined
+          ? { kind, policyIndex, statementIndex, effect, level }
+          : { kind, policyIndex, statementIndex, effect, level, sid },
+    );
   }
   return out;
 }
 
-function decisiveStatements(o: Outcome, f: Facts, policies: PolicyExplanation[]): StatementRef[] {
-  if (o.decision === 'ExplicitDeny') return refs(policies, 'deny', f);
+function decisiveStatements(o: Outcome, f: Facts): StatementRef[] {
+  if (o.decision === 'ExplicitDeny') return refs('deny', f);
   if (o.decision === 'ImplicitDeny') return [];
   switch (o.reason) {
     case 'no-permission-required':
       return [];
     case 'allowed-by-resource-policy':
-      return refs(policies, 'resource-grant', f);
+      return refs('resource-grant', f);
     case 'allowed-cross-account':
-      return refs(policies, 'cross-account', f);
+      return refs('cross-account', f);
     case 'allowed-root-user':
-      return refs(policies, 'scp', f);
+      return refs('scp', f);
     default:
-      return refs(policies, 'identity-side', f);
+      return refs('identity-side', f);
   }
 }
 
@@ -229,7 +319,9 @@ export function explain(
   plan: ActionPlan,
 ): Explanation {
   walked = 0;
-  const part = participation(set, state);
+  applied = 0;
+  tally.reset();
+  const part: Participation = participation(set, state);
   const policies: PolicyExplanation[] = [];
   const noIdentity = 'this principal has no identity-based permissions';
   for (const level of set.scp ?? [])
@@ -260,10 +352,13 @@ export function explain(
         'session policies apply only to role sessions and federated users',
       ),
     );
-  const facts = factsFromExplained(set, state, policies);
+  const facts = tally.facts(set, part);
   const outcome = stsOutcome(stsRule(state), decide(facts, state));
   const who = state.principal;
-  const principal: Explanation['principal'] = { text: who.text, kind: who.kind };
+  const principal: Explanation['principal'] = {
+    text: who.text,
+    kind: who.kind,
+  };
   if (who.account !== undefined) principal.account = who.account;
   if (state.principalArn !== undefined) principal.principalArn = state.principalArn;
   const out: Explanation = {
@@ -278,7 +373,7 @@ export function explain(
     principal,
     context: effectiveContext(request, state),
     policies,
-    decisive: decisiveStatements(outcome, facts, policies),
+    decisive: decisiveStatements(outcome, facts),
   };
   if (outcome.decision !== 'Allow') out.deniedBy = outcome.decidedBy;
   if (outcome.level !== undefined) out.level = outcome.level;

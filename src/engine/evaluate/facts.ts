@@ -1,5 +1,5 @@
 /**
- * The facts a decision rests on, read from the explained statements of every policy: which
+ * The facts a decision rests on, read as the explaining path explains every statement: which
  * policy kinds deny, which allow, and how the resource policy names the principal.
  */
 import { hasIdentitySide } from '../principal/principal-info.ts';
@@ -43,11 +43,14 @@ export const grantRank: Record<PrincipalMatchKind, number> = {
   exact: 5,
 };
 
+/** The policy kinds that take part for a principal. */
+export type Participation = Pick<
+  Facts,
+  'scpApplies' | 'identityApplies' | 'boundaryApplies' | 'sessionApplies'
+>;
+
 /** Which policy kinds take part for this principal. */
-export function participation(
-  set: CompiledPolicySet,
-  state: RequestState,
-): Pick<Facts, 'scpApplies' | 'identityApplies' | 'boundaryApplies' | 'sessionApplies'> {
+export function participation(set: CompiledPolicySet, state: RequestState): Participation {
   const kind = state.principal.kind;
   const identityApplies = hasIdentitySide(kind) && kind !== 'root';
   return {
@@ -62,93 +65,95 @@ export function participation(
   };
 }
 
-/** What the explanation of one policy says about it: for {@link factsFromExplained}. */
-export interface ExplainedPolicy {
-  kind: CompiledPolicy['kind'];
-  level?: number;
-  statements: readonly {
-    applied: boolean;
-    effect: 'Allow' | 'Deny' | 'invalid';
-    principalMatch?: PrincipalMatchKind;
-  }[];
-}
-
 /**
- * The facts from explained policies (every statement of every policy evaluated, in order):
- * the explaining path's one pass, held to the fast path's decisions by the differential tests.
+ * The facts read while the explaining path explains every statement of every policy, in
+ * order (one pass: nothing is walked again afterwards). Reused: evaluation is synchronous.
+ * Held to the fast path's decisions by the differential and realistic tests.
  */
-export function factsFromExplained(
-  set: CompiledPolicySet,
-  state: RequestState,
-  policies: readonly ExplainedPolicy[],
-): Facts {
-  const part = participation(set, state);
-  let scpDeny = false;
-  let rcpDeny = false;
-  let resourceDeny = false;
-  let identity = 0;
-  let boundary = 0;
-  let session = 0;
-  let grant: PrincipalMatchKind | null = null;
-  const scpLevels = set.scp?.length ?? 0;
-  let scpAllows = 0; // bit l: some Allow applies at SCP level l
-  for (const p of policies) {
-    for (const s of p.statements) {
-      if (!s.applied || s.effect === 'invalid') continue;
-      const flag = s.effect === 'Deny' ? DENY : ALLOW;
-      switch (p.kind) {
-        case 'scp':
-          if (flag === DENY) scpDeny = true;
-          else scpAllows |= 1 << (p.level ?? 0);
-          break;
-        case 'rcp':
-          if (flag === DENY) rcpDeny = true;
-          break;
-        case 'resource':
-          if (flag === DENY) resourceDeny = true;
-          else {
-            const m = s.principalMatch;
-            if (m !== undefined && (grant === null || grantRank[m] > grantRank[grant])) grant = m;
-          }
-          break;
-        case 'identity':
-          identity |= flag;
-          break;
-        case 'boundary':
-          boundary |= flag;
-          break;
-        case 'session':
-          session |= flag;
-          break;
-      }
+export class FactsTally {
+  private scpDeny = false;
+  private rcpDeny = false;
+  private resourceDeny = false;
+  private identity = 0;
+  private boundary = 0;
+  private session = 0;
+  private grant: PrincipalMatchKind | null = null;
+  /** Bit l: some Allow applies at SCP level l. */
+  private scpAllows = 0;
+
+  reset(): this {
+    this.scpDeny = this.rcpDeny = this.resourceDeny = false;
+    this.identity = this.boundary = this.session = this.scpAllows = 0;
+    this.grant = null;
+    return this;
+  }
+
+  /** A statement with a valid Effect that applies; `match` is how it named the principal, if it checks one. */
+  add(
+    kind: CompiledPolicy['kind'],
+    level: number | undefined,
+    deny: boolean,
+    match: PrincipalMatchKind | 'applies' | null,
+  ): void {
+    const flag = deny ? DENY : ALLOW;
+    switch (kind) {
+      case 'scp':
+        if (deny) this.scpDeny = true;
+        else this.scpAllows |= 1 << (level ?? 0);
+        break;
+      case 'rcp':
+        if (deny) this.rcpDeny = true;
+        break;
+      case 'resource':
+        if (deny) this.resourceDeny = true;
+        else if (
+          match !== null &&
+          match !== 'applies' &&
+          (this.grant === null || grantRank[match] > grantRank[this.grant])
+        )
+          this.grant = match;
+        break;
+      case 'identity':
+        this.identity |= flag;
+        break;
+      case 'boundary':
+        this.boundary |= flag;
+        break;
+      case 'session':
+        this.session |= flag;
+        break;
     }
   }
-  if (!part.identityApplies) identity = 0;
-  if (!part.boundaryApplies) boundary = 0;
-  if (!part.sessionApplies) session = 0;
-  let scpLevelWithoutAllow = -1;
-  if (part.scpApplies)
-    for (let l = 0; l < scpLevels; l++)
-      if ((scpAllows & (1 << l)) === 0) {
-        scpLevelWithoutAllow = l;
-        break;
-      }
-  return {
-    scpApplies: part.scpApplies,
-    identityApplies: part.identityApplies,
-    boundaryApplies: part.boundaryApplies,
-    sessionApplies: part.sessionApplies,
-    sessionPassed: set.session !== undefined,
-    scpDeny: part.scpApplies && scpDeny,
-    rcpDeny,
-    resourceDeny,
-    identityDeny: (identity & DENY) !== 0,
-    boundaryDeny: (boundary & DENY) !== 0,
-    sessionDeny: (session & DENY) !== 0,
-    scpLevelWithoutAllow,
-    resourceGrant: grant,
-    identityAllow: (identity & ALLOW) !== 0,
-    boundaryAllow: (boundary & ALLOW) !== 0,
-    sessionAllow: (session & ALLOW) !== 0,
-  };
+
+  /** The facts, given which kinds take part ({@link participation}). */
+  facts(set: CompiledPolicySet, part: Participation): Facts {
+    const identity = part.identityApplies ? this.identity : 0;
+    const boundary = part.boundaryApplies ? this.boundary : 0;
+    const session = part.sessionApplies ? this.session : 0;
+    let scpLevelWithoutAllow = -1;
+    if (part.scpApplies)
+      for (let l = 0; l < (set.scp?.length ?? 0); l++)
+        if ((this.scpAllows & (1 << l)) === 0) {
+          scpLevelWithoutAllow = l;
+          break;
+        }
+    return {
+      scpApplies: part.scpApplies,
+      identityApplies: part.identityApplies,
+      boundaryApplies: part.boundaryApplies,
+      sessionApplies: part.sessionApplies,
+      sessionPassed: set.session !== undefined,
+      scpDeny: part.scpApplies && this.scpDeny,
+      rcpDeny: this.rcpDeny,
+      resourceDeny: this.resourceDeny,
+      identityDeny: (identity & DENY) !== 0,
+      boundaryDeny: (boundary & DENY) !== 0,
+      sessionDeny: (session & DENY) !== 0,
+      scpLevelWithoutAllow,
+      resourceGrant: this.grant,
+      identityAllow: (identity & ALLOW) !== 0,
+      boundaryAllow: (boundary & ALLOW) !== 0,
+      sessionAllow: (session & ALLOW) !== 0,
+    };
+  }
 }

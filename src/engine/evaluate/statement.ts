@@ -89,6 +89,176 @@ export interface StatementExplanation {
 const noConditions: ConditionExplanation[] = Object.freeze([]) as never[];
 
 /**
+ * The statement explanation, made whole by one object literal per shape (which optional
+ * properties it has): V8 gives each literal its own hidden class at allocation, so nothing is
+ * added to an object after it is made (no transition, no out-of-object property store). The
+ * key order is the one explanations have always printed: the optional keys come last.
+ */
+function statementOf(
+  s: CompiledStatement,
+  applied: boolean,
+  actionMatched: boolean,
+  resourceMatched: boolean,
+  conditions: ConditionExplanation[],
+  note: string,
+  mismatch: Mismatch | undefined,
+  attached: boolean,
+  principal: StatementMatch,
+): StatementExplanation {
+  const index = s.index;
+  const effect = s.effect ?? 'invalid';
+  const sid = s.sid;
+  if (!attached) {
+    if (sid === undefined)
+      return mismatch === undefined
+        ? {
+            index,
+            effect,
+            applied,
+            actionMatched,
+            resourceMatched,
+            conditions,
+            note,
+          }
+        : {
+            index,
+            effect,
+            applied,
+            actionMatched,
+            resourceMatched,
+            conditions,
+            note,
+            mismatch,
+          };
+    return mismatch === undefined
+      ? {
+          index,
+          effect,
+          applied,
+          actionMatched,
+          resourceMatched,
+          conditions,
+          note,
+          sid,
+        }
+      : {
+          index,
+          effect,
+          applied,
+          actionMatched,
+          resourceMatched,
+          conditions,
+          note,
+          sid,
+          mismatch,
+        };
+  }
+  if (principal === null || principal === 'applies') {
+    // 'applies' never comes from a principal check; it is kept with `principalMatched` alone.
+    const principalMatched = principal !== null;
+    if (sid === undefined)
+      return mismatch === undefined
+        ? {
+            index,
+            effect,
+            applied,
+            actionMatched,
+            resourceMatched,
+            conditions,
+            note,
+            principalMatched,
+          }
+        : {
+            index,
+            effect,
+            applied,
+            actionMatched,
+            resourceMatched,
+            conditions,
+            note,
+            mismatch,
+            principalMatched,
+          };
+    return mismatch === undefined
+      ? {
+          index,
+          effect,
+          applied,
+          actionMatched,
+          resourceMatched,
+          conditions,
+          note,
+          sid,
+          principalMatched,
+        }
+      : {
+          index,
+          effect,
+          applied,
+          actionMatched,
+          resourceMatched,
+          conditions,
+          note,
+          sid,
+          mismatch,
+          principalMatched,
+        };
+  }
+  const principalMatch = principal;
+  if (sid === undefined)
+    return mismatch === undefined
+      ? {
+          index,
+          effect,
+          applied,
+          actionMatched,
+          resourceMatched,
+          conditions,
+          note,
+          principalMatched: true,
+          principalMatch,
+        }
+      : {
+          index,
+          effect,
+          applied,
+          actionMatched,
+          resourceMatched,
+          conditions,
+          note,
+          mismatch,
+          principalMatched: true,
+          principalMatch,
+        };
+  return mismatch === undefined
+    ? {
+        index,
+        effect,
+        applied,
+        actionMatched,
+        resourceMatched,
+        conditions,
+        note,
+        sid,
+        principalMatched: true,
+        principalMatch,
+      }
+    : {
+        index,
+        effect,
+        applied,
+        actionMatched,
+        resourceMatched,
+        conditions,
+        note,
+        sid,
+        mismatch,
+        principalMatched: true,
+        principalMatch,
+      };
+}
+
+/**
  * Slow test that records why (for explanations). `actionMatched` comes from the plan
  * (`ActionPlan.covers`), and so does the note when the action is not covered.
  */
@@ -101,10 +271,10 @@ export function explainStatement(
 ): StatementExplanation {
   const resourceMatched = resourceMatches(s, state, attached);
   const principal = attached ? principalMatches(s, state) : 'applies';
-  const conditions: ConditionExplanation[] =
-    s.conditions.length === 0 ? noConditions : new Array(s.conditions.length);
+  const n = s.conditions.length;
+  const conditions: ConditionExplanation[] = n === 0 ? noConditions : new Array(n);
   let failed = -1;
-  for (let i = 0; i < s.conditions.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = explainCondition(s.conditions[i]!, state.lookup);
     conditions[i] = c;
     if (failed < 0 && !c.matched) failed = i;
@@ -138,20 +308,15 @@ export function explainStatement(
     mismatch = 'condition';
     note = s.conditions[failed]!.failNote;
   } else note = 'the statement applies';
-  const out: StatementExplanation = {
-    index: s.index,
-    effect: s.effect ?? 'invalid',
-    applied: mismatch === undefined,
+  return statementOf(
+    s,
+    mismatch === undefined,
     actionMatched,
     resourceMatched,
     conditions,
     note,
-  };
-  if (s.sid !== undefined) out.sid = s.sid;
-  if (mismatch) out.mismatch = mismatch;
-  if (attached) {
-    out.principalMatched = principal !== null;
-    if (principal !== null && principal !== 'applies') out.principalMatch = principal;
-  }
-  return out;
+    mismatch,
+    attached,
+    principal,
+  );
 }
