@@ -2,3 +2,4 @@
 export { EntityPolicyEditor } from './EntityPolicyEditor';
 export { SessionPolicyEditor } from './SessionPolicyEditor';
 export { flushPendingEdits } from './sync/flush-registry';
+export { actionChoices, checkAction } from './language/action-choices';

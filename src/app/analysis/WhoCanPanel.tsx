@@ -1,16 +1,52 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { WhoCanEntry } from '../../analysis';
-import { arnOf, findEntity, type Design, type EntityId } from '../../model';
+import { actionChoices, checkAction } from '../../editor';
+import { arnOf, findEntity, resourceTypes, type Design, type EntityId } from '../../model';
+import { Combobox, type ComboboxOption } from '../../panels';
 import { useRolecraft } from '../../store';
 import { AnalysisCancelled, askWhoCan, cancelAnalysis } from './analysis-status';
 import { PathStepper, type PathStep } from './PathStepper';
 
 /** The design's resources, roles and users with their ARNs, resources first: what to ask about. */
-function targets(design: Design): { id: EntityId; arn: string; name: string }[] {
+function targets(design: Design): { id: EntityId; arn: string; name: string; kind: string }[] {
   return [...design.resources, ...design.roles, ...design.users].flatMap((e) => {
     const arn = arnOf(design, e);
-    return arn ? [{ id: e.id, arn, name: e.name }] : [];
+    const kind =
+      e.kind === 'resource'
+        ? resourceTypes[e.resourceType].label
+        : e.kind === 'role'
+          ? 'role'
+          : 'user';
+    return arn ? [{ id: e.id, arn, name: e.name, kind }] : [];
   });
+}
+
+const targetGroups: Record<string, string> = { role: 'Roles', user: 'Users' };
+
+/** The targets as picker options: name, kind and ARN, under Resources, Roles and Users. */
+function targetOptions(design: Design): ComboboxOption[] {
+  return targets(design).map((t) => ({
+    value: t.arn,
+    label: `${t.name} · ${t.kind} · ${t.arn}`,
+    group: targetGroups[t.kind] ?? 'Resources',
+  }));
+}
+
+/** The catalogue's suggestions for the action typed so far, reloaded when its service changes. */
+function useActionOptions(typed: string): ComboboxOption[] {
+  const colon = typed.indexOf(':');
+  const service = colon > 0 ? typed.slice(0, colon).trim().toLowerCase() : '';
+  const [options, setOptions] = useState<{ service: string; list: ComboboxOption[] }>();
+  useEffect(() => {
+    let current = true;
+    void actionChoices(service === '' ? '' : `${service}:`).then(
+      (list) => current && setOptions({ service, list }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [service]);
+  return options?.list ?? [];
 }
 
 /** The node a resource ARN is about: that entity, or the bucket an object ARN is in. */
@@ -59,7 +95,9 @@ const viaWords = {
 type Answer =
   | { phase: 'asking'; fraction: number }
   | { phase: 'answered'; action: string; resource: string; design: Design; entries: WhoCanEntry[] }
-  | { phase: 'failed'; reason: string };
+  | { phase: 'failed'; reason: string }
+  /** The question was not asked: the action is not one the catalogue knows. */
+  | { phase: 'refused'; reason: string };
 
 /** "Who can...": pick an action and a resource; the analysis answers with each principal's path. */
 export function WhoCanPanel() {
@@ -68,7 +106,8 @@ export function WhoCanPanel() {
   const [resource, setResource] = useState('');
   const [answer, setAnswer] = useState<Answer | undefined>();
   const [open, setOpen] = useState<WhoCanEntry | undefined>();
-  const options = useMemo(() => targets(design), [design]);
+  const resourceOptions = useMemo(() => targetOptions(design), [design]);
+  const actionOptions = useActionOptions(action);
   const answered = answer?.phase === 'answered' ? answer : undefined;
   const steps = useMemo(
     () =>
@@ -79,12 +118,15 @@ export function WhoCanPanel() {
   );
   const name = (id: EntityId, arn: string) => findEntity(design, id)?.name ?? arn;
 
-  const ask = (event: FormEvent) => {
+  const ask = async (event: FormEvent) => {
     event.preventDefault();
-    const a = action.trim();
     const r = resource.trim();
-    if (!a || !r) return;
+    if (!action.trim() || !r) return;
     setOpen(undefined);
+    const checked = await checkAction(action);
+    if ('reason' in checked) return setAnswer({ phase: 'refused', reason: checked.reason });
+    const a = checked.action;
+    setAction(a);
     setAnswer({ phase: 'asking', fraction: 0 });
     askWhoCan(design, a, r, (fraction) => setAnswer({ phase: 'asking', fraction })).then(
       (entries) => setAnswer({ phase: 'answered', action: a, resource: r, design, entries }),
@@ -99,33 +141,34 @@ export function WhoCanPanel() {
 
   return (
     <div className="flex h-full min-h-0 flex-col gap-2" aria-label="Who can">
-      <form className="flex flex-wrap items-center gap-2" onSubmit={ask} aria-label="Who can ask">
-        <label className="flex items-center gap-1">
-          Action
-          <input
-            className="w-48 rounded border px-1 font-mono dark:bg-slate-800"
-            value={action}
-            placeholder="s3:GetObject"
-            onChange={(e) => setAction(e.target.value)}
-          />
-        </label>
-        <label className="flex items-center gap-1">
-          Resource
-          <input
-            className="w-96 rounded border px-1 font-mono dark:bg-slate-800"
-            value={resource}
-            placeholder="arn:aws:s3:::bucket/key"
-            list="who-can-resources"
-            onChange={(e) => setResource(e.target.value)}
-          />
-        </label>
-        <datalist id="who-can-resources">
-          {options.map((o) => (
-            <option key={o.id} value={o.arn}>
-              {o.name}
-            </option>
-          ))}
-        </datalist>
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => void ask(e)}
+        aria-label="Who can ask"
+      >
+        <Combobox
+          label="Action"
+          className="w-60"
+          freeText
+          value={action}
+          options={actionOptions}
+          onChange={(typed) => {
+            setAction(typed);
+            if (answer?.phase === 'refused') setAnswer(undefined);
+          }}
+          placeholder="s3:GetObject"
+          spellCheck={false}
+        />
+        <Combobox
+          label="Resource"
+          className="w-[28rem]"
+          freeText
+          value={resource}
+          options={resourceOptions}
+          onChange={setResource}
+          placeholder="arn:aws:s3:::bucket/key"
+          spellCheck={false}
+        />
         <button
           type="submit"
           className="rounded bg-sky-700 px-3 py-1 font-semibold text-white disabled:opacity-50"
@@ -148,6 +191,11 @@ export function WhoCanPanel() {
         )}
         {answer?.phase === 'failed' && (
           <span role="alert">The analysis failed: {answer.reason}</span>
+        )}
+        {answer?.phase === 'refused' && (
+          <span role="alert" className="text-red-700 dark:text-red-300">
+            {answer.reason}
+          </span>
         )}
       </form>
       {answered && (

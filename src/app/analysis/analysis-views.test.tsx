@@ -174,6 +174,59 @@ describe('Who can...', () => {
       [idOf(d, 'Deploy'), idOf(d, 'ops'), 'iam:CreateAccessKey'],
     ]);
   });
+  it('picks the action from the catalogue as it is typed and the resource from the design', async () => {
+    const b = account();
+    const { user } = renderApp(b.design);
+    await user.click(screen.getByRole('tab', { name: 'Who can' }));
+    const action = screen.getByRole('combobox', { name: 'Action' });
+    // Services first: typing a service's name finds its prefix.
+    await user.type(action, 'identity and access');
+    await user.click(
+      await screen.findByRole('option', {
+        name: 'iam: · AWS Identity and Access Management (IAM)',
+      }),
+    );
+    expect((action as HTMLInputElement).value).toBe('iam:');
+    // Then that service's actions, with their access level.
+    await user.type(action, 'CreateAcc');
+    await user.click(await screen.findByRole('option', { name: 'iam:CreateAccessKey · Write' }));
+    expect((action as HTMLInputElement).value).toBe('iam:CreateAccessKey');
+    // The resource: the design's resources, roles and users, by name.
+    const resource = screen.getByRole('combobox', { name: 'Resource' });
+    await user.type(resource, 'ops');
+    await user.click(
+      await screen.findByRole('option', { name: `ops · user · ${arn('user', 'ops')}` }),
+    );
+    expect((resource as HTMLInputElement).value).toBe(arn('user', 'ops'));
+    await user.click(screen.getByRole('button', { name: 'Ask who can' }));
+    const list = await screen.findByRole('list', { name: 'Who can list' });
+    expect(within(list).getAllByRole('button')).toHaveLength(4);
+  });
+
+  it('refuses an action the catalogue does not know, with the nearest one, and asks nothing', async () => {
+    const { user } = renderApp(account().design);
+    await user.click(screen.getByRole('tab', { name: 'Who can' }));
+    await user.type(screen.getByRole('combobox', { name: 'Action' }), 'iam:CreateAccesKey');
+    await user.type(screen.getByRole('combobox', { name: 'Resource' }), arn('user', 'ops'));
+    await user.click(screen.getByRole('button', { name: 'Ask who can' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'unknown action `iam:CreateAccesKey`: AWS Identity and Access Management (IAM) has no action `CreateAccesKey`; did you mean `iam:CreateAccessKey`?',
+    );
+    expect(FakeWorker.made.flatMap((w) => w.sent)).toEqual([]);
+    expect(screen.queryByRole('list', { name: 'Who can list' })).toBeNull();
+    // Correcting it takes the refusal away; a differently cased action is asked as AWS spells it.
+    await user.clear(screen.getByRole('combobox', { name: 'Action' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.type(screen.getByRole('combobox', { name: 'Action' }), 'IAM:createaccesskey');
+    await user.click(screen.getByRole('button', { name: 'Ask who can' }));
+    await screen.findByRole('list', { name: 'Who can list' });
+    expect(FakeWorker.made.flatMap((w) => w.sent).map((r) => r.ask)).toContainEqual(
+      expect.objectContaining({ type: 'who-can', action: 'iam:CreateAccessKey' }),
+    );
+    expect((screen.getByRole('combobox', { name: 'Action' }) as HTMLInputElement).value).toBe(
+      'iam:CreateAccessKey',
+    );
+  });
 });
 
 describe('the Findings tab on one node (a badge was clicked)', () => {
