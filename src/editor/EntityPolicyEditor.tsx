@@ -9,6 +9,7 @@ import {
   setPolicyText,
   type Entity,
   type EntityId,
+  type PolicySlot,
   type PolicySlotInfo,
 } from '../model';
 import {
@@ -48,9 +49,18 @@ export interface EntityPolicyEditorProps {
   entityId: EntityId;
   /** More policies to edit beside the entity's own (the session policy of a simulation). */
   extraTabs?: readonly PolicyTab[];
+  /**
+   * Which of its policies get a tab (all of them without it): an account shows the managed
+   * policies its list opened, not every one it holds.
+   */
+  showSlot?: (slot: PolicySlot) => boolean;
 }
 
-export function EntityPolicyEditor({ entityId, extraTabs = [] }: EntityPolicyEditorProps) {
+export function EntityPolicyEditor({
+  entityId,
+  extraTabs = [],
+  showSlot,
+}: EntityPolicyEditorProps) {
   const design = useRolecraft(selectDesign);
   const apply = useRolecraft(selectApply);
   const store = useRolecraftStore();
@@ -58,7 +68,8 @@ export function EntityPolicyEditor({ entityId, extraTabs = [] }: EntityPolicyEdi
   const request = useRolecraft(selectPolicyReveal);
   const clearReveal = useRolecraft(selectClearPolicyReveal);
   const entity = findEntity(design, entityId);
-  const slots = entity ? policySlots(design, entity) : [];
+  const all = entity ? policySlots(design, entity) : [];
+  const slots = showSlot ? all.filter((info) => showSlot(info.slot)) : all;
   const slotKeys = slots.map((info) => draftKey(entityId, info.slot)).join('\n');
   const reveal = useMemo(
     () => (request?.entityId === entityId ? tabReveal(request) : undefined),

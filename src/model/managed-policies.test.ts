@@ -15,6 +15,7 @@ import {
   attachedPolicies,
   attachersOf,
   boundaryPolicy,
+  customerManagedPoliciesOf,
   findManagedPolicy,
   managedPolicyArn,
 } from './managed-policies';
@@ -100,6 +101,51 @@ describe('managed policies are shared records', () => {
       label: 'Shared',
       text: doc('s3:PutObject'),
     });
+  });
+
+  it('its account lists it and edits it once for every holder, even one attached to nobody', () => {
+    const account = findEntity(shared(), 'acct')!;
+    expect(customerManagedPoliciesOf(shared(), 'acct').map((p) => p.id)).toEqual(['mp']);
+    expect(policySlots(shared(), account)).toMatchObject([
+      {
+        slot: { kind: 'permission', policyId: 'mp' },
+        label: 'Shared (managed)',
+        policyType: 'identity',
+      },
+    ]);
+    let design = setPolicyText(shared(), {
+      entityId: 'acct',
+      slot: { kind: 'permission', policyId: 'mp' },
+      text: doc('s3:PutObject'),
+    });
+    expect(findManagedPolicy(design, 'mp')!.text).toBe(doc('s3:PutObject'));
+    expect(may(design, 'deploy', 's3:PutObject')).toBe('allowed');
+    expect(may(design, 'alice', 's3:PutObject')).toBe('allowed');
+    // Broken text is the account's draft; the record keeps its last good text.
+    design = setPolicyText(design, {
+      entityId: 'acct',
+      slot: { kind: 'permission', policyId: 'mp' },
+      text: '{',
+    });
+    expect(findManagedPolicy(design, 'mp')!.text).toBe(doc('s3:PutObject'));
+    expect(Object.values(design.drafts)).toMatchObject([{ entityId: 'acct', text: '{' }]);
+    // Detached from everyone, it is still the account's to edit.
+    design = removePermissionPolicy(design, { entityId: 'alice', policyId: 'mp' });
+    design = removePermissionPolicy(design, { entityId: 'deploy', policyId: 'mp' });
+    design = setPolicyText(design, {
+      entityId: 'acct',
+      slot: { kind: 'permission', policyId: 'mp' },
+      text: doc('s3:ListBucket'),
+    });
+    expect(findManagedPolicy(design, 'mp')!.text).toBe(doc('s3:ListBucket'));
+    // A policy the account does not hold is no slot of it.
+    expect(
+      setPolicyText(design, {
+        entityId: 'acct',
+        slot: { kind: 'permission', policyId: 'nope' },
+        text: doc('s3:*'),
+      }),
+    ).toBe(design);
   });
 
   it('text that is not JSON yet stays a draft of that holder; the record keeps its text', () => {

@@ -133,3 +133,10 @@ export function managedPolicyArn(design: Design, policy: ManagedPolicy): string 
 export function attachableManagedPolicies(design: Design, account: EntityId): ManagedPolicy[] {
   return design.managedPolicies.filter((p) => p.type === 'aws-managed' || p.account === account);
 }
+
+/** The customer managed policies that live in `account`, in design order. */
+export function customerManagedPoliciesOf(design: Design, account: EntityId): ManagedPolicy[] {
+  return design.managedPolicies.filter(
+    (p) => p.type === 'customer-managed' && p.account === account,
+  );
+}

@@ -7,6 +7,7 @@ import { normalisePath } from './arn';
 import {
   attachedPolicies,
   boundaryPolicy,
+  customerManagedPoliciesOf,
   findManagedPolicy,
   type PolicyHolder,
 } from './managed-policies';
@@ -107,6 +108,15 @@ export function policySlots(design: Design, entity: Entity): PolicySlotInfo[] {
             text: p.text,
           });
       }
+      // The account's customer managed policies, edited here once for every holder.
+      for (const p of customerManagedPoliciesOf(design, entity.id))
+        out.push({
+          slot: { kind: 'permission', policyId: p.id },
+          label: `${p.name} (managed)`,
+          policyType: 'identity',
+          text: p.text,
+          managed: p,
+        });
       break;
     default:
       break;
@@ -176,6 +186,10 @@ export function setPolicyText(
 
 /** The managed policy a slot shows, when it shows one (a managed identity policy, a boundary). */
 function managedAt(design: Design, entity: Entity, slot: PolicySlot): ManagedPolicy | undefined {
+  if (entity.kind === 'account')
+    return slot.kind === 'permission'
+      ? customerManagedPoliciesOf(design, entity.id).find((p) => p.id === slot.policyId)
+      : undefined;
   if (entity.kind !== 'user' && entity.kind !== 'group' && entity.kind !== 'role') return undefined;
   if (slot.kind === 'boundary')
     return entity.kind === 'group' ? undefined : boundaryPolicy(design, entity);

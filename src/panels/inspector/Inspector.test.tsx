@@ -4,7 +4,17 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveTrustGraph, findEntity, sampleDesign, type Design } from '../../model';
+import {
+  addManagedPolicy,
+  attachManagedPolicy,
+  deriveTrustGraph,
+  findEntity,
+  makeManagedPolicy,
+  NEW_PERMISSION_POLICY_TEXT,
+  sampleDesign,
+  updatePermissionPolicy,
+  type Design,
+} from '../../model';
 import { createRolecraftStore, RolecraftProvider } from '../../store';
 import { Inspector } from './Inspector';
 
@@ -224,6 +234,90 @@ describe('an account’s organization', () => {
       within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }),
     );
     expect(levels()).toBeUndefined();
+  });
+});
+
+describe('an account’s managed policies', () => {
+  /** ReadArtifacts made customer managed and attached to OrdersFunctionRole too; and an unused one. */
+  function sharedInProduction(): Design {
+    let design = updatePermissionPolicy(sampleDesign(), {
+      entityId: 'role-deploy',
+      policyId: 'policy-deploy-artifacts',
+      patch: { attachment: 'customer-managed' },
+    });
+    const record = design.managedPolicies.find((p) => p.name === 'ReadArtifacts')!;
+    design = attachManagedPolicy(design, { entityId: 'role-orders-fn', policyId: record.id });
+    return addManagedPolicy(design, {
+      policy: makeManagedPolicy({
+        type: 'customer-managed',
+        account: 'acct-prod',
+        name: 'Unused',
+        path: '/team/',
+        text: NEW_PERMISSION_POLICY_TEXT,
+      }),
+    });
+  }
+
+  it('lists them with how many principals attach each; Edit opens one as a tab of the account', async () => {
+    const { store, user } = renderInspector('acct-prod', sharedInProduction());
+    const list = screen.getByRole('list', { name: 'Customer managed policies of Production' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'ReadArtifactsattached to 2 principals: Deploy, OrdersFunctionRoleEdit',
+      '/team/Unusedattached to no principalEdit',
+    ]);
+    const tabs = () =>
+      within(screen.getByRole('tablist', { name: 'Policies of Production' }))
+        .queryAllByRole('tab')
+        .map((t) => t.textContent);
+    // Not every managed policy is a tab: only the ones opened.
+    expect(screen.queryByRole('tablist', { name: 'Policies of Production' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Edit managed policy ReadArtifacts' }));
+    expect(tabs()).toEqual(['ReadArtifacts (managed)']);
+    expect(
+      screen.getByRole('tab', { name: 'ReadArtifacts (managed)' }).getAttribute('aria-selected'),
+    ).toBe('true');
+    const id = store.getState().design.managedPolicies.find((p) => p.name === 'ReadArtifacts')!.id;
+    expect(store.getState().policyReveal).toMatchObject({
+      entityId: 'acct-prod',
+      slot: { kind: 'permission', policyId: id },
+      focus: true,
+    });
+    await user.click(screen.getByRole('button', { name: 'Edit managed policy Unused' }));
+    expect(tabs()).toEqual(['ReadArtifacts (managed)', 'Unused (managed)']);
+  });
+
+  it('an account without one says how to add one; a long list can be searched', async () => {
+    renderInspector('acct-dev');
+    expect(
+      screen.getByText(/None yet: a user, group or role of this account adds one/),
+    ).toBeTruthy();
+    cleanup();
+    let design = sampleDesign();
+    for (let i = 0; i < 12; i++)
+      design = addManagedPolicy(design, {
+        policy: makeManagedPolicy({
+          type: 'customer-managed',
+          account: 'acct-prod',
+          name: `Team${i}Access`,
+          text: NEW_PERMISSION_POLICY_TEXT,
+        }),
+      });
+    const { user } = renderInspector('acct-prod', design);
+    await user.type(screen.getByRole('searchbox', { name: 'Find a managed policy' }), 'team1');
+    const list = screen.getByRole('list', { name: 'Customer managed policies of Production' });
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual([
+      'Edit managed policy Team1Access',
+      'Edit managed policy Team10Access',
+      'Edit managed policy Team11Access',
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { findEntity } from '../../model';
+import { useState } from 'react';
+import { findEntity, type EntityId, type PolicySlot } from '../../model';
 import {
   selectDesign,
   selectInspected,
@@ -13,6 +14,13 @@ import { PanelBoundary } from '../PanelBoundary';
 import { TrustList } from './TrustList';
 import { PoliciesSection } from './PoliciesSection';
 import { OrganizationSection } from './OrganizationSection';
+import { ManagedPoliciesList } from './ManagedPoliciesList';
+
+/** The managed policies an account's list opened as tabs of its editor. */
+interface OpenedManaged {
+  account: EntityId;
+  ids: readonly EntityId[];
+}
 
 /** Details of the selection: fields to edit, who may assume a role, and its policies. */
 export function Inspector() {
@@ -21,6 +29,18 @@ export function Inspector() {
   const selectedIds = useRolecraft(selectSelectedIds);
   const selectedEdgeIds = useRolecraft(selectSelectedEdgeIds);
   const others = selectedIds.filter((id) => id !== entity?.id && findEntity(design, id));
+  const [opened, setOpened] = useState<OpenedManaged>();
+  const openedIds = opened && opened.account === entity?.id ? opened.ids : [];
+  // An account's editor shows its SCPs and RCPs, and of its managed policies the opened ones.
+  const showSlot =
+    entity?.kind === 'account'
+      ? (slot: PolicySlot) => slot.kind !== 'permission' || openedIds.includes(slot.policyId)
+      : undefined;
+  const openManaged = (account: EntityId) => (policyId: EntityId) =>
+    setOpened({
+      account,
+      ids: openedIds.includes(policyId) ? openedIds : [...openedIds, policyId],
+    });
   return (
     <section
       aria-label="Inspector"
@@ -45,8 +65,11 @@ export function Inspector() {
               {(entity.kind === 'user' || entity.kind === 'group' || entity.kind === 'role') && (
                 <PoliciesSection entity={entity} />
               )}
+              {entity.kind === 'account' && (
+                <ManagedPoliciesList account={entity} onOpen={openManaged(entity.id)} />
+              )}
               <PanelBoundary name="policy editor" id="editor">
-                <EntityPolicyEditor entityId={entity.id} />
+                <EntityPolicyEditor entityId={entity.id} {...(showSlot ? { showSlot } : {})} />
               </PanelBoundary>
             </section>
           </>
