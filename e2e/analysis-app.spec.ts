@@ -1,27 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
+import { openRealSample } from './fixtures/authz-sample';
 import { DesignCanvas } from './fixtures/canvas';
-
-// The real sample of ../shared/analysis/samples (a copy lives in fixtures/authz-details).
-const sample = readFileSync(
-  new URL('../fixtures/authz-details/cloudsplaining-example-authz-details.json', import.meta.url),
-);
 
 test('the analysis in the app: badges on nodes, an edit with its what-if, an escalation stepped on the canvas', async ({
   app,
   page,
 }) => {
   const canvas = new DesignCanvas(app);
-  await app.open();
-  const chooser = page.waitForEvent('filechooser');
-  await canvas.tool('Import').click();
-  await (
-    await chooser
-  ).setFiles([{ name: 'account.json', mimeType: 'application/json', buffer: sample }]);
-  await page
-    .getByRole('dialog', { name: 'Import authorization details' })
-    .getByRole('button', { name: 'Close' })
-    .click();
+  await openRealSample(app);
 
   await page.getByRole('tab', { name: 'Findings' }).click();
   await page.getByRole('button', { name: 'Run analysis' }).click();
@@ -84,16 +70,7 @@ test('the analysis in the app: badges on nodes, an edit with its what-if, an esc
 test('with reduced motion the whole path is lit at once', async ({ app, page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const canvas = new DesignCanvas(app);
-  await app.open();
-  const chooser = page.waitForEvent('filechooser');
-  await canvas.tool('Import').click();
-  await (
-    await chooser
-  ).setFiles([{ name: 'account.json', mimeType: 'application/json', buffer: sample }]);
-  await page
-    .getByRole('dialog', { name: 'Import authorization details' })
-    .getByRole('button', { name: 'Close' })
-    .click();
+  await openRealSample(app);
   await page.getByRole('tab', { name: 'Escalations' }).click();
   await page.getByRole('button', { name: 'Run analysis' }).click();
   await page.getByRole('button', { name: /^OverprivilegedEC2 can escalate to obama/ }).click();

@@ -1,26 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/app';
-import { DesignCanvas } from './fixtures/canvas';
-
-const sample = readFileSync(
-  new URL('../fixtures/authz-details/cloudsplaining-example-authz-details.json', import.meta.url),
-);
+import { importFiles, openRealSample, realSample } from './fixtures/authz-sample';
 
 test('imports real authorization details with a design file refused beside it, and shows the summary', async ({
   app,
   page,
 }) => {
-  const canvas = new DesignCanvas(app);
   await app.open();
-  const chooser = page.waitForEvent('filechooser');
-  await canvas.tool('Import').click();
-  await (
-    await chooser
-  ).setFiles([
-    { name: 'account.json', mimeType: 'application/json', buffer: sample },
-    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"pages": []}') },
+  const dialog = await importFiles(app, [
+    { name: 'account.json', buffer: realSample },
+    { name: 'notes.json', buffer: Buffer.from('{"pages": []}') },
   ]);
-  const dialog = page.getByRole('dialog', { name: 'Import authorization details' });
   await expect(dialog).toContainText('Opened Account 012345678901');
   const counts = dialog.getByRole('list', { name: 'What came in' });
   await expect(counts).toContainText('3 users');
@@ -41,15 +30,7 @@ test('analyses the imported account in a worker and opens a finding at its state
   app,
   page,
 }) => {
-  const canvas = new DesignCanvas(app);
-  await app.open();
-  const chooser = page.waitForEvent('filechooser');
-  await canvas.tool('Import').click();
-  await (
-    await chooser
-  ).setFiles([{ name: 'account.json', mimeType: 'application/json', buffer: sample }]);
-  const dialog = page.getByRole('dialog', { name: 'Import authorization details' });
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await openRealSample(app);
   await page.getByRole('tab', { name: 'Findings' }).click();
   await page.getByRole('button', { name: 'Run analysis' }).click();
   const list = page.getByRole('list', { name: 'Findings list' });
