@@ -9,6 +9,7 @@ import {
   type CompiledPolicySet,
   type PolicyDocument,
   type PolicyInputs,
+  type RequestInput,
 } from '../../engine';
 import {
   IdGenerator,
@@ -34,6 +35,7 @@ import { DEFAULT_NOW_MS, DEFAULT_SESSION_NAME } from './defaults';
 import { type ConditionNeed } from './solve';
 import {} from './sources';
 import { allowed, type AccessStatus, type AccessVerdict } from './verdict';
+import { requestReads, requestSignature, type RequestReads } from './request-reads';
 import { designWorld, worldForResource, type DesignWorld } from './world';
 
 import {
@@ -76,15 +78,7 @@ const answerOf = (v: AccessVerdict): AccessAnswer =>
  * `proposeContext`), so the fast decision alone answers.
  */
 function conditionFree(inputs: PolicyInputs): boolean {
-  const docs = [
-    ...(inputs.identity ?? []),
-    ...(inputs.permissionsBoundary ? [inputs.permissionsBoundary] : []),
-    ...(inputs.session ?? []),
-    ...(inputs.resource ? [inputs.resource] : []),
-    ...(inputs.scp ?? []).flat(),
-    ...(inputs.rcp ?? []).flat(),
-  ];
-  return docs.every((doc) => {
+  return documentsOf(inputs).every((doc) => {
     const raw = doc.Statement;
     const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
     return list.every(
@@ -97,6 +91,23 @@ function conditionFree(inputs: PolicyInputs): boolean {
 interface CompiledSide {
   set: CompiledPolicySet;
   conditionFree: boolean;
+  /** The documents compiled (every kind, in no particular order). */
+  docs: readonly PolicyDocument[];
+  /** What requests of each action read of these policies (see `requestReads`), made on first use. */
+  reads?: Map<string, RequestReads>;
+  /** The conditions found for a denied request, by its signature under those reads. */
+  solved?: Map<string, SolvedAssume>;
+}
+
+/**
+ * A conditional AssumeRole found by explaining one request: the context that met its
+ * conditions in one round (merged as `assumeSide` merges it, with that side's cache key) and
+ * the needs. A request of the same signature on the same set gets the same explanation, so the
+ * same needs; the context is still checked for each caller by the fast decision.
+ */
+interface SolvedAssume {
+  context: ContextMap;
+  needs: ConditionNeed[];
 }
 
 /**
@@ -151,6 +162,7 @@ class SideCache {
       both = {
         set: joined(caller.set, target.set),
         conditionFree: caller.conditionFree && target.conditionFree,
+        docs: [...caller.docs, ...target.docs],
       };
       byTarget.set(target, both);
     }
@@ -158,10 +170,31 @@ class SideCache {
   }
 }
 
+const documentsOf = (inputs: PolicyInputs): PolicyDocument[] => [
+  ...(inputs.identity ?? []),
+  ...(inputs.permissionsBoundary ? [inputs.permissionsBoundary] : []),
+  ...(inputs.session ?? []),
+  ...(inputs.resource ? [inputs.resource] : []),
+  ...(inputs.scp ?? []).flat(),
+  ...(inputs.rcp ?? []).flat(),
+];
+
 const compiledSide = (inputs: PolicyInputs): CompiledSide => ({
   set: compilePolicies(inputs),
   conditionFree: conditionFree(inputs),
+  docs: documentsOf(inputs),
 });
+
+/** The signature of a request on a side (its reads for the request's action made once). */
+function signatureOn(side: CompiledSide, request: RequestInput): string {
+  side.reads ??= new Map();
+  let reads = side.reads.get(request.action);
+  if (!reads) {
+    reads = requestReads(side.docs, request.action);
+    side.reads.set(request.action, reads);
+  }
+  return requestSignature(request, reads);
+}
 
 /** A caller's half of AssumeRole, prepared once for every role it is asked about. */
 interface AssumeSide {
@@ -264,15 +297,34 @@ export class DesignAccess {
     const set = both.set;
     if (evaluate(request, set).decision === 'Allow') return ALLOWED;
     if (both.conditionFree) return DENIED;
-    const conditional = solve(evaluate(request, set, { explain: true }).explanation, (context) => {
-      // The same caller with this context: prepared once per context (pairs share them).
-      const next = this.assumeSide({ ...q, context: { ...q.context, ...context } });
+    // The same caller with this context: prepared once per context (pairs share them).
+    const allowedWith = (context: ContextMap) => {
+      const next = this.assumeSide({ ...q, context });
       const nextRequest = next && trustRequest(next.prepared, role);
       if (!nextRequest) return undefined;
-      if (evaluate(nextRequest, set).decision === 'Allow') return 'allowed';
-      return evaluate(nextRequest, set, { explain: true }).explanation;
+      return evaluate(nextRequest, set).decision === 'Allow' ? 'allowed' : nextRequest;
+    };
+    // Explaining is the slow path: a request the same to these policies as one explained
+    // before has its needs, once the fast decision allows it with that context.
+    const signature = q.context === undefined ? signatureOn(both, request) : undefined;
+    const known = signature === undefined ? undefined : both.solved?.get(signature);
+    if (known && allowedWith(known.context) === 'allowed')
+      return { status: 'conditional', needs: known.needs };
+    let rounds = 0;
+    let met: ContextMap = {};
+    const conditional = solve(evaluate(request, set, { explain: true }).explanation, (context) => {
+      rounds++;
+      met = { ...q.context, ...context };
+      const next = allowedWith(met);
+      return next === 'allowed' || next === undefined
+        ? next
+        : evaluate(next, set, { explain: true }).explanation;
     });
-    return conditional ? { status: 'conditional', needs: conditional.needs } : DENIED;
+    if (!conditional) return DENIED;
+    const needs = Object.freeze(conditional.needs) as ConditionNeed[];
+    if (signature !== undefined && rounds === 1)
+      (both.solved ??= new Map()).set(signature, { context: met, needs });
+    return { status: 'conditional', needs };
   }
 
   /** A role of the design as STS knows it, with its trust side compiled (once per role). */

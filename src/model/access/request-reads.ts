@@ -1,0 +1,145 @@
+// What of a request the policies of one compiled set can read, for one action: so that two
+// requests equal in all of it get the same explanation from the engine (the same statements
+// apply, the same conditions fail), and the conditions one needs are the other's too. Read
+// from the policy documents, conservatively: a statement that may cover the action counts
+// whole; anything this does not understand makes the whole request count.
+
+import { wildcardMatches, type ContextValue, type RequestInput } from '../../engine';
+
+export interface RequestReads {
+  /** Condition keys (lower case) of the statements that may cover the action, sorted. */
+  keys: string[];
+  /** The principal's ARN itself may matter (else only its partition, service, account and type). */
+  principal: boolean;
+  /** The resource's ARN itself may matter (else only its account). */
+  resource: boolean;
+  /** A policy variable or an element this does not read: the whole request matters. */
+  everything: boolean;
+}
+
+type Statement = Record<string, unknown>;
+
+const EVERYTHING: RequestReads = Object.freeze({
+  keys: [],
+  principal: true,
+  resource: true,
+  everything: true,
+}) as RequestReads;
+
+const ACCOUNT_PRINCIPAL = /^(\*|\d{12}|arn:[^:]+:iam::\d{12}:root)$/;
+/** Keys the engine derives from the principal's ARN (or STS sets from the principal). */
+const PRINCIPAL_KEY = /^aws:(principal|username$|userid$)/;
+
+const strings = (value: unknown): string[] | undefined =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value) && value.every((v) => typeof v === 'string')
+      ? value
+      : undefined;
+
+/** Whether the statement may cover the action (a NotAction, or anything unusual, may). */
+function mayCover(s: Statement, action: string): boolean {
+  if (!('Action' in s)) return true;
+  const list = strings(s.Action);
+  return list === undefined || list.some((p) => wildcardMatches(p, action, true));
+}
+
+/** The reads of these documents' statements for requests of this action. */
+export function requestReads(docs: readonly object[], action: string): RequestReads {
+  const keys = new Set<string>();
+  let principal = false;
+  let resource = false;
+  for (const doc of docs) {
+    const raw = (doc as { Statement?: unknown }).Statement;
+    const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    for (const item of list) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return EVERYTHING;
+      const s = item as Statement;
+      if (!mayCover(s, action)) continue;
+      if (JSON.stringify(s).includes('${')) return EVERYTHING;
+      if ('NotResource' in s) resource = true;
+      if ('Resource' in s) {
+        const patterns = strings(s.Resource);
+        if (patterns === undefined) return EVERYTHING;
+        if (patterns.some((p) => p !== '*')) resource = true;
+      }
+      if ('NotPrincipal' in s) principal = true;
+      if ('Principal' in s) {
+        const p = s.Principal;
+        if (typeof p === 'string') {
+          if (p !== '*') principal = true;
+        } else if (typeof p === 'object' && p !== null && !Array.isArray(p)) {
+          for (const [type, value] of Object.entries(p)) {
+            const values = strings(value);
+            if (values === undefined) return EVERYTHING;
+            // Service, Federated and CanonicalUser name a caller that is its own class.
+            if (type === 'AWS' && values.some((v) => !ACCOUNT_PRINCIPAL.test(v))) principal = true;
+          }
+        } else return EVERYTHING;
+      }
+      if ('Condition' in s) {
+        const block = s.Condition;
+        if (typeof block !== 'object' || block === null || Array.isArray(block)) return EVERYTHING;
+        for (const operator of Object.values(block)) {
+          if (typeof operator !== 'object' || operator === null || Array.isArray(operator))
+            return EVERYTHING;
+          for (const key of Object.keys(operator)) {
+            const lower = key.toLowerCase();
+            keys.add(lower);
+            if (PRINCIPAL_KEY.test(lower)) principal = true;
+          }
+        }
+      }
+    }
+  }
+  return { keys: [...keys].sort(), principal, resource, everything: false };
+}
+
+/** An IAM or STS ARN up to its resource type (`arn:aws:iam::111122223333:user`); else itself. */
+function classOf(arn: string): string {
+  const m = /^arn:[^:]*:(?:iam|sts)::\d{12}:[^/:]+/.exec(arn);
+  return m ? m[0] : arn;
+}
+
+/** The account of an ARN (`arn:aws:iam::111122223333:role/x`), or the ARN itself. */
+function accountOf(arn: string): string {
+  const m = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn);
+  return m ? m[1]! : arn;
+}
+
+const lowerContexts = new WeakMap<object, Map<string, ContextValue>>();
+
+/** The request's context by lower-case key (made once per context object: callers share theirs). */
+function lowerContext(context: Record<string, ContextValue>): Map<string, ContextValue> {
+  let lower = lowerContexts.get(context);
+  if (!lower) {
+    lower = new Map();
+    for (const key in context) lower.set(key.toLowerCase(), context[key]!);
+    lowerContexts.set(context, lower);
+  }
+  return lower;
+}
+
+/**
+ * The request as far as these reads see it: two requests with the same signature are the same
+ * request to those policies.
+ */
+export function requestSignature(request: RequestInput, reads: RequestReads): string {
+  const context = request.context ?? {};
+  const head = [
+    reads.principal ? request.principal : classOf(request.principal),
+    reads.resource ? request.resource : accountOf(request.resource),
+    request.resourceAccount ?? '',
+    request.action,
+    request.now ?? '',
+  ].join('\n');
+  if (reads.everything)
+    return `${head}\n${request.principal}\n${request.resource}\n${JSON.stringify(context)}`;
+  const lower = lowerContext(context);
+  let values = '';
+  for (const key of reads.keys) {
+    const value = lower.get(key);
+    values += `\n${value === undefined ? '-' : JSON.stringify(value)}`;
+  }
+  return head + values;
+}
