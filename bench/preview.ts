@@ -118,3 +118,62 @@ export function stats(values: number[]) {
 
 /** The median of a few numbers (NaN for none). */
 export const median = (values: number[]) => stats(values).median;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** One task of a renderer's main thread in a Chromium trace: start (µs, trace clock), wall and CPU ms. */
+export interface TraceTask {
+  ts: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+const TOP_TASK = 'ThreadControllerImpl::RunTask';
+
+/** What `mainThreadTrace` reads: the categories to pass to `browser.startTracing`. */
+export const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'];
+
+/**
+ * The tasks of the renderers' main threads in a Chromium trace (each task's CPU time is its
+ * thread time `tdur`: on a shared machine the wall time counts other processes' turns too;
+ * raster and compositor threads are not counted), and the trace time of each
+ * `performance.mark` by name.
+ */
+export function mainThreadTrace(trace: Buffer): { tasks: TraceTask[]; marks: Map<string, number> } {
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
+  const main = new Set(
+    traceEvents
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The scheduler's top-level task (`toplevel`); `RunTask` of devtools.timeline nests inside it.
+  const name = traceEvents.some((e) => e.name === TOP_TASK) ? TOP_TASK : 'RunTask';
+  const tasks = traceEvents
+    .filter((e) => e.name === name && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ ts: e.ts, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+  const marks = new Map<string, number>();
+  for (const e of traceEvents)
+    if (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b')
+      if (!marks.has(e.name) && main.has(`${e.pid}:${e.tid}`)) marks.set(e.name, e.ts);
+  return { tasks, marks };
+}
+
+/** The main-thread CPU time of tasks, and the longest one (by CPU). */
+export function taskCpu(tasks: readonly TraceTask[]) {
+  let total = 0;
+  let longest = 0;
+  for (const t of tasks) {
+    total += t.cpuMs;
+    longest = Math.max(longest, t.cpuMs);
+  }
+  return { totalMs: total, longestMs: longest };
+}

@@ -5,8 +5,9 @@
  * app.bench.ts); `npm run bench:app-profile` builds without minifying (to read the names):
  *
  *   npx vite build --minify false --outDir dist-plain
- *   npx tsx bench/profile-app.ts [--size 10000] [--dist dist-plain] [--top 40]
+ *   npx tsx bench/profile-app.ts [--size 10000] [--dist dist-plain] [--top 40] [--save /tmp/p]
  */
+import { writeFileSync } from 'node:fs';
 import { startPreview, type Cdp } from './preview.ts';
 
 const option = (name: string) => {
@@ -16,6 +17,10 @@ const option = (name: string) => {
 const size = Number(option('size') ?? 10000);
 const dist = option('dist') ?? 'dist';
 const top = Number(option('top') ?? 40);
+/** Where to write the raw profiles (`<prefix>-open.cpuprofile`, `-drop`), for a closer look. */
+const save = option('save');
+const keep = (name: string, profile: Profile) =>
+  save && writeFileSync(`${save}-${name}.cpuprofile`, JSON.stringify(profile));
 
 interface ProfileNode {
   id: number;
@@ -116,6 +121,7 @@ try {
   const m1 = await metrics(cdp);
   printDelta(`open ${size}`, m0, m1);
   summarize(`open ${size}`, opened.profile);
+  keep('open', opened.profile);
 
   const i0 = await metrics(cdp);
   await cdp.send('Profiler.start');
@@ -145,6 +151,7 @@ try {
   const m3 = await metrics(cdp);
   printDelta('drop', m2, m3);
   summarize('drop', dropped.profile);
+  keep('drop', dropped.profile);
   await context.close();
 } finally {
   await preview.close();

@@ -14,6 +14,7 @@ import { flushPendingEdits } from '../editor';
 import { designNotices, setNotice } from './design-notices';
 import { setImportStatus } from './import/import-status';
 import { runImportInWorker } from './import/run-import';
+import { prepareToShow } from './prepare-design';
 import { saveDesign } from './save-off-thread';
 
 // Autosave of the open design to IndexedDB, the list of saved designs, and file import/export.
@@ -125,8 +126,12 @@ async function flushSaves(): Promise<void> {
   while (saving) await saving;
 }
 
-/** Shows a design: `readOnly` (a record from a newer app) is never saved. */
-function show(design: Design, revision: number, readOnlyBecause?: string) {
+/**
+ * Shows a design (once what its views need first is derived, in short tasks): `readOnly` (a
+ * record from a newer app) is never saved.
+ */
+async function show(design: Design, revision: number, readOnlyBecause?: string) {
+  await prepareToShow(design);
   revisions.set(design.id, revision);
   blocked = readOnlyBecause ? design.id : undefined;
   setNotice(
@@ -140,7 +145,7 @@ function show(design: Design, revision: number, readOnlyBecause?: string) {
 /** Replace the open design and save it at once. */
 async function open(design: Design, revision = 0) {
   await flushSaves();
-  show(design, revision);
+  await show(design, revision);
   await save(design);
 }
 
@@ -151,7 +156,7 @@ const newerNotice = (version: number) =>
 async function openLoaded(id: string, loaded: LoadedDesign, name?: string): Promise<boolean> {
   if (loaded.ok) {
     await flushSaves();
-    show(
+    await show(
       loaded.design,
       loaded.revision,
       loaded.newerVersion ? newerNotice(loaded.newerVersion) : undefined,
@@ -212,13 +217,13 @@ function journalOnHide() {
 /** Opens the first design; true when it must be saved (it is not the stored record as it is). */
 async function firstDesign(initial?: Design): Promise<boolean> {
   if (initial) {
-    show(initial, await storage.revision(initial.id));
+    await show(initial, await storage.revision(initial.id));
     return true;
   }
   const journal = readJournal();
   clearJournal();
   if (journal && (await storage.revision(journal.design.id)) === journal.baseRevision) {
-    show(journal.design, journal.baseRevision);
+    await show(journal.design, journal.baseRevision);
     return true;
   }
   const summaries = await storage.list();
@@ -231,7 +236,7 @@ async function firstDesign(initial?: Design): Promise<boolean> {
     if (loaded && (await openLoaded(id, loaded, name))) return false;
   }
   const sample = sampleDesign();
-  show(sample, await storage.revision(sample.id));
+  await show(sample, await storage.revision(sample.id));
   return true;
 }
 

@@ -13,7 +13,8 @@ import {
   type PrincipalRef,
 } from './principal-ref';
 import { principalsOf } from './trust-principals';
-import { access, denialWords, type AccessVerdict } from './access';
+import { access, denialWords, designWorldInSlices, type AccessVerdict } from './access';
+import { drain, drainInSlices, type Pause } from './entity-memo';
 import type { Design, Entity, EntityId, Role } from './types';
 
 export type TrustEdgeKind = 'same-account' | 'cross-account' | 'service' | 'federated' | 'public';
@@ -76,35 +77,86 @@ const memo = new WeakMap<Design, TrustGraph>();
 export function deriveTrustGraph(design: Design): TrustGraph {
   const hit = memo.get(design) ?? sameInputs(design);
   if (hit) return hit;
-  const graph: TrustGraph = { edges: [], dangling: [] };
-  for (const role of design.roles) {
-    const { edges, dangling } = deriveRoleTrust(design, role);
-    graph.edges.push(...edges);
-    graph.dangling.push(...dangling);
-  }
+  return remember(design, drain(graphSteps(design)));
+}
+
+/**
+ * `deriveTrustGraph`, the same graph, derived with `pause()` asked after each role (and while
+ * the STS world it asks is built): for opening a large design without one long task.
+ * Afterwards `deriveTrustGraph(design)` returns it at once.
+ */
+export async function deriveTrustGraphInSlices(design: Design, pause: Pause): Promise<TrustGraph> {
+  const hit = memo.get(design) ?? sameInputs(design);
+  if (hit) return hit;
+  await designWorldInSlices(design, pause);
+  const graph = await drainInSlices(graphSteps(design), pause);
+  // Derived meanwhile by someone who could not wait: that one is the graph.
+  return memo.get(design) ?? sameInputs(design) ?? remember(design, graph);
+}
+
+/**
+ * The trust edges into one role and its dangling principals, as the whole graph has them,
+ * without deriving the other roles' (a form asking about one role of thousands).
+ */
+export function deriveRoleTrustGraph(design: Design, roleId: EntityId): TrustGraph {
+  const role = findEntity(design, roleId);
+  return role?.kind === 'role' ? roleTrust(design, role) : { edges: [], dangling: [] };
+}
+
+function remember(design: Design, graph: TrustGraph): TrustGraph {
   memo.set(design, graph);
   last = { design, graph };
   return graph;
 }
 
+/** The whole graph, role by role (each role's part shared with `deriveRoleTrustGraph`). */
+function* graphSteps(design: Design): Generator<void, TrustGraph> {
+  const graph: TrustGraph = { edges: [], dangling: [] };
+  for (const role of design.roles) {
+    const { edges, dangling } = roleTrust(design, role);
+    graph.edges.push(...edges);
+    graph.dangling.push(...dangling);
+    yield;
+  }
+  return graph;
+}
+
 let last: { design: Design; graph: TrustGraph } | undefined;
+
+/** What trust edges depend on: every list but the resources (and not positions, drafts, names of the design). */
+const trustInputs = (design: Design): readonly unknown[] => [
+  design.accounts,
+  design.users,
+  design.groups,
+  design.roles,
+  design.managedPolicies,
+  design.services,
+  design.identityProviders,
+  design.outsidePrincipals,
+];
 
 /** The last graph, when only things edges do not depend on changed (positions, drafts, resources…). */
 function sameInputs(design: Design): TrustGraph | undefined {
   if (!last) return undefined;
-  const before = last.design;
-  const same =
-    before.accounts === design.accounts &&
-    before.users === design.users &&
-    before.groups === design.groups &&
-    before.roles === design.roles &&
-    before.managedPolicies === design.managedPolicies &&
-    before.services === design.services &&
-    before.identityProviders === design.identityProviders &&
-    before.outsidePrincipals === design.outsidePrincipals;
-  if (!same) return undefined;
+  const before = trustInputs(last.design);
+  if (!trustInputs(design).every((list, i) => list === before[i])) return undefined;
   memo.set(design, last.graph);
   return last.graph;
+}
+
+/** Each role's part of the graph, by role id, for the last set of trust inputs. */
+let byRole: { inputs: readonly unknown[]; graphs: Map<EntityId, TrustGraph> } | undefined;
+
+function roleTrust(design: Design, role: Role): TrustGraph {
+  const inputs = trustInputs(design);
+  if (!byRole || !inputs.every((list, i) => list === byRole!.inputs[i]))
+    byRole = { inputs, graphs: new Map() };
+  let graph = byRole.graphs.get(role.id);
+  if (!graph) {
+    graph = deriveRoleTrust(design, role);
+    byRole.graphs.set(role.id, graph);
+  }
+  return graph;
 }
 
 /** What a verdict depends on besides the role: the caller's node, the accounts (organizations), the groups (a user's policies), the managed policies. */

@@ -29,4 +29,10 @@ export {
 export { type ConditionNeed } from './solve';
 export { principalPolicies, targetPolicies, type PolicySource } from './sources';
 export { denialWords, type AccessVerdict } from './verdict';
-export { designWorld, worldForResource, type DesignWorld, type WorldSources } from './world';
+export {
+  designWorld,
+  designWorldInSlices,
+  worldForResource,
+  type DesignWorld,
+  type WorldSources,
+} from './world';

@@ -12,7 +12,7 @@ import {
   type StsWorld,
 } from '../../sts';
 import { arnOf } from '../arn';
-import { onEntities } from '../entity-memo';
+import { drain, drainInSlices, onEntities, type Pause } from '../entity-memo';
 import type { Design, EntityId } from '../types';
 import {
   accountEntity,
@@ -53,9 +53,25 @@ const EMPTY_TRUST: PolicyDocument = { Version: '2012-10-17', Statement: [] };
  * Builds the STS world of a design. Pure: the same entities give the same world, so a design
  * that differs only in layout, name or drafts (a drop) shares its world (one object).
  */
-export const designWorld = onEntities(buildWorld);
+export const designWorld = onEntities((design) => drain(worldSteps(design)));
 
-function buildWorld(design: Design): DesignWorld {
+/**
+ * `designWorld`, the same world, built with `pause()` asked after each entity (for opening a
+ * large design without one long task); afterwards `designWorld(design)` returns it at once.
+ */
+export async function designWorldInSlices(design: Design, pause: Pause): Promise<DesignWorld> {
+  const known = designWorld.peek(design);
+  if (known) return known;
+  const world = await drainInSlices(worldSteps(design), pause);
+  // Built meanwhile by someone who could not wait: that one is the world.
+  const meanwhile = designWorld.peek(design);
+  if (meanwhile) return meanwhile;
+  designWorld.put(design, world);
+  return world;
+}
+
+/** Builds the world, yielding after each principal, role and resource. */
+function* worldSteps(design: Design): Generator<void, DesignWorld> {
   const skipped: SkippedPolicy[] = [];
   const sources: WorldSources = {
     identity: new Map(),
@@ -112,6 +128,7 @@ function buildWorld(design: Design): DesignWorld {
     }
     if (Object.keys(user.tags).length > 0) definition.tags = { ...user.tags };
     principals.push(definition);
+    yield;
   }
 
   const roles: RoleDefinition[] = [];
@@ -148,6 +165,7 @@ function buildWorld(design: Design): DesignWorld {
     const account = accountEntity(design, role.account);
     if (account && rcp[account.awsAccountId]) definition.rcp = rcp[account.awsAccountId];
     roles.push(definition);
+    yield;
   }
 
   const resources: ResourceDefinition[] = [];
@@ -164,6 +182,7 @@ function buildWorld(design: Design): DesignWorld {
       sources.resource.set(arn, target.policy.source);
     }
     resources.push(definition);
+    yield;
   }
 
   for (const provider of design.identityProviders) {

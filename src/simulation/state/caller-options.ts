@@ -7,7 +7,7 @@ import type { SessionRecord } from '../../sts/index.ts';
 import {
   CHAINED_SESSION_NAME,
   accountOf,
-  deriveTrustGraph,
+  deriveRoleTrustGraph,
   federatedAssumeParams,
   findEntity,
   serviceAssumeParams,
@@ -79,8 +79,9 @@ function trustAsks(
   const caller = findEntity(design, callerId);
   const sources = new Set([callerId]);
   if (caller && 'account' in caller) sources.add(caller.account);
-  for (const edge of deriveTrustGraph(design).edges) {
-    if (edge.target !== role.entityId || !sources.has(edge.source)) continue;
+  // Only this role's edges: deriving every role's on each pick would take seconds at scale.
+  for (const edge of deriveRoleTrustGraph(design, role.entityId).edges) {
+    if (!sources.has(edge.source)) continue;
     for (const set of edge.conditionSets.slice(0, 1))
       for (const label of set) {
         if (/not|null|ifexists/i.test(label.operator)) continue;
