@@ -70,7 +70,17 @@ function uiBoundaries(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', '.reports', 'bin'] },
+  {
+    ignores: [
+      'dist',
+      'dist-plain',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      '.reports',
+      'bin',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
