@@ -278,6 +278,18 @@ export class Analysis {
   private escalations(progress: (fraction: number) => void): Escalation[] {
     const ctx = this.context();
     const actors = this.u.actors;
+    // The action -> principals index: a technique runs only for the actors its gate lets through.
+    const byAction = this.oracle.principalsByAction(actors, [
+      ...new Set(techniques.flatMap((t) => t.gate.flat())),
+    ]);
+    const runs = techniques.map((t) => {
+      const mask = new Uint8Array(actors.length);
+      for (const all of t.gate) {
+        const columns = all.map((a) => byAction.get(a)!);
+        for (let i = 0; i < actors.length; i++) if (columns.every((c) => c[i] === 1)) mask[i] = 1;
+      }
+      return mask;
+    });
     actors.forEach((actor, i) => {
       if (this.isAdmin(actor.id)) return;
       const edges: EscalationEdge[] = (this.assumeOut.get(actor.id) ?? []).map((e) => ({
@@ -295,7 +307,9 @@ export class Analysis {
           },
         ],
       }));
-      for (const technique of techniques) edges.push(...technique(ctx, actor));
+      techniques.forEach((t, k) => {
+        if (runs[k]![i] === 1) edges.push(...t.run(ctx, actor));
+      });
       this.escalationOut.set(actor.id, edges);
       if (i % 500 === 0) progress((0.8 * i) / actors.length);
     });

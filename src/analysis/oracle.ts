@@ -11,6 +11,7 @@
 import { wildcardMatches } from '../engine';
 import {
   access,
+  findEntity,
   stringList,
   principalPolicies,
   statementCoversAction,
@@ -54,6 +55,7 @@ export class Oracle {
   private readonly resourcePatterns = new Map<string, Map<EntityId, readonly string[] | 'any'>>();
   private readonly actionIds = new Map<string, number>();
   private readonly mayAllow = new Map<EntityId, Uint8Array>();
+  private readonly actors = new Map<EntityId, User | Role | null>();
   questions = 0;
 
   /**
@@ -87,6 +89,13 @@ export class Oracle {
     resource: string,
     context?: Record<string, string>,
   ): Granted | undefined {
+    // No identity Allow for the action and no resource policy that could grant it: the adapter
+    // would deny (the filter only skips questions; the reference path asks every one).
+    if (!this.reference) {
+      const actor = this.actorOf(source);
+      if (actor && !this.mayAllowIdentity(actor, action) && !this.resourcePolicyMayGrant(resource))
+        return undefined;
+    }
     const key = `${source}\n${action}\n${resource}\n${context ? JSON.stringify(context) : ''}`;
     const hit = this.calls.get(key);
     if (hit !== undefined) return hit ?? undefined;
@@ -171,18 +180,8 @@ export class Oracle {
   mayAllowIdentity(principal: User | Role, action: string): boolean {
     if (this.reference) return true;
     // Remembered per principal and action: two bits per action (asked, answer).
-    let id = this.actionIds.get(action);
-    if (id === undefined) {
-      id = this.actionIds.size;
-      this.actionIds.set(action, id);
-    }
-    let known = this.mayAllow.get(principal.id);
-    if (!known || known.length <= id) {
-      const grown = new Uint8Array(Math.max(64, (id + 1) * 2));
-      if (known) grown.set(known);
-      known = grown;
-      this.mayAllow.set(principal.id, known);
-    }
+    const id = this.actionId(action);
+    const known = this.known(principal.id, [id]);
     const hit = known[id]!;
     if (hit !== 0) return hit === 2;
     // Per document too: principals share managed policies (one parsed document each).
@@ -201,6 +200,88 @@ export class Oracle {
     });
     known[id] = may ? 2 : 1;
     return may;
+  }
+
+  private actorOf(id: EntityId): User | Role | undefined {
+    let hit = this.actors.get(id);
+    if (hit === undefined) {
+      const e = findEntity(this.design, id);
+      hit = e?.kind === 'user' || e?.kind === 'role' ? e : null;
+      this.actors.set(id, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /**
+   * Whether a resource policy of the design may apply to a call on this resource (then an
+   * Allow need not come from identity policies). S3 ARNs always may: an object ARN takes its
+   * bucket's policy.
+   */
+  private resourcePolicyMayGrant(resource: string): boolean {
+    return (
+      resource.includes(':s3:') || this.adapter.world.index.resource(resource)?.policy !== undefined
+    );
+  }
+
+  /**
+   * For each action, which of these actors `mayAllowIdentity` (all of them on the reference
+   * path), as one byte per actor: the action -> principals index, built once from the identity
+   * documents (each document read once per action) and remembered for `mayAllowIdentity`.
+   */
+  principalsByAction(
+    actors: readonly (User | Role)[],
+    actions: readonly string[],
+  ): Map<string, Uint8Array> {
+    const index = new Map(actions.map((a) => [a, new Uint8Array(actors.length)]));
+    if (this.reference) {
+      for (const bits of index.values()) bits.fill(1);
+      return index;
+    }
+    const columns = actions.map((a) => index.get(a)!);
+    const ids = actions.map((a) => this.actionId(a));
+    const byDoc = new WeakMap<object, Uint8Array>();
+    const covers = (doc: object) => {
+      let bits = byDoc.get(doc);
+      if (!bits) {
+        const allows = this.allows(doc);
+        bits = Uint8Array.from(actions, (a) =>
+          allows.some((st) => statementCoversAction(st, a)) ? 1 : 0,
+        );
+        byDoc.set(doc, bits);
+      }
+      return bits;
+    };
+    actors.forEach((actor, i) => {
+      const known = this.known(actor.id, ids);
+      for (const doc of this.identityDocs(actor)) {
+        const bits = covers(doc);
+        for (let k = 0; k < actions.length; k++) if (bits[k]) columns[k]![i] = 1;
+      }
+      for (let k = 0; k < actions.length; k++) known[ids[k]!] = columns[k]![i] ? 2 : 1;
+    });
+    return index;
+  }
+
+  private actionId(action: string): number {
+    let id = this.actionIds.get(action);
+    if (id === undefined) {
+      id = this.actionIds.size;
+      this.actionIds.set(action, id);
+    }
+    return id;
+  }
+
+  /** The principal's remembered `mayAllowIdentity` answers (0 unknown, 1 no, 2 yes), room for these ids. */
+  private known(principal: EntityId, ids: readonly number[]): Uint8Array {
+    const need = Math.max(...ids) + 1;
+    let known = this.mayAllow.get(principal);
+    if (!known || known.length < need) {
+      const grown = new Uint8Array(Math.max(64, need * 2));
+      if (known) grown.set(known);
+      known = grown;
+      this.mayAllow.set(principal, known);
+    }
+    return known;
   }
 
   private identityDocs(principal: User | Role): readonly object[] {

@@ -83,6 +83,17 @@ export function ownedOrReached(ctx: TechniqueContext, actor: Actor) {
 
 export type Technique = (ctx: TechniqueContext, actor: Actor) => EscalationEdge[];
 
+/**
+ * A technique and the actions an actor must be allowed by its identity policies for it to
+ * open any edge: all of one of these lists (it returns nothing otherwise, by its own `may`
+ * checks). The analysis runs a technique only for the actors the oracle's action index lets
+ * through; the edges themselves are still asked of the adapter.
+ */
+export interface GatedTechnique {
+  gate: readonly (readonly string[])[];
+  run: Technique;
+}
+
 export const toAdmin = (actor: Actor, steps: EscalationStep[]): EscalationEdge => ({
   from: actor.id,
   to: ADMIN,

@@ -4,7 +4,7 @@
  * permission is asked of the adapter through the oracle; the README's "works when" column is
  * read from the design (trusts, attachments, memberships, versions, instance profiles).
  */
-import type { Technique } from './context';
+import type { GatedTechnique } from './context';
 import {
   addUserToGroup,
   createRole,
@@ -18,14 +18,35 @@ import { existingTechniques, passRoleTechniques, serviceTechnique } from './serv
 
 export { ADMIN, type EscalationEdge, type TechniqueContext } from './context';
 
-export const techniques: Technique[] = [
-  policyVersionTechniques,
-  writePolicyTechniques,
-  addUserToGroup,
-  updateAssumeRolePolicy,
-  userCredentials,
-  createRole,
-  deleteBoundary,
+const only = (...actions: string[]) => actions.map((a) => [a]);
+
+export const techniques: GatedTechnique[] = [
+  {
+    gate: only('iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion'),
+    run: policyVersionTechniques,
+  },
+  {
+    gate: only(
+      'iam:AttachUserPolicy',
+      'iam:PutUserPolicy',
+      'iam:AttachGroupPolicy',
+      'iam:PutGroupPolicy',
+      'iam:AttachRolePolicy',
+      'iam:PutRolePolicy',
+    ),
+    run: writePolicyTechniques,
+  },
+  { gate: only('iam:AddUserToGroup'), run: addUserToGroup },
+  { gate: only('iam:UpdateAssumeRolePolicy'), run: updateAssumeRolePolicy },
+  {
+    gate: only('iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile'),
+    run: userCredentials,
+  },
+  { gate: only('iam:CreateRole'), run: createRole },
+  {
+    gate: only('iam:DeleteUserPermissionsBoundary', 'iam:DeleteRolePermissionsBoundary'),
+    run: deleteBoundary,
+  },
   ...passRoleTechniques.map((t) => serviceTechnique(t, true)),
   ...existingTechniques.map((t) => serviceTechnique(t, false)),
 ];

@@ -12,7 +12,7 @@ import {
   step,
   type Call,
   type EscalationEdge,
-  type Technique,
+  type GatedTechnique,
   type TechniqueContext,
 } from './context';
 
@@ -226,58 +226,62 @@ export const existingTechniques: ServiceTechnique[] = [
   },
 ];
 
-export function serviceTechnique(t: ServiceTechnique, passRole: boolean): Technique {
+export function serviceTechnique(t: ServiceTechnique, passRole: boolean): GatedTechnique {
   const firstActions = [...new Set(t.calls('0').map((alt) => alt[0]![0]))];
-  return (ctx, actor) => {
-    const account = ctx.u.accountOf(actor.id);
-    if (!account) return [];
-    if (passRole && !may(ctx, actor, ['iam:PassRole'])) return [];
-    if (!firstActions.some((a) => may(ctx, actor, [a]))) return [];
-    const edges: EscalationEdge[] = [];
-    // The calls after PassRole read no role: asked once per actor, when a role is passable.
-    let found: ReturnType<typeof ctx.oracle.any> | null = null;
-    // PassRole never passes a role of another account; existing resources run in their own.
-    for (const service of t.services) {
-      for (const role of ctx.serviceRoles(service, account)) {
-        if (role.id === actor.id) continue;
-        if (
-          t.technique === 'existing-ec2-instance' &&
-          role.observed?.instanceProfiles?.length === 0
-        )
-          continue;
-        const roleArn = ctx.u.arnOf(role.id);
-        let pass: Granted | undefined = { needs: [] };
-        if (passRole)
-          pass = ctx.oracle.call(actor.id, 'iam:PassRole', roleArn, {
-            'iam:PassedToService': service,
+  const gate = firstActions.map((a) => (passRole ? ['iam:PassRole', a] : [a]));
+  return {
+    gate,
+    run: (ctx, actor) => {
+      const account = ctx.u.accountOf(actor.id);
+      if (!account) return [];
+      if (passRole && !may(ctx, actor, ['iam:PassRole'])) return [];
+      if (!firstActions.some((a) => may(ctx, actor, [a]))) return [];
+      const edges: EscalationEdge[] = [];
+      // The calls after PassRole read no role: asked once per actor, when a role is passable.
+      let found: ReturnType<typeof ctx.oracle.any> | null = null;
+      // PassRole never passes a role of another account; existing resources run in their own.
+      for (const service of t.services) {
+        for (const role of ctx.serviceRoles(service, account)) {
+          if (role.id === actor.id) continue;
+          if (
+            t.technique === 'existing-ec2-instance' &&
+            role.observed?.instanceProfiles?.length === 0
+          )
+            continue;
+          const roleArn = ctx.u.arnOf(role.id);
+          let pass: Granted | undefined = { needs: [] };
+          if (passRole)
+            pass = ctx.oracle.call(actor.id, 'iam:PassRole', roleArn, {
+              'iam:PassedToService': service,
+            });
+          if (!pass) continue;
+          if (found === null) found = ctx.oracle.any(actor.id, t.calls(account));
+          if (!found) continue;
+          const extra = t.extra?.(ctx, role, account);
+          const extraGranted = extra ? ctx.oracle.all(actor.id, extra.calls) : { needs: [] };
+          if (!extraGranted) continue;
+          const actions = [
+            ...(passRole ? ['iam:PassRole'] : []),
+            ...found.actions,
+            ...(extra?.calls.map(([a]) => a) ?? []),
+          ];
+          const needs = [
+            ...new Set([
+              ...pass.needs,
+              ...found.granted.needs,
+              ...extraGranted.needs,
+              ...(extra?.needs ?? []),
+              ...(t.exists ? [t.exists(roleArn)] : []),
+            ]),
+          ];
+          edges.push({
+            from: actor.id,
+            to: role.id,
+            steps: [step(ctx, t.technique, actor.id, role.id, actions, needs)],
           });
-        if (!pass) continue;
-        if (found === null) found = ctx.oracle.any(actor.id, t.calls(account));
-        if (!found) continue;
-        const extra = t.extra?.(ctx, role, account);
-        const extraGranted = extra ? ctx.oracle.all(actor.id, extra.calls) : { needs: [] };
-        if (!extraGranted) continue;
-        const actions = [
-          ...(passRole ? ['iam:PassRole'] : []),
-          ...found.actions,
-          ...(extra?.calls.map(([a]) => a) ?? []),
-        ];
-        const needs = [
-          ...new Set([
-            ...pass.needs,
-            ...found.granted.needs,
-            ...extraGranted.needs,
-            ...(extra?.needs ?? []),
-            ...(t.exists ? [t.exists(roleArn)] : []),
-          ]),
-        ];
-        edges.push({
-          from: actor.id,
-          to: role.id,
-          steps: [step(ctx, t.technique, actor.id, role.id, actions, needs)],
-        });
+        }
       }
-    }
-    return edges;
+      return edges;
+    },
   };
 }
