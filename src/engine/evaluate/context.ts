@@ -122,6 +122,10 @@ export class RequestContext implements ContextLookup {
   private count = 0;
   private readonly ids: number[] = [];
   private readonly values: ContextValue[] = [];
+  /** Every key of the request as given, in for-in order, and its value (for the explanation's context). */
+  private givenCount = 0;
+  private readonly givenKeys: string[] = [];
+  private readonly givenValues: ContextValue[] = [];
 
   reset(request: RequestInput, principal: PrincipalInfo, resourceAccount: string | undefined) {
     this.request = request;
@@ -135,17 +139,31 @@ export class RequestContext implements ContextLookup {
   private readRequest(): void {
     this.readFor = keyIds.size;
     this.count = 0;
+    this.givenCount = 0;
     const context = this.request.context;
     if (context === undefined) return;
     let n = 0;
+    let g = 0;
     for (const key in context) {
+      const value = context[key]!;
+      this.givenKeys[g] = key;
+      this.givenValues[g++] = value;
       const id = requestKeyId(key);
       if (id < 0) continue;
       this.ids[n] = id;
-      this.values[n] = context[key]!;
+      this.values[n] = value;
       n++;
     }
     this.count = n;
+    this.givenCount = g;
+  }
+
+  /** Copies the request's own keys into `out`, as a for-in over its context would (read once per request). */
+  copyGiven(out: Record<string, ContextValue>): void {
+    if (this.readFor !== keyIds.size) this.readRequest();
+    const keys = this.givenKeys;
+    const values = this.givenValues;
+    for (let i = 0; i < this.givenCount; i++) out[keys[i]!] = values[i]!;
   }
 
   /** The value of the key with this id (see {@link keyIdOf}). */
@@ -278,10 +296,7 @@ const derivedIds = derivedNames.map((name) => keyIdOf(name.toLowerCase()));
  * keeps its place). The usual sets of derived keys are object literals, which
  * V8 builds far faster than one keyed store at a time.
  */
-export function effectiveContext(
-  request: RequestInput,
-  state: RequestState,
-): Record<string, ContextValue> {
+export function effectiveContext(state: RequestState): Record<string, ContextValue> {
   const lookup = state.lookup;
   const arn = lookup.byId(derivedIds[0]!);
   const account = lookup.byId(derivedIds[1]!);
@@ -336,8 +351,7 @@ export function effectiveContext(
       if (value !== undefined) out[derivedNames[i]!] = value;
     }
   }
-  // for-in, as `readRequest` reads the keys (and faster than Object.assign here).
-  const context = request.context;
-  if (context !== undefined) for (const key in context) out[key] = context[key]!;
+  // The request's keys as `readRequest` read them (one for-in per request, not two).
+  lookup.copyGiven(out);
   return out;
 }

@@ -2,7 +2,7 @@
  * The explanation of a decision (built only when asked): every policy and statement with
  * whether it applied and why not, the decisive statements and the kind that decided.
  */
-import type { ContextValue, DecidingKind, Decision, PolicyKind, RequestInput } from '../types.ts';
+import type { ContextValue, DecidingKind, Decision, PolicyKind } from '../types.ts';
 import type { PrincipalKind } from '../principal/principal-info.ts';
 import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile.ts';
 import { effectiveContext, type RequestState } from './context.ts';
@@ -313,7 +313,6 @@ function decisiveStatements(o: Outcome, f: Facts): StatementRef[] {
  * `decide`, then STS's rules) and explains the outcome: the explaining path.
  */
 export function explain(
-  request: RequestInput,
   set: CompiledPolicySet,
   state: RequestState,
   plan: ActionPlan,
@@ -371,7 +370,7 @@ export function explain(
       state.resourceAccount !== undefined &&
       who.account !== state.resourceAccount,
     principal,
-    context: effectiveContext(request, state),
+    context: effectiveContext(state),
     policies,
     decisive: decisiveStatements(outcome, facts),
   };
