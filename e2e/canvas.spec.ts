@@ -117,7 +117,7 @@ test('moving a role into another account changes its ARN and the policies naming
   });
   await canvas.select(app.node('Deploy'));
   await expect(app.inspector.getByLabel('ARN')).toHaveText('arn:aws:iam::111111111111:role/Deploy');
-  await expect(canvas.field('Account')).toHaveValue('acct-dev');
+  await expect(canvas.field('Account')).toHaveValue('Development (111111111111)');
   // Developer's permission to assume it follows the move.
   await canvas.select(app.node('Developer'));
   await app.inspector.getByRole('tab', { name: 'AssumeDeploy' }).click();

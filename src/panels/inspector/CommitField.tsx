@@ -76,4 +76,8 @@ export function CommitField({ label, value, onCommit, hint, validate, ...rest }:
   );
 }
 
-export { inputClass };
+/** The same field with room for a combobox's ▾ marker. */
+const comboboxClass =
+  'w-full rounded border border-slate-300 bg-white py-1 pr-5 pl-2 text-sm text-slate-900 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-50';
+
+export { comboboxClass, inputClass };

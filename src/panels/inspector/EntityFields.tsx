@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import {
   accountOf,
   arnOf,
@@ -13,6 +13,7 @@ import {
   setPath,
   setTags,
   updateEntity,
+  type Account,
   type Design,
   type Entity,
   isRegional,
@@ -22,7 +23,8 @@ import {
 } from '../../model';
 import { selectApply, useRolecraft } from '../../store';
 import { kindLabel } from '../../canvas';
-import { CommitField, inputClass } from './CommitField';
+import { Combobox } from '../ui/Combobox';
+import { CommitField, comboboxClass, inputClass } from './CommitField';
 import { IdentityProviderFields } from './IdentityProviderFields';
 import { TagsEditor } from './TagsEditor';
 
@@ -89,6 +91,33 @@ function nameRefusal(entity: Entity, name: string): string | undefined {
   return undefined;
 }
 
+/** The account an entity lives in: a searchable list (a real organization has hundreds). */
+function AccountPicker({
+  accounts,
+  value,
+  onChange,
+}: {
+  accounts: readonly Account[];
+  value: string;
+  onChange: (account: string) => void;
+}) {
+  const options = useMemo(
+    () => accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.awsAccountId})` })),
+    [accounts],
+  );
+  return (
+    <Combobox
+      label="Account"
+      labelClassName="block text-xs font-medium text-slate-600 dark:text-slate-300"
+      inputClassName={comboboxClass}
+      value={value}
+      options={options}
+      onChange={onChange}
+      placeholder="Type to find an account"
+    />
+  );
+}
+
 /** The editable fields of one entity; each change is one model command. */
 export function EntityFields({ design, entity }: { design: Design; entity: Entity }) {
   const apply = useRolecraft(selectApply);
@@ -127,22 +156,11 @@ export function EntityFields({ design, entity }: { design: Design; entity: Entit
         />
       )}
       {'account' in entity && (
-        <Labelled label="Account">
-          {(fieldId) => (
-            <select
-              id={fieldId}
-              className={inputClass}
-              value={entity.account}
-              onChange={(e) => apply(moveEntity, { id, account: e.target.value })}
-            >
-              {design.accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name} ({a.awsAccountId})
-                </option>
-              ))}
-            </select>
-          )}
-        </Labelled>
+        <AccountPicker
+          accounts={design.accounts}
+          value={entity.account}
+          onChange={(account) => apply(moveEntity, { id, account })}
+        />
       )}
       {!('account' in entity) && account && <ReadOnly label="Account" value={account.name} />}
       {(entity.kind === 'user' || entity.kind === 'group' || entity.kind === 'role') && (

@@ -111,8 +111,13 @@ describe('the inspector’s fields', () => {
 
   it('moves a role to another account with the Account picker', async () => {
     const { entity, user } = renderInspector('role-developer');
-    await user.selectOptions(screen.getByLabelText('Account'), 'Production (222222222222)');
+    const picker = screen.getByRole('combobox', { name: 'Account' }) as HTMLInputElement;
+    expect(picker.value).toBe('Development (111111111111)');
+    await user.click(picker);
+    await user.keyboard('Prod');
+    await user.click(screen.getByRole('option', { name: 'Production (222222222222)' }));
     expect(entity()).toMatchObject({ account: 'acct-prod' });
+    expect(picker.value).toBe('Production (222222222222)');
   });
 
   it('turns a user’s MFA and long-term keys off with their checkboxes', async () => {

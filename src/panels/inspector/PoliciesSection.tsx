@@ -26,10 +26,12 @@ import {
   type User,
 } from '../../model';
 import { selectApply, selectDesign, useRolecraft } from '../../store';
+import { Combobox } from '../ui/Combobox';
 import { useConfirmRemove } from './ConfirmRemoveDialog';
 import { NameField } from './NameField';
 import {
   noteClass,
+  pickerInputClass,
   quietButtonClass,
   removeButtonClass,
   selectClass,
@@ -247,24 +249,16 @@ export function PoliciesSection({ entity }: { entity: Holder }) {
           Add managed policy
         </button>
         {attachable.length > 0 && (
-          <select
-            aria-label={`Attach an existing managed policy to ${entity.name}`}
-            className={selectClass}
-            value=""
-            onChange={(e) => {
-              const policy = attachable.find((p) => p.id === e.target.value);
-              if (!policy) return;
+          <ManagedPolicyPicker
+            label={`Attach an existing managed policy to ${entity.name}`}
+            placeholder="Attach existing…"
+            policies={attachable}
+            describe={(p) => `${p.name} (${attachersOf(design, p.id).length} attached)`}
+            onPick={(policy) => {
               apply(attachManagedPolicy, { entityId: entity.id, policyId: policy.id });
               setAnnouncement(`Attached managed policy ${policy.name}.`);
             }}
-          >
-            <option value="">Attach existing…</option>
-            {attachable.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({attachersOf(design, p.id).length} attached)
-              </option>
-            ))}
-          </select>
+          />
         )}
       </div>
       {entity.kind !== 'group' && (
@@ -314,6 +308,38 @@ export function PoliciesSection({ entity }: { entity: Holder }) {
   );
 }
 
+/** One of the design's managed policies, picked from a searchable list (an organization has hundreds). */
+function ManagedPolicyPicker({
+  label,
+  placeholder,
+  policies,
+  describe,
+  onPick,
+}: {
+  label: string;
+  placeholder: string;
+  policies: readonly ManagedPolicy[];
+  describe: (policy: ManagedPolicy) => string;
+  onPick: (policy: ManagedPolicy) => void;
+}) {
+  const options = policies.map((p) => ({ value: p.id, label: describe(p) }));
+  return (
+    <Combobox
+      label={label}
+      hideLabel
+      className="w-52 max-w-full"
+      inputClassName={pickerInputClass}
+      value=""
+      options={options}
+      onChange={(id) => {
+        const policy = policies.find((p) => p.id === id);
+        if (policy) onPick(policy);
+      }}
+      placeholder={placeholder}
+    />
+  );
+}
+
 interface BoundaryControlsProps {
   entity: User | Role;
   boundary: ManagedPolicy | null;
@@ -341,22 +367,13 @@ function BoundaryControls({
           Add permissions boundary
         </button>
         {usable.length > 0 && (
-          <select
-            aria-label={`Use an existing managed policy as boundary of ${entity.name}`}
-            className={selectClass}
-            value=""
-            onChange={(e) => {
-              const policy = usable.find((p) => p.id === e.target.value);
-              if (policy) onUse(policy);
-            }}
-          >
-            <option value="">Use existing as boundary…</option>
-            {usable.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <ManagedPolicyPicker
+            label={`Use an existing managed policy as boundary of ${entity.name}`}
+            placeholder="Use existing as boundary…"
+            policies={usable}
+            describe={(p) => p.name}
+            onPick={onUse}
+          />
         )}
       </div>
     );

@@ -12,14 +12,12 @@ import {
 import { selectApply, useRolecraft } from '../../store';
 import { kindLabel } from '../../canvas';
 import { Combobox } from '../ui/Combobox';
+import { comboboxClass } from './CommitField';
 
 interface TrustListProps {
   design: Design;
   role: Role;
 }
-
-const comboboxClass =
-  'w-full rounded border border-slate-300 bg-white py-1 pr-5 pl-2 text-sm text-slate-900 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/40 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-50';
 
 const smallButton =
   'shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';

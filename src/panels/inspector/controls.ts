@@ -15,4 +15,8 @@ export const compactInputClass =
 export const selectClass =
   'shrink-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/40 focus:outline-none dark:border-slate-600 dark:bg-slate-800 dark:text-slate-50';
 
+/** A picker's input (`Combobox`), as small as `selectClass`, with room for its ▾ marker. */
+export const pickerInputClass =
+  'w-full min-w-0 rounded border border-slate-300 bg-white py-0.5 pr-5 pl-1 text-xs text-slate-900 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/40 focus:outline-none dark:border-slate-600 dark:bg-slate-800 dark:text-slate-50';
+
 export const noteClass = 'text-xs text-slate-500 dark:text-slate-400';
