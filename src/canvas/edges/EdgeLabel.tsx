@@ -1,4 +1,5 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
+import type { Point } from './route';
 
 interface EdgeLabelProps {
   x: number;
@@ -57,5 +58,23 @@ export function EdgeLabel({ x, y, text, color, title, collapsed = false }: EdgeL
         )}
       </div>
     </EdgeLabelRenderer>
+  );
+}
+
+/**
+ * The thin line from a point on the edge to a label placed away from it (see `placeLabels`),
+ * drawn in the edge's SVG: it ends at the label's centre, under the label.
+ */
+export function LabelLeader({ from, to, color }: { from: Point; to: Point; color: string }) {
+  return (
+    <path
+      data-edge-leader
+      d={`M${from.x},${from.y} L${to.x},${to.y}`}
+      fill="none"
+      stroke={color}
+      strokeWidth={1.25}
+      strokeDasharray="3 3"
+      pointerEvents="none"
+    />
   );
 }

@@ -3,7 +3,7 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { useEdgePath } from './floating';
 import type { MembershipFlowEdge, PermissionFlowEdge } from './edge-data';
 import { membershipLook, permissionLook } from './edge-styles';
-import { EdgeLabel } from './EdgeLabel';
+import { EdgeLabel, LabelLeader } from './EdgeLabel';
 import { useLabelPlacement } from './label-context';
 
 export const MembershipEdgeView = memo(function MembershipEdgeView(
@@ -41,7 +41,10 @@ export const PermissionEdgeView = memo(function PermissionEdgeView(
           strokeDasharray: permissionLook.dash,
         }}
       />
-      {data && !placed?.hidden && (
+      {data && placed?.leader && (
+        <LabelLeader from={placed.leader} to={placed} color={permissionLook.stroke} />
+      )}
+      {data && (
         <EdgeLabel
           x={placed?.x ?? labelX}
           y={placed?.y ?? labelY}

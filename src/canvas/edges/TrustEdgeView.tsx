@@ -3,7 +3,7 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { useEdgePath } from './floating';
 import type { TrustFlowEdge } from './edge-data';
 import { trustEdgeStyle } from './edge-styles';
-import { EdgeLabel } from './EdgeLabel';
+import { EdgeLabel, LabelLeader } from './EdgeLabel';
 import { useLabelPlacement } from './label-context';
 
 /** "source may assume target", styled by kind; a blocked grant is dashed red with no arrow. */
@@ -28,7 +28,10 @@ export const TrustEdgeView = memo(function TrustEdgeView(props: EdgeProps<TrustF
           strokeDasharray: look.dash,
         }}
       />
-      {text && !placed?.hidden && (
+      {text && placed?.leader && (
+        <LabelLeader from={placed.leader} to={placed} color={look.stroke} />
+      )}
+      {text && (
         <EdgeLabel
           x={placed?.x ?? labelX}
           y={placed?.y ?? labelY}

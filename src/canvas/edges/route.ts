@@ -190,7 +190,7 @@ export function curveRoute(ports: Ports): Route {
 }
 
 /** Whether the segment a-b passes through the box (Liang-Barsky clipping). */
-function segmentHits(a: Point, b: Point, box: Box): boolean {
+export function segmentHits(a: Point, b: Point, box: Box): boolean {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   let t0 = 0;
