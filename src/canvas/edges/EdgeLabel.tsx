@@ -1,5 +1,5 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
-import type { Point } from './route';
+import type { Point } from './route-geometry';
 
 interface EdgeLabelProps {
   x: number;

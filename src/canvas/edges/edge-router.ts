@@ -3,7 +3,8 @@
 // changed; every other route is reused. Routes are computed on demand, for drawn edges only.
 
 import { BoxIndex, boxesOverlap, type Box, type Indexed } from './box-index';
-import { routeBetween, solidBox, type End, type Route } from './route';
+import { solidBox, type End } from './ports';
+import { routeBetween, type Route } from './route';
 
 const sameBox = (a: Box, b: Box) =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;

@@ -1,7 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { ACCOUNT_HEADER } from '../geometry';
-import { curveRoute, pointAlong, portsBetween, type End, type Route } from './route';
+import { curveRoute } from './path-shape';
+import { portsBetween, type End } from './ports';
+import type { Route } from './route';
+import { pointAlong } from './route-geometry';
 import { useEdgeRoutes } from './routing-context';
 
 /** A node as an edge end, where React Flow has it now (a drag moves it before the design). */

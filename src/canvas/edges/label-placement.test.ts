@@ -8,7 +8,7 @@ import {
   type LabelPlacement,
   type LabelRequest,
 } from './label-placement';
-import { segmentHits } from './route';
+import { segmentHits } from './route-geometry';
 
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

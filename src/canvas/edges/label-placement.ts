@@ -1,5 +1,5 @@
 import { BoxIndex } from './box-index';
-import { pointAlong, segmentHits, type Point } from './route';
+import { pointAlong, segmentHits, type Point } from './route-geometry';
 
 // Where each edge label goes: on its own edge, clear of every node box, the account headers
 // and the labels placed before it. Every label is drawn somewhere (a trust condition must stay

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BoxIndex, type Box } from './box-index';
 import { EdgeRouter } from './edge-router';
-import { crossesAny, pointAlong, routeBetween, solidBox, type End } from './route';
+import { solidBox, type End } from './ports';
+import { routeBetween } from './route';
+import { crossesAny } from './route-geometry';
 
 const W = 180;
 const H = 64;
@@ -75,16 +77,6 @@ describe('routeBetween', () => {
     expect(routeBetween(acct, inside, index).points[0]).toEqual({ x: 300, y: 44 });
     expect(routeBetween(acct, outside, index).points[0]).toEqual({ x: 600, y: 22 });
     expect(routeBetween(acct, entity('left', -400, 100), index).points[0]).toEqual({ x: 0, y: 22 });
-  });
-
-  it('finds the point a fraction along a polyline, with its direction', () => {
-    const line = [
-      { x: 0, y: 0 },
-      { x: 100, y: 0 },
-      { x: 100, y: 100 },
-    ];
-    expect(pointAlong(line, 0.25)).toEqual({ x: 50, y: 0, dx: 1, dy: 0 });
-    expect(pointAlong(line, 0.75)).toEqual({ x: 100, y: 50, dx: 0, dy: 1 });
   });
 });
 

@@ -3,7 +3,7 @@ import type { Design } from '../../model';
 import { ACCOUNT_HEADER, ENTITY_HEIGHT, ENTITY_WIDTH } from '../geometry';
 import { accountFrames, entityPositions } from '../nodes/build-nodes';
 import { EdgeRouter } from './edge-router';
-import type { End } from './route';
+import type { End } from './ports';
 
 /** Every node's box as the design places it (accounts with their header), by id. */
 function endsOf(design: Design): Map<string, End> {
