@@ -42,11 +42,12 @@ export class EdgeRouter {
     for (const [id, end] of ends) {
       const old = this.ends.get(id);
       if (old && sameEnd(old, end)) continue;
-      changed.push(end.box);
-      if (old) changed.push(old.box);
+      // What routes go around: an account's header, not its whole frame.
+      changed.push(solidBox(end));
+      if (old) changed.push(solidBox(old));
       if (changed.length > MANY_CHANGES) break;
     }
-    for (const [id, old] of this.ends) if (!ends.has(id)) changed.push(old.box);
+    for (const [id, old] of this.ends) if (!ends.has(id)) changed.push(solidBox(old));
     if (changed.length === 0) return false;
     this.ends = ends;
     this.index = new BoxIndex(

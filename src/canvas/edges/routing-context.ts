@@ -6,7 +6,7 @@ import { EdgeRouter } from './edge-router';
 import type { End } from './ports';
 
 /** Every node's box as the design places it (accounts with their header), by id. */
-function endsOf(design: Design): Map<string, End> {
+export function endsOf(design: Design): Map<string, End> {
   const positions = entityPositions(design);
   const ends = new Map<string, End>();
   for (const [id, frame] of accountFrames(design, positions))
