@@ -8,10 +8,14 @@
  *   run: the UI never freezes when both stay small (headless Chromium draws no frames here, so
  *   a timer stands in for them); the page is read with plain DOM queries, cheap next to
  *   Playwright's role queries, which would load the main thread themselves;
- * - the progress bar's values seen (it moves), and Cancel: time from the click to the bar gone,
- *   with the Run button usable again.
+ * - the progress bar's values seen (it moves), and Cancel, pressed early (half a second into a
+ *   run) and late (once the bar is past half way): the time from the click event to the page
+ *   without the bar (read in the page: a mutation observer, no Playwright round trip), the
+ *   Run button usable again, and the longest main-thread task and heartbeat gap from the Run
+ *   click to a second after the Cancel (target: the answer within 200 ms, no task over 200 ms).
  *
  *   npx vite build && npx tsx bench/analysis-app.bench.ts [--sizes 2000,10000] [--dist dist]
+ *     [--cancel-only]
  */
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
@@ -23,18 +27,40 @@ const option = (name: string) => {
 };
 const sizes = (option('sizes') ?? '2000,10000').split(',').map(Number);
 const dist = option('dist') ?? 'dist';
+/** Measure the two Cancels only, not the whole run after them. */
+const cancelOnly = process.argv.includes('--cancel-only');
 
 declare global {
   interface Window {
     __longTasks: { start: number; duration: number }[];
     __beats: number[];
+    /** The last Cancel click's event time, and when the page next had no progress bar. */
+    __cancel: { clickedAt: number; answeredAt?: number } | undefined;
   }
 }
 
-/** Records long tasks and a 50 ms heartbeat's late ticks from the first script on. */
+/**
+ * Records long tasks and a 50 ms heartbeat's late ticks from the first script on, and how soon
+ * the page answers a Cancel click (the progress bar gone).
+ */
 function recordMainThread() {
   window.__longTasks = [];
   window.__beats = [];
+  window.__cancel = undefined;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('button')?.textContent === 'Cancel')
+        window.__cancel = { clickedAt: event.timeStamp };
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    const c = window.__cancel;
+    if (c && c.answeredAt === undefined && !document.querySelector('progress'))
+      c.answeredAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       window.__longTasks.push({ start: e.startTime, duration: e.duration });
@@ -64,6 +90,70 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+/**
+ * Runs the analysis and presses Cancel half a second in (`early`, a click as a person makes
+ * it) or once the escalations stage has begun (`late`, clicked in the page the moment the bar
+ * passes 0.45, polled every 50 ms: Playwright's click waits for frames a loaded headless Chromium
+ * may not draw, and so would a requestAnimationFrame poll).
+ */
+async function cancelRun(page: Page, when: 'early' | 'late') {
+  const startAt = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Run analysis' }).click();
+  const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
+  await bar.waitFor();
+  let fraction: number | null;
+  if (when === 'early') {
+    await page.waitForTimeout(500);
+    fraction = await page.evaluate(
+      () =>
+        document.querySelector<HTMLProgressElement>('progress[aria-label="Analysis progress"]')
+          ?.value ?? null,
+    );
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  } else {
+    const clicked = await page.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLProgressElement>(
+          'progress[aria-label="Analysis progress"]',
+        );
+        if (!bar) return 'finished';
+        if (bar.value < 0.45) return false;
+        const cancel = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Cancel',
+        );
+        cancel?.click();
+        return bar.value;
+      },
+      undefined,
+      { polling: 50, timeout: 600_000 },
+    );
+    const value = await clicked.jsonValue();
+    if (value === 'finished') return { when, finishedBeforeCancel: true };
+    fraction = value as number;
+  }
+  await bar.waitFor({ state: 'detached' });
+  const runUsable = await page.getByRole('button', { name: 'Run analysis' }).isEnabled();
+  const cancel = await page.evaluate(() => window.__cancel);
+  if (!cancel?.answeredAt) throw new Error('no Cancel click recorded');
+  await page.waitForTimeout(1000);
+  // Where the long tasks fell: ms from the Cancel click (negative: while the run worked).
+  const longTasks = await page.evaluate(
+    ([a, b, at]) =>
+      window.__longTasks
+        .filter((x) => x.start >= a && x.start <= b && x.duration >= 100)
+        .map((x) => ({ fromCancelMs: Math.round(x.start - at), ms: Math.round(x.duration) })),
+    [startAt, cancel.clickedAt + 1000, cancel.clickedAt] as const,
+  );
+  return {
+    when,
+    atFraction: fraction === null ? null : Number(fraction.toFixed(2)),
+    answerMs: Math.round(cancel.answeredAt - cancel.clickedAt),
+    runUsableAfterCancel: runUsable,
+    ...(await mainThreadBetween(page, startAt, cancel.clickedAt + 1000)),
+    tasksOver100Ms: longTasks,
+  };
+}
+
 async function measure(page: Page, size: number) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -72,16 +162,9 @@ async function measure(page: Page, size: number) {
   await page.waitForTimeout(2000);
   await page.getByRole('tab', { name: 'Findings' }).click();
 
-  // Cancel: a run stopped partway.
-  await page.getByRole('button', { name: 'Run analysis' }).click();
-  const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
-  await bar.waitFor();
-  await page.waitForTimeout(500);
-  const cancelAt = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  await bar.waitFor({ state: 'detached' });
-  const cancelMs = (await page.evaluate(() => performance.now())) - cancelAt;
-  const runUsable = await page.getByRole('button', { name: 'Run analysis' }).isEnabled();
+  const early = await cancelRun(page, 'early');
+  const late = await cancelRun(page, 'late');
+  if (cancelOnly) return { size, cancel: [early, late], load: load() };
 
   // A whole run.
   const cpu0 = await mainThreadMs(cdp);
@@ -111,8 +194,7 @@ async function measure(page: Page, size: number) {
     mainThreadCpuMs: Math.round(cpu1 - cpu0),
     ...(await mainThreadBetween(page, t0, t1)),
     progressValues: [...seen].sort(),
-    cancelMs: Math.round(cancelMs),
-    runUsableAfterCancel: runUsable,
+    cancel: [early, late],
     summary,
     load: load(),
   };
