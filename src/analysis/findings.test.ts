@@ -287,4 +287,45 @@ describe('findings: a positive and its trap each', () => {
       b.analyze('2026-02-01T00:00:00Z').result.findings.filter((f) => f.kind === 'role-unused'),
     ).toEqual([]);
   });
+
+  describe('admin-assumable-without-mfa through a chain of AssumeRole', () => {
+    const chain = (firstHop: Record<string, unknown> | undefined) =>
+      build((b) => {
+        b.user('alice', [doc(allow('sts:AssumeRole'))]);
+        b.role(
+          'Hop',
+          [trustStatement({ AWS: arn('user', 'alice') }, 'sts:AssumeRole', firstHop)],
+          [doc(allow('sts:AssumeRole', arn('role', 'Admin')))],
+        );
+        b.role('Admin', [trustStatement({ AWS: arn('role', 'Hop') })], [ADMIN_DOC]);
+      });
+    const mfaFindings = (b: AccountBuilder) =>
+      b
+        .analyze()
+        .result.findings.filter((f) => f.kind === 'admin-assumable-without-mfa')
+        .map((f) => ({ subject: f.subject, statement: f.statement, message: f.message }));
+
+    it('is found when every hop holds without MFA, naming the human and the chain', () => {
+      expect(mfaFindings(chain(undefined))).toEqual([
+        {
+          subject: arn('role', 'Admin'),
+          statement: 0,
+          message: '`Admin` is admin and `alice` can reach it without MFA through `Hop`',
+        },
+      ]);
+    });
+
+    it("is not found when the chain's first hop requires MFA", () => {
+      const b = chain({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
+      // The chain is there (with MFA as a need of its first hop), only not without MFA.
+      const reach = b
+        .analyze()
+        .result.reachability.find(
+          (r) => r.from === arn('user', 'alice') && r.to === arn('role', 'Admin'),
+        );
+      expect(reach?.hops).toEqual([arn('user', 'alice'), arn('role', 'Hop'), arn('role', 'Admin')]);
+      expect(reach?.needs.some((n) => /mfa/i.test(n))).toBe(true);
+      expect(mfaFindings(b)).toEqual([]);
+    });
+  });
 });

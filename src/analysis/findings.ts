@@ -19,6 +19,7 @@ import {
   type Role,
 } from '../model';
 import type { Analysis } from './analyze';
+import type { AssumeEdge } from './reach';
 import { severities, type Finding, type FindingKind, type Severity } from './types';
 
 const severityOf: Record<FindingKind, Severity> = {
@@ -411,30 +412,110 @@ function accessFindings(a: Analysis, add: Add) {
         );
     }
   }
-  // Admin roles humans can assume without MFA: users (with MFA absent) and SAML providers, directly.
-  const humans = new Set([
+  // Admin roles humans (users with MFA absent, SAML providers) can assume without MFA: directly,
+  // or through a chain of AssumeRole whose every hop holds without MFA.
+  const humans = [
     ...a.design.users.map((u) => u.id),
     ...a.design.identityProviders.filter((p) => p.protocol === 'saml').map((p) => p.id),
-  ]);
+  ];
+  const human = new Set(humans);
+  const withoutMfa = withoutMfaHops(a);
   for (const e of a.assume) {
-    if (!humans.has(e.source) || !a.admin.has(e.role)) continue;
+    if (!human.has(e.source) || !a.admin.has(e.role) || !withoutMfa(e)) continue;
     const role = a.u.entity(e.role) as Role;
     const source = a.u.entity(e.source)!;
-    const withoutMfa =
-      source.kind === 'user'
-        ? a.oracle.assume(e.source, e.role, { 'aws:MultiFactorAuthPresent': 'false' })
-        : { needs: e.needs };
-    if (!withoutMfa || withoutMfa.needs.some((n) => /mfa/i.test(n))) continue;
-    const statement = trustStatementFor(a, role, e.source);
     add(
       'admin-assumable-without-mfa',
       role.id,
       'trust',
-      statement,
+      trustStatementFor(a, role, e.source),
       `\`${role.name}\` is admin and \`${source.name}\` can assume it without MFA`,
       trust,
     );
   }
+  // Chains: walk from each human over hops without MFA, only toward roles that lead to an admin.
+  const toward = rolesTowardAdmin(a);
+  if (toward.size === 0) return;
+  const out = new Map<EntityId, AssumeEdge[]>();
+  for (const e of a.assume) {
+    if (!toward.has(e.role)) continue;
+    const list = out.get(e.source) ?? [];
+    list.push(e);
+    out.set(e.source, list);
+  }
+  for (const start of humans) {
+    if (!out.has(start)) continue;
+    const via = new Map<EntityId, AssumeEdge[]>([[start, []]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i]!;
+      const path = via.get(node)!;
+      if (path.length >= 2 && a.admin.has(node)) {
+        const role = a.u.entity(node) as Role;
+        const through = path.slice(0, -1).map((e) => `\`${a.u.entity(e.role)!.name}\``);
+        add(
+          'admin-assumable-without-mfa',
+          role.id,
+          'trust',
+          trustStatementFor(a, role, path[path.length - 1]!.source),
+          `\`${role.name}\` is admin and \`${a.u.entity(start)!.name}\` can reach it without MFA through ${through.join(', ')}`,
+          trust,
+        );
+      }
+      for (const e of out.get(node) ?? []) {
+        if (via.has(e.role) || !withoutMfa(e)) continue;
+        via.set(e.role, [...path, e]);
+        queue.push(e.role);
+      }
+    }
+  }
+}
+
+/**
+ * Whether a hop holds without MFA: a user or a role session asked with
+ * `aws:MultiFactorAuthPresent` false (and no MFA need left), a SAML assertion by its needs.
+ * Remembered per hop (chains from many humans share them).
+ */
+function withoutMfaHops(a: Analysis): (e: AssumeEdge) => boolean {
+  const known = new Map<AssumeEdge, boolean>();
+  return (e) => {
+    let hit = known.get(e);
+    if (hit === undefined) {
+      const source = a.u.entity(e.source);
+      const granted =
+        source?.kind === 'user' || source?.kind === 'role'
+          ? a.oracle.assume(e.source, e.role, { 'aws:MultiFactorAuthPresent': 'false' })
+          : { needs: e.needs };
+      hit = granted !== undefined && !granted.needs.some((n) => /mfa/i.test(n));
+      known.set(e, hit);
+    }
+    return hit;
+  };
+}
+
+/** Admin roles and the roles that reach one by AssumeRole (a chain's later hops start at roles). */
+function rolesTowardAdmin(a: Analysis): Set<EntityId> {
+  const into = new Map<EntityId, EntityId[]>();
+  for (const e of a.assume) {
+    if (a.u.entity(e.source)?.kind !== 'role') continue;
+    const list = into.get(e.role) ?? [];
+    list.push(e.source);
+    into.set(e.role, list);
+  }
+  const toward = new Set<EntityId>();
+  const queue: EntityId[] = [];
+  for (const id of a.admin.keys())
+    if (a.u.entity(id)?.kind === 'role') {
+      toward.add(id);
+      queue.push(id);
+    }
+  for (let i = 0; i < queue.length; i++)
+    for (const from of into.get(queue[i]!) ?? [])
+      if (!toward.has(from)) {
+        toward.add(from);
+        queue.push(from);
+      }
+  return toward;
 }
 
 /** The first Allow statement of the trust that names the source (by ARN, account or provider), else 0. */

@@ -41,6 +41,8 @@ const cases: Case[] = [
       'adds: alice can now reach prod-admin',
       'adds: Deploy can escalate to prod-admin',
       'adds: alice can escalate to prod-admin',
+      // alice, a person, reaches the admin role through Deploy with no MFA on any hop.
+      'adds: finding admin-assumable-without-mfa on prod-admin',
       // prod-admin had no trust at all before.
       'removes: finding role-unassumable on prod-admin',
     ],
@@ -55,6 +57,7 @@ const cases: Case[] = [
       'removes: alice can no longer reach prod-admin',
       'removes: Deploy can no longer escalate to prod-admin',
       'removes: alice can no longer escalate to prod-admin',
+      'removes: finding admin-assumable-without-mfa on prod-admin',
     ],
   },
   {
@@ -66,6 +69,8 @@ const cases: Case[] = [
     lines: [
       'changes: Deploy reaches prod-admin if MFA (was with no condition)',
       'changes: alice reaches prod-admin if MFA (was with no condition)',
+      // The chain's last hop now needs MFA: no longer assumable without it.
+      'removes: finding admin-assumable-without-mfa on prod-admin',
     ],
   },
   {

@@ -267,6 +267,8 @@ describe('what-if before an edit is kept', () => {
       'alice can now reach prod-admin',
       'Deploy can escalate to prod-admin',
       'alice can escalate to prod-admin',
+      // alice, a person, now reaches the admin role through Deploy with no MFA on any hop.
+      'finding admin-assumable-without-mfa on prod-admin',
     ]);
     expect(
       within(within(summary).getByRole('list', { name: 'This removes' }))
