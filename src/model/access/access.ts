@@ -377,19 +377,19 @@ export class DesignAccess {
     const nowMs = q.now ?? DEFAULT_NOW_MS;
     const key = `${q.source}\n${q.resource}\n${nowMs}`;
     let side = this.callSides.get(key);
+    // A side made for this question: its first request is this question's (built once).
+    let first: CallInputs | undefined;
     if (side === undefined) {
       const build = this.callBuilder(q);
+      if (typeof build !== 'string') first = build(q.action, q.context ?? {});
       side =
-        typeof build === 'string'
+        typeof build === 'string' || !first
           ? null
-          : {
-              build,
-              compiled: this.callPolicies(build(q.action, q.context ?? {}).policies),
-            };
+          : { build, compiled: this.callPolicies(first.policies) };
       this.callSides.set(key, side);
     }
     if (!side) return answerOf(this.canCall(q));
-    const { request } = side.build(q.action, q.context ?? {});
+    const { request } = first ?? side.build(q.action, q.context ?? {});
     if (evaluate(request, side.compiled.set).decision === 'Allow') return ALLOWED;
     if (side.compiled.conditionFree) return DENIED;
     return answerOf(this.canCall(q));

@@ -201,6 +201,8 @@ function* worldSteps(design: Design): Generator<void, DesignWorld> {
  */
 export function worldForResource(base: DesignWorld, resource: string): DesignWorld {
   if (base.index.resource(resource)) return base;
+  // Only an S3 object ARN (service `s3`, so the text holds `:s3:`) takes its bucket's policy.
+  if (!resource.includes(':s3:')) return base;
   const arn = parseArn(resource);
   const slash = arn?.resource.indexOf('/') ?? -1;
   if (arn?.service !== 's3' || arn.region !== '' || arn.account !== '' || slash < 1) return base;
