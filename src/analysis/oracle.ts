@@ -28,6 +28,9 @@ export interface Granted {
   needs: string[];
 }
 
+/** A grant with nothing more to meet, shared (no one changes a grant). */
+const NOTHING_NEEDED: Granted = Object.freeze({ needs: Object.freeze([]) as unknown as string[] });
+
 const CLOCK_KEYS = new Set(['aws:currenttime', 'aws:epochtime', 'aws:tokenissuetime']);
 
 /**
@@ -56,6 +59,7 @@ export class Oracle {
   private readonly actionIds = new Map<string, number>();
   private readonly mayAllow = new Map<EntityId, Uint8Array>();
   private readonly actors = new Map<EntityId, User | Role | null>();
+  private readonly grantedByNeeds = new WeakMap<readonly ConditionNeed[], Granted | null>();
   questions = 0;
 
   /**
@@ -75,11 +79,24 @@ export class Oracle {
   /** Can `source` assume `role`; with `context` overriding the defaults. */
   assume(source: EntityId, role: EntityId, context?: Record<string, string>): Granted | undefined {
     this.questions++;
-    const q = { source, role, now: this.nowMs, ...(context ? { context } : {}) };
+    const q = context
+      ? { source, role, now: this.nowMs, context }
+      : { source, role, now: this.nowMs };
     const verdict = this.reference ? this.adapter.canAssume(q) : this.adapter.assumeAnswer(q);
     if (verdict.status === 'denied') return undefined;
-    const needs = needWords(verdict.needs, context);
-    return needs ? { needs } : undefined;
+    if (verdict.needs.length === 0) return NOTHING_NEEDED;
+    if (context) {
+      const needs = needWords(verdict.needs, context);
+      return needs ? { needs } : undefined;
+    }
+    // The adapter shares one needs list among the pairs it found the same: one answer each.
+    let granted = this.grantedByNeeds.get(verdict.needs);
+    if (granted === undefined) {
+      const needs = needWords(verdict.needs);
+      granted = needs ? { needs } : null;
+      this.grantedByNeeds.set(verdict.needs, granted);
+    }
+    return granted ?? undefined;
   }
 
   /** Can `source` (a user, or a fresh session of a role) make this call. */

@@ -107,6 +107,8 @@ interface CompiledSide {
  */
 interface SolvedAssume {
   context: ContextMap;
+  /** `assumeSide`'s key for the caller with that context. */
+  key: string | number;
   needs: ConditionNeed[];
 }
 
@@ -298,8 +300,8 @@ export class DesignAccess {
     if (evaluate(request, set).decision === 'Allow') return ALLOWED;
     if (both.conditionFree) return DENIED;
     // The same caller with this context: prepared once per context (pairs share them).
-    const allowedWith = (context: ContextMap) => {
-      const next = this.assumeSide({ ...q, context });
+    const allowedWith = (context: ContextMap, key?: string | number) => {
+      const next = this.assumeSide({ ...q, context }, key);
       const nextRequest = next && trustRequest(next.prepared, role);
       if (!nextRequest) return undefined;
       return evaluate(nextRequest, set).decision === 'Allow' ? 'allowed' : nextRequest;
@@ -308,7 +310,7 @@ export class DesignAccess {
     // before has its needs, once the fast decision allows it with that context.
     const signature = q.context === undefined ? signatureOn(both, request) : undefined;
     const known = signature === undefined ? undefined : both.solved?.get(signature);
-    if (known && allowedWith(known.context) === 'allowed')
+    if (known && allowedWith(known.context, known.key) === 'allowed')
       return { status: 'conditional', needs: known.needs };
     let rounds = 0;
     let met: ContextMap = {};
@@ -323,7 +325,11 @@ export class DesignAccess {
     if (!conditional) return DENIED;
     const needs = Object.freeze(conditional.needs) as ConditionNeed[];
     if (signature !== undefined && rounds === 1)
-      (both.solved ??= new Map()).set(signature, { context: met, needs });
+      (both.solved ??= new Map()).set(signature, {
+        context: met,
+        key: DesignAccess.sideKey(q.now ?? DEFAULT_NOW_MS, met),
+        needs,
+      });
     return { status: 'conditional', needs };
   }
 
@@ -340,7 +346,13 @@ export class DesignAccess {
     return hit ?? undefined;
   }
 
-  private assumeSide(q: AssumeQuestion): AssumeSide | undefined {
+  /** The key of `assumeSide`'s cache for an instant and context. */
+  private static sideKey(nowMs: number, context: ContextMap | undefined): string | number {
+    return context ? `${nowMs}\n${JSON.stringify(context)}` : nowMs;
+  }
+
+  /** `key`: `sideKey(q.now, q.context)` when the caller has it already. */
+  private assumeSide(q: AssumeQuestion, key?: string | number): AssumeSide | undefined {
     const nowMs = q.now ?? DEFAULT_NOW_MS;
     // By source, then by instant and context (a string made only when there is a context).
     let bySource = this.assumeSides.get(q.source);
@@ -348,7 +360,7 @@ export class DesignAccess {
       bySource = new Map();
       this.assumeSides.set(q.source, bySource);
     }
-    const key = q.context ? `${nowMs}\n${JSON.stringify(q.context)}` : nowMs;
+    key ??= DesignAccess.sideKey(nowMs, q.context);
     let side = bySource.get(key);
     if (side === undefined) {
       const setup = callerSetup(this.design, this.world, q);
