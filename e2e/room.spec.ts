@@ -160,6 +160,34 @@ test('Present enlarges the panels’ text and the canvas, and is remembered', as
   await expect(app.canvas.getByRole('application')).toBeVisible();
   await expect(present).toHaveAttribute('aria-pressed', 'true');
   expect(await fontOf(label)).toBeGreaterThanOrEqual(small * 1.2);
+  // The canvas opens at its fit times Present's factor again (it opened at the plain fit).
+  await expect.poll(() => height(nodeName)).toBeGreaterThanOrEqual(nodeHeight * 1.2);
+  await page.screenshot({ path: 'test-results/room-present-reloaded.png' });
   await present.click();
   expect(await fontOf(label)).toBeCloseTo(small, 0);
+  await expect.poll(() => height(nodeName)).toBeCloseTo(nodeHeight, 0);
+});
+
+test('the inspector’s header opens the policy editor large, with no scrolling past the fields', async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.node('Deploy').locator('[data-node-name]').first().click();
+  const policies = app.inspector.getByRole('region', { name: 'Policies' });
+  // A role's fields and trust list come first: at 1280x720 its inline editor is out of view.
+  await expect(policies.getByRole('button', { name: 'Expand editor' })).not.toBeInViewport();
+  const open = app.inspector.getByRole('button', { name: 'Edit policies' });
+  await expect(open).toBeInViewport();
+  await open.click();
+  const pane = page.getByRole('dialog', { name: /^Policy editor/ });
+  await expect(pane).toBeVisible();
+  await expect(pane.getByRole('tab', { selected: true })).toBeFocused();
+  expect(await editorLines(pane)).toBeGreaterThanOrEqual(15);
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  // Not for an entity without policies.
+  await app.canvas.getByRole('button', { name: 'Fit View' }).click();
+  await app.node('lambda.amazonaws.com').locator('[data-node-name]').first().click();
+  await expect(app.inspector.getByRole('button', { name: 'Edit policies' })).toHaveCount(0);
 });

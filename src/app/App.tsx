@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Canvas } from '../canvas';
+import { Canvas, PRESENT_SCALE } from '../canvas';
 import {
   ConfirmDeleteDialog,
   ExportDesignContext,
@@ -110,7 +110,7 @@ export function App() {
             <main className="relative min-w-0 flex-1" aria-label="Canvas">
               {ready ? (
                 <PanelBoundary name="canvas" id="canvas">
-                  <Canvas colorMode={colorMode} />
+                  <Canvas colorMode={colorMode} openingScale={layout.present ? PRESENT_SCALE : 1} />
                   <SimulationOverlay />
                   <WhatIfSummary />
                 </PanelBoundary>

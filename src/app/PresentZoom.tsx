@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow } from '@xyflow/react';
-
-/** How much larger Present makes text: the panels' zoom and the canvas's. */
-const PRESENT_SCALE = 1.25;
+import { PRESENT_SCALE } from '../canvas';
 
 /**
  * Present makes the canvas's text larger too: turning it on zooms the canvas in by the same
- * factor as the panels (about the middle of the view), turning it off zooms back out.
+ * factor as the panels (about the middle of the view), turning it off zooms back out. A design
+ * opened in Present (a reload too) opens at its fit times the factor (`Canvas`'s `openingScale`).
  */
 export function PresentZoom({ present }: { present: boolean }) {
   const flow = useReactFlow();

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   Background,
   ControlButton,
@@ -43,10 +43,17 @@ const selectCanvasActions = (s: RolecraftState) => ({
 
 interface CanvasProps {
   colorMode: 'light' | 'dark';
+  /** What an opened design's fitted zoom is multiplied by (Present's larger text). */
+  openingScale?: number;
 }
 
 /** The design as a graph: accounts hold their principals; edges are derived from policies. */
-export function Canvas({ colorMode }: CanvasProps) {
+export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
+  // Read when a design opens, not a reason to render: Present's toggle zooms by itself.
+  const scale = useRef(openingScale);
+  useEffect(() => {
+    scale.current = openingScale;
+  }, [openingScale]);
   const design = useRolecraft(selectDesign);
   const routes = useEdgeRouter(design);
   const { nodes, onNodesChange, draggedKey } = useFlowNodes();
@@ -60,7 +67,7 @@ export function Canvas({ colorMode }: CanvasProps) {
   const store = useRolecraftStore();
   const labels = useLabelPlacements(designEdges, !culling, routes);
   const lit = usePathHighlight(nodes, designEdges);
-  useFitOnOpen();
+  useFitOnOpen(scale);
   const [overview, toggleOverview] = useOverview();
 
   const onConnect = useCallback(
@@ -111,7 +118,7 @@ export function Canvas({ colorMode }: CanvasProps) {
           colorMode={colorMode}
           minZoom={0.05}
           maxZoom={2}
-          onInit={(flow) => void openReadably(flow, store.getState().design)}
+          onInit={(flow) => void openReadably(flow, store.getState().design, 0, scale.current)}
           proOptions={{ hideAttribution: true }}
         >
           <Background />

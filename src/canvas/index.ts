@@ -4,7 +4,7 @@ export { EntityIcon } from './icons/EntityIcon';
 export type { GlyphName } from './icons/glyphs';
 export { kindLabel } from './presentation';
 export { additionFor, targetAccount, type AddableKind } from './add-entity';
-export { FIT_PADDING } from './view-fit';
+export { FIT_PADDING, PRESENT_SCALE } from './view-fit';
 export { isLargeDesign } from './useFitOnOpen';
 export { bringIntoView, prefersReducedMotion, revealNode, type FlowControls } from './reveal';
 export { designPicture, type PictureFormat } from './export-image';

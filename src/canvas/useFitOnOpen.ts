@@ -48,12 +48,17 @@ export function isLargeDesign(design: Design): boolean {
  * account at the readable zoom (the rest is a pan away, and in the overview).
  */
 export async function openReadably<N extends Node, E extends Edge>(
-  flow: Pick<ReactFlowInstance<N, E>, 'fitView' | 'getZoom' | 'getNode' | 'setViewport'>,
+  flow: Pick<ReactFlowInstance<N, E>, 'fitView' | 'getZoom' | 'getNode' | 'setViewport' | 'zoomTo'>,
   design: Design,
   duration = 0,
+  /** Present's factor: the opening zoom times this (about the middle of the view). */
+  scale = 1,
 ) {
   await flow.fitView({ ...openingView(design), maxZoom: 1, duration: 0 });
-  if (flow.getZoom() >= READABLE_ZOOM - 0.001) return;
+  if (flow.getZoom() >= READABLE_ZOOM - 0.001) {
+    if (scale !== 1) await flow.zoomTo(flow.getZoom() * scale, { duration: 0 });
+    return;
+  }
   const first = design.accounts[0] && flow.getNode(design.accounts[0].id);
   const x = first?.position.x ?? 0;
   const y = first?.position.y ?? 0;
@@ -61,7 +66,7 @@ export async function openReadably<N extends Node, E extends Edge>(
     {
       x: parseInt(FIT_PADDING.left) - x * READABLE_ZOOM,
       y: parseInt(FIT_PADDING.top) - y * READABLE_ZOOM,
-      zoom: READABLE_ZOOM,
+      zoom: READABLE_ZOOM * scale,
     },
     { duration },
   );
@@ -80,8 +85,8 @@ export function showsPermissionEdges(choice: boolean | 'auto', large: boolean): 
   return choice === 'auto' ? !large : choice;
 }
 
-/** Fits the view and picks the edges to show whenever a design is opened. */
-export function useFitOnOpen() {
+/** Fits the view and picks the edges to show whenever a design is opened (`scale`: Present's). */
+export function useFitOnOpen(scale: { readonly current: number }) {
   const flow = useReactFlow();
   const store = useRolecraftStore();
   const openedId = useRef<string | undefined>(undefined);
@@ -96,8 +101,8 @@ export function useFitOnOpen() {
       const design = selectDesign(state);
       edgesFor(store);
       requestAnimationFrame(() => {
-        void openReadably(flow, design, prefersReducedMotion() ? 0 : 200);
+        void openReadably(flow, design, prefersReducedMotion() ? 0 : 200, scale.current);
       });
     });
-  }, [flow, store]);
+  }, [flow, store, scale]);
 }

@@ -8,3 +8,6 @@ export const FIT_PADDING = { top: '40px', bottom: '24px', left: '56px', right: '
  * at 11 px. A design that only fits smaller opens on its first account instead.
  */
 export const READABLE_ZOOM = 0.8;
+
+/** How much larger Present makes text: the panels' zoom, and the canvas's on top of its fit. */
+export const PRESENT_SCALE = 1.25;

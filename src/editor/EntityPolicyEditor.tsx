@@ -54,12 +54,15 @@ export interface EntityPolicyEditorProps {
    * policies its list opened, not every one it holds.
    */
   showSlot?: (slot: PolicySlot) => boolean;
+  /** Each new value opens the editor large (see `PolicyTabs`). */
+  expandRequest?: number;
 }
 
 export function EntityPolicyEditor({
   entityId,
   extraTabs = [],
   showSlot,
+  expandRequest,
 }: EntityPolicyEditorProps) {
   const design = useRolecraft(selectDesign);
   const apply = useRolecraft(selectApply);
@@ -100,6 +103,7 @@ export function EntityPolicyEditor({
       label={`Policies of ${displayName(entity)}`}
       {...(reveal ? { reveal } : {})}
       onRevealed={clearReveal}
+      {...(expandRequest !== undefined ? { expandRequest } : {})}
     />
   );
 }

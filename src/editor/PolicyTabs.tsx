@@ -1,5 +1,5 @@
 // Tabs over the policies of the selection, each edited in the (lazily loaded) policy editor.
-import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
 import type { TabReveal } from './reveal';
 
@@ -32,13 +32,28 @@ export interface PolicyTabsProps {
   /** Open this tab and pick out a range of its policy (kept until `onRevealed`). */
   reveal?: TabReveal;
   onRevealed?: (nonce: number) => void;
+  /** Each new value opens the editor large, with focus on its tab (the inspector's header asks). */
+  expandRequest?: number;
 }
 
 export function PolicyTabs(props: PolicyTabsProps) {
-  const { tabs, entities, label = 'Policies', reveal, onRevealed } = props;
+  const { tabs, entities, label = 'Policies', reveal, onRevealed, expandRequest } = props;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [expanded, setExpanded] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  // The request seen so far: a value from before this editor mounted opens nothing.
+  const [expandSeen, setExpandSeen] = useState(expandRequest);
+  const [focusTab, setFocusTab] = useState(false);
+  if (expandRequest !== expandSeen) {
+    setExpandSeen(expandRequest);
+    setExpanded(true);
+    setFocusTab(true);
+  }
+  useEffect(() => {
+    if (!focusTab) return;
+    setFocusTab(false);
+    root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [focusTab]);
   // A new reveal chooses its tab once; the person may choose another afterwards.
   const [revealSeen, setRevealSeen] = useState<number | undefined>(undefined);
   if (reveal && reveal.nonce !== revealSeen && tabs.some((t) => t.key === reveal.key)) {

@@ -4,7 +4,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleDesign } from '../model';
+import { renameEntity, sampleDesign, setTrustCondition, trustConditionKeys } from '../model';
 import { createRolecraftStore, RolecraftProvider } from '../store';
 import { SimulationProvider } from './hooks/SimulationProvider';
 import { createSimulationStore } from './state/simulation-store';
@@ -48,7 +48,7 @@ function renderPanel() {
     }
     await user.click(within(form).getByRole('button', { name: 'Assume role' }));
   };
-  return { simulation, user, assumeForm, callForm, events, sessions, assume, pick };
+  return { design, simulation, user, assumeForm, callForm, events, sessions, assume, pick };
 }
 
 describe('Assume role', () => {
@@ -120,6 +120,24 @@ describe('Assume role', () => {
     expect(sessions()[0]?.roleArn).toBe(
       'arn:aws:iam::222222222222:role/service-role/OrdersFunctionRole',
     );
+  });
+  it('re-derives its untouched defaults when the design changes under the open form', async () => {
+    const { design, assumeForm, assume, events } = renderPanel();
+    const field = (label: string) => within(assumeForm()).getByLabelText(label);
+    expect(field('Session name')).toHaveProperty('value', 'alice');
+    expect(field('ExternalId')).toHaveProperty('value', '');
+    // The trust now asks for an ExternalId, and alice is renamed: the form follows both.
+    design.getState().apply(setTrustCondition, {
+      roleId: 'role-developer',
+      principal: { type: 'AWS', value: 'arn:aws:iam::111111111111:user/alice' },
+      field: trustConditionKeys.externalId,
+      value: 'fresh-id',
+    });
+    design.getState().apply(renameEntity, { id: 'user-alice', name: 'alicia' });
+    await screen.findByDisplayValue('fresh-id');
+    expect(field('Session name')).toHaveProperty('value', 'alicia');
+    await assume({});
+    expect(events()).toEqual([['AssumeRole', 'OK']]);
   });
 });
 

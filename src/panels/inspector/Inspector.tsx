@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { findEntity, type EntityId, type PolicySlot } from '../../model';
+import { findEntity, policySlots, type EntityId, type PolicySlot } from '../../model';
 import {
   selectDesign,
   selectInspected,
@@ -15,6 +15,7 @@ import { TrustList } from './TrustList';
 import { PoliciesSection } from './PoliciesSection';
 import { OrganizationSection } from './OrganizationSection';
 import { ManagedPoliciesList } from './ManagedPoliciesList';
+import { smallButtonClass } from './controls';
 
 /** The managed policies an account's list opened as tabs of its editor. */
 interface OpenedManaged {
@@ -41,14 +42,30 @@ export function Inspector() {
       account,
       ids: openedIds.includes(policyId) ? openedIds : [...openedIds, policyId],
     });
+  // The inline editor sits below the entity's fields (below the fold at 1280x720): the
+  // header, always in view, opens it large.
+  const [expandRequest, setExpandRequest] = useState(0);
+  const hasPolicies =
+    entity !== undefined &&
+    policySlots(design, entity).some((info) => showSlot?.(info.slot) ?? true);
   return (
     <section
       aria-label="Inspector"
       className="flex w-full min-w-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
     >
-      <h2 className="sticky top-0 z-10 border-b border-slate-200 bg-white px-4 py-2 text-sm font-semibold dark:border-slate-700 dark:bg-slate-900">
-        Inspector
-      </h2>
+      <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+        <h2 className="text-sm font-semibold">Inspector</h2>
+        {hasPolicies && (
+          <button
+            type="button"
+            className={smallButtonClass}
+            title={`Open the policies of ${entity.name} in the large editor`}
+            onClick={() => setExpandRequest((n) => n + 1)}
+          >
+            Edit policies
+          </button>
+        )}
+      </div>
       <div className="space-y-4 p-4">
         {entity ? (
           <>
@@ -69,7 +86,11 @@ export function Inspector() {
                 <ManagedPoliciesList account={entity} onOpen={openManaged(entity.id)} />
               )}
               <PanelBoundary name="policy editor" id="editor">
-                <EntityPolicyEditor entityId={entity.id} {...(showSlot ? { showSlot } : {})} />
+                <EntityPolicyEditor
+                  entityId={entity.id}
+                  expandRequest={expandRequest}
+                  {...(showSlot ? { showSlot } : {})}
+                />
               </PanelBoundary>
             </section>
           </>
