@@ -148,3 +148,41 @@ test('GitHub Actions: the trust pins a sub placeholder, the caller starts with c
   await simulation.assume({ caller: 'GitHub Actions (OIDC identity)', role: 'Deployer' });
   await expect(simulation.outcome('Assume role')).toContainText('Assumed', { timeout: 20_000 });
 });
+
+test('every OpenID Connect kind from the menu: drawn, trusted, and assumed with its preset claims', async ({
+  app,
+  page,
+  simulation,
+}) => {
+  test.setTimeout(180_000);
+  const canvas = new DesignCanvas(app);
+  await app.open();
+  const kinds = [
+    /^GitLab/,
+    /^HCP Terraform/,
+    /^Google/,
+    /^Login with Amazon/,
+    /^Facebook/,
+    /^Custom OIDC/,
+  ];
+  for (const kind of kinds) {
+    await canvas.newDesign();
+    await canvas.tool('Add role').click();
+    await canvas.setField('Name', 'Federated');
+    await canvas.tool('Add identity provider').click();
+    await page.getByRole('menuitem', { name: kind }).click();
+    await expect(canvas.field('Protocol')).toHaveValue('oidc');
+    if (String(kind) === String(/^Custom OIDC/)) {
+      await canvas.setField('Issuer', 'https://oidc.example.com/tenant');
+      await expect(canvas.field('Issuer')).toHaveValue('oidc.example.com/tenant');
+      await canvas.setField('Audiences', 'my-client');
+    }
+    const name = await canvas.field('Name').inputValue();
+    await canvas.connect(app.node(name), app.node('Federated'));
+    await expect(canvas.edge(`${name} may assume Federated`)).toBeAttached();
+    await simulation.assume({ caller: `${name} (OIDC identity)`, role: 'Federated' });
+    await expect(simulation.outcome('Assume role'), String(kind)).toContainText('Assumed', {
+      timeout: 20_000,
+    });
+  }
+});
