@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { StsSimulator } from './simulator.ts';
 import { A, role, trust } from './test-fixtures.ts';
+import type { ContextMap } from './types.ts';
 import type { StsWorld } from './world.ts';
 
 const SAML = `arn:aws:iam::${A}:saml-provider/Okta`;
@@ -27,10 +28,17 @@ const deploy = role(
 const world: StsWorld = { principals: [], roles: [engineers, deploy], resources: [] };
 
 describe('federated sessions', () => {
-  it.each([
+  it.each<{
+    kind: string;
+    api: 'AssumeRoleWithSAML' | 'AssumeRoleWithWebIdentity';
+    by: { federated: string; context: ContextMap };
+    roleArn: string;
+    sessionName: string;
+    identity: Record<string, string>;
+  }>([
     {
       kind: 'SAML',
-      api: 'AssumeRoleWithSAML' as const,
+      api: 'AssumeRoleWithSAML',
       by: {
         federated: SAML,
         context: {
@@ -44,7 +52,7 @@ describe('federated sessions', () => {
     },
     {
       kind: 'web identity',
-      api: 'AssumeRoleWithWebIdentity' as const,
+      api: 'AssumeRoleWithWebIdentity',
       by: {
         federated: `arn:aws:iam::${A}:oidc-provider/${GITHUB}`,
         context: {
