@@ -241,6 +241,9 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
   await expect(mfaLabel).toBeInViewport();
   await page.screenshot({ path: '/tmp/lesson-reset.png' });
   await expect(lessons.simulation.tab('Event log')).toHaveText('Event log');
+  // The reset lesson is saved over this tab's own record of it, not taken for another tab's.
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  await expect(page.getByText('This design was changed in another tab')).toHaveCount(0);
 });
 
 test('at 1280x720 the step controls stay in view however long the step', async ({

@@ -266,9 +266,14 @@ export async function startPersistence(initial?: Design): Promise<() => void> {
   });
 }
 
-/** Opens a design made elsewhere (a lesson's) as the open design, and saves it. */
+/**
+ * Opens a design made elsewhere (a lesson's) as the open design, and saves it over the record
+ * of the same id on purpose (a lesson opened again or reset): the save's base is that record's
+ * stored revision, so this tab's own earlier save of it is not taken for another tab's.
+ */
 export async function openDesignDocument(design: Design) {
-  await open(design);
+  await flushSaves();
+  await open(design, await storage.revision(design.id));
 }
 
 export async function openDesign(id: string) {
