@@ -16,6 +16,7 @@ import {
   type Design,
   type PolicyAttachment,
 } from '../../../model';
+import { managedIds } from './managed-ids';
 
 /** The short intrinsic-function tags, read as their long forms (`{Ref}`, `{Fn::GetAtt}`). */
 const intrinsicTags: ScalarTag[] = [
@@ -104,7 +105,8 @@ function readTemplate(design: Design, template: Template, ids: (prefix: string) 
   };
   const text = (document: Json) => JSON.stringify(resolve(document));
   // One managed policy record per AWS::IAM::ManagedPolicy (and per AWS managed ARN attached).
-  const managedId = new Map<string, string>();
+  const managed = managedIds(design, ids, 'template');
+  const managedAttached = (value: Json) => managed.attached(resolve(value) as string);
   for (const [id, r] of Object.entries(resources)) {
     if (r.Type !== 'AWS::IAM::ManagedPolicy') continue;
     const p = r.Properties;
@@ -120,38 +122,22 @@ function readTemplate(design: Design, template: Template, ids: (prefix: string) 
       ids,
     );
     design.managedPolicies.push(record);
-    managedId.set(arnOf(id), record.id);
+    managed.define(arnOf(id), record.id);
   }
-  const attachedId = (value: Json): string => {
-    const arn = resolve(value) as string;
-    const known = managedId.get(arn);
-    if (known) return known;
-    const aws = /^arn:aws:iam::aws:policy(\/(?:.+\/)?)([^/]+)$/.exec(arn);
-    if (!aws) throw new Error(`attached policy ${arn} is not in the template`);
-    const record = makeManagedPolicy(
-      { type: 'aws-managed', name: aws[2]!, path: aws[1]!, text: '{}' },
-      ids,
-    );
-    design.managedPolicies.push(record);
-    managedId.set(arn, record.id);
-    return record.id;
-  };
-  const attached = (value: Json): PolicyAttachment => ({
-    attachment: 'managed',
-    id: attachedId(value),
-  });
   const policies = (p: Props): PolicyAttachment[] => [
     ...((p.Policies ?? []) as { PolicyName: string; PolicyDocument: Json }[]).map((x) =>
       makePolicy({ name: x.PolicyName, text: text(x.PolicyDocument) }, ids),
     ),
-    ...((p.ManagedPolicyArns ?? []) as Json[]).map(attached),
+    ...((p.ManagedPolicyArns ?? []) as Json[]).map(managedAttached),
   ];
   const tags = (p: Props) =>
     Object.fromEntries(
       ((p.Tags ?? []) as { Key: string; Value: string }[]).map((t) => [t.Key, t.Value]),
     );
   const boundary = (p: Props) =>
-    p.PermissionsBoundary === undefined ? null : attachedId(p.PermissionsBoundary);
+    p.PermissionsBoundary === undefined
+      ? null
+      : managed.idOf(resolve(p.PermissionsBoundary) as string);
   const path = (p: Props) => (typeof p.Path === 'string' ? p.Path : '/');
   const entityIds = new Map<string, string>();
 

@@ -17,6 +17,7 @@ import {
   type PolicyAttachment,
   type ResourceType,
 } from '../../../model';
+import { managedIds } from './managed-ids';
 
 type Json = unknown;
 type Attributes = Record<string, Json>;
@@ -124,7 +125,7 @@ async function readFile(
   const accountOf = (r: TfResource) =>
     design.accounts.find((a) => a.awsAccountId === r.awsAccountId)!.id;
   // One managed policy record per aws_iam_policy (and per AWS managed ARN attached).
-  const managedId = new Map<string, string>();
+  const managed = managedIds(design, ids, 'export');
   for (const r of resources.values()) {
     if (r.type !== 'aws_iam_policy') continue;
     const a = r.attributes;
@@ -140,25 +141,8 @@ async function readFile(
       ids,
     );
     design.managedPolicies.push(record);
-    managedId.set(arnOf(r), record.id);
+    managed.define(arnOf(r), record.id);
   }
-  const attachedId = (arn: string): string => {
-    const known = managedId.get(arn);
-    if (known) return known;
-    const aws = /^arn:aws:iam::aws:policy(\/(?:.+\/)?)([^/]+)$/.exec(arn);
-    if (!aws) throw new Error(`attached policy ${arn} is not in the export`);
-    const record = makeManagedPolicy(
-      { type: 'aws-managed', name: aws[2]!, path: aws[1]!, text: '{}' },
-      ids,
-    );
-    design.managedPolicies.push(record);
-    managedId.set(arn, record.id);
-    return record.id;
-  };
-  const attached = (arn: string): PolicyAttachment => ({
-    attachment: 'managed',
-    id: attachedId(arn),
-  });
 
   const entities = new Map<
     string,
@@ -174,7 +158,7 @@ async function readFile(
   };
   const tags = (a: Attributes) => resolveDeep(a.tags ?? {}) as Record<string, string>;
   const boundary = (a: Attributes) =>
-    a.permissions_boundary === undefined ? null : attachedId(text(a.permissions_boundary));
+    a.permissions_boundary === undefined ? null : managed.idOf(text(a.permissions_boundary));
   for (const r of resources.values()) {
     const a = r.attributes;
     const key = `${r.type}.${r.name}`;
@@ -235,7 +219,7 @@ async function readFile(
         makePolicy({ name: text(a.name), text: await policy(a.policy) }, ids),
       );
     } else if (attachment) {
-      owner(a[attachment[1]!]).policies.push(attached(text(a.policy_arn)));
+      owner(a[attachment[1]!]).policies.push(managed.attached(text(a.policy_arn)));
     } else if (r.type === 'aws_iam_user_group_membership') {
       const user = owner(a.user);
       for (const group of a.groups as string[]) user.groups!.push(owner(group).id);
