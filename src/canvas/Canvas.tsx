@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import {
   Background,
   ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
+  useReactFlow,
   type Connection,
   type IsValidConnection,
   type OnBeforeDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Design } from '../model';
 import { selectDesign, useRolecraft, useRolecraftStore, type RolecraftState } from '../store';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import type { FlowEdge } from './edges/edge-data';
@@ -22,14 +25,18 @@ import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
 import { useFlowNodes } from './useFlowNodes';
 import { usePathHighlight } from './path-highlight';
-import { useCullBox } from './useCullBox';
+import { useCullBox, type Viewport } from './useCullBox';
+import { cullNodes } from './cull';
+import { designBounds } from './nodes/build-nodes';
+import { prefersReducedMotion } from './reveal';
 import { useOverview } from './useOverview';
 import { useDrawEverything } from './picture-mode';
 import { LabelPlacements, useLabelPlacements } from './edges/label-context';
 import { EdgeRoutesContext, useEdgeRouter } from './edges/routing-context';
-import { LARGE_DESIGN, openReadably, useFitOnOpen } from './useFitOnOpen';
+import { LARGE_DESIGN, largeOpeningView, openReadably, useFitOnOpen } from './useFitOnOpen';
 import { FIT_PADDING } from './view-fit';
 
+const MIN_ZOOM = 0.05;
 const deleteKeys = ['Delete', 'Backspace'];
 const fitAll = { padding: FIT_PADDING };
 const minimapSize = { width: 160, height: 110 };
@@ -40,6 +47,14 @@ const selectCanvasActions = (s: RolecraftState) => ({
   requestDelete: s.requestDelete,
   select: s.select,
 });
+
+/** Where a large design will open (the window's size: the pane is not measured yet). */
+function openingViewport(design: Design, scale: number): Viewport {
+  const width = window.innerWidth;
+  const height = window.innerHeight;
+  const view = largeOpeningView(design, width, height, scale) ?? { x: 0, y: 0, zoom: 1 };
+  return { ...view, width, height };
+}
 
 interface CanvasProps {
   colorMode: 'light' | 'dark';
@@ -61,14 +76,37 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
   // A picture of the design needs every node and edge, however large the design.
   const drawEverything = useDrawEverything();
   const culling = large && !drawEverything;
-  const cull = useCullBox(culling);
+  const opening = useMemo(() => openingViewport(design, scale.current), [design]);
+  const cull = useCullBox(culling, opening);
   const { edges: designEdges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
   const labels = useLabelPlacements(designEdges, !culling, routes);
   const lit = usePathHighlight(nodes, designEdges);
+  // React Flow measures and tracks every node it is handed: a large design hands it only the
+  // nodes near the view (and the ends of the edges drawn there).
+  const shownNodes = useMemo(
+    () => (culling && cull ? cullNodes(lit.nodes, cull, lit.edges) : lit.nodes),
+    [culling, cull, lit.nodes, lit.edges],
+  );
   useFitOnOpen(scale);
   const [overview, toggleOverview] = useOverview();
+
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const fitWholeDesign = useCallback(() => {
+    const pane = document.querySelector<HTMLElement>('main[aria-label="Canvas"] .react-flow');
+    if (!pane) return;
+    const bounds = designBounds(store.getState().design);
+    const view = getViewportForBounds(
+      bounds,
+      pane.clientWidth,
+      pane.clientHeight,
+      MIN_ZOOM,
+      1,
+      FIT_PADDING,
+    );
+    void flow.setViewport(view, { duration: prefersReducedMotion() ? 0 : 200 });
+  }, [flow, store]);
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
@@ -101,7 +139,7 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
     <EdgeRoutesContext.Provider value={routes}>
       <LabelPlacements.Provider value={labels}>
         <ReactFlow<FlowNode, FlowEdge>
-          nodes={lit.nodes}
+          nodes={shownNodes}
           edges={lit.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -116,13 +154,19 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
           onlyRenderVisibleElements={culling}
           className={culling && draggedKey !== '' ? 'rolecraft-dragging' : undefined}
           colorMode={colorMode}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
           maxZoom={2}
           onInit={(flow) => void openReadably(flow, store.getState().design, 0, scale.current)}
           proOptions={{ hideAttribution: true }}
         >
           <Background />
-          <Controls fitViewOptions={fitAll}>
+          <Controls fitViewOptions={fitAll} showFitView={!large}>
+            {large && (
+              // React Flow would fit only the nodes it is handed (those near the view).
+              <ControlButton onClick={fitWholeDesign} aria-label="Fit View" title="Fit View">
+                <FitGlyph />
+              </ControlButton>
+            )}
             <ControlButton
               onClick={toggleOverview}
               aria-pressed={overview}
@@ -148,6 +192,15 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
         </ReactFlow>
       </LabelPlacements.Provider>
     </EdgeRoutesContext.Provider>
+  );
+}
+
+/** Four corners: the fit view control's icon. */
+function FitGlyph() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" />
+    </svg>
   );
 }
 

@@ -72,9 +72,9 @@ export const Legend = memo(function Legend({ culled }: { culled: boolean }) {
             </label>
             {culled && (
               <p className="max-w-56 text-slate-600 dark:text-slate-300">
-                A large design is drawn more simply: edges whose two ends are both far outside the
-                view appear once you pan near one of them, and while you drag only the dragged
-                nodes’ edges are drawn.
+                A large design is drawn more simply: an edge with an end far outside the view
+                appears once you pan near both ends, or select one of them; while you drag only the
+                dragged nodes’ edges are drawn.
               </p>
             )}
           </div>

@@ -35,33 +35,41 @@ export async function designPicture(
     'main[aria-label="Canvas"] .react-flow__viewport',
   );
   if (!viewportElement) throw new Error('the canvas is not open');
-  const bounds = getNodesBounds(flow.getNodes());
-  const zoom = Math.min(
-    1,
-    (MAX_SIDE - 2 * MARGIN) / Math.max(bounds.width, 1),
-    (MAX_SIDE - 2 * MARGIN) / Math.max(bounds.height, 1),
-  );
-  const width = Math.ceil(bounds.width * zoom + 2 * MARGIN);
-  const height = Math.ceil(bounds.height * zoom + 2 * MARGIN);
-  const view = getViewportForBounds(bounds, width, height, zoom, zoom, 0);
-  const options = {
-    backgroundColor: backgroundOf(viewportElement),
-    width,
-    height,
-    pixelRatio: PIXEL_RATIO,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
-    },
-    // Connection handles are for editing, not for the picture.
-    filter: (node: HTMLElement) => !node.classList?.contains('react-flow__handle'),
-  };
   const canvas = viewportElement.closest<HTMLElement>('main') ?? viewportElement;
-  const url = await withEverythingDrawn(canvas, flow.getNodes().length, () =>
-    format === 'png' ? toPng(viewportElement, options) : toSvg(viewportElement, options),
+  // A large design hands React Flow only the nodes near the view: every node is there (and so
+  // in the bounds) only once the canvas draws everything.
+  return withEverythingDrawn(
+    canvas,
+    () => flow.getNodes().length,
+    async () => {
+      const bounds = getNodesBounds(flow.getNodes());
+      const zoom = Math.min(
+        1,
+        (MAX_SIDE - 2 * MARGIN) / Math.max(bounds.width, 1),
+        (MAX_SIDE - 2 * MARGIN) / Math.max(bounds.height, 1),
+      );
+      const width = Math.ceil(bounds.width * zoom + 2 * MARGIN);
+      const height = Math.ceil(bounds.height * zoom + 2 * MARGIN);
+      const view = getViewportForBounds(bounds, width, height, zoom, zoom, 0);
+      const options = {
+        backgroundColor: backgroundOf(viewportElement),
+        width,
+        height,
+        pixelRatio: PIXEL_RATIO,
+        style: {
+          width: `${width}px`,
+          height: `${height}px`,
+          transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
+        },
+        // Connection handles are for editing, not for the picture.
+        filter: (node: HTMLElement) => !node.classList?.contains('react-flow__handle'),
+      };
+      const url = await (format === 'png'
+        ? toPng(viewportElement, options)
+        : toSvg(viewportElement, options));
+      return { url, width, height };
+    },
   );
-  return { url, width, height };
 }
 
 /** The first opaque background from the element up: the canvas colour the user sees. */

@@ -24,19 +24,21 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve
 
 /**
  * Runs `take` with every node and edge drawn: turns culling off, waits until the canvas holds
- * `nodeCount` nodes (or a few seconds pass), and turns culling back on afterwards.
+ * `nodeCount()` nodes (React Flow's count, once it is handed them all; or a few seconds pass),
+ * and turns culling back on afterwards.
  */
 export async function withEverythingDrawn<T>(
   canvas: HTMLElement,
-  nodeCount: number,
+  nodeCount: () => number,
   take: () => Promise<T>,
 ): Promise<T> {
   setDrawEverything(true);
   try {
     const started = performance.now();
     await frame();
+    await frame();
     while (
-      canvas.querySelectorAll('.react-flow__node').length < nodeCount &&
+      canvas.querySelectorAll('.react-flow__node').length < nodeCount() &&
       performance.now() - started < 5000
     )
       await frame();

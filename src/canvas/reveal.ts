@@ -12,23 +12,39 @@ export function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Select a node (through the store's `select`), centre the view on it and give it keyboard focus. */
+/** Calls `found` with `look()`'s value on the first frame it has one (for up to `frames`). */
+function onceThere<T>(look: () => T | undefined | null, found: (value: T) => void, frames = 30) {
+  const value = look();
+  if (value) found(value);
+  else if (frames > 0) requestAnimationFrame(() => onceThere(look, found, frames - 1));
+}
+
+/**
+ * Select a node (through the store's `select`), centre the view on it and give it keyboard focus.
+ * A large design hands React Flow only the nodes near the view (and the selected ones), so a
+ * node far away is known to it a render after it is selected, and drawn once the view is there.
+ */
 export function revealNode(flow: FlowControls, id: EntityId, select: (ids: EntityId[]) => void) {
   select([id]);
-  const node = flow.getInternalNode(id);
-  if (!node) return;
-  const { x, y } = node.internals.positionAbsolute;
-  const width = node.measured.width ?? ENTITY_WIDTH;
-  const height = node.measured.height ?? ENTITY_HEIGHT;
-  void flow.setCenter(x + width / 2, y + height / 2, {
-    zoom: Math.max(flow.getZoom(), 0.8),
-    duration: prefersReducedMotion() ? 0 : 300,
-  });
-  requestAnimationFrame(() => {
-    document
-      .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
-      ?.focus({ preventScroll: true });
-  });
+  onceThere(
+    () => flow.getInternalNode(id),
+    (node) => {
+      const { x, y } = node.internals.positionAbsolute;
+      const width = node.measured.width ?? ENTITY_WIDTH;
+      const height = node.measured.height ?? ENTITY_HEIGHT;
+      void flow.setCenter(x + width / 2, y + height / 2, {
+        zoom: Math.max(flow.getZoom(), 0.8),
+        duration: prefersReducedMotion() ? 0 : 300,
+      });
+      requestAnimationFrame(() =>
+        onceThere(
+          () =>
+            document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`),
+          (element) => element.focus({ preventScroll: true }),
+        ),
+      );
+    },
+  );
 }
 
 type ViewControls = FlowControls &

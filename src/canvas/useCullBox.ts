@@ -2,6 +2,15 @@ import { useCallback, useMemo } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import type { Frame } from './geometry';
 
+/** A view: React Flow's transform and the pane's size in screen pixels. */
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+}
+
 /** `x,y,width,height` of the culling box, or '' when culling is off. */
 type BoxKey = string;
 
@@ -10,15 +19,19 @@ type BoxKey = string;
  * view-size around it, snapped to a coarse grid so that panning changes it only now and then
  * (each change hands React Flow a new edge list).
  */
-export function useCullBox(enabled: boolean): Frame | undefined {
+export function useCullBox(enabled: boolean, opening: Viewport): Frame | undefined {
   const selector = useCallback(
     (state: ReactFlowState): BoxKey => {
-      if (!enabled || state.width === 0 || state.height === 0) return '';
-      const [tx, ty, zoom] = state.transform;
+      if (!enabled) return '';
+      // Before React Flow has measured its pane (and before the opening view is set), the view
+      // the design opens at: what is handed to React Flow first is what it shows first.
+      const unmeasured = state.width === 0 || state.height === 0;
+      const { width, height } = unmeasured ? opening : state;
+      const [tx, ty, zoom] = unmeasured ? [opening.x, opening.y, opening.zoom] : state.transform;
       // Zoom in half-octave steps, so zooming does not change the grid every frame.
       const steppedZoom = 2 ** (Math.round(Math.log2(zoom) * 2) / 2);
-      const viewWidth = state.width / steppedZoom;
-      const viewHeight = state.height / steppedZoom;
+      const viewWidth = width / steppedZoom;
+      const viewHeight = height / steppedZoom;
       const cellX = viewWidth / 2;
       const cellY = viewHeight / 2;
       const x0 = -tx / zoom;
@@ -29,7 +42,7 @@ export function useCullBox(enabled: boolean): Frame | undefined {
       const bottom = Math.ceil((y0 + 2 * viewHeight) / cellY) * cellY;
       return `${left},${top},${right - left},${bottom - top}`;
     },
-    [enabled],
+    [enabled, opening],
   );
   const key = useStore(selector);
   // One object per box, so what is derived from it is not derived again on every render.

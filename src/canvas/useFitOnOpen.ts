@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import {
+  getViewportForBounds,
   useReactFlow,
   type Edge,
-  type FitViewOptions,
   type Node,
   type ReactFlowInstance,
 } from '@xyflow/react';
 import type { Design } from '../model';
 import { selectDesign, useRolecraftStore, type RolecraftStore } from '../store';
+import { accountFrames } from './nodes/build-nodes';
 import { prefersReducedMotion } from './reveal';
 import { FIT_PADDING, READABLE_ZOOM } from './view-fit';
 
@@ -28,15 +29,27 @@ function entityCount(design: Design): number {
 }
 
 /**
- * What to show when a design opens: all of it, or for a large design the middle of its first
- * account at a zoom where names can be read (and only what is in view is drawn).
+ * The view a large design opens at: the middle of its first account at a zoom where names can
+ * be read (times Present's factor) (and only what is near the view is drawn), computed from the design's own placement
+ * (React Flow is handed only the nodes near the view, so it cannot be asked where they are).
+ * Undefined for a design that is not large, or has no account.
  */
-function openingView(design: Design): FitViewOptions {
+export function largeOpeningView(
+  design: Design,
+  width: number,
+  height: number,
+  /** Present's factor: the fitted zoom times this, about the middle of the view. */
+  scale = 1,
+): { x: number; y: number; zoom: number } | undefined {
   const first = design.accounts[0];
-  if (isLargeDesign(design) && first) {
-    return { padding: FIT_PADDING, nodes: [{ id: first.id }], minZoom: READABLE_ZOOM };
-  }
-  return { padding: FIT_PADDING };
+  const frame = first && isLargeDesign(design) ? accountFrames(design).get(first.id) : undefined;
+  if (!frame) return undefined;
+  const fit = getViewportForBounds(frame, width, height, READABLE_ZOOM, 1, FIT_PADDING);
+  return {
+    x: width / 2 - (width / 2 - fit.x) * scale,
+    y: height / 2 - (height / 2 - fit.y) * scale,
+    zoom: fit.zoom * scale,
+  };
 }
 
 export function isLargeDesign(design: Design): boolean {
@@ -45,23 +58,27 @@ export function isLargeDesign(design: Design): boolean {
 
 /**
  * Shows an opened design: all of it when that is readable, else the top left of its first
- * account at the readable zoom (the rest is a pan away, and in the overview).
+ * account at the readable zoom (the rest is a pan away, and in the overview); a large design
+ * opens on its first account (`largeOpeningView`).
  */
 export async function openReadably<N extends Node, E extends Edge>(
-  flow: Pick<ReactFlowInstance<N, E>, 'fitView' | 'getZoom' | 'getNode' | 'setViewport' | 'zoomTo'>,
+  flow: Pick<ReactFlowInstance<N, E>, 'fitView' | 'getZoom' | 'setViewport' | 'zoomTo'>,
   design: Design,
   duration = 0,
   /** Present's factor: the opening zoom times this (about the middle of the view). */
   scale = 1,
 ) {
-  await flow.fitView({ ...openingView(design), maxZoom: 1, duration: 0 });
+  const pane = document.querySelector<HTMLElement>('main[aria-label="Canvas"] .react-flow');
+  const large = pane && largeOpeningView(design, pane.clientWidth, pane.clientHeight, scale);
+  if (large) return flow.setViewport(large, { duration });
+  await flow.fitView({ padding: FIT_PADDING, maxZoom: 1, duration: 0 });
   if (flow.getZoom() >= READABLE_ZOOM - 0.001) {
     if (scale !== 1) await flow.zoomTo(flow.getZoom() * scale, { duration: 0 });
     return;
   }
-  const first = design.accounts[0] && flow.getNode(design.accounts[0].id);
-  const x = first?.position.x ?? 0;
-  const y = first?.position.y ?? 0;
+  const first = design.accounts[0] && accountFrames(design).get(design.accounts[0].id);
+  const x = first?.x ?? 0;
+  const y = first?.y ?? 0;
   await flow.setViewport(
     {
       x: parseInt(FIT_PADDING.left) - x * READABLE_ZOOM,

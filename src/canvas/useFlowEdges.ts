@@ -5,17 +5,18 @@ import {
   selectEdgeVisibility,
   selectSelectEdges,
   selectSelectedEdgeIds,
+  selectSelectedIds,
   useRolecraft,
   useRolecraftStore,
 } from '../store';
 import { buildPermissionEdges, buildTrustEdges } from './edges/build-edges';
 import type { FlowEdge } from './edges/edge-data';
-import { containsPoint, type Frame } from './geometry';
-import { entityPositions } from './nodes/build-nodes';
+import { cullEdges, solidBoxes } from './cull';
+import type { Frame } from './geometry';
 import { isLargeDesign, showsPermissionEdges } from './useFitOnOpen';
 
 interface LargeDesignOptions {
-  /** Only edges with an end in this box are handed to React Flow. */
+  /** Only edges with both ends in this box (or an end selected or dragged) are handed on. */
   cull?: Frame;
   /** Ids of the nodes being dragged, `\n`-joined: while set, only their edges are shown. */
   draggedKey?: string;
@@ -26,7 +27,8 @@ const DRAGGED_EDGE = 'dragged-edge';
 
 /**
  * Edges derived from the design (never stored), with the selection applied. A large design is
- * drawn more simply: edges far from the view are left out, and while nodes are dragged only
+ * drawn more simply: edges with an end far from the view are left out (unless that end or the
+ * other is selected), and while nodes are dragged only
  * their own edges are shown (hundreds of others would be re-composited on every frame).
  */
 export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {}) {
@@ -47,16 +49,14 @@ export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {})
     return permission.length > 0 ? [...permission, ...shown] : shown;
   }, [trust, permission, visibility.membership]);
   const large = cull !== undefined;
-  const positions = useMemo(() => (large ? entityPositions(design) : undefined), [large, design]);
+  const boxOf = useMemo(() => (large ? solidBoxes(design) : undefined), [large, design]);
+  const selectedIds = useRolecraft(selectSelectedIds);
   const culled = useMemo(() => {
-    if (!cull || !positions) return base;
-    const near = (id: string) => {
-      const at = positions.get(id);
-      // Accounts (no entity position) are containers: keep their edges.
-      return !at || containsPoint(cull, at);
-    };
-    return base.filter((edge) => near(edge.source) || near(edge.target));
-  }, [base, cull, positions]);
+    if (!cull || !boxOf) return base;
+    const keep = new Set(selectedIds);
+    if (draggedKey !== '') for (const id of draggedKey.split('\n')) keep.add(id);
+    return cullEdges(base, cull, boxOf, keep);
+  }, [base, cull, boxOf, selectedIds, draggedKey]);
   // The others stay mounted, hidden by the canvas's `dragging` class (styles.css): mounting
   // them all again on the drop would cost more than the whole rest of the drop.
   const drawn = useMemo(() => {

@@ -36,6 +36,17 @@ export class BoxIndex {
     });
   }
 
+  /** Takes out the entry of `id` that was added with `box`. */
+  remove(id: string, box: Box) {
+    this.eachCell(box, (key) => {
+      const list = this.cells.get(key);
+      if (!list) return;
+      const at = list.findIndex((entry) => entry.id === id);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.cells.delete(key);
+    });
+  }
+
   /** Whether any box overlaps `region` grown by `gap`. */
   any(region: Box, gap = 0): boolean {
     const grown = {

@@ -38,34 +38,46 @@ export class EdgeRouter {
 
   /** Takes a new layout; returns whether anything changed. */
   update(ends: ReadonlyMap<string, End>): boolean {
-    const changed: Box[] = [];
+    // What a route goes around is the solid part of a box (an account's header, not its open
+    // frame): a child moved inside an account that grows its frame changes the routes near the
+    // header and the account's own edges, not every route inside the account.
+    const moved: { id: string; old?: End; now?: End }[] = [];
     for (const [id, end] of ends) {
       const old = this.ends.get(id);
       if (old && sameEnd(old, end)) continue;
-      // What routes go around: an account's header, not its whole frame.
-      changed.push(solidBox(end));
-      if (old) changed.push(solidBox(old));
-      if (changed.length > MANY_CHANGES) break;
+      moved.push({ id, old, now: end });
+      if (moved.length > MANY_CHANGES) break;
     }
-    for (const [id, old] of this.ends) if (!ends.has(id)) changed.push(solidBox(old));
-    if (changed.length === 0) return false;
+    if (moved.length <= MANY_CHANGES)
+      for (const [id, old] of this.ends) if (!ends.has(id)) moved.push({ id, old });
+    if (moved.length === 0) return false;
     this.ends = ends;
-    this.index = new BoxIndex(
-      [...ends.values()].map((end): Indexed => ({ id: end.id, box: solidBox(end) })),
-    );
-    if (changed.length > MANY_CHANGES) this.routes.clear();
-    else
-      for (const [key, cached] of this.routes) {
-        const { from, to, route } = cached;
-        const stale =
-          ends.get(from.id) === undefined ||
-          !sameEnd(ends.get(from.id)!, from) ||
-          ends.get(to.id) === undefined ||
-          !sameEnd(ends.get(to.id)!, to) ||
-          changed.some((box) => boxesOverlap(box, route.window));
-        if (stale) this.routes.delete(key);
-      }
     this.version++;
+    if (moved.length > MANY_CHANGES) {
+      this.index = new BoxIndex(
+        [...ends.values()].map((end): Indexed => ({ id: end.id, box: solidBox(end) })),
+      );
+      this.routes.clear();
+      return true;
+    }
+    const changed: Box[] = [];
+    for (const { id, old, now } of moved) {
+      if (old) this.index.remove(id, solidBox(old));
+      if (now) this.index.add({ id, box: solidBox(now) });
+      const before = old && solidBox(old);
+      const after = now && solidBox(now);
+      if (before && after && sameBox(before, after)) continue;
+      if (before) changed.push(before);
+      if (after) changed.push(after);
+    }
+    const movedIds = new Set(moved.map((m) => m.id));
+    for (const [key, { from, to, route }] of this.routes) {
+      const stale =
+        movedIds.has(from.id) ||
+        movedIds.has(to.id) ||
+        changed.some((box) => boxesOverlap(box, route.window));
+      if (stale) this.routes.delete(key);
+    }
     return true;
   }
 

@@ -103,4 +103,41 @@ describe('EdgeRouter', () => {
     expect(router.update(layout([]))).toBe(false);
     expect(router.version).toBe(version);
   });
+
+  it('keeps the routes inside an account whose frame grows below them (its header stays)', () => {
+    const router = new EdgeRouter();
+    const ends = (height: number, moved: End) =>
+      new Map(
+        [account('acct', -40, -60, 700, height), entity('a', 0, 0), entity('b', 0, 320), moved].map(
+          (e) => [e.id, e],
+        ),
+      );
+    router.update(ends(500, entity('c', 400, 300)));
+    const inside = router.route('a', 'b')!;
+    const fromRoot = router.route('acct', 'c')!;
+    // c moves down and the account's frame grows to hold it; its header is where it was.
+    router.update(ends(900, entity('c', 400, 760)));
+    expect(router.route('a', 'b')).toBe(inside);
+    expect(router.route('acct', 'c')).not.toBe(fromRoot);
+  });
+
+  it('re-routes what a node now blocks after drops one by one, as a fresh router would', () => {
+    const router = new EdgeRouter();
+    const at = (x: number, y: number) =>
+      new Map([entity('a', 0, 0), entity('b', 0, 320), entity('m', x, y)].map((e) => [e.id, e]));
+    router.update(at(2000, 0));
+    expect(router.route('a', 'b')!.routed).toBe(false);
+    for (const [x, y] of [
+      [0, 150],
+      [2000, 900],
+      [0, 150],
+    ] as const) {
+      router.update(at(x, y));
+      router.route('a', 'b');
+    }
+    const fresh = new EdgeRouter();
+    fresh.update(at(0, 150));
+    expect(router.route('a', 'b')!.routed).toBe(true);
+    expect(router.route('a', 'b')).toEqual(fresh.route('a', 'b'));
+  });
 });

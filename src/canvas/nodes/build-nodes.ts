@@ -227,3 +227,22 @@ export function buildNodes(design: Design, cache: NodeCache): FlowNode[] {
   if (cache.size > seen.size) for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return nodes;
 }
+
+/** The box around every account frame and entity of the design, as placed. */
+export function designBounds(design: Design): Frame {
+  const { positions, frames } = placementOf(design);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const grow = (x: number, y: number, width: number, height: number) => {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  };
+  for (const f of frames.values()) grow(f.x, f.y, f.width, f.height);
+  for (const p of positions.values()) grow(p.x, p.y, ENTITY_WIDTH, ENTITY_HEIGHT);
+  if (!Number.isFinite(left)) return { x: 0, y: 0, width: 1, height: 1 };
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

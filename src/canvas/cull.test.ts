@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { generateDesign } from '../model';
+import { cullEdges, cullNodes, solidBoxes } from './cull';
+import { boxesOverlap } from './edges/box-index';
+import { buildTrustEdges } from './edges/build-edges';
+import type { Frame } from './geometry';
+import { buildNodes } from './nodes/build-nodes';
+
+const design = generateDesign({ nodes: 2000, seed: 5 });
+const nodes = buildNodes(design, new Map());
+const edges = buildTrustEdges(design);
+const boxOf = solidBoxes(design);
+/** Three views of 1440x900 at the opening zoom around the first account's corner. */
+const box: Frame = { x: -1800, y: -1125, width: 5400, height: 3375 };
+const touches = (id: string) => boxesOverlap(boxOf(id)!, box);
+
+describe('culling a large design to what is near the view', () => {
+  it('keeps exactly the edges whose two ends (solid boxes) both touch the box', () => {
+    const kept = cullEdges(edges, box, boxOf);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(edges.length / 2);
+    const keptIds = new Set(kept.map((e) => e.id));
+    for (const edge of edges)
+      expect(keptIds.has(edge.id), edge.id).toBe(touches(edge.source) && touches(edge.target));
+    // A service beside the view is trusted by roles all over the design: not a fan off screen.
+    expect(edges.some((e) => touches(e.source) && !touches(e.target))).toBe(true);
+  });
+
+  it("judges an account by its header, not its open frame; a selected node's edges all stay", () => {
+    const far = design.accounts.find((a) => !touches(a.id))!;
+    const farEdges = edges.filter((e) => e.source === far.id || e.target === far.id);
+    expect(farEdges.length).toBeGreaterThan(0);
+    const kept = new Set(cullEdges(edges, box, boxOf).map((e) => e.id));
+    for (const edge of farEdges) expect(kept.has(edge.id)).toBe(false);
+    const withFar = new Set(cullEdges(edges, box, boxOf, new Set([far.id])).map((e) => e.id));
+    for (const edge of farEdges) expect(withFar.has(edge.id)).toBe(true);
+  });
+
+  it('keeps the nodes in the box, the selected one, and both ends of every kept edge', () => {
+    // A far role's edge from a service beside the view: the role is selected.
+    const fanned = edges.find((e) => touches(e.source) && !touches(e.target))!;
+    const kept = cullEdges(edges, box, boxOf, new Set([fanned.target]));
+    expect(kept).toContain(fanned);
+    const farRole = nodes.find(
+      (n) => n.type === 'entity' && n.id.includes('role') && !touches(n.id),
+    )!;
+    const withSelection = nodes.map((n) => (n === farRole ? { ...n, selected: true } : n));
+    const shown = cullNodes(withSelection, box, kept);
+    const ids = new Set(shown.map((n) => n.id));
+    expect(shown.length).toBeLessThan(nodes.length / 2);
+    expect(ids.has(farRole.id)).toBe(true);
+    for (const edge of kept) {
+      expect(ids.has(edge.source)).toBe(true);
+      expect(ids.has(edge.target)).toBe(true);
+    }
+    for (const node of nodes)
+      if (node.type === 'entity' && touches(node.id)) expect(ids.has(node.id)).toBe(true);
+  });
+
+  it('hands over the same node objects (React Flow rebuilds only what changed)', () => {
+    const shown = cullNodes(nodes, box, []);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    for (const node of shown) expect(node).toBe(byId.get(node.id));
+  });
+});
