@@ -8,7 +8,7 @@ import { routeBetween, type Route } from './route';
 
 const sameBox = (a: Box, b: Box) =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
-const sameEnd = (a: End, b: End) => a.header === b.header && sameBox(a.box, b.box);
+const sameEnd = (a: End, b: End) => a === b || (a.header === b.header && sameBox(a.box, b.box));
 
 /** More changed boxes than this at once (a new design, an auto layout): start afresh. */
 const MANY_CHANGES = 500;

@@ -5,14 +5,27 @@ import { accountFrames, entityPositions } from '../nodes/build-nodes';
 import { EdgeRouter } from './edge-router';
 import type { End } from './ports';
 
+/**
+ * An entity's end, by the position object it was made from: a drop keeps every other layout
+ * entry (the same objects), so their ends are the same objects too, and the router sees at once
+ * that they did not move.
+ */
+const entityEnds = new WeakMap<object, End>();
+
 /** Every node's box as the design places it (accounts with their header), by id. */
 export function endsOf(design: Design): Map<string, End> {
   const positions = entityPositions(design);
   const ends = new Map<string, End>();
   for (const [id, frame] of accountFrames(design, positions))
     ends.set(id, { id, box: frame, header: ACCOUNT_HEADER });
-  for (const [id, at] of positions)
-    ends.set(id, { id, box: { x: at.x, y: at.y, width: ENTITY_WIDTH, height: ENTITY_HEIGHT } });
+  for (const [id, at] of positions) {
+    let end = entityEnds.get(at);
+    if (end?.id !== id) {
+      end = { id, box: { x: at.x, y: at.y, width: ENTITY_WIDTH, height: ENTITY_HEIGHT } };
+      entityEnds.set(at, end);
+    }
+    ends.set(id, end);
+  }
   return ends;
 }
 

@@ -1,7 +1,6 @@
 import {
   accountRootArn,
   arnOf,
-  findEntity,
   type Account,
   type Design,
   type Entity,
@@ -203,10 +202,10 @@ export function buildNodes(design: Design, cache: NodeCache): FlowNode[] {
     nodes.push(node);
     seen.add(account.id);
   }
+  const accounts = new Map(design.accounts.map((account) => [account.id, account]));
   for (const entity of [...accountScopedEntities(design), ...freeEntities(design)]) {
     const position = positions.get(entity.id)!;
-    const found = isAccountScoped(entity) ? findEntity(design, entity.account) : undefined;
-    const account = found?.kind === 'account' ? found : undefined;
+    const account = isAccountScoped(entity) ? accounts.get(entity.account) : undefined;
     const old = cache.get(entity.id);
     const reuse =
       old &&
