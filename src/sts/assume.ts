@@ -49,6 +49,19 @@ function denial(api: StsApi, caller: ResolvedCaller, action: string, role: RoleI
   return `${who} is not authorized to perform: ${action} on resource: ${role.arn}`;
 }
 
+/**
+ * The failed checks that decided a denial, as the engine's explanation decided it: for an
+ * explicit deny the denying checks alone (a Deny wins whatever else allows); for an implicit
+ * one every layer that failed, since each would have to allow (a cross-account caller with no
+ * identity Allow and a trust condition unmet fails on both, and fixing one is not enough).
+ */
+function decisiveChecks(authorization: { decision: string; checks: Check[] }): Check[] {
+  const failed = authorization.checks.filter((c) => c.status === 'fail' && c.kind !== 'decision');
+  if (authorization.decision !== 'ExplicitDeny') return failed;
+  const denying = failed.filter((c) => /explicitly denies/.test(c.reason));
+  return denying.length > 0 ? denying : failed.slice(0, 1);
+}
+
 export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): AssumeRoleResult {
   const { api, params } = request;
   const { nowMs } = env;
@@ -119,14 +132,17 @@ export function assumeRole(request: AssumeRoleRequest, env: AssumeEnvironment): 
   }));
   const denied = authorizations.find((a) => a.decision !== 'Allow');
   if (denied) {
-    const failed =
-      denied.checks.find((c) => c.status === 'fail') ?? denied.checks[denied.checks.length - 1]!;
+    const decisive = decisiveChecks(denied);
+    const failed = decisive[0] ?? denied.checks[denied.checks.length - 1]!;
     return fail(
       failed,
       {
         code: 'AccessDenied',
         message: denial(api, caller, denied.action, role),
-        explanation: failed.reason,
+        explanation:
+          decisive.length > 1
+            ? decisive.map((c) => `${c.label}: ${c.reason}`).join('; ')
+            : failed.reason,
       },
       evaluations,
     );

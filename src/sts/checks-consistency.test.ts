@@ -93,7 +93,13 @@ describe('checks agree with the engine decision', () => {
           const failed = result.checks.find((c) => c.id === result.error.checkId);
           expect(failed?.status).toBe('fail');
           expect(failed?.kind).not.toBe('decision');
-          expect(result.error.explanation).toBe(failed?.reason);
+          expect(result.error.explanation).toContain(failed?.reason);
+          // An implicit denial names every layer that failed: each would have to allow.
+          const denied = result.evaluations.find((e) => e.decision !== 'Allow')!;
+          if (denied.decision === 'ImplicitDeny')
+            for (const c of result.checks)
+              if (c.status === 'fail' && c.kind !== 'decision' && c.action === denied.action)
+                expect(result.error.explanation).toContain(c.reason);
           expect(result.error.message).not.toContain(`${failed?.id}`);
         }
       }),

@@ -7,7 +7,9 @@ import { fixtureDesign, trustText } from '../test-fixtures';
 import type { Design, Role } from '../types';
 import {
   DEFAULT_CONTEXT,
+  accessSummary,
   canAssume,
+  denialWords,
   canCall,
   designWorld,
   principalPolicies,
@@ -246,4 +248,86 @@ describe('the default request context table', () => {
       expect(readme).toContain(row.effect);
     }
   });
+});
+
+describe('a cross-account ExternalId trust: the reasons stated are the decisive ones', () => {
+  const roleArn = 'arn:aws:iam::222222222222:role/Target';
+  const trust = trustText({
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+    Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'sts:ExternalId': 'ext-7f3k' } },
+  });
+  const identityReason = 'cross-account access needs the identity-based policies to allow too';
+  const externalIdNeed = 'the role trust policy also needs ExternalId "ext-7f3k"';
+  const designWith = (identityAllow: boolean): Design => {
+    const design = fixtureDesign(trust);
+    return identityAllow
+      ? design
+      : { ...design, users: design.users.map((u) => ({ ...u, policies: [] })) };
+  };
+
+  // [ExternalId sent, identity Allow, adapter status, adapter words, simulator's why (every reason), words it must not say]
+  it.each([
+    [true, true, 'allowed', 'allowed', undefined, []],
+    [
+      true,
+      false,
+      'denied',
+      `implicitly denied: ${identityReason}`,
+      ['there is no identity policy'],
+      ['ExternalId', 'trust'],
+    ],
+    [
+      false,
+      true,
+      'conditional',
+      'allowed only with ExternalId "ext-7f3k" (sts:ExternalId)',
+      ['`sts:ExternalId` is absent'],
+      ['identity'],
+    ],
+    [
+      false,
+      false,
+      'denied',
+      `implicitly denied: ${identityReason}; ${externalIdNeed}`,
+      ['`sts:ExternalId` is absent', "Caller's identity policies: there is no identity policy"],
+      ['needs the role trust policy to allow'],
+    ],
+  ] as const)(
+    'ExternalId sent: %s, identity Allow: %s -> %s',
+    (sent, identityAllow, status, words, why, never) => {
+      const design = designWith(identityAllow);
+      const context = sent ? { 'sts:ExternalId': 'ext-7f3k' } : undefined;
+      const verdict = canAssume(design, {
+        source: 'alice',
+        role: 'target',
+        ...(context ? { context } : {}),
+      });
+      expect(verdict.status).toBe(status);
+      expect(accessSummary(verdict)).toBe(words);
+      if (status === 'denied') {
+        expect(verdict.layer).toBe('identity');
+        expect(denialWords(verdict)).toBe('no identity Allow');
+      }
+      for (const word of never) expect(verdict.reason).not.toContain(word);
+
+      const simulator = new StsSimulator({
+        world: designWorld(design).world,
+        clock: new SimulatedClock(DEFAULT_START),
+      });
+      const result = simulator.assume({
+        by: { principal: 'arn:aws:iam::111111111111:user/alice' },
+        roleArn,
+        params: { RoleSessionName: 'partner-upload', ...(sent ? { ExternalId: 'ext-7f3k' } : {}) },
+      });
+      expect(result.ok).toBe(why === undefined);
+      if (result.ok || why === undefined) return;
+      expect(result.error.message).toBe(
+        `User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      );
+      for (const part of why) expect(result.error.explanation).toContain(part);
+      for (const word of never) expect(result.error.explanation).not.toContain(word);
+    },
+  );
 });

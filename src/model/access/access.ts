@@ -322,7 +322,7 @@ export class DesignAccess {
         ? next
         : evaluate(next, set, { explain: true }).explanation;
     });
-    if (!conditional) return DENIED;
+    if (conditional?.status !== 'conditional') return DENIED;
     const needs = Object.freeze(conditional.needs) as ConditionNeed[];
     if (signature !== undefined && rounds === 1)
       (both.solved ??= new Map()).set(signature, {

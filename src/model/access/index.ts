@@ -28,7 +28,7 @@ export {
 } from './defaults';
 export { type ConditionNeed } from './solve';
 export { principalPolicies, targetPolicies, type PolicySource } from './sources';
-export { denialWords, type AccessVerdict } from './verdict';
+export { accessSummary, denialWords, type AccessVerdict } from './verdict';
 export {
   designWorld,
   designWorldInSlices,

@@ -234,13 +234,39 @@ export function deniedEvaluation(result: AssumeRoleResult): Explanation | undefi
   return result.evaluations.find((e) => e.decision !== 'Allow')?.explanation;
 }
 
-export function denied(explanation: Explanation): AccessVerdict {
+/** Conditions a request met on the way to a denial, with the label of the policy that states each. */
+interface MetConditions {
+  needs: ConditionNeed[];
+  from: string[];
+}
+
+/** `the role trust policy also needs ExternalId "x"`: the conditions met before another layer said no. */
+function alsoNeeded(met: MetConditions): string {
+  const byPolicy = new Map<string, string[]>();
+  met.needs.forEach((need, i) => {
+    const label = met.from[i] ?? 'the policies';
+    const texts = byPolicy.get(label) ?? [];
+    if (!texts.includes(need.text)) texts.push(need.text);
+    byPolicy.set(label, texts);
+  });
+  return [...byPolicy]
+    .map(([label, texts]) => `the ${label} also needs ${texts.join(', ')}`)
+    .join('; ');
+}
+
+/**
+ * A denial as the engine explained it. `met`: conditions of other statements the request
+ * would have to meet as well (found on the way to this explanation); the reason names them
+ * after the engine's summary, so it states every reason the request fails, not only one.
+ */
+export function denied(explanation: Explanation, met?: MetConditions): AccessVerdict {
   const statement = decidingStatement(explanation);
+  const also = met && met.needs.length > 0 ? `; ${alsoNeeded(met)}` : '';
   return {
     status: 'denied',
     needs: [],
     context: {},
-    reason: explanation.summary,
+    reason: `${explanation.summary}${also}`,
     deniedWhen: deniedWhen(explanation),
     layer: explanation.deniedBy ?? explanation.decidedBy,
     ...(statement && explanation.decision === 'ExplicitDeny' ? { statement } : {}),
@@ -270,7 +296,10 @@ function extend(context: ContextMap, more: ContextMap): boolean {
 
 /**
  * Asks with the default context; when the engine says no, asks again with the context its
- * explanation shows would meet the conditions in the way, up to a few rounds.
+ * explanation shows would meet the conditions in the way, up to a few rounds. Conditional
+ * when a round is allowed; denied (by the last explanation, naming the conditions met on the
+ * way) when meeting them leaves another reason no request context can change; undefined when
+ * no condition was in the way to begin with.
  */
 export function solve(
   first: Explanation | undefined,
@@ -278,17 +307,18 @@ export function solve(
 ): AccessVerdict | undefined {
   if (!first) return undefined;
   const context: ContextMap = {};
-  const needs: ConditionNeed[] = [];
+  const met: MetConditions = { needs: [], from: [] };
   let current = first;
   for (let round = 0; round < ROUNDS; round++) {
     const proposal = proposeContext(current);
-    if (!proposal || !extend(context, proposal.context)) return undefined;
-    needs.push(...proposal.needs);
+    if (!proposal || !extend(context, proposal.context)) break;
+    met.needs.push(...proposal.needs);
+    met.from.push(...proposal.from);
     const next = ask(context);
     if (next === 'allowed')
       return {
         status: 'conditional',
-        needs,
+        needs: met.needs,
         context,
         reason: '',
         deniedWhen: deniedWhen(first),
@@ -297,5 +327,5 @@ export function solve(
     if (!next) return undefined;
     current = next;
   }
-  return undefined;
+  return current === first ? undefined : denied(current, met);
 }

@@ -135,6 +135,8 @@ function needOf(c: ConditionExplanation, avoid: boolean): ConditionNeed {
 export interface Proposal {
   context: Record<string, ContextValue>;
   needs: ConditionNeed[];
+  /** For each need, the label of the policy whose statement states it (`role trust policy`). */
+  from: string[];
 }
 
 function propose(c: ConditionExplanation, want: boolean): ContextValue | undefined {
@@ -172,8 +174,8 @@ function missingGrants(e: Explanation): { kind: PolicyKind; level?: number }[] {
  * fails only on conditions, conditions on facts of the design.
  */
 export function proposeContext(e: Explanation): Proposal | undefined {
-  if (e.decision === 'Allow') return { context: {}, needs: [] };
-  const proposal: Proposal = { context: {}, needs: [] };
+  if (e.decision === 'Allow') return { context: {}, needs: [], from: [] };
+  const proposal: Proposal = { context: {}, needs: [], from: [] };
   const considered = e.policies.filter((p) => p.considered);
   // Every Deny that applied must stop applying: one of its conditions made false.
   for (const p of considered) {
@@ -183,6 +185,7 @@ export function proposeContext(e: Explanation): Proposal | undefined {
       if (!way) return undefined;
       proposal.context[way.key] = propose(way, false)!;
       proposal.needs.push(needOf(way, true));
+      proposal.from.push(p.label);
     }
   }
   if (e.decision === 'ImplicitDeny') {
@@ -197,6 +200,7 @@ export function proposeContext(e: Explanation): Proposal | undefined {
           failing.forEach((c, i) => {
             proposal.context[c.key] = values[i]!;
             proposal.needs.push(needOf(c, false));
+            proposal.from.push(p.label);
           });
           return true;
         }

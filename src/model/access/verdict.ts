@@ -37,6 +37,22 @@ export const allowed = (explanation?: Explanation): AccessVerdict => ({
   ...(explanation ? { explanation } : {}),
 });
 
+/**
+ * What a request with the default parameters gets, in words for people: `allowed`, `allowed
+ * only with ExternalId "x" (sts:ExternalId)`, or the denial's reason as the engine gave it
+ * (every reason it fails, not one layer's name).
+ */
+export function accessSummary(verdict: AccessVerdict): string {
+  if (verdict.status === 'allowed') return 'allowed';
+  if (verdict.status === 'conditional') {
+    const needs = verdict.needs.map((n) => `${n.text} (${n.key})`);
+    return `allowed only with ${[...new Set(needs)].join(', ')}`;
+  }
+  const reason = verdict.reason.replace(/`/g, '');
+  const words = /^(implicitly|explicitly) denied/.test(reason) ? reason : `denied: ${reason}`;
+  return verdict.statement ? `${words} (${verdict.statement})` : words;
+}
+
 /** Short words for a denial, for an edge label: `no identity Allow`, `Deny in trust policy`. */
 export function denialWords(verdict: AccessVerdict): string {
   const e = verdict.explanation;

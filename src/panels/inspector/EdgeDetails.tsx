@@ -1,10 +1,10 @@
 import {
+  accessSummary,
   deriveMembershipEdges,
   derivePermissionEdges,
   deriveTrustEdges,
   findEntity,
   type Design,
-  type TrustEdge,
 } from '../../model';
 import { TrustConditionFields } from './TrustConditionFields';
 
@@ -68,15 +68,6 @@ function MembershipEdgeDetails({ design, edgeId }: { design: Design; edgeId: str
   );
 }
 
-/** What the simulator does with the default parameters, as the adapter answered it. */
-function accessWords(edge: TrustEdge): string {
-  const { access } = edge;
-  if (access.status === 'allowed') return 'allowed';
-  if (access.status === 'denied') return `denied by ${access.layer ?? 'the policies'}`;
-  const needs = access.needs.map((n) => `${n.text} (${n.key})`);
-  return `allowed only with ${[...new Set(needs)].join(', ')}`;
-}
-
 function TrustEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }) {
   const edge = deriveTrustEdges(design).find((e) => e.id === edgeId);
   if (!edge) return null;
@@ -102,16 +93,9 @@ function TrustEdgeDetails({ design, edgeId }: { design: Design; edgeId: string }
         <dt className="font-medium text-slate-600 dark:text-slate-300">Conditions</dt>
         <dd>{conditions.length === 0 ? 'none' : edge.label}</dd>
         <dt className="font-medium text-slate-600 dark:text-slate-300">With the default request</dt>
-        <dd>{accessWords(edge)}</dd>
-        {edge.blocked && (
-          <>
-            <dt className="font-medium text-red-700 dark:text-red-400">Blocked</dt>
-            <dd className="text-red-700 dark:text-red-400">
-              {edge.access.reason}
-              {edge.access.statement ? ` (${edge.access.statement})` : ''}
-            </dd>
-          </>
-        )}
+        <dd className={edge.blocked ? 'text-red-700 dark:text-red-400' : undefined}>
+          {accessSummary(edge.access)}
+        </dd>
       </dl>
       <TrustConditionFields design={design} edge={edge} />
       <p className="text-xs text-slate-500 dark:text-slate-400">
