@@ -47,6 +47,18 @@ function needWords(
   return [...new Set(needs.map((n) => n.text))];
 }
 
+/** A question's context as text, made once per context object (techniques share theirs). */
+const contextTexts = new WeakMap<Record<string, string>, string>();
+function contextText(context: Record<string, string> | undefined): string {
+  if (!context) return '';
+  let text = contextTexts.get(context);
+  if (text === undefined) {
+    text = JSON.stringify(context);
+    contextTexts.set(context, text);
+  }
+  return text;
+}
+
 export class Oracle {
   private readonly design: Design;
   private readonly adapter: DesignAccess;
@@ -113,7 +125,7 @@ export class Oracle {
       if (actor && !this.mayAllowIdentity(actor, action) && !this.resourcePolicyMayGrant(resource))
         return undefined;
     }
-    const key = `${source}\n${action}\n${resource}\n${context ? JSON.stringify(context) : ''}`;
+    const key = `${source}\n${action}\n${resource}\n${contextText(context)}`;
     const hit = this.calls.get(key);
     if (hit !== undefined) return hit ?? undefined;
     this.questions++;

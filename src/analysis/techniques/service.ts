@@ -226,6 +226,17 @@ export const existingTechniques: ServiceTechnique[] = [
   },
 ];
 
+/** `iam:PassedToService` for a service: one context object per service (questions share it). */
+const passedToService = new Map<string, Record<string, string>>();
+function passedTo(service: string): Record<string, string> {
+  let context = passedToService.get(service);
+  if (!context) {
+    context = Object.freeze({ 'iam:PassedToService': service }) as Record<string, string>;
+    passedToService.set(service, context);
+  }
+  return context;
+}
+
 export function serviceTechnique(t: ServiceTechnique, passRole: boolean): GatedTechnique {
   const firstActions = [...new Set(t.calls('0').map((alt) => alt[0]![0]))];
   const gate = firstActions.map((a) => (passRole ? ['iam:PassRole', a] : [a]));
@@ -251,9 +262,7 @@ export function serviceTechnique(t: ServiceTechnique, passRole: boolean): GatedT
           const roleArn = ctx.u.arnOf(role.id);
           let pass: Granted | undefined = { needs: [] };
           if (passRole)
-            pass = ctx.oracle.call(actor.id, 'iam:PassRole', roleArn, {
-              'iam:PassedToService': service,
-            });
+            pass = ctx.oracle.call(actor.id, 'iam:PassRole', roleArn, passedTo(service));
           if (!pass) continue;
           if (found === null) found = ctx.oracle.any(actor.id, t.calls(account));
           if (!found) continue;

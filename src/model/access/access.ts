@@ -35,7 +35,12 @@ import { DEFAULT_NOW_MS, DEFAULT_SESSION_NAME } from './defaults';
 import { type ConditionNeed } from './solve';
 import {} from './sources';
 import { allowed, type AccessStatus, type AccessVerdict } from './verdict';
-import { requestReads, requestSignature, type RequestReads } from './request-reads';
+import {
+  callerSignature,
+  requestReads,
+  requestSignature,
+  type RequestReads,
+} from './request-reads';
 import { designWorld, worldForResource, type DesignWorld } from './world';
 
 import {
@@ -187,15 +192,32 @@ const compiledSide = (inputs: PolicyInputs): CompiledSide => ({
   docs: documentsOf(inputs),
 });
 
+/** What requests of an action read of a side's policies (made once per side and action). */
+function readsOn(side: CompiledSide, action: string): RequestReads {
+  side.reads ??= new Map();
+  let reads = side.reads.get(action);
+  if (!reads) {
+    reads = requestReads(side.docs, action);
+    side.reads.set(action, reads);
+  }
+  return reads;
+}
+
 /** The signature of a request on a side (its reads for the request's action made once). */
 function signatureOn(side: CompiledSide, request: RequestInput): string {
-  side.reads ??= new Map();
-  let reads = side.reads.get(request.action);
-  if (!reads) {
-    reads = requestReads(side.docs, request.action);
-    side.reads.set(request.action, reads);
+  return requestSignature(request, readsOn(side, request.action));
+}
+
+/** A question's own context as text, made once per context object (questions share theirs). */
+const contextTexts = new WeakMap<ContextMap, string>();
+function contextText(context: ContextMap | undefined): string {
+  if (!context) return '';
+  let text = contextTexts.get(context);
+  if (text === undefined) {
+    text = JSON.stringify(context);
+    contextTexts.set(context, text);
   }
-  return requestSignature(request, reads);
+  return text;
 }
 
 /** A caller's half of AssumeRole, prepared once for every role it is asked about. */
@@ -210,6 +232,32 @@ interface AssumeSide {
 interface CallSide {
   build: (action: string, context: ContextMap) => CallInputs;
   compiled: CompiledSide;
+  /** The caller's half of `compiled` (identity, boundary, session, SCPs). */
+  caller: CompiledSide;
+}
+
+/**
+ * What a caller signs into every call (the same for any action and resource of the design's
+ * world): its principal, its own context keys and its compiled half of the policies, read
+ * from one request it built.
+ */
+interface CallerProfile {
+  principal: string;
+  context: ContextMap;
+  side: CompiledSide;
+  nowMs: number;
+}
+
+/**
+ * The callers asked one question (action, resource, instant and context the same) whose
+ * policies are the same compiled half: their answers by `callerSignature` under what requests
+ * of the action read of the policies (caller's and resource's). Callers with the same part of
+ * the signature make requests the same to those policies: the engine's answer to one is the
+ * answer to each (see `requestReads`).
+ */
+interface CallGroup {
+  reads: RequestReads;
+  answers: Map<string, AccessAnswer>;
 }
 
 /**
@@ -235,6 +283,10 @@ export class DesignAccess {
     { role: RoleDefinition; trust: CompiledSide } | null
   >();
   private readonly callSides = new Map<string, CallSide | null>();
+  private readonly callerProfiles = new Map<EntityId, CallerProfile | null>();
+  private readonly callGroups = new Map<string, CallGroup>();
+  private readonly sideSerials = new WeakMap<CompiledSide, number>();
+  private nextSerial = 0;
   private readonly sides = new SideCache();
   private readonly callerByIdentity = new WeakMap<
     PolicyDocument[],
@@ -387,6 +439,36 @@ export class DesignAccess {
    */
   callAnswer(q: CallQuestion): AccessAnswer {
     const nowMs = q.now ?? DEFAULT_NOW_MS;
+    // Callers whose policies are the same compiled half and whose requests are the same to
+    // them share one answer: asked of the engine once per group (the first caller's).
+    const profile = this.callerProfile(q.source, nowMs);
+    const groupKey = profile
+      ? `${this.serialOf(profile.side)}\n${q.action}\n${q.resource}\n${nowMs}\n${contextText(q.context)}`
+      : undefined;
+    const group = groupKey === undefined ? undefined : this.callGroups.get(groupKey);
+    const member =
+      group && callerSignature(profile!.principal, profile!.context, group.reads, q.context);
+    const known = member === undefined ? undefined : group!.answers.get(member);
+    if (known) return known;
+    const { answer, side } = this.callAnswerAlone(q, nowMs);
+    // Shared only when the caller's requests are the ones its profile says (the design's world).
+    if (groupKey !== undefined && side && side.caller === profile!.side) {
+      let g = group;
+      if (!g) {
+        g = { reads: readsOn(side.compiled, q.action), answers: new Map() };
+        this.callGroups.set(groupKey, g);
+      }
+      const signature = callerSignature(profile!.principal, profile!.context, g.reads, q.context);
+      if (signature !== undefined) g.answers.set(signature, answer);
+    }
+    return answer;
+  }
+
+  /** `callAnswer` for one caller, asked of the engine (with the side it used, if any). */
+  private callAnswerAlone(
+    q: CallQuestion,
+    nowMs: number,
+  ): { answer: AccessAnswer; side?: CallSide } {
     const key = `${q.source}\n${q.resource}\n${nowMs}`;
     let side = this.callSides.get(key);
     // A side made for this question: its first request is this question's (built once).
@@ -394,17 +476,58 @@ export class DesignAccess {
     if (side === undefined) {
       const build = this.callBuilder(q);
       if (typeof build !== 'string') first = build(q.action, q.context ?? {});
-      side =
-        typeof build === 'string' || !first
-          ? null
-          : { build, compiled: this.callPolicies(first.policies) };
+      side = typeof build === 'string' || !first ? null : this.callSide(build, first.policies);
       this.callSides.set(key, side);
     }
-    if (!side) return answerOf(this.canCall(q));
+    if (!side) return { answer: answerOf(this.canCall(q)) };
     const { request } = first ?? side.build(q.action, q.context ?? {});
-    if (evaluate(request, side.compiled.set).decision === 'Allow') return ALLOWED;
-    if (side.compiled.conditionFree) return DENIED;
-    return answerOf(this.canCall(q));
+    if (evaluate(request, side.compiled.set).decision === 'Allow') return { answer: ALLOWED, side };
+    if (side.compiled.conditionFree) return { answer: DENIED, side };
+    return { answer: answerOf(this.canCall(q)), side };
+  }
+
+  /**
+   * A caller's profile for `callAnswer`'s groups, from one request it builds on the design's
+   * own world (where every caller's identity side is the one any call of it uses); none for
+   * what signs no calls.
+   */
+  private callerProfile(source: EntityId, nowMs: number): CallerProfile | undefined {
+    let hit = this.callerProfiles.get(source);
+    // One instant at a time (an analysis asks at one): another instant makes it again.
+    if (hit === undefined || (hit !== null && hit.nowMs !== nowMs)) {
+      hit = null;
+      const entity = findEntity(this.design, source);
+      const signer =
+        entity && (entity.kind === 'user' || entity.kind === 'role')
+          ? this.signer(entity, this.world.index, nowMs)
+          : undefined;
+      if (signer && typeof signer !== 'string') {
+        const probe = signer({ action: 'sts:GetCallerIdentity', resource: '*' });
+        hit = {
+          principal: probe.request.principal,
+          context: probe.request.context ?? {},
+          side: this.callerSide(probe.policies),
+          nowMs,
+        };
+      }
+      this.callerProfiles.set(source, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** A number per compiled side (the groups' keys name sides by it). */
+  private serialOf(side: CompiledSide): number {
+    let n = this.sideSerials.get(side);
+    if (n === undefined) {
+      n = this.nextSerial++;
+      this.sideSerials.set(side, n);
+    }
+    return n;
+  }
+
+  private callSide(build: CallSide['build'], inputs: PolicyInputs): CallSide {
+    const caller = this.callerSide(inputs);
+    return { build, caller, compiled: this.sides.joined(caller, this.targetSide(inputs)) };
   }
 
   /**
@@ -413,7 +536,12 @@ export class DesignAccess {
    * compiled once per set of documents, and joined once per pair of sides.
    */
   private callPolicies(inputs: PolicyInputs): CompiledSide {
-    const { identity, permissionsBoundary, session, scp, resource, rcp } = inputs;
+    return this.sides.joined(this.callerSide(inputs), this.targetSide(inputs));
+  }
+
+  /** The caller's half of a call's policies (identity, boundary, session, SCPs), compiled once. */
+  private callerSide(inputs: PolicyInputs): CompiledSide {
+    const { identity, permissionsBoundary, session, scp } = inputs;
     // A signer passes the same lists for every call: remembered by its identity list.
     const known = identity && this.callerByIdentity.get(identity);
     let caller =
@@ -438,10 +566,15 @@ export class DesignAccess {
           side: caller,
         });
     }
+    return caller;
+  }
+
+  /** The resource's half of a call's policies (resource policy, RCPs), compiled once. */
+  private targetSide({ resource, rcp }: PolicyInputs): CompiledSide {
     const target: PolicyInputs = {};
     if (resource) target.resource = resource;
     if (rcp) target.rcp = rcp;
-    return this.sides.joined(caller, this.sides.side(target));
+    return this.sides.side(target);
   }
 
   /** Can `source` make this call (a role: from a fresh session), and failing that, under which conditions? */

@@ -121,6 +121,30 @@ function lowerContext(context: Record<string, ContextValue>): Map<string, Contex
 }
 
 /**
+ * The caller's part of `requestSignature` for requests that share everything else (action,
+ * resource and its account, instant, and the question's own context `shared`): its principal
+ * (or its class) and its values of the keys read that `shared` does not set. Two callers with
+ * the same part make requests with the same signature. Undefined when the reads see everything.
+ */
+export function callerSignature(
+  principal: string,
+  context: Record<string, ContextValue>,
+  reads: RequestReads,
+  shared: Record<string, ContextValue> | undefined,
+): string | undefined {
+  if (reads.everything) return undefined;
+  const lower = lowerContext(context);
+  const fixed = shared ? lowerContext(shared) : undefined;
+  let out = reads.principal ? principal : classOf(principal);
+  for (const key of reads.keys) {
+    if (fixed?.has(key)) continue;
+    const value = lower.get(key);
+    out += `\n${value === undefined ? '-' : JSON.stringify(value)}`;
+  }
+  return out;
+}
+
+/**
  * The request as far as these reads see it: two requests with the same signature are the same
  * request to those policies.
  */
