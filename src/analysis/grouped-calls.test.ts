@@ -71,7 +71,7 @@ function design(a: Account) {
   const shared = a.shared.map((text, i) => b.policy(text, `shared-${i}`, 'customer-managed'));
   const boundary = b.policy(doc(allow(['iam:*', 's3:*'])), 'boundary', 'customer-managed');
   const extra = (p: Account['users'][number]) => ({
-    tags: p.team ? { team: p.team } : {},
+    tags: (p.team ? { team: p.team } : {}) as Record<string, string>,
     permissionsBoundary: p.bounded && 'id' in boundary ? boundary.id : null,
   });
   a.users.forEach((u, i) =>
@@ -126,7 +126,7 @@ describe('grouped call answers', () => {
             if (answer.status === 'conditional') conditional++;
           }
         // Callers holding the same policies (the case the groups are for) occur.
-        const sets = callers.map((c) => c.policies.map((p) => ('id' in p ? p.id : p.name)).join());
+        const sets = callers.map((c) => c.policies.map((p) => p.id).join());
         shared += sets.length - new Set(sets).size;
         // Answers the engine was asked for (one per group member signature) against questions.
         const groups = (
