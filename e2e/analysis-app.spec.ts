@@ -39,6 +39,19 @@ test('the analysis in the app: badges on nodes, an edit with its what-if, an esc
   const adds = summary.getByRole('list', { name: 'This adds' });
   await expect(adds).toContainText('biden can now reach OverprivilegedEC2');
   await expect(adds).toContainText('biden can escalate to obama');
+  // Docked beside the bottom panel's views: over no node, and outside the canvas altogether.
+  const docked = (await summary.boundingBox())!;
+  const canvasBox = (await app.canvas.boundingBox())!;
+  const overlaps = (
+    a: { x: number; y: number; width: number; height: number },
+    b: { x: number; y: number; width: number; height: number },
+  ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlaps(docked, canvasBox)).toBe(false);
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const box = await node.boundingBox();
+    // A node scrolled out of the canvas is clipped by it: only what shows can be covered.
+    if (box && overlaps(box, canvasBox)) expect(overlaps(docked, box)).toBe(false);
+  }
   await page.screenshot({ path: '/tmp/e2e-analysis-what-if.png' });
   await summary.getByRole('button', { name: 'Keep' }).click();
   await expect(summary).toBeHidden();

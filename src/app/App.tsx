@@ -112,7 +112,6 @@ export function App() {
                 <PanelBoundary name="canvas" id="canvas">
                   <Canvas colorMode={colorMode} openingScale={layout.present ? PRESENT_SCALE : 1} />
                   <SimulationOverlay />
-                  <WhatIfSummary />
                 </PanelBoundary>
               ) : (
                 <p className="p-4 text-sm text-slate-500">Opening your design…</p>
@@ -162,6 +161,7 @@ export function App() {
             <BottomPanel
               collapsed={layout.bottomCollapsed}
               onExpand={() => setLayout({ bottomCollapsed: false })}
+              aside={<WhatIfSummary />}
               simulation={
                 <PanelBoundary name="simulation" id="simulation">
                   <Suspense fallback={<p className="text-slate-500">Loading the simulation…</p>}>

@@ -6,13 +6,15 @@ import { WhoCanPanel } from './analysis/WhoCanPanel';
 
 interface BottomPanelProps {
   simulation: ReactNode;
+  /** Docked beside the views (the what-if summary); shown even while the views are collapsed. */
+  aside?: ReactNode;
   /** Only the tabs show; picking one (or another view asking for one) opens the panel. */
   collapsed?: boolean;
   onExpand?: () => void;
 }
 
 /** The bottom panel: the simulation, and the analysis's findings, escalations and who-can. */
-export function BottomPanel({ simulation, collapsed = false, onExpand }: BottomPanelProps) {
+export function BottomPanel({ simulation, aside, collapsed = false, onExpand }: BottomPanelProps) {
   const tab = useRolecraft((s) => s.bottomTab);
   const setTab = useRolecraft((s) => s.setBottomTab);
   // A finding badge on the canvas asks for the Findings tab: a collapsed panel opens for it.
@@ -41,17 +43,20 @@ export function BottomPanel({ simulation, collapsed = false, onExpand }: BottomP
           </button>
         ))}
       </div>
-      {/* Kept mounted while collapsed: the forms keep what was typed. */}
-      <div role="tabpanel" aria-label={tab} hidden={collapsed} className="min-h-0 flex-1">
-        {tab === 'Simulation' ? (
-          simulation
-        ) : tab === 'Findings' ? (
-          <FindingsPanel />
-        ) : tab === 'Escalations' ? (
-          <EscalationsPanel />
-        ) : (
-          <WhoCanPanel />
-        )}
+      <div className="flex min-h-0 flex-1 gap-3">
+        {/* Kept mounted while collapsed: the forms keep what was typed. */}
+        <div role="tabpanel" aria-label={tab} hidden={collapsed} className="min-h-0 min-w-0 flex-1">
+          {tab === 'Simulation' ? (
+            simulation
+          ) : tab === 'Findings' ? (
+            <FindingsPanel />
+          ) : tab === 'Escalations' ? (
+            <EscalationsPanel />
+          ) : (
+            <WhoCanPanel />
+          )}
+        </div>
+        {aside}
       </div>
     </>
   );

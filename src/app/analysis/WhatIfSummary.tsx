@@ -32,7 +32,8 @@ function Lines({ label, lines }: { label: string; lines: WhatIfLine[] }) {
 
 /**
  * Before an edit is kept: what it adds and removes (accesses, escalations, findings), from the
- * analysis of both versions in the worker; Keep or Undo.
+ * analysis of both versions in the worker; Keep or Undo. Docked in the bottom panel beside its
+ * views, never over the canvas: the nodes the edit is about stay in sight.
  */
 export function WhatIfSummary() {
   const store = useRolecraftStore();
@@ -65,7 +66,7 @@ export function WhatIfSummary() {
     <section
       role="region"
       aria-label="What this edit changes"
-      className="absolute top-2 left-1/2 z-10 flex w-[min(36rem,90%)] -translate-x-1/2 flex-col gap-2 rounded-lg border border-fuchsia-400 bg-white/95 p-3 text-sm shadow-lg dark:bg-slate-900/95"
+      className="flex max-h-full w-[min(26rem,40%)] shrink-0 flex-col gap-2 overflow-auto rounded-lg border border-fuchsia-400 bg-white p-3 text-sm dark:bg-slate-900"
     >
       {state.phase === 'working' && (
         <div className="flex flex-wrap items-center gap-2">
