@@ -66,7 +66,7 @@ export function WhatIfSummary() {
     <section
       role="region"
       aria-label="What this edit changes"
-      className="flex max-h-full w-[min(26rem,40%)] shrink-0 flex-col gap-2 overflow-auto rounded-lg border border-fuchsia-400 bg-white p-3 text-sm dark:bg-slate-900"
+      className="flex max-h-full w-[min(26rem,40%)] shrink-0 self-start flex-col gap-2 overflow-auto rounded-lg border border-fuchsia-400 bg-white p-3 text-sm dark:bg-slate-900"
     >
       {state.phase === 'working' && (
         <div className="flex flex-wrap items-center gap-2">
