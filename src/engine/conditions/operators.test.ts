@@ -6,8 +6,13 @@ import type { ContextValue } from '../types.ts';
 
 /** A request context holding exactly these keys (an anonymous caller derives none of them). */
 function context(values: Record<string, ContextValue>): RequestContext {
-  const request = { principal: 'anonymous', action: 'x:Y', resource: '*', context: values };
-  return new RequestContext().reset(request, parsePrincipal('anonymous'), undefined);
+  return new RequestContext().reset(
+    values,
+    null,
+    undefined,
+    parsePrincipal('anonymous'),
+    undefined,
+  );
 }
 
 function holds(

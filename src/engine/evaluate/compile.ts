@@ -32,6 +32,8 @@ export interface CompiledStatement {
   notPrincipal: boolean;
   /** Shared and frozen when empty (most statements): a compiled set stays small. */
   conditions: readonly CompiledCondition[];
+  /** The policy it belongs to (the explanation reads kind, index and level from a plan's statement). */
+  policy: CompiledPolicy;
 }
 
 export interface CompiledPolicy {
@@ -128,6 +130,8 @@ function compileStatement(
     principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),
     notPrincipal,
     conditions: conditions.length === 0 ? noConditions : conditions,
+    // Set by `compilePolicy` once the policy exists.
+    policy: undefined as unknown as CompiledPolicy,
   };
 }
 
@@ -164,7 +168,7 @@ function compilePolicy(
   const variablesEnabled = version === '2012-10-17';
   const raw = doc.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return {
+  const policy: CompiledPolicy = {
     kind,
     level,
     index,
@@ -174,6 +178,8 @@ function compilePolicy(
     statements: list.map((s, i) => compileStatement(s, i, variablesEnabled)),
     source: doc,
   };
+  for (const s of policy.statements) s.policy = policy;
+  return policy;
 }
 
 /** Compiles every policy of a request once; reuse the result for many evaluations. */

@@ -100,13 +100,40 @@ function epochSeconds(iso: string): string | undefined {
 
 /** The resource's account: `resourceAccount`, else the ARN's account field, else the principal's. */
 function resourceAccountOf(
-  request: RequestInput,
+  given: string | undefined,
   arn: readonly string[] | null,
   principal: PrincipalInfo,
 ): string | undefined {
-  if (request.resourceAccount) return request.resourceAccount;
+  if (given) return given;
   if (arn && arn[4]) return arn[4];
   return principal.account;
+}
+
+/** A request's own context keys and values, in for-in order, as {@link RequestContext.keep} kept them. */
+export interface GivenContext {
+  readonly keys: readonly string[];
+  readonly values: readonly ContextValue[];
+}
+
+const noKeys: GivenContext = Object.freeze({ keys: Object.freeze([]), values: Object.freeze([]) });
+const noIds: readonly number[] = Object.freeze([]);
+
+/**
+ * What a request's state is made from, kept apart from the request (whose context its caller
+ * may change afterwards): the explanation builds the rest of itself from it when first read.
+ */
+export interface KeptRequest {
+  principal: PrincipalInfo;
+  resource: string;
+  resourceArn: readonly string[] | null;
+  /** As the state resolved it (given, else the ARN's, else the principal's). */
+  resourceAccount: string | undefined;
+  now: string | undefined;
+  given: GivenContext;
+  /** The keys policies ask for, as read (ids and values), and how many key ids existed then. */
+  ids: readonly number[];
+  values: readonly ContextValue[];
+  readFor: number;
 }
 
 /**
@@ -114,7 +141,10 @@ function resourceAccountOf(
  * the derived keys (README "Derived context"; nothing else is invented).
  */
 export class RequestContext implements ContextLookup {
-  private request!: RequestInput;
+  private context: Record<string, ContextValue> | undefined = undefined;
+  private now: string | undefined = undefined;
+  /** The request's keys and values as a {@link GivenContext} holds them, read instead of `context`. */
+  private given: GivenContext | null = null;
   private principal!: PrincipalInfo;
   private resourceAccount: string | undefined;
   /** How many key ids existed when the request was read (-1: not read): a key added since re-reads it. */
@@ -127,8 +157,16 @@ export class RequestContext implements ContextLookup {
   private readonly givenKeys: string[] = [];
   private readonly givenValues: ContextValue[] = [];
 
-  reset(request: RequestInput, principal: PrincipalInfo, resourceAccount: string | undefined) {
-    this.request = request;
+  reset(
+    context: Record<string, ContextValue> | undefined,
+    given: GivenContext | null,
+    now: string | undefined,
+    principal: PrincipalInfo,
+    resourceAccount: string | undefined,
+  ) {
+    this.context = context;
+    this.given = given;
+    this.now = now;
     this.principal = principal;
     this.resourceAccount = resourceAccount;
     this.readFor = -1;
@@ -140,7 +178,8 @@ export class RequestContext implements ContextLookup {
     this.readFor = keyIds.size;
     this.count = 0;
     this.givenCount = 0;
-    const context = this.request.context;
+    if (this.given !== null) return this.readGiven(this.given);
+    const context = this.context;
     if (context === undefined) return;
     let n = 0;
     let g = 0;
@@ -156,6 +195,64 @@ export class RequestContext implements ContextLookup {
     }
     this.count = n;
     this.givenCount = g;
+  }
+
+  /** {@link readRequest} from the keys and values a {@link GivenContext} kept. */
+  private readGiven(given: GivenContext): void {
+    const { keys, values } = given;
+    let n = 0;
+    for (let g = 0; g < keys.length; g++) {
+      const key = keys[g]!;
+      const value = values[g]!;
+      this.givenKeys[g] = key;
+      this.givenValues[g] = value;
+      const id = requestKeyId(key);
+      if (id < 0) continue;
+      this.ids[n] = id;
+      this.values[n] = value;
+      n++;
+    }
+    this.count = n;
+    this.givenCount = keys.length;
+  }
+
+  /** The request's keys as read, kept for {@link restore} (copies: they outlive this read). */
+  keep(): Pick<KeptRequest, 'given' | 'ids' | 'values' | 'readFor'> {
+    if (this.readFor !== keyIds.size) this.readRequest();
+    const n = this.givenCount;
+    const given =
+      n === 0 ? noKeys : { keys: this.givenKeys.slice(0, n), values: this.givenValues.slice(0, n) };
+    const count = this.count;
+    return {
+      given,
+      ids: count === 0 ? noIds : this.ids.slice(0, count),
+      values: count === 0 ? noKeys.values : this.values.slice(0, count),
+      readFor: this.readFor,
+    };
+  }
+
+  /** The context of a kept request, as it was read (read again from its keys if a key id was added since). */
+  restore(kept: KeptRequest): void {
+    this.context = undefined;
+    this.given = kept.given;
+    this.now = kept.now;
+    this.principal = kept.principal;
+    this.resourceAccount = kept.resourceAccount;
+    const n = kept.ids.length;
+    for (let i = 0; i < n; i++) {
+      this.ids[i] = kept.ids[i]!;
+      this.values[i] = kept.values[i]!;
+    }
+    this.count = n;
+    this.readFor = kept.readFor;
+    if (kept.given !== noKeys) {
+      const { keys, values } = kept.given;
+      for (let g = 0; g < keys.length; g++) {
+        this.givenKeys[g] = keys[g]!;
+        this.givenValues[g] = values[g]!;
+      }
+    }
+    this.givenCount = kept.given.keys.length;
   }
 
   /** Copies the request's own keys into `out`, as a for-in over its context would (read once per request). */
@@ -200,9 +297,9 @@ export class RequestContext implements ContextLookup {
       case RESOURCE_ACCOUNT:
         return this.resourceAccount;
       case CURRENT_TIME:
-        return this.request.now;
+        return this.now;
       case EPOCH_TIME:
-        return this.request.now === undefined ? undefined : epochSeconds(this.request.now);
+        return this.now === undefined ? undefined : epochSeconds(this.now);
       default:
         return undefined;
     }
@@ -249,10 +346,34 @@ class State implements RequestState {
   fill(request: RequestInput, actionLower: string, hasBoundary: boolean): this {
     const principal = principalInfo(request.principal);
     const resourceArn = splitArn(request.resource);
-    const resourceAccount = resourceAccountOf(request, resourceArn, principal);
-    this.lookup.reset(request, principal, resourceAccount);
+    const resourceAccount = resourceAccountOf(request.resourceAccount, resourceArn, principal);
+    this.lookup.reset(request.context, null, request.now, principal, resourceAccount);
+    return this.set(
+      actionLower,
+      request.resource,
+      resourceArn,
+      principal,
+      resourceAccount,
+      hasBoundary,
+    );
+  }
+
+  restore(kept: KeptRequest, actionLower: string, hasBoundary: boolean): this {
+    this.lookup.restore(kept);
+    const { resource, resourceArn, principal, resourceAccount } = kept;
+    return this.set(actionLower, resource, resourceArn, principal, resourceAccount, hasBoundary);
+  }
+
+  private set(
+    actionLower: string,
+    resource: string,
+    resourceArn: readonly string[] | null,
+    principal: PrincipalInfo,
+    resourceAccount: string | undefined,
+    hasBoundary: boolean,
+  ): this {
     this.actionLower = actionLower;
-    this.resource = request.resource;
+    this.resource = resource;
     this.resourceArn = resourceArn;
     this.principal = principal;
     this.resourceAccount = resourceAccount;
@@ -276,6 +397,31 @@ export function scratchState(
   set: { boundary: unknown },
 ): RequestState {
   return scratch.fill(request, actionLower, set.boundary !== undefined);
+}
+
+/** What {@link restoredState} needs to give this request's state again, later. */
+export function keepRequest(request: RequestInput, state: RequestState): KeptRequest {
+  const { given, ids, values, readFor } = state.lookup.keep();
+  return {
+    principal: state.principal,
+    resource: state.resource,
+    resourceArn: state.resourceArn,
+    resourceAccount: state.resourceAccount,
+    now: request.now,
+    given,
+    ids,
+    values,
+    readFor,
+  };
+}
+
+/** The state of a kept request, as {@link scratchState} gave it (reusing the same object). */
+export function restoredState(
+  kept: KeptRequest,
+  actionLower: string,
+  set: { boundary: unknown },
+): RequestState {
+  return scratch.restore(kept, actionLower, set.boundary !== undefined);
 }
 
 const derivedNames = [

@@ -31,7 +31,7 @@ export function evaluate(
   if (!options?.explain) return decided[decisionOf(request, policies)];
   const plan = planFor(policies, request.action);
   const state = scratchState(request, plan.actionLower, policies);
-  const explanation = explain(policies, state, plan);
+  const explanation = explain(policies, state, plan, request);
   return { decision: explanation.decision, explanation };
 }
 

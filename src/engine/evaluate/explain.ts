@@ -2,15 +2,21 @@
  * The explanation of a decision (built only when asked): every policy and statement with
  * whether it applied and why not, the decisive statements and the kind that decided.
  */
-import type { ContextValue, DecidingKind, Decision, PolicyKind } from '../types.ts';
+import type { ContextValue, DecidingKind, Decision, PolicyKind, RequestInput } from '../types.ts';
 import type { PrincipalKind } from '../principal/principal-info.ts';
 import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile.ts';
-import { effectiveContext, type RequestState } from './context.ts';
+import {
+  effectiveContext,
+  keepRequest,
+  restoredState,
+  type KeptRequest,
+  type RequestState,
+} from './context.ts';
 import { FactsTally, participation, type Facts, type Participation } from './facts.ts';
 import { decide, isKeyRequest, isRoleAction, type Outcome, type ReasonCode } from './decide.ts';
 import { stsOutcome, stsRule } from './sts-rules.ts';
 import type { ActionPlan } from './plan.ts';
-import { explainStatement, type StatementExplanation } from './statement.ts';
+import { appliesBeyondAction, explainStatement, type StatementExplanation } from './statement.ts';
 
 /** Points at one statement of one policy. */
 export interface StatementRef {
@@ -131,15 +137,17 @@ function label(p: CompiledPolicy, state: RequestState): string {
 
 /** Statements of the set explained so far: the position in `ActionPlan.covers`. */
 let walked = 0;
-/** The facts, gathered as statements are explained (reused: evaluation is synchronous). */
+/** The facts, gathered from the statements that apply (reused: evaluation is synchronous). */
 const tally = new FactsTally();
 /**
- * The statements that applied so far, with their policies, in explanation order: the
- * decisive statements are picked from these (reused; `applied` of them are in use).
+ * The statements of considered policies that applied, denies and allows apart, each in
+ * explanation order: the decisive statements are picked from these (reused; `denied` and
+ * `allowed` of them are in use).
  */
-const appliedPolicies: CompiledPolicy[] = [];
-const appliedStatements: CompiledStatement[] = [];
-let applied = 0;
+const appliedDenies: CompiledStatement[] = [];
+const appliedAllows: CompiledStatement[] = [];
+let denied = 0;
+let allowed = 0;
 
 /**
  * One policy explanation literal per shape (`level`, `notConsideredReason` or neither), so
@@ -224,14 +232,8 @@ function explainPolicy(
     statements[i] = s;
     if (!s.applied) continue;
     // A statement applies only with a valid Effect.
-    const deny = c.effect === 'Deny';
-    if (deny) denies = true;
+    if (c.effect === 'Deny') denies = true;
     else allows = true;
-    tally.add(p.kind, p.level, deny, attached ? (s.principalMatch ?? null) : 'applies');
-    if (considered) {
-      appliedPolicies[applied] = p;
-      appliedStatements[applied++] = c;
-    }
   }
   return policyOf(
     p,
@@ -242,6 +244,107 @@ function explainPolicy(
     statements,
     why,
   );
+}
+
+/** Every policy of the set explained, statement by statement, in evaluation order. */
+function explainPolicies(
+  set: CompiledPolicySet,
+  state: RequestState,
+  plan: ActionPlan,
+  part: Participation,
+): PolicyExplanation[] {
+  walked = 0;
+  const policies: PolicyExplanation[] = [];
+  const noIdentity = 'this principal has no identity-based permissions';
+  for (const level of set.scp ?? [])
+    for (const p of level)
+      policies.push(
+        explainPolicy(
+          p,
+          state,
+          plan,
+          part.scpApplies,
+          'SCPs apply only to principals of member accounts',
+        ),
+      );
+  for (const level of set.rcp)
+    for (const p of level) policies.push(explainPolicy(p, state, plan, true));
+  if (set.resource) policies.push(explainPolicy(set.resource, state, plan, true));
+  for (const p of set.identity)
+    policies.push(explainPolicy(p, state, plan, part.identityApplies, noIdentity));
+  if (set.boundary)
+    policies.push(explainPolicy(set.boundary, state, plan, part.boundaryApplies, noIdentity));
+  for (const p of set.session ?? [])
+    policies.push(
+      explainPolicy(
+        p,
+        state,
+        plan,
+        part.sessionApplies,
+        'session policies apply only to role sessions and federated users',
+      ),
+    );
+  return policies;
+}
+
+/**
+ * Tallies the statements of one list of the plan (their Action covers the request's action and
+ * their Effect is valid) that apply, with the fast path's test; those of considered policies
+ * are noted for the decisive statements.
+ */
+function tallyApplied(
+  list: readonly CompiledStatement[],
+  state: RequestState,
+  attached: boolean,
+  considered: boolean,
+): void {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    const match = appliesBeyondAction(s, state, attached);
+    if (match === null) continue;
+    const deny = s.effect === 'Deny';
+    tally.add(s.policy.kind, s.policy.level, deny, match);
+    if (!considered) continue;
+    if (deny) appliedDenies[denied++] = s;
+    else appliedAllows[allowed++] = s;
+  }
+}
+
+/**
+ * The facts of the request, from the statements that can apply to its action (the plan's
+ * lists, in explanation order). A kind that takes no part is skipped: `FactsTally.facts`
+ * leaves it out anyway (RCP allows are not in the plan: they decide nothing).
+ */
+function gatherFacts(
+  set: CompiledPolicySet,
+  state: RequestState,
+  plan: ActionPlan,
+  part: Participation,
+): Facts {
+  tally.reset();
+  denied = 0;
+  allowed = 0;
+  if (part.scpApplies) {
+    tallyApplied(plan.scpDeny, state, false, true);
+    for (let l = 0; l < plan.scpAllow.length; l++)
+      tallyApplied(plan.scpAllow[l]!, state, false, true);
+  }
+  tallyApplied(plan.rcpDeny, state, true, true);
+  tallyApplied(plan.resourceDeny, state, true, true);
+  tallyApplied(plan.resourceAllow, state, true, true);
+  if (part.identityApplies) {
+    tallyApplied(plan.identityDeny, state, false, true);
+    tallyApplied(plan.identityAllow, state, false, true);
+  }
+  if (part.boundaryApplies) {
+    tallyApplied(plan.boundaryDeny, state, false, true);
+    tallyApplied(plan.boundaryAllow, state, false, true);
+  }
+  if (part.sessionApplies) {
+    tallyApplied(plan.sessionDeny, state, false, true);
+    tallyApplied(plan.sessionAllow, state, false, true);
+  }
+  return tally.facts(set, part);
 }
 
 /** Which applied statements count as decisive. */
@@ -264,12 +367,18 @@ function picked(pick: Pick, p: CompiledPolicy, s: CompiledStatement, f: Facts): 
   }
 }
 
-/** The applied statements of considered policies that `pick` selects, in explanation order. */
+/**
+ * The applied statements of considered policies that `pick` selects, in explanation order.
+ * A deny picks from the applied denies; every other pick is made for an Allow, when no
+ * considered Deny applied, so from the applied allows.
+ */
 function refs(pick: Pick, f: Facts): StatementRef[] {
   const out: StatementRef[] = [];
-  for (let i = 0; i < applied; i++) {
-    const p = appliedPolicies[i]!;
-    const s = appliedStatements[i]!;
+  const list = pick === 'deny' ? appliedDenies : appliedAllows;
+  const n = pick === 'deny' ? denied : allowed;
+  for (let i = 0; i < n; i++) {
+    const s = list[i]!;
+    const p = s.policy;
     if (!picked(pick, p, s, f)) continue;
     const kind = p.kind;
     const policyIndex = p.index;
@@ -308,50 +417,85 @@ function decisiveStatements(o: Outcome, f: Facts): StatementRef[] {
   }
 }
 
+/** What an explanation needs to make its context and policies when they are first read. */
+interface Deferred {
+  set: CompiledPolicySet;
+  plan: ActionPlan;
+  part: Participation;
+  request: KeptRequest;
+  /** Kept once made (or assigned). */
+  context: Record<string, ContextValue> | undefined;
+  policies: PolicyExplanation[] | undefined;
+}
+
+/** The explanation's {@link Deferred}, under a key that no for-in, JSON or deep-equal sees. */
+const deferredKey = Symbol('rolecraft.explanation.deferred');
+
+type Deferring = Explanation & { [deferredKey]?: Deferred };
+
+/** The effective context, made from the request as it was evaluated. */
+function deferredContext(d: Deferred): Record<string, ContextValue> {
+  return (d.context ??= effectiveContext(restoredState(d.request, d.plan.actionLower, d.set)));
+}
+
 /**
- * Evaluates every statement of every policy, then decides from what applied (facts, then
- * `decide`, then STS's rules) and explains the outcome: the explaining path.
+ * Every statement of every policy explained: the explaining pass, on the request as it was
+ * evaluated (kept apart from the request object, which its caller may change since).
+ */
+function deferredPolicies(d: Deferred): PolicyExplanation[] {
+  if (d.policies === undefined) {
+    const state = restoredState(d.request, d.plan.actionLower, d.set);
+    d.policies = explainPolicies(d.set, state, d.plan, d.part);
+  }
+  return d.policies;
+}
+
+/**
+ * `context` and `policies`: made when first read, then kept (assigning one replaces it). The
+ * descriptors are shared: only the hidden {@link Deferred} differs from one explanation to
+ * the next. They stay accessors (turning them into data properties on read cost more than it
+ * saved); every reader that copies, prints or compares an explanation reads through them.
+ */
+const contextDescriptor: PropertyDescriptor = {
+  get(this: Deferring) {
+    const d = this[deferredKey];
+    return d === undefined ? {} : deferredContext(d);
+  },
+  set(this: Deferring, value: Record<string, ContextValue>) {
+    const d = this[deferredKey];
+    if (d !== undefined) d.context = value;
+  },
+  enumerable: true,
+  configurable: true,
+};
+const policiesDescriptor: PropertyDescriptor = {
+  get(this: Deferring) {
+    const d = this[deferredKey];
+    return d === undefined ? [] : deferredPolicies(d);
+  },
+  set(this: Deferring, value: PolicyExplanation[]) {
+    const d = this[deferredKey];
+    if (d !== undefined) d.policies = value;
+  },
+  enumerable: true,
+  configurable: true,
+};
+/** Not enumerable: no for-in, JSON, structured clone or deep-equal sees it. */
+const deferredDescriptor: PropertyDescriptor = { value: undefined, writable: true };
+
+/**
+ * Decides from the statements that apply (facts, then `decide`, then STS's rules) and explains
+ * the outcome: the explaining path. The effective `context` and `policies` (every statement of
+ * every policy explained) are made when first read (see {@link contextDescriptor}); the rest now.
  */
 export function explain(
   set: CompiledPolicySet,
   state: RequestState,
   plan: ActionPlan,
+  request: RequestInput,
 ): Explanation {
-  walked = 0;
-  applied = 0;
-  tally.reset();
   const part: Participation = participation(set, state);
-  const policies: PolicyExplanation[] = [];
-  const noIdentity = 'this principal has no identity-based permissions';
-  for (const level of set.scp ?? [])
-    for (const p of level)
-      policies.push(
-        explainPolicy(
-          p,
-          state,
-          plan,
-          part.scpApplies,
-          'SCPs apply only to principals of member accounts',
-        ),
-      );
-  for (const level of set.rcp)
-    for (const p of level) policies.push(explainPolicy(p, state, plan, true));
-  if (set.resource) policies.push(explainPolicy(set.resource, state, plan, true));
-  for (const p of set.identity)
-    policies.push(explainPolicy(p, state, plan, part.identityApplies, noIdentity));
-  if (set.boundary)
-    policies.push(explainPolicy(set.boundary, state, plan, part.boundaryApplies, noIdentity));
-  for (const p of set.session ?? [])
-    policies.push(
-      explainPolicy(
-        p,
-        state,
-        plan,
-        part.sessionApplies,
-        'session policies apply only to role sessions and federated users',
-      ),
-    );
-  const facts = tally.facts(set, part);
+  const facts = gatherFacts(set, state, plan, part);
   const outcome = stsOutcome(stsRule(state), decide(facts, state));
   const who = state.principal;
   const principal: Explanation['principal'] = {
@@ -360,7 +504,7 @@ export function explain(
   };
   if (who.account !== undefined) principal.account = who.account;
   if (state.principalArn !== undefined) principal.principalArn = state.principalArn;
-  const out: Explanation = {
+  const out = {
     decision: outcome.decision,
     decidedBy: outcome.decidedBy,
     reason: outcome.reason,
@@ -370,10 +514,21 @@ export function explain(
       state.resourceAccount !== undefined &&
       who.account !== state.resourceAccount,
     principal,
-    context: effectiveContext(state),
-    policies,
-    decisive: decisiveStatements(outcome, facts),
+  } as Explanation;
+  const d: Deferred = {
+    set,
+    plan,
+    part,
+    request: keepRequest(request, state),
+    context: undefined,
+    policies: undefined,
   };
+  deferredDescriptor.value = d;
+  Object.defineProperty(out, deferredKey, deferredDescriptor);
+  deferredDescriptor.value = undefined;
+  Object.defineProperty(out, 'context', contextDescriptor);
+  Object.defineProperty(out, 'policies', policiesDescriptor);
+  out.decisive = decisiveStatements(outcome, facts);
   if (outcome.decision !== 'Allow') out.deniedBy = outcome.decidedBy;
   if (outcome.level !== undefined) out.level = outcome.level;
   if (state.resourceAccount !== undefined) out.resourceAccount = state.resourceAccount;
