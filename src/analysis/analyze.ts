@@ -336,6 +336,7 @@ export class Analysis {
       );
       arcs[f] = { to, edges, more };
     }
+    const adminNode = number.get(ADMIN) ?? -1;
     const size = nodes.length;
     const seen = new Int32Array(size).fill(-1);
     const parent = new Int32Array(size);
@@ -343,6 +344,9 @@ export class Analysis {
     const beyondAssume = new Uint8Array(size);
     const queue = new Int32Array(size);
     const byActor: Escalation[][] = new Array<Escalation[]>(actors.length);
+    // Per node: what a row gains (`admin` or the ARN) and the node's own admin grant.
+    const gainsOf = nodes.map((id) => (id === ADMIN ? 'admin' : this.u.arnOf(id)));
+    const nodeAdmin = nodes.map((id) => (id === ADMIN ? undefined : this.admin.get(id)));
     actors.forEach((actor, i) => {
       const rows: Escalation[] = [];
       byActor[i] = rows;
@@ -369,33 +373,31 @@ export class Analysis {
       const principal = this.u.arnOf(actor.id);
       for (let k = 1; k < tail; k++) {
         const node = queue[k]!;
-        const gained = nodes[node]!;
-        const admin = gained === ADMIN ? undefined : this.admin.get(gained);
+        const admin = nodeAdmin[node];
         // An escalation when the path ends at admin, at an admin principal, or used more than AssumeRole.
-        if (gained !== ADMIN && admin === undefined && beyondAssume[node] === 0) continue;
-        const path: EscalationEdge[] = [];
-        for (let n = node; n !== start; n = parent[n]!) path.push(via[n]!);
-        const steps: EscalationStep[] = [];
-        for (let e = path.length - 1; e >= 0; e--) for (const s of path[e]!.steps) steps.push(s);
-        if (admin && admin.needs.length > 0) {
-          const last = steps[steps.length - 1]!;
-          steps[steps.length - 1] = { ...last, needs: union(last.needs, admin.needs) };
+        if (node !== adminNode && admin === undefined && beyondAssume[node] === 0) continue;
+        const extraNeeds = admin !== undefined && admin.needs.length > 0;
+        let steps: EscalationStep[];
+        if (parent[node] === start && !extraNeeds) {
+          // One edge: its steps as they are (no row changes a step list).
+          steps = via[node]!.steps;
+        } else {
+          const path: EscalationEdge[] = [];
+          for (let n = node; n !== start; n = parent[n]!) path.push(via[n]!);
+          steps = [];
+          for (let e = path.length - 1; e >= 0; e--) for (const s of path[e]!.steps) steps.push(s);
+          if (extraNeeds) {
+            const last = steps[steps.length - 1]!;
+            steps[steps.length - 1] = { ...last, needs: union(last.needs, admin.needs) };
+          }
         }
-        rows.push({
-          principal,
-          principalId: actor.id,
-          gains: gained === ADMIN ? 'admin' : this.u.arnOf(gained),
-          steps,
-        });
+        rows.push({ principal, principalId: actor.id, gains: gainsOf[node]!, steps });
       }
       if (i % 500 === 0) progress(0.8 + (0.2 * i) / actors.length);
     });
     const u = this.u;
-    const ranks = this.order.covering(
-      (function* () {
-        for (const rows of byActor) for (const e of rows) yield* [e.principal, e.gains];
-      })(),
-    );
+    // Every row's principal is an actor's ARN and its gains a node's: ranks covering those.
+    const ranks = this.order.covering([...actors.map((a) => u.arnOf(a.id)), ...gainsOf]);
     const index = new Map(actors.map((a, i) => [a, i]));
     return orderedByStart(
       actors,

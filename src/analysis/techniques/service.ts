@@ -226,6 +226,27 @@ export const existingTechniques: ServiceTechnique[] = [
   },
 ];
 
+/** What an `existing-*` technique needs of a role, worded once per analysis, technique and role. */
+const existsNeeds = new WeakMap<TechniqueContext, Map<ServiceTechnique, Map<string, string>>>();
+function existsNeed(ctx: TechniqueContext, t: ServiceTechnique, roleArn: string): string {
+  let byTechnique = existsNeeds.get(ctx);
+  if (!byTechnique) {
+    byTechnique = new Map();
+    existsNeeds.set(ctx, byTechnique);
+  }
+  let byRole = byTechnique.get(t);
+  if (!byRole) {
+    byRole = new Map();
+    byTechnique.set(t, byRole);
+  }
+  let need = byRole.get(roleArn);
+  if (need === undefined) {
+    need = t.exists!(roleArn);
+    byRole.set(roleArn, need);
+  }
+  return need;
+}
+
 /** `iam:PassedToService` for a service: one context object per service (questions share it). */
 const passedToService = new Map<string, Record<string, string>>();
 function passedTo(service: string): Record<string, string> {
@@ -250,6 +271,8 @@ export function serviceTechnique(t: ServiceTechnique, passRole: boolean): GatedT
       const edges: EscalationEdge[] = [];
       // The calls after PassRole read no role: asked once per actor, when a role is passable.
       let found: ReturnType<typeof ctx.oracle.any> | null = null;
+      // The actions of an edge without extra calls: the same for every role (one array).
+      let plainActions: string[] | undefined;
       // PassRole never passes a role of another account; existing resources run in their own.
       for (const service of t.services) {
         for (const role of ctx.serviceRoles(service, account)) {
@@ -269,20 +292,29 @@ export function serviceTechnique(t: ServiceTechnique, passRole: boolean): GatedT
           const extra = t.extra?.(ctx, role, account);
           const extraGranted = extra ? ctx.oracle.all(actor.id, extra.calls) : { needs: [] };
           if (!extraGranted) continue;
-          const actions = [
-            ...(passRole ? ['iam:PassRole'] : []),
-            ...found.actions,
-            ...(extra?.calls.map(([a]) => a) ?? []),
-          ];
-          const needs = [
-            ...new Set([
-              ...pass.needs,
-              ...found.granted.needs,
-              ...extraGranted.needs,
-              ...(extra?.needs ?? []),
-              ...(t.exists ? [t.exists(roleArn)] : []),
-            ]),
-          ];
+          const extraActions = extra?.calls.map(([a]) => a) ?? [];
+          const actions =
+            extraActions.length > 0
+              ? [...(passRole ? ['iam:PassRole'] : []), ...found.actions, ...extraActions]
+              : (plainActions ??= [...(passRole ? ['iam:PassRole'] : []), ...found.actions]);
+          const exists = t.exists && existsNeed(ctx, t, roleArn);
+          const needs =
+            pass.needs.length === 0 &&
+            found.granted.needs.length === 0 &&
+            extraGranted.needs.length === 0 &&
+            !extra?.needs.length
+              ? exists
+                ? [exists]
+                : []
+              : [
+                  ...new Set([
+                    ...pass.needs,
+                    ...found.granted.needs,
+                    ...extraGranted.needs,
+                    ...(extra?.needs ?? []),
+                    ...(exists ? [exists] : []),
+                  ]),
+                ];
           edges.push({
             from: actor.id,
             to: role.id,
