@@ -290,8 +290,9 @@ export class Analysis {
       }
       return mask;
     });
+    const holdsAll = Uint8Array.from(actors, (a) => (this.isAdmin(a.id) ? 1 : 0));
     actors.forEach((actor, i) => {
-      if (this.isAdmin(actor.id)) return;
+      if (holdsAll[i] === 1) return;
       const edges: EscalationEdge[] = (this.assumeOut.get(actor.id) ?? []).map((e) => ({
         from: actor.id,
         to: e.role,
@@ -350,7 +351,7 @@ export class Analysis {
     actors.forEach((actor, i) => {
       const rows: Escalation[] = [];
       byActor[i] = rows;
-      if (this.isAdmin(actor.id)) return;
+      if (holdsAll[i] === 1) return;
       const start = number.get(actor.id)!;
       seen[start] = i;
       beyondAssume[start] = 0;

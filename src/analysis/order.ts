@@ -68,7 +68,8 @@ export function orderedByStart<S, T>(
   rowsOf: (start: S) => readonly T[],
   key: (row: T) => number,
 ): T[] {
-  const ranks = Float64Array.from(starts, startRank);
+  const ranks = new Float64Array(starts.length);
+  for (let i = 0; i < starts.length; i++) ranks[i] = startRank(starts[i]!);
   const order = Array.from(starts, (_, i) => i).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
   const out: T[] = [];
   for (let i = 0; i < order.length;) {
@@ -78,7 +79,8 @@ export function orderedByStart<S, T>(
       j === i + 1
         ? rowsOf(starts[order[i]!]!)
         : order.slice(i, j).flatMap((s) => [...rowsOf(starts[s]!)]);
-    const keys = Float64Array.from(rows, key);
+    const keys = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) keys[k] = key(rows[k]!);
     let sorted = true;
     for (let k = 1; k < keys.length && sorted; k++) sorted = keys[k - 1]! <= keys[k]!;
     if (sorted) for (const row of rows) out.push(row);

@@ -497,12 +497,13 @@ export class DesignAccess {
     if (hit === undefined || (hit !== null && hit.nowMs !== nowMs)) {
       hit = null;
       const entity = findEntity(this.design, source);
-      const signer =
+      // The signer `callBuilder` keeps for the caller on the design's world (made once).
+      const build =
         entity && (entity.kind === 'user' || entity.kind === 'role')
-          ? this.signer(entity, this.world.index, nowMs)
+          ? this.callBuilder({ source, resource: '*', now: nowMs })
           : undefined;
-      if (signer && typeof signer !== 'string') {
-        const probe = signer({ action: 'sts:GetCallerIdentity', resource: '*' });
+      if (build && typeof build !== 'string') {
+        const probe = build('sts:GetCallerIdentity', {});
         hit = {
           principal: probe.request.principal,
           context: probe.request.context ?? {},
