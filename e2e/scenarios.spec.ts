@@ -264,8 +264,30 @@ scenario(
     await expect(build.app.inspector.getByLabel('ARN')).toHaveText(
       'arn:aws:iam::222222222222:user/uploader',
     );
-    // Two account frames side by side do not fit at the zoom names are read at: see both.
-    await build.app.canvas.getByRole('button', { name: 'Fit View' }).click();
+    // Both account frames are in view, side by side, at a zoom their names are read at.
+    await expect(async () => {
+      const view = await build.page.evaluate(() => {
+        const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const accounts = [...document.querySelectorAll('.react-flow__node-account')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return (
+            r.left >= pane.left &&
+            r.right <= pane.right &&
+            r.top >= pane.top &&
+            r.bottom <= pane.bottom
+          );
+        });
+        const names = [...document.querySelectorAll<HTMLElement>('[data-node-name]')].map(
+          (el) => parseFloat(getComputedStyle(el).fontSize) * zoom,
+        );
+        return { zoom, accounts, smallest: Math.min(...names) };
+      });
+      expect(view.accounts).toEqual([true, true]);
+      expect(view.smallest).toBeGreaterThanOrEqual(12);
+    }).toPass({ timeout: 5_000 });
+    await build.page.screenshot({ path: '.reports/scenarios/two-accounts-1280.png' });
     await build.trust('uploader', 'PartnerUpload');
     const conditions = await build.selectEdge('uploader', 'PartnerUpload');
     await conditions.getByLabel('Require ExternalId').fill('acme-partner-7f3k');

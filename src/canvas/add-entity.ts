@@ -30,9 +30,18 @@ import { accountFrames, entityPositions } from './nodes/build-nodes';
 export type AddableKind =
   'account' | 'user' | 'group' | 'role' | 'service' | 'identity-provider' | 'resource';
 
-const NEW_ACCOUNT_SIZE = { width: 520, height: 300 };
-const COLUMNS = 2;
+/** Across a slot: an entity and the padding on both sides of it. */
+const SLOT_WIDTH = ENTITY_WIDTH + ACCOUNT_PADDING * 2;
 const ROW_GAP = 56;
+const ACCOUNT_GAP = 80;
+/**
+ * A design's first account has two columns of slots; each account added beside it one column
+ * (it widens as entities are placed in it). So two accounts side by side, 780 wide, fit the
+ * canvas of a 1280x720 screen at the readable zoom (about 850 x 420 of room there, see
+ * `READABLE_ZOOM`), each name read at 12 px, where two of 520 did not.
+ */
+const FIRST_ACCOUNT_SIZE = { width: ACCOUNT_PADDING + 2 * SLOT_WIDTH, height: 300 };
+const NEXT_ACCOUNT_SIZE = { width: ACCOUNT_PADDING + SLOT_WIDTH, height: 300 };
 
 function nextAwsAccountId(design: Design): string {
   const taken = new Set([
@@ -59,16 +68,21 @@ function rightEdge(design: Design): number {
   return Number.isFinite(right) ? right : 0;
 }
 
-/** The first grid slot in an account frame that no entity occupies. */
+/** How many slots fit across a frame: one, or as many as its width holds. */
+const columnsOf = (frame: Frame) =>
+  Math.max(1, Math.floor((frame.width - ACCOUNT_PADDING) / SLOT_WIDTH));
+
+/** The first grid slot in an account frame that no entity occupies (filling it row by row). */
 function freeSlot(frame: Frame, occupied: Position[]): Position {
+  const columns = columnsOf(frame);
   for (let slot = 0; ; slot++) {
     const candidate = {
-      x: frame.x + ACCOUNT_PADDING + (slot % COLUMNS) * (ENTITY_WIDTH + ACCOUNT_PADDING * 2),
+      x: frame.x + ACCOUNT_PADDING + (slot % columns) * SLOT_WIDTH,
       y:
         frame.y +
         ACCOUNT_HEADER +
         ACCOUNT_PADDING +
-        Math.floor(slot / COLUMNS) * (ENTITY_HEIGHT + ROW_GAP),
+        Math.floor(slot / columns) * (ENTITY_HEIGHT + ROW_GAP),
     };
     const overlaps = occupied.some(
       (p) =>
@@ -156,10 +170,11 @@ export function additionFor(
         design.accounts.map((a) => a.name),
       ),
     });
+    const first = design.accounts.length === 0;
     const position = {
-      x: rightEdge(design) + (design.accounts.length > 0 ? 80 : 0),
+      x: rightEdge(design) + (first ? 0 : ACCOUNT_GAP),
       y: 0,
-      ...NEW_ACCOUNT_SIZE,
+      ...(first ? FIRST_ACCOUNT_SIZE : NEXT_ACCOUNT_SIZE),
     };
     return { id: entity.id, command: (d) => addEntity(d, { entity, position }) };
   }
@@ -169,7 +184,7 @@ export function additionFor(
       commonServices.find((s) => !taken.has(s)) ?? uniqueName('service.amazonaws.com', taken);
     const entity = makeService(name);
     const position = {
-      x: rightEdge(design) + 80,
+      x: rightEdge(design) + ACCOUNT_GAP,
       y: design.services.length * (ENTITY_HEIGHT + ROW_GAP),
     };
     return { id: entity.id, command: (d) => addEntity(d, { entity, position }) };

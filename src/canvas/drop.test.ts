@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { arnOfId, attachedPolicies, findEntity, sampleDesign, type Role } from '../model';
+import {
+  arnOfId,
+  attachedPolicies,
+  emptyDesign,
+  findEntity,
+  sampleDesign,
+  type Design,
+  type Role,
+} from '../model';
 import { additionFor, type AddableKind } from './add-entity';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import { commitDrops } from './drop';
 import { buildTrustEdges } from './edges/build-edges';
-import { ENTITY_HEIGHT, ENTITY_WIDTH } from './geometry';
+import { FIT_PADDING, READABLE_ZOOM } from './view-fit';
+import { ENTITY_HEIGHT, ENTITY_WIDTH, type Frame } from './geometry';
 import { accountFrames, buildNodes, entityPositions } from './nodes/build-nodes';
 
 describe('dropping nodes', () => {
@@ -107,6 +116,40 @@ describe('adding from the toolbar', () => {
     const next = addition.command(empty);
     expect(next.accounts).toHaveLength(1);
     expect((findEntity(next, addition.id) as Role).account).toBe(next.accounts[0]!.id);
+  });
+
+  it('two accounts added to an empty design, with a principal each, fit a 1280x720 canvas at the readable zoom', () => {
+    // The canvas of a 1280x720 window with the inspector and the bottom panel at their
+    // defaults (as the e2e measures it), less the fit padding, in design units at that zoom.
+    const pane = { width: 920, height: 400 };
+    const room = {
+      width:
+        (pane.width - parseInt(FIT_PADDING.left) - parseInt(FIT_PADDING.right)) / READABLE_ZOOM,
+      height:
+        (pane.height - parseInt(FIT_PADDING.top) - parseInt(FIT_PADDING.bottom)) / READABLE_ZOOM,
+    };
+    let design: Design = emptyDesign('two accounts');
+    const add = (kind: AddableKind, selected: string[] = []) => {
+      const addition = additionFor(kind, design, selected);
+      design = addition.command(design);
+      return addition.id;
+    };
+    add('role');
+    const partner = add('account');
+    add('user', [partner]);
+    const frames = [...accountFrames(design).values()];
+    expect(frames).toHaveLength(2);
+    const [ours, theirs] = frames as [Frame, Frame];
+    expect(theirs.x).toBeGreaterThanOrEqual(ours.x + ours.width);
+    const width = theirs.x + theirs.width - ours.x;
+    const height = Math.max(ours.height, theirs.height);
+    expect(width).toBeLessThanOrEqual(room.width);
+    expect(height).toBeLessThanOrEqual(room.height);
+    // A second principal in the narrow account goes below the first, not into the other account.
+    add('role', [partner]);
+    const grown = accountFrames(design).get(partner)!;
+    expect(grown.x + grown.width).toBe(theirs.x + theirs.width);
+    expect(grown.height).toBeLessThanOrEqual(room.height);
   });
 
   it('new accounts get distinct 12-digit ids', () => {
