@@ -428,10 +428,31 @@ interface Deferred {
   policies: PolicyExplanation[] | undefined;
 }
 
-/** The explanation's {@link Deferred}, under a key that no for-in, JSON or deep-equal sees. */
-const deferredKey = Symbol('rolecraft.explanation.deferred');
+/** Returns the object it is given, so that a subclass's private field is added to that object. */
+class Given {
+  constructor(o: object) {
+    return o;
+  }
+}
 
-type Deferring = Explanation & { [deferredKey]?: Deferred };
+/**
+ * Gives an explanation its {@link Deferred} as a private field: no for-in, JSON, structured
+ * clone, `Reflect.ownKeys` or deep-equal sees it, the explanation stays a plain object (its
+ * prototype and constructor are Object's), and adding it is an ordinary store (a hidden
+ * property defined with `Object.defineProperty` costs ten times as much).
+ */
+class Deferring extends Given {
+  #deferred: Deferred | undefined;
+
+  constructor(o: object, d: Deferred) {
+    super(o);
+    this.#deferred = d;
+  }
+
+  static of(o: object): Deferred | undefined {
+    return #deferred in o ? (o as Deferring).#deferred : undefined;
+  }
+}
 
 /** The effective context, made from the request as it was evaluated. */
 function deferredContext(d: Deferred): Record<string, ContextValue> {
@@ -457,31 +478,29 @@ function deferredPolicies(d: Deferred): PolicyExplanation[] {
  * saved); every reader that copies, prints or compares an explanation reads through them.
  */
 const contextDescriptor: PropertyDescriptor = {
-  get(this: Deferring) {
-    const d = this[deferredKey];
+  get(this: object) {
+    const d = Deferring.of(this);
     return d === undefined ? {} : deferredContext(d);
   },
-  set(this: Deferring, value: Record<string, ContextValue>) {
-    const d = this[deferredKey];
+  set(this: object, value: Record<string, ContextValue>) {
+    const d = Deferring.of(this);
     if (d !== undefined) d.context = value;
   },
   enumerable: true,
   configurable: true,
 };
 const policiesDescriptor: PropertyDescriptor = {
-  get(this: Deferring) {
-    const d = this[deferredKey];
+  get(this: object) {
+    const d = Deferring.of(this);
     return d === undefined ? [] : deferredPolicies(d);
   },
-  set(this: Deferring, value: PolicyExplanation[]) {
-    const d = this[deferredKey];
+  set(this: object, value: PolicyExplanation[]) {
+    const d = Deferring.of(this);
     if (d !== undefined) d.policies = value;
   },
   enumerable: true,
   configurable: true,
 };
-/** Not enumerable: no for-in, JSON, structured clone or deep-equal sees it. */
-const deferredDescriptor: PropertyDescriptor = { value: undefined, writable: true };
 
 /**
  * Decides from the statements that apply (facts, then `decide`, then STS's rules) and explains
@@ -523,9 +542,7 @@ export function explain(
     context: undefined,
     policies: undefined,
   };
-  deferredDescriptor.value = d;
-  Object.defineProperty(out, deferredKey, deferredDescriptor);
-  deferredDescriptor.value = undefined;
+  new Deferring(out, d);
   Object.defineProperty(out, 'context', contextDescriptor);
   Object.defineProperty(out, 'policies', policiesDescriptor);
   out.decisive = decisiveStatements(outcome, facts);
