@@ -18,6 +18,7 @@ import {
   prepareAssume,
   rolePolicyInputs,
   trustRequest,
+  describeRole,
   principalCalls,
   sessionCalls,
   type CallInputs,
@@ -39,6 +40,8 @@ import {
   callerSignature,
   requestReads,
   requestSignature,
+  resourceSignature,
+  signatureButResource,
   type RequestReads,
 } from './request-reads';
 import { designWorld, worldForResource, type DesignWorld } from './world';
@@ -102,6 +105,36 @@ interface CompiledSide {
   reads?: Map<string, RequestReads>;
   /** The conditions found for a denied request, by its signature under those reads. */
   solved?: Map<string, SolvedAssume>;
+  /** Each action's reads as a number shared by sides with the same reads (see `readsNumber`). */
+  readsNumbers?: Map<string, number>;
+  /**
+   * AssumeRole answers on these policies (a caller's side joined with a trust), by the role's
+   * class (`roleClass`), then the caller's (`callerClass`).
+   */
+  answers?: Map<string, Map<string, AccessAnswer>>;
+}
+
+/** The reads of every side, numbered by what they read: callers' classes are kept per number. */
+const readsNumbering = new Map<string, number>();
+function readsNumber(reads: RequestReads): number {
+  const key = JSON.stringify(reads);
+  let n = readsNumbering.get(key);
+  if (n === undefined) {
+    n = readsNumbering.size;
+    readsNumbering.set(key, n);
+  }
+  return n;
+}
+
+/** The number of a side's reads for an action (made once per side and action). */
+function readsNumberOn(side: CompiledSide, action: string): number {
+  side.readsNumbers ??= new Map();
+  let n = side.readsNumbers.get(action);
+  if (n === undefined) {
+    n = readsNumber(readsOn(side, action));
+    side.readsNumbers.set(action, n);
+  }
+  return n;
 }
 
 /**
@@ -226,6 +259,16 @@ interface AssumeSide {
   prepared: PreparedAssume;
   /** The caller's policies (identity, boundary, session, SCPs), compiled once. */
   compiled: CompiledSide;
+  /** Its class under each number of reads (see `callerClass`). */
+  classes?: Map<number, string>;
+}
+
+/** A role as STS knows it, with its trust side compiled. */
+interface TrustTarget {
+  role: RoleDefinition;
+  trust: CompiledSide;
+  /** Its class under each number of reads (see `roleClass`). */
+  classes?: Map<number, string>;
 }
 
 /** A call's caller and resource: the request builder and the policies, compiled once. */
@@ -278,10 +321,7 @@ const joined = (caller: CompiledPolicySet, role: CompiledPolicySet): CompiledPol
 export class DesignAccess {
   readonly world: DesignWorld;
   private readonly assumeSides = new Map<EntityId, Map<string | number, AssumeSide | null>>();
-  private readonly trustTargets = new Map<
-    EntityId,
-    { role: RoleDefinition; trust: CompiledSide } | null
-  >();
+  private readonly trustTargets = new Map<EntityId, TrustTarget | null>();
   private readonly callSides = new Map<string, CallSide | null>();
   private readonly callerProfiles = new Map<EntityId, CallerProfile | null>();
   private readonly callGroups = new Map<string, CallGroup>();
@@ -343,9 +383,78 @@ export class DesignAccess {
   assumeAnswer(q: AssumeQuestion): AccessAnswer {
     const side = q.as === undefined ? this.assumeSide(q) : undefined;
     const target = side && this.trustTarget(q.role);
-    const role = target?.role;
-    const request = side && role && trustRequest(side.prepared, role);
-    if (!side || !target || !role || !request) return answerOf(this.canAssume(q));
+    if (!side || !target) return answerOf(this.canAssume(q));
+    if (q.context !== undefined) return this.assumeOnce(q, side, target);
+    // Callers these policies cannot tell apart (the same compiled caller side, requests equal
+    // in all the policies read: see `requestReads`) get the same explanation from the engine,
+    // so one answer: asked for the first of them, kept for the others.
+    const both = this.sides.joined(side.compiled, target.trust);
+    const { prepared } = side;
+    if (!prepared.callerStepsPass || !prepared.onlyTrustAction)
+      return this.assumeOnce(q, side, target);
+    const action = `sts:${prepared.api}`;
+    const n = readsNumberOn(both, action);
+    const group = this.callerClass(side, both, action, n);
+    const place = this.roleClass(target, both, action, n);
+    both.answers ??= new Map();
+    let byClass = both.answers.get(place);
+    if (!byClass) {
+      byClass = new Map();
+      both.answers.set(place, byClass);
+    }
+    let answer = byClass.get(group);
+    if (!answer) {
+      answer = this.assumeOnce(q, side, target);
+      byClass.set(group, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * The caller's class on these policies: its trust request's signature under their reads
+   * (without the role, which the class is kept under) with what else of the caller STS reads
+   * before the policies (the session duration asked, a chained session). Only for a caller
+   * STS does not refuse itself and authorizes for `sts:<api>` alone (others are asked alone).
+   */
+  private callerClass(side: AssumeSide, both: CompiledSide, action: string, n: number): string {
+    const { prepared } = side;
+    side.classes ??= new Map();
+    let group = side.classes.get(n);
+    if (group === undefined) {
+      // The request `trustRequest` builds, but for its resource (the role's ARN).
+      const request = {
+        principal: prepared.caller.principal,
+        action,
+        context: prepared.context,
+        now: prepared.nowIso,
+      };
+      group = `${signatureButResource(request, readsOn(both, action))}\n${prepared.params.DurationSeconds ?? ''}\n${prepared.chained}`;
+      side.classes.set(n, group);
+    }
+    return group;
+  }
+
+  /**
+   * The role's class on these policies (which its callers' classes are kept under): its ARN's
+   * signature under their reads for the call (`sts:AssumeRole*`), with what else of the role
+   * STS reads before the policies (whether its ARN is one, its maximum session).
+   */
+  private roleClass(target: TrustTarget, both: CompiledSide, action: string, n: number): string {
+    const { role } = target;
+    target.classes ??= new Map();
+    let place = target.classes.get(n);
+    if (place === undefined) {
+      place = `${describeRole(role.arn) !== undefined}\n${role.maxSessionDuration ?? ''}\n${resourceSignature(role.arn, readsOn(both, action))}`;
+      target.classes.set(n, place);
+    }
+    return place;
+  }
+
+  /** `assumeAnswer` of one question: the engine's fast decision, explained only when it says no. */
+  private assumeOnce(q: AssumeQuestion, side: AssumeSide, target: TrustTarget): AccessAnswer {
+    const role = target.role;
+    const request = trustRequest(side.prepared, role);
+    if (!request) return answerOf(this.canAssume(q));
     const trust = target.trust;
     const both = this.sides.joined(side.compiled, trust);
     const set = both.set;
@@ -386,7 +495,7 @@ export class DesignAccess {
   }
 
   /** A role of the design as STS knows it, with its trust side compiled (once per role). */
-  private trustTarget(id: EntityId): { role: RoleDefinition; trust: CompiledSide } | undefined {
+  private trustTarget(id: EntityId): TrustTarget | undefined {
     let hit = this.trustTargets.get(id);
     if (hit === undefined) {
       const found = findEntity(this.design, id);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDesign, makeAccount, makeManagedPolicy, makeRole, makeUser } from '../factories';
 import type { Design } from '../types';
 import { DesignAccess } from './access';
-import { requestReads, requestSignature } from './request-reads';
+import { requestReads, requestSignature, resourceSignature } from './request-reads';
 
 const ACCOUNT = '111122223333';
 const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
@@ -42,6 +42,7 @@ describe('what a request of an action reads of policies', () => {
         keys: ['aws:multifactorauthpresent', 'sts:externalid'],
         principal: false,
         resource: false,
+        resources: [],
         everything: false,
       },
     ],
@@ -55,42 +56,71 @@ describe('what a request of an action reads of policies', () => {
           Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
         }),
       ],
-      { keys: [], principal: false, resource: false, everything: false },
+      { keys: [], principal: false, resource: false, resources: [], everything: false },
     ],
     [
       'a NotAction statement counts',
       [doc({ Effect: 'Deny', NotAction: 'iam:*', Resource: 'arn:aws:iam::1:role/x' })],
-      { keys: [], principal: false, resource: true, everything: false },
+      {
+        keys: [],
+        principal: false,
+        resource: true,
+        resources: ['arn:aws:iam::1:role/x'],
+        everything: false,
+      },
     ],
     [
-      'a Resource other than * reads the resource',
+      'a Resource other than * reads the resource, as far as its patterns cover it',
       [doc(assume(['*', `arn:aws:iam::${ACCOUNT}:role/deploy-*`]))],
-      { keys: [], principal: false, resource: true, everything: false },
+      {
+        keys: [],
+        principal: false,
+        resource: true,
+        resources: [`arn:aws:iam::${ACCOUNT}:role/deploy-*`],
+        everything: false,
+      },
+    ],
+    [
+      'a NotResource reads the resource, * included',
+      [doc({ Effect: 'Deny', Action: 'sts:*', NotResource: ['*', 'arn:aws:iam::1:role/b'] })],
+      {
+        keys: [],
+        principal: false,
+        resource: true,
+        resources: ['*', 'arn:aws:iam::1:role/b'],
+        everything: false,
+      },
     ],
     [
       'a principal named by ARN reads the principal',
       [doc(trust(undefined, { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }))],
-      { keys: [], principal: true, resource: false, everything: false },
+      { keys: [], principal: true, resource: false, resources: [], everything: false },
     ],
     [
       'a NotPrincipal reads the principal',
       [doc({ Effect: 'Deny', NotPrincipal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' })],
-      { keys: [], principal: true, resource: false, everything: false },
+      { keys: [], principal: true, resource: false, resources: [], everything: false },
     ],
     [
       'a key of the principal reads the principal',
       [doc(trust({ StringEquals: { 'aws:PrincipalTag/team': 'ops' } }))],
-      { keys: ['aws:principaltag/team'], principal: true, resource: false, everything: false },
+      {
+        keys: ['aws:principaltag/team'],
+        principal: true,
+        resource: false,
+        resources: [],
+        everything: false,
+      },
     ],
     [
       'a policy variable reads everything',
       [doc(assume('arn:aws:iam::*:role/${aws:username}'))],
-      { keys: [], principal: true, resource: true, everything: true },
+      { keys: [], principal: true, resource: true, resources: [], everything: true },
     ],
     [
       'a malformed Condition reads everything',
       [doc({ ...trust(), Condition: 'yes' })],
-      { keys: [], principal: true, resource: true, everything: true },
+      { keys: [], principal: true, resource: true, resources: [], everything: true },
     ],
   ])('%s', (_name, docs, reads) => {
     expect(requestReads(docs, 'sts:AssumeRole')).toEqual(reads);
@@ -132,6 +162,23 @@ describe('what a request of an action reads of policies', () => {
       request(`arn:aws:iam::${ACCOUNT}:user/bob`, 'arn:aws:iam::444455556666:role/b', {}),
     ])
       expect(requestSignature(other, reads)).not.toBe(alice);
+  });
+
+  it('signs a resource by the patterns that cover it, as the engine matches them', () => {
+    const reads = requestReads(
+      [doc(assume([`arn:aws:iam::${ACCOUNT}:role/deploy-*`, 'arn:aws:iam::*:role/x?']))],
+      'sts:AssumeRole',
+    );
+    const sign = (resource: string) => resourceSignature(resource, reads);
+    const role = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:role/${name}`;
+    // Two roles the same patterns cover, in one account: the same.
+    expect(sign(role('deploy-1'))).toBe(sign(role('deploy-2')));
+    expect(sign(role('other'))).toBe(sign(role('another')));
+    expect(sign(role('xa'))).toBe(sign(role('xb')));
+    // Covered by another pattern, by none, in another account: not the same.
+    expect(sign(role('deploy-1'))).not.toBe(sign(role('other')));
+    expect(sign(role('xa'))).not.toBe(sign(role('deploy-1')));
+    expect(sign(role('xa'))).not.toBe(sign(role('xa', '444455556666')));
   });
 });
 

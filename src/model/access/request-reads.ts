@@ -5,14 +5,20 @@
 // whole; anything this does not understand makes the whole request count.
 
 import { wildcardMatches, type ContextValue, type RequestInput } from '../../engine';
+import { coveredBy } from './resource-class';
 
 export interface RequestReads {
   /** Condition keys (lower case) of the statements that may cover the action, sorted. */
   keys: string[];
   /** The principal's ARN itself may matter (else only its partition, service, account and type). */
   principal: boolean;
-  /** The resource's ARN itself may matter (else only its account). */
+  /**
+   * The resource's ARN itself may matter (else only its account): as far as `resources`
+   * cover it (a resource covered by the same of them, in the same account, is the same).
+   */
   resource: boolean;
+  /** The Resource and NotResource patterns of those statements other than `*`, sorted. */
+  resources: string[];
   /** A policy variable or an element this does not read: the whole request matters. */
   everything: boolean;
 }
@@ -23,6 +29,7 @@ const EVERYTHING: RequestReads = Object.freeze({
   keys: [],
   principal: true,
   resource: true,
+  resources: [],
   everything: true,
 }) as RequestReads;
 
@@ -47,8 +54,8 @@ function mayCover(s: Statement, action: string): boolean {
 /** The reads of these documents' statements for requests of this action. */
 export function requestReads(docs: readonly object[], action: string): RequestReads {
   const keys = new Set<string>();
+  const resources = new Set<string>();
   let principal = false;
-  let resource = false;
   for (const doc of docs) {
     const raw = (doc as { Statement?: unknown }).Statement;
     const list: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -57,11 +64,15 @@ export function requestReads(docs: readonly object[], action: string): RequestRe
       const s = item as Statement;
       if (!mayCover(s, action)) continue;
       if (JSON.stringify(s).includes('${')) return EVERYTHING;
-      if ('NotResource' in s) resource = true;
+      if ('NotResource' in s) {
+        const patterns = strings(s.NotResource);
+        if (patterns === undefined) return EVERYTHING;
+        for (const p of patterns) resources.add(p);
+      }
       if ('Resource' in s) {
         const patterns = strings(s.Resource);
         if (patterns === undefined) return EVERYTHING;
-        if (patterns.some((p) => p !== '*')) resource = true;
+        for (const p of patterns) if (p !== '*') resources.add(p);
       }
       if ('NotPrincipal' in s) principal = true;
       if ('Principal' in s) {
@@ -92,7 +103,13 @@ export function requestReads(docs: readonly object[], action: string): RequestRe
       }
     }
   }
-  return { keys: [...keys].sort(), principal, resource, everything: false };
+  return {
+    keys: [...keys].sort(),
+    principal,
+    resource: resources.size > 0,
+    resources: [...resources].sort(),
+    everything: false,
+  };
 }
 
 /** An IAM or STS ARN up to its resource type (`arn:aws:iam::111122223333:user`); else itself. */
@@ -145,20 +162,29 @@ export function callerSignature(
 }
 
 /**
- * The request as far as these reads see it: two requests with the same signature are the same
- * request to those policies.
+ * The resource as far as these reads see it: its account, and which of the patterns read
+ * cover it (the whole ARN when the reads are everything).
  */
-export function requestSignature(request: RequestInput, reads: RequestReads): string {
+export function resourceSignature(resource: string, reads: RequestReads): string {
+  if (reads.everything) return resource;
+  return reads.resource
+    ? `${accountOf(resource)} ${coveredBy(reads.resources, resource)}`
+    : accountOf(resource);
+}
+
+/** The request but for its resource as far as these reads see it (see `requestSignature`). */
+export function signatureButResource(
+  request: Omit<RequestInput, 'resource'>,
+  reads: RequestReads,
+): string {
   const context = request.context ?? {};
   const head = [
     reads.principal ? request.principal : classOf(request.principal),
-    reads.resource ? request.resource : accountOf(request.resource),
     request.resourceAccount ?? '',
     request.action,
     request.now ?? '',
   ].join('\n');
-  if (reads.everything)
-    return `${head}\n${request.principal}\n${request.resource}\n${JSON.stringify(context)}`;
+  if (reads.everything) return `${head}\n${request.principal}\n${JSON.stringify(context)}`;
   const lower = lowerContext(context);
   let values = '';
   for (const key of reads.keys) {
@@ -166,4 +192,12 @@ export function requestSignature(request: RequestInput, reads: RequestReads): st
     values += `\n${value === undefined ? '-' : JSON.stringify(value)}`;
   }
   return head + values;
+}
+
+/**
+ * The request as far as these reads see it: two requests with the same signature are the same
+ * request to those policies.
+ */
+export function requestSignature(request: RequestInput, reads: RequestReads): string {
+  return `${resourceSignature(request.resource, reads)}\n${signatureButResource(request, reads)}`;
 }
