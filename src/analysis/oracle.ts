@@ -131,8 +131,13 @@ export class Oracle {
     this.questions++;
     const q = { source, action, resource, now: this.nowMs, ...(context ? { context } : {}) };
     const verdict = this.reference ? this.adapter.canCall(q) : this.adapter.callAnswer(q);
-    const needs = verdict.status === 'denied' ? undefined : needWords(verdict.needs, context);
-    const result = needs ? { needs } : undefined;
+    const needs =
+      verdict.status === 'denied'
+        ? undefined
+        : verdict.needs.length === 0
+          ? NOTHING_NEEDED.needs
+          : needWords(verdict.needs, context);
+    const result = needs === NOTHING_NEEDED.needs ? NOTHING_NEEDED : needs ? { needs } : undefined;
     this.calls.set(key, result ?? null);
     return result;
   }

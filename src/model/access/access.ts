@@ -289,6 +289,26 @@ interface CallerProfile {
   context: ContextMap;
   side: CompiledSide;
   nowMs: number;
+  /** Its `callerSignature` by reads and by the question's context (text), made once each. */
+  signatures: WeakMap<RequestReads, Map<string, string | undefined>>;
+}
+
+/** The caller's `callerSignature` under these reads and the question's context. */
+function signatureOf(
+  profile: CallerProfile,
+  reads: RequestReads,
+  context: ContextMap | undefined,
+): string | undefined {
+  let byContext = profile.signatures.get(reads);
+  if (!byContext) {
+    byContext = new Map();
+    profile.signatures.set(reads, byContext);
+  }
+  const text = contextText(context);
+  if (byContext.has(text)) return byContext.get(text);
+  const signature = callerSignature(profile.principal, profile.context, reads, context);
+  byContext.set(text, signature);
+  return signature;
 }
 
 /**
@@ -555,8 +575,7 @@ export class DesignAccess {
       ? `${this.serialOf(profile.side)}\n${q.action}\n${q.resource}\n${nowMs}\n${contextText(q.context)}`
       : undefined;
     const group = groupKey === undefined ? undefined : this.callGroups.get(groupKey);
-    const member =
-      group && callerSignature(profile!.principal, profile!.context, group.reads, q.context);
+    const member = group && signatureOf(profile!, group.reads, q.context);
     const known = member === undefined ? undefined : group!.answers.get(member);
     if (known) return known;
     const { answer, side } = this.callAnswerAlone(q, nowMs);
@@ -567,7 +586,7 @@ export class DesignAccess {
         g = { reads: readsOn(side.compiled, q.action), answers: new Map() };
         this.callGroups.set(groupKey, g);
       }
-      const signature = callerSignature(profile!.principal, profile!.context, g.reads, q.context);
+      const signature = signatureOf(profile!, g.reads, q.context);
       if (signature !== undefined) g.answers.set(signature, answer);
     }
     return answer;
@@ -618,6 +637,7 @@ export class DesignAccess {
           context: probe.request.context ?? {},
           side: this.callerSide(probe.policies),
           nowMs,
+          signatures: new WeakMap(),
         };
       }
       this.callerProfiles.set(source, hit);
