@@ -63,9 +63,12 @@ export interface WhoCanEntry {
 
 const union = (...lists: string[][]) => [...new Set(lists.flat())];
 
-/** The needs of a chain's hops together (each once, in order). */
+/**
+ * The needs of a chain's hops together (each once, in order). A single hop's are its edge's
+ * own list, shared (no one changes a result's lists; the grants behind the edges share theirs).
+ */
 function needsOf(path: readonly AssumeEdge[]): string[] {
-  if (path.length === 1 && path[0]!.needs.length <= 1) return [...path[0]!.needs];
+  if (path.length === 1) return path[0]!.needs;
   const out = new Set<string>();
   for (const e of path) for (const n of e.needs) out.add(n);
   return [...out];

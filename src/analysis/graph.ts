@@ -17,7 +17,7 @@ export function shortestPaths<E>(
     const here = paths.get(node)!;
     for (const arc of out(node)) {
       if (paths.has(arc.to)) continue;
-      paths.set(arc.to, [...here, arc.edge]);
+      paths.set(arc.to, here.length === 0 ? [arc.edge] : [...here, arc.edge]);
       queue.push(arc.to);
     }
   }

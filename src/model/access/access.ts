@@ -261,12 +261,16 @@ interface AssumeSide {
   compiled: CompiledSide;
   /** Its class under each number of reads (see `callerClass`). */
   classes?: Map<number, string>;
+  /** The action its AssumeRole authorizes (`sts:<api>`). */
+  action: string;
 }
 
 /** A role as STS knows it, with its trust side compiled. */
 interface TrustTarget {
   role: RoleDefinition;
   trust: CompiledSide;
+  /** What STS reads of the role before the policies: whether its ARN is one, its maximum session. */
+  before: string;
   /** Its class under each number of reads (see `roleClass`). */
   classes?: Map<number, string>;
 }
@@ -412,7 +416,7 @@ export class DesignAccess {
     const { prepared } = side;
     if (!prepared.callerStepsPass || !prepared.onlyTrustAction)
       return this.assumeOnce(q, side, target);
-    const action = `sts:${prepared.api}`;
+    const { action } = side;
     const n = readsNumberOn(both, action);
     const group = this.callerClass(side, both, action, n);
     const place = this.roleClass(target, both, action, n);
@@ -464,7 +468,7 @@ export class DesignAccess {
     target.classes ??= new Map();
     let place = target.classes.get(n);
     if (place === undefined) {
-      place = `${describeRole(role.arn) !== undefined}\n${role.maxSessionDuration ?? ''}\n${resourceSignature(role.arn, readsOn(both, action))}`;
+      place = `${target.before}\n${resourceSignature(role.arn, readsOn(both, action))}`;
       target.classes.set(n, place);
     }
     return place;
@@ -521,7 +525,13 @@ export class DesignAccess {
       const found = findEntity(this.design, id);
       const roleArn = found?.kind === 'role' ? arnOf(this.design, found) : undefined;
       const role = roleArn === undefined ? undefined : this.world.index.role(roleArn);
-      hit = role ? { role, trust: this.sides.side(rolePolicyInputs(role)) } : null;
+      hit = role
+        ? {
+            role,
+            trust: this.sides.side(rolePolicyInputs(role)),
+            before: `${describeRole(role.arn) !== undefined}\n${role.maxSessionDuration ?? ''}`,
+          }
+        : null;
       this.trustTargets.set(id, hit);
     }
     return hit ?? undefined;
@@ -555,7 +565,12 @@ export class DesignAccess {
       side =
         typeof setup === 'string' || !prepared
           ? null
-          : { setup, prepared, compiled: this.sides.side(callerPolicyInputs(prepared.caller)) };
+          : {
+              setup,
+              prepared,
+              compiled: this.sides.side(callerPolicyInputs(prepared.caller)),
+              action: `sts:${prepared.api}`,
+            };
       bySource.set(key, side);
     }
     return side ?? undefined;
