@@ -5,6 +5,7 @@
  * `npm run bench:analysis [-- --sizes 1000,5000,25000]`
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/analysis/index.ts';
 import { importAuthzFiles } from '../src/io/authz-details/index.ts';
@@ -105,8 +106,9 @@ if (child > 0) {
       Object.entries(m)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
+    // CPU time is the measure on a shared machine; the load says how shared it was.
     console.log(
-      `${String(r.principals).padStart(6)} principals: CPU ${r.cpuMs} ms (import ${r.importCpuMs}; ${stages(r.stagesCpuMs)}), wall ${r.totalMs} ms (import ${r.importMs}; ${stages(r.stagesMs)}), peak ${r.peakRssMb} MB; ${r.reachability} reachable pairs, ${r.escalations} escalations, ${r.findings} findings`,
+      `${String(r.principals).padStart(6)} principals (load ${loadavg()[0]!.toFixed(1)}): CPU ${r.cpuMs} ms (import ${r.importCpuMs}; ${stages(r.stagesCpuMs)}), wall ${r.totalMs} ms (import ${r.importMs}; ${stages(r.stagesMs)}), peak ${r.peakRssMb} MB; ${r.reachability} reachable pairs, ${r.escalations} escalations, ${r.findings} findings`,
     );
   }
 }
