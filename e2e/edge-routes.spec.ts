@@ -1,4 +1,5 @@
-import { expect, test, type RolecraftApp } from './fixtures/app';
+import type { RolecraftApp } from './fixtures/app';
+import { expect, expectNothingCovered, test } from './fixtures/simulation';
 import type { Page } from '@playwright/test';
 
 // The canvas as a reader sees it, on the sample and on a 40-node design, at a laptop's and a
@@ -213,3 +214,28 @@ test('at 1280x720 the overview starts folded, and the choice is remembered', asy
   await expect(app.node('alice')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Overview of the design' })).toBeVisible();
 });
+
+// After Assume role on the 40-node design (nodes 40 px apart, no free space inside the grid):
+// the STS badge, the request and the credentials cover no node and no label at either size.
+for (const size of sizes) {
+  test(`on the 40 nodes at ${size.width}x${size.height} no simulation overlay covers a node after Assume role`, async ({
+    app,
+    page,
+    simulation,
+  }) => {
+    await page.setViewportSize(size);
+    await openDesign(app, page, '/?generate=40&seed=3');
+    // Trusts of the generated design: a user with MFA, and an account root with an ExternalId.
+    await simulation.assume({ caller: 'user37 (user', role: 'Role4 (', mfa: true });
+    await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+    await expect(simulation.card('Role4/user37')).toBeVisible();
+    await expectNothingCovered(page, 'user37 -> Role4');
+    await simulation.assume({ caller: 'user2 (user', role: 'Role26 (', mfa: true });
+    await expect(simulation.outcome('Assume role')).toContainText('Assumed');
+    await expectNothingCovered(page, 'user2 -> Role26');
+    await simulation.assume({ caller: 'user2 (user', role: 'Role26 (', mfa: false });
+    await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
+    await expectNothingCovered(page, 'user2 -> Role26 without MFA (denied)');
+    await page.screenshot({ path: `.reports/edge-routes/40-nodes-simulation-${size.width}.png` });
+  });
+}

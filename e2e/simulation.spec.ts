@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/simulation';
+import { expect, expectNothingCovered, test } from './fixtures/simulation';
 
 const ALICE = 'alice (user';
 const DEVELOPER = 'Developer (';
@@ -340,40 +339,6 @@ for (const viewport of [
     await expectNothingCovered(page, 'alice -> Deploy (denied)');
     await page.screenshot({ path: `/tmp/simulation-docked-${viewport.width}.png` });
   });
-}
-
-/** No badge, card or chip of the simulation overlaps an entity node's box or an edge label. */
-async function expectNothingCovered(page: Page, when: string) {
-  const found = await page.evaluate(() => {
-    const box = (e: Element) => {
-      const r = e.getBoundingClientRect();
-      return { x: r.x, y: r.y, w: r.width, h: r.height };
-    };
-    const covers = [...document.querySelectorAll('[data-sim-cover]')].map((e) => ({
-      what: `${e.getAttribute('data-sim-cover')} ${e.textContent?.slice(0, 30)}`,
-      ...box(e),
-    }));
-    const things = [
-      ...[...document.querySelectorAll('[aria-roledescription="node"]')]
-        .filter((e) => !/, AWS account/.test(e.getAttribute('aria-label') ?? ''))
-        .map((e) => ({ what: e.getAttribute('aria-label')?.split(',')[0] ?? '', ...box(e) })),
-      ...[...document.querySelectorAll('[data-edge-label]')].map((e) => ({
-        what: `label ${e.textContent}`,
-        ...box(e),
-      })),
-    ];
-    const hits: string[] = [];
-    for (const c of covers)
-      for (const t of things)
-        if (
-          Math.min(c.x + c.w, t.x + t.w) - Math.max(c.x, t.x) > 0.5 &&
-          Math.min(c.y + c.h, t.y + t.h) - Math.max(c.y, t.y) > 0.5
-        )
-          hits.push(`${c.what} over ${t.what}`);
-    return { hits, covers: covers.length };
-  });
-  expect(found.covers, `overlay elements after ${when}`).toBeGreaterThan(0);
-  expect(found.hits, `overlaps after ${when}`).toEqual([]);
 }
 
 test('the panel works from the keyboard: tabs with arrow keys, the clock with its buttons', async ({
