@@ -228,7 +228,10 @@ for (const size of sizes) {
     // Trusts of the generated design: a user with MFA, and an account root with an ExternalId.
     await simulation.assume({ caller: 'user37 (user', role: 'Role4 (', mfa: true });
     await expect(simulation.outcome('Assume role')).toContainText('Assumed');
-    await expect(simulation.card('Role4/user37')).toBeVisible();
+    // Room for them in the pane (above the account): on the canvas, not in the panel.
+    await expect(
+      app.canvas.getByRole('article', { name: 'Credentials for Role4/user37' }),
+    ).toBeVisible();
     await expectNothingCovered(page, 'user37 -> Role4');
     await simulation.assume({ caller: 'user2 (user', role: 'Role26 (', mfa: true });
     await expect(simulation.outcome('Assume role')).toContainText('Assumed');

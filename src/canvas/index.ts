@@ -11,6 +11,7 @@ export { designPicture, type PictureFormat } from './export-image';
 export type { FlowEdge } from './edges/edge-data';
 export type { FlowNode } from './nodes/node-data';
 export { ACCOUNT_HEADER, ENTITY_HEIGHT, ENTITY_WIDTH } from './geometry';
+export { segmentHits } from './edges/route-geometry';
 export { accountFrames, entityPositions } from './nodes/build-nodes';
 
 /** The automatic layout (elkjs), loaded on first use. */

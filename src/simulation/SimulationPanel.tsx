@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useRolecraft } from '../store';
 import { useSimulation } from './hooks/useSimulation';
 import type { SimulationTab } from './state/simulation-store';
+import { CREDENTIALS_DOCK_ID } from './overlay/dock-slot';
 import { AnimationSpeedField } from './ui/AnimationSpeedField';
 import { AssumeTab } from './ui/AssumeTab';
 import { CallTab } from './ui/CallTab';
@@ -68,6 +69,13 @@ export default function SimulationPanel() {
         </div>
         <AnimationSpeedField />
       </div>
+      {/* Credentials of roles with no free place beside them on the canvas (the overlay's). */}
+      <div
+        id={CREDENTIALS_DOCK_ID}
+        role="group"
+        aria-label="Credentials without room on the canvas"
+        className="flex flex-wrap items-start gap-1 empty:hidden"
+      />
       {skipped.length > 0 && (
         <p className="text-xs text-amber-800 dark:text-amber-300">
           Left out of the simulation (not valid JSON): {skipped.join(', ')}

@@ -37,10 +37,13 @@ function countdown(session: SessionRecord, nowMs: number): string {
 export function CredentialsChip({
   session,
   nowMs,
+  named = false,
   onExpand,
 }: {
   session: SessionRecord;
   nowMs: number;
+  /** Away from its role (docked in the panel), the chip names the role too. */
+  named?: boolean;
   onExpand: () => void;
 }) {
   const expired = isExpired(session, nowMs);
@@ -54,8 +57,16 @@ export function CredentialsChip({
     >
       {/* Beside its role, the session name says which session it is; the role is in the name. */}
       <h3 className="min-w-0 flex-1 truncate font-semibold" title={session.assumedRoleArn}>
-        <span className="sr-only">{label.slice(0, label.length - session.sessionName.length)}</span>
-        {session.sessionName}
+        {named ? (
+          label
+        ) : (
+          <>
+            <span className="sr-only">
+              {label.slice(0, label.length - session.sessionName.length)}
+            </span>
+            {session.sessionName}
+          </>
+        )}
       </h3>
       <span
         className={`rounded px-1 font-semibold whitespace-nowrap tabular-nums ${expired ? 'bg-red-600 text-white' : 'bg-emerald-600 text-white'}`}

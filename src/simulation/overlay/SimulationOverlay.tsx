@@ -1,5 +1,7 @@
 import { useStore } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { SessionRecord } from '../../sts/index.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { selectDesign, useRolecraft } from '../../store';
 import type { AnimationStep, Endpoint } from '../animation/steps';
@@ -18,9 +20,12 @@ import {
   routeFromBox,
   straightRoute,
   subRoute,
+  type BadgePlacement,
   type Box,
   type Point,
+  type ViewTransform,
 } from './geometry';
+import { panelDockSlot } from './dock-slot';
 import { useEdgeLabelBoxes } from './useEdgeLabelBoxes';
 import { useEdgeRoute } from './useEdgeRoute';
 import { useMeasuredHeights } from './useMeasuredHeights';
@@ -31,7 +36,7 @@ const BADGE = { width: 180, height: 30 };
 const CARD_WIDTH = 236;
 /** About the height of one unfolded card, for placing a stack before it is measured. */
 const CARD_HEIGHT = 150;
-const CHIP = { width: 168, height: 26 };
+const CHIP = { width: 184, height: 26 };
 const STACK_GAP = 6;
 
 /** A request of an assume travels the trust edge; a call, the permission edge if one is drawn. */
@@ -220,8 +225,9 @@ export function SimulationOverlay() {
     return new Map(sessions.map((s) => [s.accessKeyId, byArn.get(s.roleArn)]));
   }, [design, sessions]);
   const pending = run && !run.done ? run.newSession : undefined;
-  const shown = sessions.filter(
-    (s) => !hidden.includes(s.accessKeyId) && s.accessKeyId !== pending,
+  const shown = useMemo(
+    () => sessions.filter((s) => !hidden.includes(s.accessKeyId) && s.accessKeyId !== pending),
+    [sessions, hidden, pending],
   );
   const fromId = run?.callerEntityId;
   const toId = run?.kind === 'assume' ? run.roleEntityId : run?.targetEntityId;
@@ -248,76 +254,56 @@ export function SimulationOverlay() {
   // with nothing on the canvas to reach ends at the badge, placed beside the caller.
   const fromBox = fromId ? boxes[fromId] : undefined;
   const toBox = toId ? boxes[toId] : undefined;
-  let route: Point[] = [];
-  let badge: Box | undefined;
-  let at = 0.5;
-  if (run) {
-    if (edgeRoute && fromBox && toBox) {
-      const screen = edgeRoute.map((p) => pointToScreen(p, transform));
-      // An edge from the caller's account starts at its header: the request starts at the caller.
-      const first = screen[0];
-      route =
-        first && !edgeStartsAt(fromBox, first)
-          ? [...routeFromBox(fromBox, first), ...screen.slice(1)]
-          : screen;
-    } else if (fromBox && toBox) route = straightRoute(fromBox, toBox);
-    if (route.length >= 2) {
-      const placed = placeBadge(route, BADGE, obstacles, pane);
-      badge = placed.box;
-      at = placed.at;
-    } else {
-      const near = fromBox ?? toBox;
-      const spot = near ? dockBeside(near, BADGE, obstacles, pane) : undefined;
-      badge = spot
-        ? { ...spot, ...BADGE }
-        : { x: Math.max(8, pane.width / 2 - BADGE.width / 2), y: 12, ...BADGE };
-      if (near) {
-        route = fromBox
-          ? routeFromBox(fromBox, centre(badge))
-          : routeFromBox(toBox!, centre(badge)).reverse();
-        at = fromBox ? 1 : 0;
-      }
-    }
-  }
-
+  const hasRun = run !== null;
+  const { route, badge, at } = useMemo(
+    () => runPlacement(hasRun, edgeRoute, transform, fromBox, toBox, obstacles, pane),
+    [hasRun, edgeRoute, transform, fromBox, toBox, obstacles, pane],
+  );
   const step = run && !run.done ? run.steps[run.index] : undefined;
   const outcome = run?.done ? run.steps[run.steps.length - 1] : undefined;
   const lit: Lit = run?.stale ? 'stale' : outcome?.tone === 'fail' ? 'fail' : 'pass';
 
-  const stacks = new Map<string, typeof shown>();
-  for (const s of shown) {
-    const id = roleIds.get(s.accessKeyId);
-    if (!id || !boxes[id]) continue;
-    stacks.set(id, [...(stacks.get(id) ?? []), s]);
-  }
   const maxOf = new Map(design.roles.map((r) => [r.id, r.maxSessionDuration]));
-  // Docks go one after the other, each clear of the nodes, the badge and the docks before it.
-  const taken: Box[] = [
-    ...obstacles,
-    ...(badge ? [badge] : []),
-    // The way the request went stays visible: nothing docks over it.
-    ...(route.length >= 2
-      ? Array.from({ length: 25 }, (_, i) => {
-          const p = along(route, i / 24).point;
-          return { x: p.x - 3, y: p.y - 3, width: 6, height: 6 };
-        })
-      : []),
+  const docks = useMemo(
+    () => dockPlacements(shown, roleIds, boxes, heights, opened, obstacles, badge, route, pane),
+    [shown, roleIds, boxes, heights, opened, obstacles, badge, route, pane],
+  );
+  const panelSlot = docks.some((d) => d.mode === 'panel') ? panelDockSlot() : null;
+  const leaders = [
+    ...(badge?.leader ? [badge.leader] : []),
+    ...docks.flatMap((d) => (d.mode !== 'panel' && d.leader ? [d.leader] : [])),
   ];
-  const docks = [...stacks].map(([roleId, list]) => {
-    const node = boxes[roleId]!;
-    const cards = {
-      width: CARD_WIDTH,
-      height: heights[`${roleId}:cards`] ?? list.length * (CARD_HEIGHT + STACK_GAP),
-    };
-    const chips = {
-      width: CHIP.width,
-      height: heights[`${roleId}:chips`] ?? list.length * (CHIP.height + 4),
-    };
-    const others = taken.filter((o) => o.x !== node.x || o.y !== node.y || o.width !== node.width);
-    const dock = placeDock(node, { cards, chips }, others, pane);
-    taken.push({ ...dock.at, ...(dock.mode === 'cards' ? cards : chips) });
-    return { roleId, list, ...dock };
-  });
+
+  const credentials = (
+    roleId: string,
+    list: readonly SessionRecord[],
+    mode: DockMode,
+    named: boolean,
+  ) =>
+    list.map((s) =>
+      mode === 'cards' || opened.has(s.accessKeyId) ? (
+        <CredentialsCard
+          key={s.accessKeyId}
+          session={s}
+          nowMs={nowMs}
+          roleMaxSeconds={maxOf.get(roleId)}
+          {...(mode !== 'cards'
+            ? {
+                onCollapse: () =>
+                  setOpened((o) => new Set([...o].filter((k) => k !== s.accessKeyId))),
+              }
+            : {})}
+        />
+      ) : (
+        <CredentialsChip
+          key={s.accessKeyId}
+          session={s}
+          nowMs={nowMs}
+          named={named}
+          onExpand={() => setOpened((o) => new Set([...o, s.accessKeyId]))}
+        />
+      ),
+    );
 
   return (
     <div
@@ -331,43 +317,41 @@ export function SimulationOverlay() {
           lit={lit}
         />
       )}
-      {docks.map(({ roleId, list, at: dockAt, mode }) => (
-        <div
-          key={`${roleId}:${mode}`}
-          ref={measure(`${roleId}:${mode}`)}
-          data-sim-cover={mode === 'cards' ? 'cards' : 'chips'}
-          className="absolute flex flex-col gap-1"
-          style={{
-            left: dockAt.x,
-            top: dockAt.y,
-            width: mode === 'cards' ? CARD_WIDTH : CHIP.width,
-          }}
-        >
-          {list.map((s) =>
-            mode === 'cards' || opened.has(s.accessKeyId) ? (
-              <CredentialsCard
-                key={s.accessKeyId}
-                session={s}
-                nowMs={nowMs}
-                roleMaxSeconds={maxOf.get(roleId)}
-                {...(mode === 'chips'
-                  ? {
-                      onCollapse: () =>
-                        setOpened((o) => new Set([...o].filter((k) => k !== s.accessKeyId))),
-                    }
-                  : {})}
-              />
-            ) : (
-              <CredentialsChip
-                key={s.accessKeyId}
-                session={s}
-                nowMs={nowMs}
-                onExpand={() => setOpened((o) => new Set([...o, s.accessKeyId]))}
-              />
-            ),
-          )}
-        </div>
-      ))}
+      {leaders.length > 0 && <Leaders lines={leaders} />}
+      {docks.map((dock) =>
+        dock.mode === 'panel' ? null : (
+          <div
+            key={`${dock.roleId}:${dock.mode}`}
+            ref={measure(`${dock.roleId}:${dock.mode}`)}
+            data-sim-cover={dock.mode}
+            className="absolute flex flex-col gap-1"
+            style={{
+              left: dock.at.x,
+              top: dock.at.y,
+              width: dock.mode === 'cards' ? CARD_WIDTH : CHIP.width,
+            }}
+          >
+            {/* Away from its role, a chip names the role as well. */}
+            {credentials(dock.roleId, dock.list, dock.mode, dock.leader !== undefined)}
+          </div>
+        ),
+      )}
+      {panelSlot &&
+        createPortal(
+          docks.map((dock) =>
+            dock.mode === 'panel' ? (
+              <div
+                key={dock.roleId}
+                data-sim-docked="panel"
+                className="flex flex-col gap-1"
+                style={{ width: CHIP.width }}
+              >
+                {credentials(dock.roleId, dock.list, 'panel', true)}
+              </div>
+            ) : null,
+          ),
+          panelSlot,
+        )}
       {step?.kind === 'travel' && step.from !== 'sts' && fromBox && (
         <Ring box={fromBox} lit={step.tone === 'pass' ? 'pass' : 'neutral'} pulse />
       )}
@@ -387,7 +371,7 @@ export function SimulationOverlay() {
           tone={step.tone}
         />
       )}
-      {run && badge && <EndpointBadge run={run} box={badge} />}
+      {run && badge && <EndpointBadge run={run} box={badge.box} />}
     </div>
   );
 }
@@ -400,5 +384,131 @@ function edgeStartsAt(box: Box, p: Point): boolean {
     p.x <= box.x + box.width + slack &&
     p.y >= box.y - slack &&
     p.y <= box.y + box.height + slack
+  );
+}
+
+type DockMode = 'cards' | 'chips' | 'panel';
+
+/** Where the request goes on screen, and the STS badge beside it (none with no free place). */
+function runPlacement(
+  hasRun: boolean,
+  edgeRoute: readonly Point[] | undefined,
+  transform: ViewTransform,
+  fromBox: Box | undefined,
+  toBox: Box | undefined,
+  obstacles: readonly Box[],
+  pane: { width: number; height: number },
+): { route: Point[]; badge: BadgePlacement | undefined; at: number } {
+  let route: Point[] = [];
+  if (!hasRun) return { route, badge: undefined, at: 0.5 };
+  if (edgeRoute && fromBox && toBox) {
+    const screen = edgeRoute.map((p) => pointToScreen(p, transform));
+    // An edge from the caller's account starts at its header: the request starts at the caller.
+    const first = screen[0];
+    route =
+      first && !edgeStartsAt(fromBox, first)
+        ? [...routeFromBox(fromBox, first), ...screen.slice(1)]
+        : screen;
+  } else if (fromBox && toBox) route = straightRoute(fromBox, toBox);
+  if (route.length >= 2) {
+    const badge = placeBadge(route, BADGE, obstacles, pane);
+    return { route, badge, at: badge?.at ?? 0.5 };
+  }
+  // Nothing to travel to on the canvas: the badge beside the node there is, the way to it.
+  const near = fromBox ?? toBox;
+  if (!near) return { route, badge: undefined, at: 0.5 };
+  const spot = dockBeside(near, BADGE, obstacles, pane);
+  const box = spot ? { ...spot, ...BADGE } : placeDockBox(near, obstacles, pane);
+  if (!box) return { route, badge: undefined, at: 0.5 };
+  route = fromBox ? routeFromBox(fromBox, centre(box)) : routeFromBox(near, centre(box)).reverse();
+  return { route, badge: { box, at: fromBox ? 1 : 0 }, at: fromBox ? 1 : 0 };
+}
+
+/** The badge near a node where nothing right beside it is free. */
+function placeDockBox(
+  node: Box,
+  obstacles: readonly Box[],
+  pane: { width: number; height: number },
+) {
+  const dock = placeDock(node, { cards: BADGE, chips: BADGE }, obstacles, pane);
+  return dock.mode === 'panel' ? undefined : { ...dock.at, ...BADGE };
+}
+
+/**
+ * Each role's credentials: docked one after the other, each clear of the nodes, the labels,
+ * the badge, the way the request went and the docks before it.
+ */
+function dockPlacements(
+  shown: readonly SessionRecord[],
+  roleIds: ReadonlyMap<string, string | undefined>,
+  boxes: Readonly<Record<string, Box>>,
+  heights: Readonly<Record<string, number>>,
+  opened: ReadonlySet<string>,
+  obstacles: readonly Box[],
+  badge: BadgePlacement | undefined,
+  route: readonly Point[],
+  pane: { width: number; height: number },
+) {
+  const stacks = new Map<string, SessionRecord[]>();
+  for (const s of shown) {
+    const id = roleIds.get(s.accessKeyId);
+    if (!id || !boxes[id]) continue;
+    stacks.set(id, [...(stacks.get(id) ?? []), s]);
+  }
+  const taken: Box[] = [
+    ...obstacles,
+    ...(badge ? [badge.box] : []),
+    // The way the request went stays visible: nothing docks over it.
+    ...(route.length >= 2
+      ? Array.from({ length: 49 }, (_, i) => {
+          const p = along(route, i / 48).point;
+          return { x: p.x - 3, y: p.y - 3, width: 6, height: 6 };
+        })
+      : []),
+  ];
+  return [...stacks].map(([roleId, list]) => {
+    const node = boxes[roleId]!;
+    const cards = {
+      width: CARD_WIDTH,
+      height: heights[`${roleId}:cards`] ?? list.length * (CARD_HEIGHT + STACK_GAP),
+    };
+    // Folded chips are all of one height; a card opened from one, as measured.
+    const chips = { width: CHIP.width, height: list.length * (CHIP.height + 4) - 4 };
+    const openedHeight = list.some((s) => opened.has(s.accessKeyId))
+      ? heights[`${roleId}:chips`]
+      : undefined;
+    const sizes = {
+      cards,
+      chips,
+      ...(openedHeight && openedHeight > chips.height
+        ? { opened: { width: CHIP.width, height: openedHeight } }
+        : {}),
+    };
+    const others = taken.filter((o) => o.x !== node.x || o.y !== node.y || o.width !== node.width);
+    const dock = placeDock(node, sizes, others, pane, obstacles);
+    if (dock.mode !== 'panel')
+      taken.push({ ...dock.at, ...(dock.mode === 'cards' ? cards : chips) });
+    return { roleId, list, ...dock };
+  });
+}
+
+/** Dashed lines tying the badge or a dock placed away from what it belongs to. */
+function Leaders({ lines }: { lines: readonly { from: Point; to: Point }[] }) {
+  return (
+    <svg className="absolute inset-0 h-full w-full overflow-visible" aria-hidden="true">
+      {lines.map(({ from, to }, i) => (
+        <line
+          key={i}
+          data-testid="simulation-leader"
+          x1={from.x}
+          y1={from.y}
+          x2={to.x}
+          y2={to.y}
+          stroke="#64748b"
+          strokeWidth={1.5}
+          strokeDasharray="4 3"
+        />
+      ))}
+    </svg>
   );
 }

@@ -13,6 +13,8 @@ import {
   type Box,
   type Point,
 } from './geometry';
+import { CROWDED_40 } from './crowded-40.fixture';
+import { segmentHits } from '../../canvas';
 
 const pane = { width: 1000, height: 600 };
 const card = { width: 236, height: 150 };
@@ -82,8 +84,9 @@ describe('overlay geometry', () => {
     ],
   ])('puts the badge %s, at its middle, off the line', (_name, route, side) => {
     const size = { width: 210, height: 30 };
-    const { box, at } = placeBadge(route, size, [], pane);
+    const { box, at, leader } = placeBadge(route, size, [], pane)!;
     expect(at).toBe(0.5);
+    expect(leader).toBeUndefined();
     const middle = along(route, 0.5).point;
     if ('above' in side) expect(box.y + box.height).toBeLessThan(middle.y);
     else expect(box.x).toBeGreaterThan(middle.x);
@@ -106,7 +109,7 @@ describe('overlay geometry', () => {
       { x: 350, y: 200, width: 100, height: 95 },
       { x: 350, y: 305, width: 100, height: 95 },
     ];
-    const { box, at } = placeBadge(route, size, blockers, pane);
+    const { box, at } = placeBadge(route, size, blockers, pane)!;
     expect(at).not.toBe(0.5);
     for (const b of blockers) expect(overlaps(box, b)).toBe(false);
   });
@@ -146,7 +149,7 @@ describe('overlay geometry', () => {
       { x: 100, y: 300, width: 300, height: 300 },
     ];
     const dock = placeDock(node, { cards: card, chips: chip }, crowded, pane);
-    expect(dock.mode).toBe('chips');
+    if (dock.mode !== 'chips') throw new Error(`docked as ${dock.mode}`);
     const box = { ...dock.at, ...chip };
     for (const o of [...crowded, node]) expect(overlaps(box, o)).toBe(false);
   });
@@ -174,15 +177,134 @@ describe('overlay geometry', () => {
     );
   });
 
-  it('keeps chips inside the pane even where nothing is free', () => {
-    const everywhere: Box[] = [{ x: 0, y: 0, width: 1000, height: 600 }];
-    for (const target of [node, { x: -500, y: -300, width: 200, height: 60 }]) {
-      const { at, mode } = placeDock(target, { cards: card, chips: chip }, everywhere, pane);
-      expect(mode).toBe('chips');
-      expect(at.x).toBeGreaterThanOrEqual(8);
-      expect(at.y).toBeGreaterThanOrEqual(8);
-      expect(at.x + chip.width).toBeLessThanOrEqual(pane.width - 8);
-      expect(at.y + chip.height).toBeLessThanOrEqual(pane.height - 8);
-    }
+  it.each<[string, Box[], { at: Point; leader: boolean }]>([
+    [
+      'where it fits free, tied to the role by a leader',
+      // A pocket right of the role holds the chip only; a room below it, the opened card.
+      [
+        { x: 0, y: 0, width: 1000, height: 90 },
+        { x: 0, y: 90, width: 90, height: 210 },
+        { x: 500, y: 90, width: 500, height: 110 },
+        { x: 312, y: 130, width: 188, height: 70 },
+        { x: 90, y: 172, width: 222, height: 128 },
+        { x: 0, y: 300, width: 1000, height: 300 },
+      ],
+      { at: { x: 314, y: 202 }, leader: true },
+    ],
+    [
+      'where its chip is, inside the pane, when nothing that large is free',
+      // Room for the chip right of the role (40 px tall), for nothing taller anywhere.
+      [
+        { x: 0, y: 0, width: 1000, height: 90 },
+        { x: 0, y: 90, width: 90, height: 510 },
+        { x: 500, y: 90, width: 500, height: 510 },
+        { x: 312, y: 130, width: 188, height: 470 },
+        { x: 90, y: 172, width: 222, height: 428 },
+      ],
+      { at: { x: 312, y: 100 }, leader: false },
+    ],
+  ])('puts a card opened from a chip %s', (_name, walls, expected) => {
+    const opened = { width: chip.width, height: 96 };
+    const dock = placeDock(node, { cards: card, chips: chip, opened }, walls, pane);
+    if (dock.mode === 'panel') throw new Error('an opened card does not go to the panel');
+    expect(dock.at).toEqual(expected.at);
+    expect(dock.leader !== undefined).toBe(expected.leader);
+    const box = { ...dock.at, ...opened };
+    expect(box.y + box.height).toBeLessThanOrEqual(pane.height - 8);
+    // Placed for its opened size where that is free: over nothing.
+    if (expected.leader) for (const w of walls) expect(overlaps(box, w)).toBe(false);
   });
+
+  it('docks the chips in the panel where the pane has no free place at all', () => {
+    const everywhere: Box[] = [{ x: 0, y: 0, width: 1000, height: 600 }];
+    for (const target of [node, { x: -500, y: -300, width: 200, height: 60 }])
+      expect(placeDock(target, { cards: card, chips: chip }, everywhere, pane)).toEqual({
+        mode: 'panel',
+      });
+  });
+});
+
+// The crowded views of the 40-node design (boxes read from the page): before the nearest free
+// place, the badge landed over user24 and res-25 and the chips over user34 and labels.
+describe('overlay geometry on the 40-node design’s opening view', () => {
+  const BADGE = { width: 180, height: 30 };
+  const CARDS = { width: 236, height: 150 };
+  const CHIPS = { width: 184, height: 26 };
+  const asBox = ([x, y, width, height]: readonly [number, number, number, number]): Box => ({
+    x,
+    y,
+    width,
+    height,
+  });
+  const distanceToRoute = (p: Point, route: readonly Point[]) => {
+    let best = Infinity;
+    for (let i = 1; i < route.length; i++) {
+      const [a, b] = [route[i - 1]!, route[i]!];
+      const l2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2 || 1;
+      const t = Math.max(
+        0,
+        Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / l2),
+      );
+      best = Math.min(best, Math.hypot(p.x - a.x - t * (b.x - a.x), p.y - a.y - t * (b.y - a.y)));
+    }
+    return best;
+  };
+  const onBorder = (p: Point, box: Box) =>
+    p.x >= box.x - 0.01 &&
+    p.x <= box.x + box.width + 0.01 &&
+    p.y >= box.y - 0.01 &&
+    p.y <= box.y + box.height + 0.01 &&
+    (Math.abs(p.x - box.x) < 0.01 ||
+      Math.abs(p.x - box.x - box.width) < 0.01 ||
+      Math.abs(p.y - box.y) < 0.01 ||
+      Math.abs(p.y - box.y - box.height) < 0.01);
+  const inside = (box: Box, size: { width: number; height: number }) =>
+    box.x >= 8 &&
+    box.y >= 8 &&
+    box.x + box.width <= size.width - 8 &&
+    box.y + box.height <= size.height - 8;
+
+  it.each(Object.entries(CROWDED_40))(
+    '%s: badge and credentials clear of every node and label',
+    (_name, view) => {
+      const nodes = Object.entries(view.nodes).map(([name, quad]) => ({ name, box: asBox(quad) }));
+      const over = view.over.map(asBox);
+      const obstacles = [...nodes.map((n) => n.box), ...over];
+      const route = view.route.map(([x, y]) => ({ x, y }));
+
+      const badge = placeBadge(route, BADGE, obstacles, view.pane);
+      expect(badge, 'a free place exists above the account frame').toBeDefined();
+      const { box, leader } = badge!;
+      expect(inside(box, view.pane)).toBe(true);
+      for (const n of nodes) expect(overlaps(box, n.box), `badge over ${n.name}`).toBe(false);
+      for (const o of over) expect(overlaps(box, o), 'badge over a label or panel').toBe(false);
+      for (let i = 1; i < route.length; i++)
+        expect(segmentHits(route[i - 1]!, route[i]!, box), 'badge across the route').toBe(false);
+      // No free row beside the route in a grid 32 px apart: away from it, tied by a leader.
+      expect(leader).toBeDefined();
+      expect(distanceToRoute(leader!.from, route)).toBeLessThan(0.5);
+      expect(onBorder(leader!.to, box)).toBe(true);
+
+      const role = view.nodes[view.role]!;
+      const taken = [...obstacles.filter((o) => o !== asBox(role)), box];
+      const dock = placeDock(
+        asBox(role),
+        { cards: CARDS, chips: CHIPS },
+        taken,
+        view.pane,
+        obstacles,
+      );
+      if (dock.mode === 'panel') throw new Error('docked in the panel with free space in the pane');
+      const docked = { ...dock.at, ...(dock.mode === 'cards' ? CARDS : CHIPS) };
+      expect(inside(docked, view.pane)).toBe(true);
+      for (const n of nodes)
+        expect(overlaps(docked, n.box), `credentials over ${n.name}`).toBe(false);
+      for (const o of [...over, box])
+        expect(overlaps(docked, o), 'credentials over a label').toBe(false);
+      if (dock.leader) {
+        expect(onBorder(dock.leader.from, asBox(role))).toBe(true);
+        expect(onBorder(dock.leader.to, docked)).toBe(true);
+      }
+    },
+  );
 });

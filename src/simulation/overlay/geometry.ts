@@ -2,6 +2,9 @@
 // node boxes through the viewport transform, the route a request takes along its edge, the
 // STS badge beside that route, and credentials docked beside their role in free space.
 
+import { segmentHits } from '../../canvas';
+import { FREE_CLEARANCE, closestPoints, nearestFreePlace } from './free-space';
+
 export interface Box {
   x: number;
   y: number;
@@ -54,10 +57,6 @@ function insidePane(box: Box, pane: Size): boolean {
     box.x + box.width <= pane.width - GAP &&
     box.y + box.height <= pane.height - GAP
   );
-}
-
-function contains(box: Box, p: Point): boolean {
-  return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
 }
 
 /** Where the line from `box`'s centre towards `towards` leaves the box. */
@@ -136,22 +135,27 @@ export interface BadgePlacement {
   box: Box;
   /** The fraction of the route the badge sits beside: where a request stops to be checked. */
   at: number;
+  /** Set when the badge sits away from the route: the line tying it to its stop on the route. */
+  leader?: { from: Point; to: Point };
 }
 
 /**
  * The STS badge beside a route: off to one side of it (above or below a route running
  * across, left or right of one running down), as near its middle as free space allows,
- * covering no obstacle and not the route itself. With no free place, the one covering least.
+ * covering no obstacle and not the route itself; past the first row beside the route, tied to
+ * it by a leader. With nothing free beside it, the nearest free place in the pane, with a
+ * leader; with no free place in the pane at all, none (the panel shows the same steps).
  */
 export function placeBadge(
   route: readonly Point[],
   size: Size,
   obstacles: readonly Box[],
   pane: Size,
-): BadgePlacement {
-  const samples = Array.from({ length: 25 }, (_, i) => along(route, i / 24).point);
-  let best: BadgePlacement | undefined;
-  let bestScore = Infinity;
+): BadgePlacement | undefined {
+  const free = (box: Box) =>
+    insidePane(box, pane) &&
+    obstacles.every((o) => overlapArea(box, o) === 0) &&
+    !crossesRoute(box, route);
   // Nearest the line first; farther off only where nearer places are taken.
   for (const offset of BADGE_OFFSETS) {
     for (const at of BADGE_STOPS) {
@@ -168,20 +172,29 @@ export function placeBadge(
           ];
       for (const side of sides) {
         const box = { ...side, ...size };
-        const covered =
-          obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0) +
-          samples.filter((s) => contains(box, s)).length * 400;
-        const outside = insidePane(box, pane) ? 0 : size.width * size.height;
-        const score = covered + outside + offset;
-        if (covered + outside === 0) return { box, at };
-        if (score < bestScore) {
-          bestScore = score;
-          best = { box, at };
-        }
+        if (!free(box)) continue;
+        if (offset === BADGE_OFFSETS[0]) return { box, at };
+        return { box, at, leader: closestPoints({ ...p, width: 0, height: 0 }, box) };
       }
     }
   }
-  return best ?? { box: { ...along(route, 0.5).point, ...size }, at: 0.5 };
+  const stops = BADGE_STOPS.map((at) => ({ ...along(route, at).point, width: 0, height: 0 }));
+  const spot = nearestFreePlace({
+    size,
+    targets: stops,
+    obstacles,
+    lines: [route],
+    solid: obstacles,
+    pane,
+  });
+  return spot && { box: spot.box, at: BADGE_STOPS[spot.target]!, leader: spot.leader };
+}
+
+/** Whether the box lies across the route (touching it is not crossing). */
+function crossesRoute(box: Box, route: readonly Point[]): boolean {
+  for (let i = 1; i < route.length; i++)
+    if (segmentHits(route[i - 1]!, route[i]!, box)) return true;
+  return false;
 }
 
 /** Space between a node and its dock: clear of the outline a run draws around the node. */
@@ -231,39 +244,56 @@ export function dockBeside(
   });
 }
 
-export interface DockPlacement {
+interface CanvasDock {
   at: Point;
   /** `cards` when the whole stack fits in free space, `chips` when only the countdowns do. */
   mode: 'cards' | 'chips';
+  /** Set when the chips sit away from their role: the line tying them to it. */
+  leader?: { from: Point; to: Point };
 }
+
+/** On the canvas, or (no free place in the pane holds even the chips) in the simulation panel. */
+export type DockPlacement = CanvasDock | { mode: 'panel' };
 
 /**
  * Where a role's credentials go: the cards beside it in free space, else chips with their
- * countdowns beside it, else the chips wherever beside it covers least (inside the pane).
+ * countdowns beside it, else the chips in the nearest free place in the pane tied to the role
+ * by a leader, else (the pane full) in the simulation panel. Never over a node.
+ *
+ * `opened` is the size of the chips with a card opened from them (on request): placed where
+ * it fits free, beside the role or with a leader; where nothing that large is free, the opened
+ * card stays where its chip is (kept inside the pane) until folded again: the person asked
+ * for it, and it does not move to the panel for being opened.
  */
 export function placeDock(
   node: Box,
-  sizes: { cards: Size; chips: Size },
+  sizes: { cards: Size; chips: Size; opened?: Size },
   obstacles: readonly Box[],
   pane: Size,
+  /** What a leader should not cross: the nodes and labels (not the request's way). */
+  solid: readonly Box[] = obstacles,
 ): DockPlacement {
   const cards = dockBeside(node, sizes.cards, obstacles, pane);
   if (cards) return { at: cards, mode: 'cards' };
-  const chips = dockBeside(node, sizes.chips, obstacles, pane);
-  if (chips) return { at: chips, mode: 'chips' };
-  let best: Point | undefined;
-  let bestScore = Infinity;
-  for (const candidate of besideCandidates(node, sizes.chips)) {
-    const at = clampInto(candidate, sizes.chips, pane);
-    const box = { ...at, ...sizes.chips };
-    const score =
-      obstacles.reduce((sum, o) => sum + overlapArea(box, o), 0) + overlapArea(box, node) * 4;
-    if (score < bestScore) {
-      bestScore = score;
-      best = at;
-    }
-  }
-  return { at: best ?? clampInto({ x: node.x, y: node.y }, sizes.chips, pane), mode: 'chips' };
+  const chipsAt = (size: Size): CanvasDock | undefined => {
+    const beside = dockBeside(node, size, obstacles, pane);
+    if (beside) return { at: beside, mode: 'chips' };
+    const spot = nearestFreePlace({
+      size,
+      targets: [node],
+      // As far from the role as beside it: clear of the outline a run draws round it.
+      obstacles: [...obstacles, grow(node, DOCK_GAP - FREE_CLEARANCE)],
+      solid,
+      pane,
+    });
+    return spot && { at: { x: spot.box.x, y: spot.box.y }, mode: 'chips', leader: spot.leader };
+  };
+  const { opened } = sizes;
+  const whole = opened && chipsAt(opened);
+  if (whole) return whole;
+  const chips = chipsAt(sizes.chips);
+  if (!chips) return { mode: 'panel' };
+  return opened ? { ...chips, at: clampInto(chips.at, opened, pane) } : chips;
 }
 
 function clampInto(point: Point, size: Size, pane: Size): Point {
@@ -271,4 +301,8 @@ function clampInto(point: Point, size: Size, pane: Size): Point {
     x: Math.min(Math.max(GAP, point.x), Math.max(GAP, pane.width - size.width - GAP)),
     y: Math.min(Math.max(GAP, point.y), Math.max(GAP, pane.height - size.height - GAP)),
   };
+}
+
+function grow(box: Box, by: number): Box {
+  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
 }

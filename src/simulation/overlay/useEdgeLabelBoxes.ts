@@ -9,10 +9,14 @@ const sameBoxes = (a: readonly Box[], b: readonly Box[]) =>
     return p.x === q.x && p.y === q.y && p.width === q.width && p.height === q.height;
   });
 
+/** What the canvas draws over its nodes that the simulation must not cover either. */
+const OVER_THE_CANVAS = '[data-edge-label], .react-flow__panel';
+
 /**
- * Screen boxes (relative to `root`) of the edge labels the canvas shows, read from the page
- * (the canvas places them; the simulation only stays clear of them). Read again whenever the
- * view, the nodes or the edges change.
+ * Screen boxes (relative to `root`) of the edge labels the canvas shows and of its own panels
+ * (zoom controls, legend, overview), read from the page (the canvas places them; the
+ * simulation only stays clear of them). Read again whenever the view, the nodes or the edges
+ * change.
  */
 export function useEdgeLabelBoxes(root: RefObject<HTMLElement | null>, enabled: boolean): Box[] {
   const transform = useStore((s) => s.transform);
@@ -28,14 +32,20 @@ export function useEdgeLabelBoxes(root: RefObject<HTMLElement | null>, enabled: 
         return;
       }
       const origin = el.getBoundingClientRect();
-      const next = [...pane.querySelectorAll('[data-edge-label]')].map((label) => {
+      const next = [...pane.querySelectorAll(OVER_THE_CANVAS)].flatMap((label) => {
         const r = label.getBoundingClientRect();
-        return {
-          x: Math.round(r.x - origin.x),
-          y: Math.round(r.y - origin.y),
-          width: Math.round(r.width),
-          height: Math.round(r.height),
-        };
+        if (r.width === 0 || r.height === 0) return [];
+        // Outwards to whole pixels, so that what clears the box clears the element.
+        const x = Math.floor(r.x - origin.x);
+        const y = Math.floor(r.y - origin.y);
+        return [
+          {
+            x,
+            y,
+            width: Math.ceil(r.right - origin.x) - x,
+            height: Math.ceil(r.bottom - origin.y) - y,
+          },
+        ];
       });
       setBoxes((previous) => (sameBoxes(previous, next) ? previous : next));
     };

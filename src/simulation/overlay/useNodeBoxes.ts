@@ -1,5 +1,5 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ACCOUNT_HEADER } from '../../canvas';
 import { toScreen, type Box } from './geometry';
 
@@ -39,7 +39,8 @@ export function useNodeBoxes(ids: readonly string[]): Boxes {
 export function usePaneSize(): { width: number; height: number } {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  return { width, height };
+  // One object while the size stays: placements are memoised on it.
+  return useMemo(() => ({ width, height }), [width, height]);
 }
 
 function sameList(a: readonly Box[], b: readonly Box[]): boolean {
