@@ -93,11 +93,17 @@ export async function mainThreadMs(cdp: Cdp): Promise<number> {
   return (await metric(cdp, 'ThreadTime')) * 1000;
 }
 
-/** Bytes of JavaScript heap in use after a full garbage collection. */
+/**
+ * Bytes of JavaScript heap in use after a full garbage collection. Read with
+ * `Runtime.getHeapUsage`: `Performance.getMetrics` reports nothing (so 0) until the session
+ * has sent `Performance.enable`, which made every heap difference read 0.
+ */
 export async function heapAfterGc(cdp: Cdp): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  return metric(cdp, 'JSHeapUsedSize');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  if (!(usedSize > 0)) throw new Error(`heap usage read ${usedSize} bytes`);
+  return usedSize;
 }
 
 /** Resolves after the next two frames: a change's React work and the frame that shows it. */

@@ -139,6 +139,10 @@ try {
   if (!role) throw new Error('no role');
   const at = { x: role.x + role.width / 2, y: role.y + role.height / 2 };
   void box;
+  // Selected first, as app.bench.ts does: the inspector's editor loads on first selection, and
+  // the profile is of the drop, not of that.
+  await page.mouse.click(at.x, at.y);
+  await page.waitForTimeout(3000);
   await page.mouse.move(at.x, at.y);
   await page.mouse.down();
   for (let i = 1; i <= 6; i++) await page.mouse.move(at.x + 20 * i, at.y + 10 * i);
