@@ -86,7 +86,7 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
   // React Flow measures and tracks every node it is handed: a large design hands it only the
   // nodes near the view (and the ends of the edges drawn there).
   const shownNodes = useMemo(
-    () => (culling && cull ? cullNodes(lit.nodes, cull, lit.edges) : lit.nodes),
+    () => (culling && cull ? cullNodes(lit.nodes, cull, lit.edges, cull.far) : lit.nodes),
     [culling, cull, lit.nodes, lit.edges],
   );
   useFitOnOpen(scale);

@@ -74,7 +74,8 @@ export const Legend = memo(function Legend({ culled }: { culled: boolean }) {
               <p className="max-w-56 text-slate-600 dark:text-slate-300">
                 A large design is drawn more simply: an edge with an end far outside the view
                 appears once you pan near both ends, or select one of them; while you drag only the
-                dragged nodes’ edges are drawn.
+                dragged nodes’ edges are drawn; zoomed out too far to read names, only the accounts
+                are drawn (the overview shows every node).
               </p>
             )}
           </div>

@@ -13,6 +13,12 @@ const boxOf = solidBoxes(design);
 /** Three views of 1440x900 at the opening zoom around the first account's corner. */
 const box: Frame = { x: -1800, y: -1125, width: 5400, height: 3375 };
 const touches = (id: string) => boxesOverlap(boxOf(id)!, box);
+/** Whether a node's whole box (an account's frame) touches the box. */
+const touchesFrame = (id: string) => {
+  const node = nodes.find((n) => n.id === id)!;
+  const frame = { ...node.position, width: node.width!, height: node.height! };
+  return boxesOverlap(frame, box);
+};
 
 describe('culling a large design to what is near the view', () => {
   it('keeps exactly the edges whose two ends (solid boxes) both touch the box', () => {
@@ -55,6 +61,21 @@ describe('culling a large design to what is near the view', () => {
     }
     for (const node of nodes)
       if (node.type === 'entity' && touches(node.id)) expect(ids.has(node.id)).toBe(true);
+  });
+
+  it("zoomed out past reading names: account frames in the box, and only kept nodes' edges", () => {
+    const role = nodes.find((n) => n.type === 'entity' && n.id.includes('role') && touches(n.id))!;
+    const kept = cullEdges(edges, box, boxOf, new Set([role.id]), true);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const edge of kept) expect([edge.source, edge.target]).toContain(role.id);
+    const shown = cullNodes(nodes, box, kept, true);
+    const ids = new Set(shown.map((n) => n.id));
+    const ends = new Set(kept.flatMap((e) => [e.source, e.target]));
+    for (const node of shown) expect(node.type === 'account' || ends.has(node.id)).toBe(true);
+    for (const account of design.accounts)
+      expect(ids.has(account.id), account.id).toBe(
+        touchesFrame(account.id) || ends.has(account.id),
+      );
   });
 
   it('hands over the same node objects (React Flow rebuilds only what changed)', () => {

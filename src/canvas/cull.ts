@@ -36,6 +36,8 @@ export function cullEdges<E extends FlowEdge>(
   box: Frame,
   boxOf: SolidBoxOf,
   keep: ReadonlySet<string> = new Set(),
+  /** Zoomed out past reading names: only the edges of nodes in `keep`. */
+  far = false,
 ) {
   const near = (id: string) => {
     const solid = boxOf(id);
@@ -43,7 +45,9 @@ export function cullEdges<E extends FlowEdge>(
   };
   return edges.filter(
     (edge) =>
-      keep.has(edge.source) || keep.has(edge.target) || (near(edge.source) && near(edge.target)),
+      keep.has(edge.source) ||
+      keep.has(edge.target) ||
+      (!far && near(edge.source) && near(edge.target)),
   );
 }
 
@@ -55,7 +59,8 @@ const nodeBox = (node: FlowNode): Frame => ({
 });
 
 /**
- * The nodes React Flow needs: those whose box (an account's whole frame) touches `box`, the
+ * The nodes React Flow needs: those whose box (an account's whole frame) touches `box` (only
+ * accounts when `far`), the
  * selected and dragged ones, and both ends of every edge it is handed (React Flow draws no edge
  * without its two nodes; an end off screen is kept but not rendered).
  */
@@ -63,6 +68,8 @@ export function cullNodes(
   nodes: readonly FlowNode[],
   box: Frame,
   edges: readonly FlowEdge[],
+  /** Zoomed out past reading names: of the nodes in the box, only account frames. */
+  far = false,
 ): FlowNode[] {
   const ends = new Set<string>();
   for (const edge of edges) {
@@ -74,6 +81,6 @@ export function cullNodes(
       node.selected === true ||
       node.dragging === true ||
       ends.has(node.id) ||
-      boxesOverlap(nodeBox(node), box),
+      ((!far || node.type === 'account') && boxesOverlap(nodeBox(node), box)),
   );
 }

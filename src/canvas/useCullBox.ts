@@ -11,15 +11,27 @@ export interface Viewport {
   height: number;
 }
 
-/** `x,y,width,height` of the culling box, or '' when culling is off. */
+/** `x,y,width,height,far` of the culling box, or '' when culling is off. */
 type BoxKey = string;
+
+/**
+ * Below this zoom names cannot be read (15 px names under 4.5 px): a large design then shows
+ * its account frames only, not thousands of unreadable entities (Fit View at 10,000 nodes
+ * zooms to about 0.05, where the box would hold the whole design).
+ */
+export const FAR_ZOOM = 0.3;
+
+/** The part of the canvas worth drawing; `far`: zoomed out too far to read an entity's name. */
+export interface CullBox extends Frame {
+  far: boolean;
+}
 
 /**
  * For large designs, the part of the canvas whose edges are worth drawing: the view and one
  * view-size around it, snapped to a coarse grid so that panning changes it only now and then
- * (each change hands React Flow a new edge list).
+ * (each change hands React Flow a new edge list); `far` when zoomed out past `FAR_ZOOM`.
  */
-export function useCullBox(enabled: boolean, opening: Viewport): Frame | undefined {
+export function useCullBox(enabled: boolean, opening: Viewport): CullBox | undefined {
   const selector = useCallback(
     (state: ReactFlowState): BoxKey => {
       if (!enabled) return '';
@@ -40,7 +52,8 @@ export function useCullBox(enabled: boolean, opening: Viewport): Frame | undefin
       const top = Math.floor((y0 - viewHeight) / cellY) * cellY;
       const right = Math.ceil((x0 + 2 * viewWidth) / cellX) * cellX;
       const bottom = Math.ceil((y0 + 2 * viewHeight) / cellY) * cellY;
-      return `${left},${top},${right - left},${bottom - top}`;
+      const far = steppedZoom < FAR_ZOOM ? 1 : 0;
+      return `${left},${top},${right - left},${bottom - top},${far}`;
     },
     [enabled, opening],
   );
@@ -48,7 +61,7 @@ export function useCullBox(enabled: boolean, opening: Viewport): Frame | undefin
   // One object per box, so what is derived from it is not derived again on every render.
   return useMemo(() => {
     if (key === '') return undefined;
-    const [x = 0, y = 0, width = 0, height = 0] = key.split(',').map(Number);
-    return { x, y, width, height };
+    const [x = 0, y = 0, width = 0, height = 0, far = 0] = key.split(',').map(Number);
+    return { x, y, width, height, far: far === 1 };
   }, [key]);
 }

@@ -12,12 +12,12 @@ import {
 import { buildPermissionEdges, buildTrustEdges } from './edges/build-edges';
 import type { FlowEdge } from './edges/edge-data';
 import { cullEdges, solidBoxes } from './cull';
-import type { Frame } from './geometry';
+import type { CullBox } from './useCullBox';
 import { isLargeDesign, showsPermissionEdges } from './useFitOnOpen';
 
 interface LargeDesignOptions {
   /** Only edges with both ends in this box (or an end selected or dragged) are handed on. */
-  cull?: Frame;
+  cull?: CullBox;
   /** Ids of the nodes being dragged, `\n`-joined: while set, only their edges are shown. */
   draggedKey?: string;
 }
@@ -55,7 +55,7 @@ export function useFlowEdges({ cull, draggedKey = '' }: LargeDesignOptions = {})
     if (!cull || !boxOf) return base;
     const keep = new Set(selectedIds);
     if (draggedKey !== '') for (const id of draggedKey.split('\n')) keep.add(id);
-    return cullEdges(base, cull, boxOf, keep);
+    return cullEdges(base, cull, boxOf, keep, cull.far);
   }, [base, cull, boxOf, selectedIds, draggedKey]);
   // The others stay mounted, hidden by the canvas's `dragging` class (styles.css): mounting
   // them all again on the drop would cost more than the whole rest of the drop.

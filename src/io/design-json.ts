@@ -2,7 +2,8 @@ import type { Design } from '../model';
 
 // The JSON text of a design, made in proportion to what changed since the last one: designs
 // are immutable and commands keep untouched entities and positions by identity, so the text
-// of each entity and layout entry is made once and reused by every later save.
+// of each entity and layout entry is made once and reused by every later save (and the text of
+// a whole collection, while it is the same array).
 
 const texts = new WeakMap<object, string>();
 
@@ -16,10 +17,18 @@ function textOf(value: unknown): string {
   return text;
 }
 
+/** The text of a whole collection or record, by its object: a drop changes only the layout. */
+const wholeTexts = new WeakMap<object, string>();
+
 function listText(list: readonly unknown[]): string {
-  const parts = new Array<string>(list.length);
-  for (let i = 0; i < list.length; i++) parts[i] = textOf(list[i]);
-  return `[${parts.join(',')}]`;
+  let text = wholeTexts.get(list);
+  if (text === undefined) {
+    const parts = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) parts[i] = textOf(list[i]);
+    text = `[${parts.join(',')}]`;
+    wholeTexts.set(list, text);
+  }
+  return text;
 }
 
 /** `"key":value` of a record's entries by their value object, with the key it was made for. */
@@ -35,12 +44,17 @@ function entryText(key: string, value: unknown): string {
 }
 
 function recordText(record: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const key in record) {
-    const value = record[key];
-    if (value !== undefined) parts.push(entryText(key, value));
+  let text = wholeTexts.get(record);
+  if (text === undefined) {
+    const parts: string[] = [];
+    for (const key in record) {
+      const value = record[key];
+      if (value !== undefined) parts.push(entryText(key, value));
+    }
+    text = `{${parts.join(',')}}`;
+    wholeTexts.set(record, text);
   }
-  return `{${parts.join(',')}}`;
+  return text;
 }
 
 /**
@@ -75,7 +89,7 @@ export async function designJsonInSlices(
 ): Promise<string> {
   let made = 0;
   for (const value of Object.values(design)) {
-    if (value === null || typeof value !== 'object') continue;
+    if (value === null || typeof value !== 'object' || wholeTexts.has(value)) continue;
     for (const item of Array.isArray(value) ? value : Object.values(value)) {
       if (item === null || typeof item !== 'object' || texts.has(item)) continue;
       textOf(item);

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { findEntity } from '../../model';
 import {
   selectConfirmDelete,
-  selectDesign,
+  selectDesignContent,
   selectPendingDelete,
   useRolecraft,
   useRolecraftStore,
@@ -12,7 +12,7 @@ import { Modal } from './Modal';
 /** Asks before a delete that would leave policies or memberships naming what goes. */
 export function ConfirmDeleteDialog() {
   const pending = useRolecraft(selectPendingDelete);
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const confirmDelete = useRolecraft(selectConfirmDelete);
   const store = useRolecraftStore();
   const [removeTrust, setRemoveTrust] = useState(true);

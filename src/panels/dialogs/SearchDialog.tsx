@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { allEntities, type Entity } from '../../model';
 import { kindLabel } from '../../canvas';
-import { selectDesign, useRolecraft } from '../../store';
+import { selectDesignContent, useRolecraft } from '../../store';
 import { Modal } from './Modal';
 
 const MAX_RESULTS = 50;
@@ -18,7 +18,7 @@ function matches(entity: Entity, query: string): boolean {
 
 /** Ctrl+K: type part of a name, pick from the list, and the canvas jumps to that node. */
 export function SearchDialog({ onPick, onClose }: SearchDialogProps) {
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();

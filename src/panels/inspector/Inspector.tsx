@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { findEntity, policySlots, type EntityId, type PolicySlot } from '../../model';
 import {
-  selectDesign,
+  selectDesignContent,
   selectInspected,
   selectSelectedEdgeIds,
   selectSelectedIds,
@@ -25,7 +25,7 @@ interface OpenedManaged {
 
 /** Details of the selection: fields to edit, who may assume a role, and its policies. */
 export function Inspector() {
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const entity = useRolecraft(selectInspected);
   const selectedIds = useRolecraft(selectSelectedIds);
   const selectedEdgeIds = useRolecraft(selectSelectedEdgeIds);

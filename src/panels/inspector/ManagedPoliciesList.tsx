@@ -6,7 +6,7 @@ import {
   type Account,
   type EntityId,
 } from '../../model';
-import { selectDesign, useRolecraft } from '../../store';
+import { selectDesignContent, useRolecraft } from '../../store';
 import { compactInputClass, noteClass, quietButtonClass } from './controls';
 import { useRevealPolicy } from './useRevealPolicy';
 
@@ -27,7 +27,7 @@ interface ManagedPoliciesListProps {
  * reaches every holder at once.
  */
 export function ManagedPoliciesList({ account, onOpen }: ManagedPoliciesListProps) {
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const reveal = useRevealPolicy(account.id);
   const [find, setFind] = useState('');
   const policies = useMemo(

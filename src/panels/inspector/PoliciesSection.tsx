@@ -25,7 +25,7 @@ import {
   type Role,
   type User,
 } from '../../model';
-import { selectApply, selectDesign, useRolecraft } from '../../store';
+import { selectApply, selectDesignContent, useRolecraft } from '../../store';
 import { Combobox } from '../ui/Combobox';
 import { useConfirmRemove } from './ConfirmRemoveDialog';
 import { NameField } from './NameField';
@@ -82,7 +82,7 @@ function managedNameProblem(
  */
 export function PoliciesSection({ entity }: { entity: Holder }) {
   const apply = useRolecraft(selectApply);
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const reveal = useRevealPolicy(entity.id);
   const addInline = useRef<HTMLButtonElement>(null);
   const { ask, dialog } = useConfirmRemove(addInline);
@@ -358,7 +358,7 @@ function BoundaryControls({
   onRemove,
 }: BoundaryControlsProps) {
   const apply = useRolecraft(selectApply);
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   if (!boundary) {
     const usable = attachableManagedPolicies(design, entity.account);
     return (

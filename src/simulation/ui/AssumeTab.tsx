@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../sts/index.ts';
-import { selectDesign, useRolecraft } from '../../store';
+import { selectDesignContent, useRolecraft } from '../../store';
 import {
   CALLER_GROUPS,
   callerChoice,
@@ -28,7 +28,7 @@ interface Edits {
 }
 
 export function AssumeTab() {
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const sessions = useSimulation((s) => s.sessions);
   // Only whether each session has expired shows in the caller list, not the running clock.
   const expiredKeys = useSimulation((s) =>

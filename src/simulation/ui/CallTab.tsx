@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { isExpired, secondsRemaining } from '../../sts/index.ts';
-import { selectDesign, useRolecraft } from '../../store';
+import { selectDesignContent, useRolecraft } from '../../store';
 import { arnOf } from '../../model';
 import { formatCountdown } from '../format';
 import { actionSuggestions, resourceSuggestions } from '../state/call-suggestions';
@@ -12,7 +12,7 @@ import { StatementView } from './StatementView';
 import { StepList } from './StepList';
 
 export function CallTab() {
-  const design = useRolecraft(selectDesign);
+  const design = useRolecraft(selectDesignContent);
   const sessions = useSimulation((s) => s.sessions);
   const nowMs = useSimulation((s) => s.nowMs);
   const picked = useSimulation((s) => s.callSession);
