@@ -1,9 +1,9 @@
 /**
  * Saves a design through the save worker (save-worker.ts): the page only makes the JSON text,
- * reusing the text of everything unchanged. Where workers are missing (tests) or the worker
+ * reusing the text of everything unchanged, and posts the parts that changed. Where workers are missing (tests) or the worker
  * cannot start, the page saves itself, as before.
  */
-import { StaleDesignError, designJsonInSlices, type DesignStorage } from '../io';
+import { StaleDesignError, designPartsInSlices, type DesignStorage } from '../io';
 import type { Design } from '../model';
 import type { SaveReply, SaveRequest } from './save-worker';
 
@@ -13,6 +13,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 let worker: Worker | undefined;
 let broken = typeof Worker !== 'function';
 let seq = 0;
+/** The text of each top-level entry as last posted to the worker (it keeps them). */
+const sent = new Map<string, string>();
 const waiting = new Map<number, (reply: SaveReply | undefined) => void>();
 
 function startWorker(): Worker | undefined {
@@ -47,8 +49,15 @@ export async function saveDesign(
 ): Promise<{ revision: number }> {
   const running = startWorker();
   if (!running) return storage.save(design, expectedRevision);
-  const text = await designJsonInSlices(design, nextTask);
-  const request: SaveRequest = { seq: ++seq, text, expectedRevision };
+  const parts = await designPartsInSlices(design, nextTask);
+  const changed: Record<string, string> = {};
+  for (const [key, text] of parts)
+    if (sent.get(key) !== text) {
+      changed[key] = text;
+      sent.set(key, text);
+    }
+  const keys = parts.map(([key]) => key);
+  const request: SaveRequest = { seq: ++seq, keys, changed, expectedRevision };
   const reply = await new Promise<SaveReply | undefined>((resolve) => {
     waiting.set(request.seq, resolve);
     running.postMessage(request);

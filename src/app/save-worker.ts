@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// Writes the open design to IndexedDB off the main thread: the page sends the design's JSON
-// text (made incrementally, see io/design-json.ts; a string is cheap to post), and the copy
+// Writes the open design to IndexedDB off the main thread: the page sends the JSON text of the
+// design's top-level entries that changed since its last request (made incrementally, see
+// io/design-json.ts; a drop at 10,000 nodes sends the layout, not 5 MB), and the copy
 // into storage (the structured clone of every entity) happens here. The record is the same
 // as a save from the page makes.
 import { DesignStorage, StaleDesignError } from '../io';
@@ -8,7 +9,10 @@ import type { Design } from '../model';
 
 export interface SaveRequest {
   seq: number;
-  text: string;
+  /** The design's top-level keys, in order. */
+  keys: string[];
+  /** The `"key":value` text of each entry that changed since the last request (all, at first). */
+  changed: Record<string, string>;
   expectedRevision: number;
 }
 
@@ -18,11 +22,17 @@ export type SaveReply =
   | { seq: number; type: 'failed'; message: string };
 
 const storage = new DesignStorage();
+/** The text of each top-level entry as last sent: a drop sends only the layout's. */
+const parts = new Map<string, string>();
 
 self.onmessage = async (event: MessageEvent<SaveRequest>) => {
-  const { seq, text, expectedRevision } = event.data;
+  const { seq, keys, changed, expectedRevision } = event.data;
   const post = (reply: SaveReply) => self.postMessage(reply);
   try {
+    for (const [key, text] of Object.entries(changed)) parts.set(key, text);
+    const missing = keys.find((key) => !parts.has(key));
+    if (missing !== undefined) throw new Error(`the save lost the text of \`${missing}\``);
+    const text = `{${keys.map((key) => parts.get(key)).join(',')}}`;
     const saved = await storage.save(JSON.parse(text) as Design, expectedRevision);
     post({ seq, type: 'saved', revision: saved.revision });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateDesign, renameEntity, sampleDesign, setPositions, type Design } from '../model';
-import { designJson, designJsonInSlices } from './design-json';
+import { designJson, designParts, designPartsInSlices } from './design-json';
 
 const asJson = (design: Design) => JSON.parse(JSON.stringify(design)) as unknown;
 
@@ -39,19 +39,34 @@ describe('designJson', () => {
   });
 });
 
-describe('designJsonInSlices', () => {
-  it('is designJson, pausing between slices of new text', async () => {
+describe('designPartsInSlices', () => {
+  it('is designJson in parts, pausing between slices of new text', async () => {
     const design = generateDesign({ nodes: 1000, seed: 9 });
     let pauses = 0;
-    const text = await designJsonInSlices(design, async () => {
+    const parts = await designPartsInSlices(design, async () => {
       pauses++;
     });
-    expect(JSON.parse(text)).toEqual(asJson(design));
+    expect(JSON.parse(`{${parts.map(([, text]) => text).join(',')}}`)).toEqual(asJson(design));
+    expect(parts.map(([key]) => key)).toEqual(Object.keys(design));
     expect(pauses).toBeGreaterThan(5);
     pauses = 0;
-    await designJsonInSlices(design, async () => {
+    await designPartsInSlices(design, async () => {
       pauses++;
     });
     expect(pauses).toBe(0);
+  });
+});
+
+describe('designParts', () => {
+  it('after a drop, every part but the layout is the very same text', () => {
+    const design = generateDesign({ nodes: 1000, seed: 9 });
+    const before = new Map(designParts(design));
+    const id = design.roles[3]!.id;
+    const dropped = setPositions(design, { positions: { [id]: { x: 7, y: 9 } } });
+    const after = designParts(dropped);
+    for (const [key, text] of after)
+      if (key === 'layout') expect(text).not.toBe(before.get(key));
+      else expect(text, key).toBe(before.get(key));
+    expect(JSON.parse(`{${after.map(([, text]) => text).join(',')}}`)).toEqual(asJson(dropped));
   });
 });

@@ -2,8 +2,8 @@ import type { Design } from '../model';
 
 // The JSON text of a design, made in proportion to what changed since the last one: designs
 // are immutable and commands keep untouched entities and positions by identity, so the text
-// of each entity and layout entry is made once and reused by every later save (and the text of
-// a whole collection, while it is the same array).
+// of each entity and layout entry is made once and reused by every later save, and so is the
+// text of each top-level entry while it is the same object (a drop changes only the layout).
 
 const texts = new WeakMap<object, string>();
 
@@ -17,18 +17,10 @@ function textOf(value: unknown): string {
   return text;
 }
 
-/** The text of a whole collection or record, by its object: a drop changes only the layout. */
-const wholeTexts = new WeakMap<object, string>();
-
 function listText(list: readonly unknown[]): string {
-  let text = wholeTexts.get(list);
-  if (text === undefined) {
-    const parts = new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) parts[i] = textOf(list[i]);
-    text = `[${parts.join(',')}]`;
-    wholeTexts.set(list, text);
-  }
-  return text;
+  const parts = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) parts[i] = textOf(list[i]);
+  return `[${parts.join(',')}]`;
 }
 
 /** `"key":value` of a record's entries by their value object, with the key it was made for. */
@@ -44,16 +36,43 @@ function entryText(key: string, value: unknown): string {
 }
 
 function recordText(record: Record<string, unknown>): string {
-  let text = wholeTexts.get(record);
-  if (text === undefined) {
-    const parts: string[] = [];
-    for (const key in record) {
-      const value = record[key];
-      if (value !== undefined) parts.push(entryText(key, value));
-    }
-    text = `{${parts.join(',')}}`;
-    wholeTexts.set(record, text);
+  const parts: string[] = [];
+  for (const key in record) {
+    const value = record[key];
+    if (value !== undefined) parts.push(entryText(key, value));
   }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * The design's top-level entries as JSON text, `"key":value` each, in the design's key order:
+ * `{${parts.join(',')}}` is `designJson`. Each part is the same string as long as its value is
+ * the same object, so a save can send on only the parts that changed (a drop: the layout).
+ */
+export function designParts(design: Design): [key: string, text: string][] {
+  const parts: [string, string][] = [];
+  for (const [key, value] of Object.entries(design)) {
+    if (value === undefined) continue;
+    parts.push([key, partText(key, value)]);
+  }
+  return parts;
+}
+
+/** `"key":value` of one top-level entry, by its value object when it is one. */
+const partTexts = new WeakMap<object, { key: string; text: string }>();
+
+function partText(key: string, value: unknown): string {
+  const whole = value !== null && typeof value === 'object' ? value : undefined;
+  const hit = whole && partTexts.get(whole);
+  if (hit?.key === key) return hit.text;
+  const text = `${JSON.stringify(key)}:${
+    Array.isArray(value)
+      ? listText(value)
+      : (key === 'layout' || key === 'drafts') && whole
+        ? recordText(whole as Record<string, unknown>)
+        : (JSON.stringify(value) ?? 'null')
+  }`;
+  if (whole) partTexts.set(whole, { key, text });
   return text;
 }
 
@@ -62,39 +81,31 @@ function recordText(record: Record<string, unknown>): string {
  * draft already written for an earlier design.
  */
 export function designJson(design: Design): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(design)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value)
-      ? listText(value)
-      : (key === 'layout' || key === 'drafts') && value !== null && typeof value === 'object'
-        ? recordText(value as Record<string, unknown>)
-        : (JSON.stringify(value) ?? 'null');
-    parts.push(`${JSON.stringify(key)}:${text}`);
-  }
-  return `{${parts.join(',')}}`;
+  return `{${designParts(design)
+    .map(([, text]) => text)
+    .join(',')}}`;
 }
 
 /** Objects whose text is made before each pause of `designJsonInSlices`. */
 const SLICE = 200;
 
 /**
- * `designJson` made in slices: the text of at most `SLICE` new entities or layout entries
+ * `designParts` made in slices: the text of at most `SLICE` new entities or layout entries
  * between two `pause()`s, so the first save of a large design is many short tasks, not one
  * long one. Later saves find almost everything made already.
  */
-export async function designJsonInSlices(
+export async function designPartsInSlices(
   design: Design,
   pause: () => Promise<void>,
-): Promise<string> {
+): Promise<[key: string, text: string][]> {
   let made = 0;
   for (const value of Object.values(design)) {
-    if (value === null || typeof value !== 'object' || wholeTexts.has(value)) continue;
+    if (value === null || typeof value !== 'object' || partTexts.has(value)) continue;
     for (const item of Array.isArray(value) ? value : Object.values(value)) {
       if (item === null || typeof item !== 'object' || texts.has(item)) continue;
       textOf(item);
       if (++made % SLICE === 0) await pause();
     }
   }
-  return designJson(design);
+  return designParts(design);
 }

@@ -20,4 +20,4 @@ export {
   SHARE_LINK_LIMIT,
   type Shared,
 } from './share-link';
-export { designJson, designJsonInSlices } from './design-json';
+export { designJson, designPartsInSlices } from './design-json';
