@@ -18,13 +18,25 @@ interface Overview {
   bounds: Frame;
 }
 
+/** Each entity's colour in the overview, by its object (the same over a drop). */
+const colours = new WeakMap<object, string>();
+
+function colourOf(design: Design, id: string): string {
+  const entity = findEntity(design, id);
+  if (!entity) return '#64748b';
+  let colour = colours.get(entity);
+  if (colour === undefined) {
+    colour = glyphs[glyphOf(entity)].tile;
+    colours.set(entity, colour);
+  }
+  return colour;
+}
+
 function overviewOf(design: Design): Overview {
   const positions = entityPositions(design);
   const accounts = [...accountFrames(design, positions).values()];
-  const entities = [...positions].map(([id, p]) => {
-    const entity = findEntity(design, id);
-    return { x: p.x, y: p.y, color: entity ? glyphs[glyphOf(entity)].tile : '#64748b' };
-  });
+  const entities: Overview['entities'] = [];
+  for (const [id, p] of positions) entities.push({ x: p.x, y: p.y, color: colourOf(design, id) });
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;

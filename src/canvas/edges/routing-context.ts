@@ -1,7 +1,12 @@
 import { createContext, useContext, useMemo, useState } from 'react';
-import type { Design } from '../../model';
+import type { Design, Position } from '../../model';
 import { ACCOUNT_HEADER, ENTITY_HEIGHT, ENTITY_WIDTH } from '../geometry';
-import { accountFrames, entityPositions } from '../nodes/build-nodes';
+import {
+  accountFrames,
+  entityPositions,
+  placementKey,
+  placementUpdate,
+} from '../nodes/build-nodes';
 import { EdgeRouter } from './edge-router';
 import type { End } from './ports';
 
@@ -12,20 +17,44 @@ import type { End } from './ports';
  */
 const entityEnds = new WeakMap<object, End>();
 
+function entityEnd(id: string, at: Position): End {
+  let end = entityEnds.get(at);
+  if (end?.id !== id) {
+    end = { id, box: { x: at.x, y: at.y, width: ENTITY_WIDTH, height: ENTITY_HEIGHT } };
+    entityEnds.set(at, end);
+  }
+  return end;
+}
+
+/** The ends made for each placement (see `placementKey`): a drop's are updated from the last. */
+const endsByPlacement = new WeakMap<object, Map<string, End>>();
+
 /** Every node's box as the design places it (accounts with their header), by id. */
 export function endsOf(design: Design): Map<string, End> {
+  const key = placementKey(design);
+  const hit = endsByPlacement.get(key);
+  if (hit) return hit;
   const positions = entityPositions(design);
-  const ends = new Map<string, End>();
-  for (const [id, frame] of accountFrames(design, positions))
-    ends.set(id, { id, box: frame, header: ACCOUNT_HEADER });
-  for (const [id, at] of positions) {
-    let end = entityEnds.get(at);
-    if (end?.id !== id) {
-      end = { id, box: { x: at.x, y: at.y, width: ENTITY_WIDTH, height: ENTITY_HEIGHT } };
-      entityEnds.set(at, end);
+  const frames = accountFrames(design, positions);
+  const update = placementUpdate(design);
+  const before = update && endsByPlacement.get(update.from);
+  let ends: Map<string, End>;
+  if (before) {
+    // A drop: the moved entities' ends and the frames that changed (the same frame objects
+    // otherwise), not 10,000 ends again.
+    ends = new Map(before);
+    for (const id of update.moved) {
+      const at = positions.get(id);
+      if (at) ends.set(id, entityEnd(id, at));
     }
-    ends.set(id, end);
+    for (const [id, frame] of frames)
+      if (before.get(id)?.box !== frame) ends.set(id, { id, box: frame, header: ACCOUNT_HEADER });
+  } else {
+    ends = new Map();
+    for (const [id, frame] of frames) ends.set(id, { id, box: frame, header: ACCOUNT_HEADER });
+    for (const [id, at] of positions) ends.set(id, entityEnd(id, at));
   }
+  endsByPlacement.set(key, ends);
   return ends;
 }
 

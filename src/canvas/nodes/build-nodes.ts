@@ -1,6 +1,8 @@
 import {
   accountRootArn,
   arnOf,
+  findEntity,
+  sameAccessInputs,
   type Account,
   type Design,
   type Entity,
@@ -64,19 +66,41 @@ function placeEntities(design: Design): Map<EntityId, Position> {
   return positions;
 }
 
-function frameAccounts(design: Design, positions: ReadonlyMap<EntityId, Position>) {
-  const children = new Map<EntityId, Position[]>();
+/** Each account's entities, by account id. */
+function childrenByAccount(design: Design): Map<EntityId, EntityId[]> {
+  const children = new Map<EntityId, EntityId[]>();
   for (const entity of accountScopedEntities(design)) {
-    const position = positions.get(entity.id);
-    if (!position) continue;
     const list = children.get(entity.account) ?? [];
-    list.push(position);
+    list.push(entity.id);
     children.set(entity.account, list);
   }
+  return children;
+}
+
+function frameOf(
+  design: Design,
+  index: number,
+  children: readonly EntityId[] | undefined,
+  positions: ReadonlyMap<EntityId, Position>,
+): Frame {
+  const account = design.accounts[index]!;
+  const stored = design.layout[account.id] ?? { x: index * 560, y: 0 };
+  const at: Position[] = [];
+  for (const id of children ?? []) {
+    const position = positions.get(id);
+    if (position) at.push(position);
+  }
+  return accountFrame(stored, at);
+}
+
+function frameAccounts(
+  design: Design,
+  positions: ReadonlyMap<EntityId, Position>,
+  children = childrenByAccount(design),
+) {
   const frames = new Map<EntityId, Frame>();
   design.accounts.forEach((account, index) => {
-    const stored = design.layout[account.id] ?? { x: index * 560, y: 0 };
-    frames.set(account.id, accountFrame(stored, children.get(account.id) ?? []));
+    frames.set(account.id, frameOf(design, index, children.get(account.id), positions));
   });
   return frames;
 }
@@ -84,19 +108,97 @@ function frameAccounts(design: Design, positions: ReadonlyMap<EntityId, Position
 interface Placement {
   positions: ReadonlyMap<EntityId, Position>;
   frames: ReadonlyMap<EntityId, Frame>;
+  children: ReadonlyMap<EntityId, readonly EntityId[]>;
+  /** How many layout entries the design had. */
+  entries: number;
+  /**
+   * The placement this one was updated from and the entities that moved since (a drop), so
+   * what is derived from placements can be updated too; absent when placed afresh.
+   */
+  from?: { placement: Placement; moved: readonly EntityId[] };
 }
 
 // The canvas, the minimap, drops and culling all ask for the same design's placement: once.
 const placements = new WeakMap<Design, Placement>();
+/** The last design placed: the next one, the same entities moved (a drop), is updated from it. */
+let lastPlaced: { design: Design; placement: Placement } | undefined;
+
+function placeAfresh(design: Design): Placement {
+  const positions = placeEntities(design);
+  const children = childrenByAccount(design);
+  let entries = 0;
+  for (const id in design.layout) if (design.layout[id]) entries++;
+  return { positions, frames: frameAccounts(design, positions, children), children, entries };
+}
+
+/**
+ * `design` placed by updating the placement of `before`, when they hold the same entities and
+ * accounts (the same objects) and only entities' stored positions differ: a drop at 10,000
+ * nodes updates what moved instead of placing every entity again. Undefined otherwise.
+ */
+function placeMoved(before: Design, placed: Placement, design: Design): Placement | undefined {
+  if (!sameAccessInputs(before, design) || before.accounts !== design.accounts) return undefined;
+  const moved: EntityId[] = [];
+  let entries = 0;
+  const old = before.layout;
+  for (const id in design.layout) {
+    const at = design.layout[id];
+    if (!at) continue;
+    entries++;
+    if (at !== old[id]) moved.push(id);
+  }
+  // A removed or added entry (unplaced entities fill slots in order), or an account moved (its
+  // unplaced entities follow it), or many moves (an auto layout): place afresh.
+  if (entries !== placed.entries || moved.length > 500) return undefined;
+  const positions = new Map(placed.positions);
+  const accounts = new Set<EntityId>();
+  for (const id of moved) {
+    if (placed.frames.has(id) || !old[id]) return undefined;
+    if (!positions.has(id)) continue;
+    positions.set(id, design.layout[id]!);
+    const entity = findEntity(design, id);
+    if (entity && isAccountScoped(entity)) accounts.add(entity.account);
+  }
+  const frames = new Map(placed.frames);
+  design.accounts.forEach((account, index) => {
+    if (accounts.has(account.id))
+      frames.set(account.id, frameOf(design, index, placed.children.get(account.id), positions));
+  });
+  return {
+    positions,
+    frames,
+    children: placed.children,
+    entries,
+    from: { placement: placed, moved },
+  };
+}
 
 function placementOf(design: Design): Placement {
   let hit = placements.get(design);
   if (!hit) {
-    const positions = placeEntities(design);
-    hit = { positions, frames: frameAccounts(design, positions) };
+    hit =
+      (lastPlaced && placeMoved(lastPlaced.design, lastPlaced.placement, design)) ??
+      placeAfresh(design);
     placements.set(design, hit);
+    lastPlaced = { design, placement: hit };
   }
   return hit;
+}
+
+/** A design's placement, as an object to key what is derived from it (see `placementUpdate`). */
+export function placementKey(design: Design): object {
+  return placementOf(design);
+}
+
+/**
+ * When `design` was placed by updating an earlier placement (a drop): that placement's key and
+ * the entities that moved since. Account frames that did not change are the same objects.
+ */
+export function placementUpdate(
+  design: Design,
+): { from: object; moved: readonly EntityId[] } | undefined {
+  const from = placementOf(design).from;
+  return from && { from: from.placement, moved: from.moved };
 }
 
 /** Absolute positions for every non-account entity (shared: do not change the map). */
@@ -189,6 +291,58 @@ const sameFrame = (a: Frame, b: Frame) =>
  * only that one.
  */
 export function buildNodes(design: Design, cache: NodeCache): FlowNode[] {
+  const built = lastBuilt.get(cache);
+  const update = placementUpdate(design);
+  if (built && update?.from === built.placement && sameAccessInputs(built.design, design)) {
+    const nodes = rebuildMoved(design, cache, built, update.moved);
+    lastBuilt.set(cache, { ...built, design, placement: placementOf(design), nodes });
+    return nodes;
+  }
+  const nodes = buildAll(design, cache);
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  lastBuilt.set(cache, { design, placement: placementOf(design), nodes, index });
+  return nodes;
+}
+
+/** The nodes a cache last built, for the design and placement they were built from. */
+const lastBuilt = new WeakMap<
+  NodeCache,
+  { design: Design; placement: Placement; nodes: FlowNode[]; index: Map<string, number> }
+>();
+
+/** The last nodes with the moved entities' nodes and their accounts' frames built again. */
+function rebuildMoved(
+  design: Design,
+  cache: NodeCache,
+  built: { nodes: FlowNode[]; index: Map<string, number> },
+  moved: readonly EntityId[],
+): FlowNode[] {
+  const { positions, frames } = placementOf(design);
+  const nodes = built.nodes.slice();
+  design.accounts.forEach((account) => {
+    const frame = frames.get(account.id)!;
+    const old = cache.get(account.id);
+    if (old?.parent && sameFrame(old.parent as Frame, frame)) return;
+    const node = accountNode(account, frame);
+    cache.set(account.id, { entity: account, parent: frame, x: 0, y: 0, node });
+    nodes[built.index.get(account.id)!] = node;
+  });
+  for (const id of moved) {
+    const at = built.index.get(id);
+    const old = cache.get(id);
+    const position = positions.get(id);
+    if (at === undefined || !old || !position || old.node.type !== 'entity') continue;
+    const entity = old.entity;
+    const account = old.parent as Account | undefined;
+    const parent = account ? { account, frame: frames.get(account.id)! } : undefined;
+    const node = entityNode(design, entity, position, parent);
+    cache.set(id, { entity, parent: account, x: position.x, y: position.y, node });
+    nodes[at] = node;
+  }
+  return nodes;
+}
+
+function buildAll(design: Design, cache: NodeCache): FlowNode[] {
   const { positions, frames } = placementOf(design);
   const nodes: FlowNode[] = [];
   const seen = new Set<string>();
