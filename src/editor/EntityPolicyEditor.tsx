@@ -14,7 +14,7 @@ import {
 } from '../model';
 import {
   selectApply,
-  selectDesignContent,
+  selectDesign,
   useRolecraft,
   useRolecraftStore,
   type PolicyReveal,
@@ -64,7 +64,7 @@ export function EntityPolicyEditor({
   showSlot,
   expandRequest,
 }: EntityPolicyEditorProps) {
-  const design = useRolecraft(selectDesignContent);
+  const design = useRolecraft(selectDesign);
   const apply = useRolecraft(selectApply);
   const store = useRolecraftStore();
   const entities = useCallback(() => designEntities(store.getState().design), [store]);
