@@ -19,7 +19,7 @@ type BoxKey = string;
  * its account frames only, not thousands of unreadable entities (Fit View at 10,000 nodes
  * zooms to about 0.05, where the box would hold the whole design).
  */
-export const FAR_ZOOM = 0.3;
+const FAR_ZOOM = 0.3;
 
 /** The part of the canvas worth drawing; `far`: zoomed out too far to read an entity's name. */
 export interface CullBox extends Frame {
