@@ -31,3 +31,4 @@ export * from './access';
 export { sameAccessInputs } from './entity-memo';
 export { statementCoversAction } from './action-match';
 export { formattingOf } from './json-edit';
+export * from './grant';

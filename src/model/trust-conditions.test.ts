@@ -51,6 +51,35 @@ describe('setTrustConditionText', () => {
     expect(trustConditionValue(text, alice, field.key)).toBe(value);
   });
 
+  it.each([
+    ['one group', 'urn:acme:groups:engineering', 'urn:acme:groups:engineering'],
+    [
+      'several groups',
+      'urn:acme:groups:engineering, urn:acme:groups:sre',
+      ['urn:acme:groups:engineering', 'urn:acme:groups:sre'],
+    ],
+  ])('writes the SAML group attribute for %s as a ForAnyValue test', (_, typed, written) => {
+    const okta: PrincipalRef = {
+      type: 'Federated',
+      value: 'arn:aws:iam::111111111111:saml-provider/Okta',
+    };
+    const saml = (extra: object = {}) => ({
+      Effect: 'Allow',
+      Principal: { Federated: okta.value },
+      Action: 'sts:AssumeRoleWithSAML',
+      ...extra,
+    });
+    const before = trustText(
+      saml({ Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } }),
+    );
+    const text = setTrustConditionText(before, okta, trustConditionKeys.samlGroup, typed);
+    expect(statements(text)[0]!.Condition).toEqual({
+      StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' },
+      'ForAnyValue:StringEquals': { 'SAML:edupersonentitlement': written },
+    });
+    expect(trustConditionValue(text, okta, 'SAML:edupersonentitlement')).toBe(typed);
+  });
+
   it('changes a key where it already is (any operator, any case) and keeps the others', () => {
     const before = trustText(
       allow(

@@ -18,6 +18,8 @@ import type { Design, EntityId, InlinePolicy, Role } from './types';
 export interface TrustConditionKey {
   operator: string;
   key: string;
+  /** A multi-valued key: a value typed as `a, b` is written as the list `["a", "b"]`. */
+  list?: boolean;
 }
 
 /** The keys the inspector offers, as the IAM documentation writes them. */
@@ -26,6 +28,15 @@ export const trustConditionKeys = {
   externalId: { operator: 'StringEquals', key: 'sts:ExternalId' },
   sourceAccount: { operator: 'StringEquals', key: 'aws:SourceAccount' },
   sourceArn: { operator: 'ArnLike', key: 'aws:SourceArn' },
+  /**
+   * The groups a SAML assertion must name (the directory's entitlement attribute, which
+   * AssumeRoleWithSAML passes as a multi-valued `SAML:edupersonentitlement`): any one of them.
+   */
+  samlGroup: {
+    operator: 'ForAnyValue:StringEquals',
+    key: 'SAML:edupersonentitlement',
+    list: true,
+  },
 } as const satisfies Record<string, TrustConditionKey>;
 
 /** An OIDC provider's subject claim, pinned as the console's examples do (wildcards allowed). */
@@ -99,7 +110,14 @@ function changedCondition(
   if (at) delete next[at.operator]![at.key];
   if (value !== undefined) {
     const operator = at?.operator ?? field.operator;
-    next[operator] = { ...next[operator], [at?.key ?? field.key]: value };
+    const values = field.list
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+      : [];
+    const written = field.list && values.length !== 1 ? values : field.list ? values[0] : value;
+    next[operator] = { ...next[operator], [at?.key ?? field.key]: written };
   }
   for (const op of Object.keys(next)) if (Object.keys(next[op]!).length === 0) delete next[op];
   return next;

@@ -28,6 +28,7 @@ import {
 import { selectApply, selectDesignContent, useRolecraft } from '../../store';
 import { Combobox } from '../ui/Combobox';
 import { useConfirmRemove } from './ConfirmRemoveDialog';
+import { GrantForm } from './GrantForm';
 import { NameField } from './NameField';
 import {
   noteClass,
@@ -261,6 +262,7 @@ export function PoliciesSection({ entity }: { entity: Holder }) {
           />
         )}
       </div>
+      <GrantForm entity={entity} />
       {entity.kind !== 'group' && (
         <BoundaryControls
           entity={entity}

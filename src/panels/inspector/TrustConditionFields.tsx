@@ -23,7 +23,8 @@ interface Props {
 
 /**
  * The conditions of one trust edge a person sets without typing JSON: MFA and an ExternalId for
- * AWS principals, the source account and ARN for a service, the subject for an identity provider.
+ * AWS principals, the source account and ARN for a service, the subject for an identity provider
+ * and the group a SAML assertion must name.
  * Each change is one edit of the role's trust policy (one undo step); the editor shows the JSON.
  */
 export function TrustConditionFields({ design, edge }: Props) {
@@ -79,6 +80,13 @@ export function TrustConditionFields({ design, edge }: Props) {
           )}
         </>
       )}
+      {source.kind === 'identity-provider' &&
+        source.protocol === 'saml' &&
+        field(
+          'Required group (SAML:edupersonentitlement)',
+          trustConditionKeys.samlGroup,
+          'the directory group(s) the assertion must name, commas for several (any one lets in); empty: any',
+        )}
       {subject !== undefined &&
         field(
           'Subject (sub)',

@@ -11,7 +11,7 @@ import {
 } from '../state/caller-options';
 import { EMPTY_ASSUME_FORM, type AssumeFormValues } from '../state/requests';
 import { useSimulation } from '../hooks/useSimulation';
-import type { ClaimRow } from '../world/claims';
+import { claimValueChoices, type ClaimRow } from '../world/claims';
 import { SessionPolicyEditor } from '../../editor';
 import { Combobox, type ComboboxOption } from '../../panels';
 import { TextField, buttonClass, primaryButtonClass } from './fields';
@@ -89,6 +89,19 @@ export function AssumeTab() {
   const edits: Edits = typed.key === pickKey ? typed : { key: pickKey, form: {} };
   const form: AssumeFormValues = { ...EMPTY_ASSUME_FORM, ...defaults.form, ...edits.form };
   const claims = edits.claims ?? defaults.claims;
+  // Every value the design's trusts test for this provider's claims (the other group, the
+  // other repository), offered in a list beside each claim.
+  const claimValues = useMemo(
+    () =>
+      caller?.kind === 'federated'
+        ? claimValueChoices(
+            design.roles.map((r) => r.trustPolicy),
+            caller.claimPrefix,
+            caller.federated,
+          )
+        : new Map<string, string[]>(),
+    [design, caller],
+  );
   const service: ServiceContext = { ...defaults.service, ...edits.service };
   const edit = (change: (e: Edits) => Edits) =>
     setTyped((t) => change(t.key === pickKey ? t : { key: pickKey, form: {} }));
@@ -159,6 +172,8 @@ export function AssumeTab() {
             rows={claims}
             onChange={setClaims}
             title={caller.protocol === 'saml' ? 'SAML assertion attributes' : 'Token claims'}
+            keys={[...new Set([...defaults.claims.map((c) => c.key), ...claimValues.keys()])]}
+            values={claimValues}
           />
         )}
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { isExpired, secondsRemaining } from '../../sts/index.ts';
 import { selectDesignContent, useRolecraft } from '../../store';
 import { arnOf } from '../../model';
@@ -7,7 +7,7 @@ import { actionSuggestions, resourceSuggestions } from '../state/call-suggestion
 import { sessionLabel } from '../state/subjects';
 import { useSimulation } from '../hooks/useSimulation';
 import { Combobox, type ComboboxOption } from '../../panels';
-import { TextField, primaryButtonClass } from './fields';
+import { primaryButtonClass } from './fields';
 import { StatementView } from './StatementView';
 import { StepList } from './StepList';
 
@@ -23,7 +23,6 @@ export function CallTab() {
   const fill = useSimulation((s) => (s.formFill?.tab === 'call' ? s.formFill : null));
   const [action, setAction] = useState('s3:GetObject');
   const [resource, setResource] = useState('');
-  const actionsId = useId();
 
   // A lesson's "Do it for me" shows what it calls here before calling it.
   useEffect(() => {
@@ -48,7 +47,10 @@ export function CallTab() {
     ? undefined
     : (sessions.find((s) => s.accessKeyId === picked) ?? sessions[sessions.length - 1]);
   const callerArn = user?.arn ?? session?.roleArn;
-  const actions = useMemo(() => actionSuggestions(design, callerArn), [design, callerArn]);
+  const actionChoices = useMemo<ComboboxOption[]>(
+    () => actionSuggestions(design, callerArn).map((a) => ({ value: a, label: a })),
+    [design, callerArn],
+  );
   const resources = useMemo(() => resourceSuggestions(design), [design]);
   const resourceChoices = useMemo<ComboboxOption[]>(
     () => resources.map((r) => ({ value: r.arn, label: `${r.label} · ${r.arn}` })),
@@ -100,18 +102,15 @@ export function CallTab() {
           }
           disabled={callerChoices.length === 0}
         />
-        <TextField
+        <Combobox
           label="Action"
-          list={actionsId}
+          freeText
           value={action}
+          options={actionChoices}
           onChange={setAction}
           spellCheck={false}
+          hint="Pick one the role’s policies or the design’s resources suggest, or type any"
         />
-        <datalist id={actionsId}>
-          {actions.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
         <Combobox
           label="Resource ARN"
           freeText

@@ -1,5 +1,6 @@
 // Editable rows of key and value: session tags (with a transitive switch) and token claims.
 
+import { useId } from 'react';
 import type { ClaimRow } from '../world/claims';
 import type { TagRow } from '../state/requests';
 import { buttonClass, inputClass } from './fields';
@@ -8,11 +9,18 @@ export function ClaimsEditor({
   rows,
   onChange,
   title,
+  keys = [],
+  values = new Map(),
 }: {
   rows: ClaimRow[];
   onChange: (rows: ClaimRow[]) => void;
   title: string;
+  /** Claim names to offer (the provider's and those its trusts test). */
+  keys?: readonly string[];
+  /** Values to offer per claim name (lowercase), from the design's trusts. */
+  values?: ReadonlyMap<string, readonly string[]>;
 }) {
+  const id = useId();
   const update = (i: number, patch: Partial<ClaimRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -24,15 +32,22 @@ export function ClaimsEditor({
             aria-label={`Claim ${i + 1} name`}
             className={`${inputClass} basis-2/5 font-mono`}
             value={row.key}
+            list={`${id}-keys`}
             onChange={(e) => update(i, { key: e.currentTarget.value })}
           />
           <input
             aria-label={`Claim ${i + 1} value`}
             className={`${inputClass} flex-1 font-mono`}
             value={row.value}
+            list={`${id}-values-${i}`}
             placeholder="value (commas for a list)"
             onChange={(e) => update(i, { value: e.currentTarget.value })}
           />
+          <datalist id={`${id}-values-${i}`}>
+            {(values.get(row.key.trim().toLowerCase()) ?? []).map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
           <button
             type="button"
             className={buttonClass}
@@ -43,6 +58,11 @@ export function ClaimsEditor({
           </button>
         </div>
       ))}
+      <datalist id={`${id}-keys`}>
+        {keys.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
       <div>
         <button
           type="button"

@@ -6,7 +6,7 @@ import {
   type IdentityProvider,
   type Role,
 } from '../../model';
-import { claimsContext, suggestClaims } from './claims';
+import { claimValueChoices, claimsContext, suggestClaims } from './claims';
 
 const github = sampleDesign().identityProviders[0] as IdentityProvider;
 const githubDeploy = sampleDesign().roles.find((r) => r.id === 'role-github-deploy') as Role;
@@ -107,5 +107,41 @@ describe('claimsContext', () => {
     ],
   ])('%j becomes %j', (rows, context) => {
     expect(claimsContext(rows)).toEqual(context);
+  });
+});
+
+describe('claimValueChoices', () => {
+  const corp = 'arn:aws:iam::111111111111:saml-provider/CorpDirectory';
+  const trust = (group: string, federated = corp) =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: federated },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: {
+            StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' },
+            'ForAnyValue:StringEquals': { 'SAML:edupersonentitlement': group },
+          },
+        },
+      ],
+    });
+  it('offers every value the trusts of the design test for the provider, by claim', () => {
+    const choices = claimValueChoices(
+      [
+        trust('urn:acme:groups:engineering'),
+        trust('urn:acme:groups:finance'),
+        trust('urn:other:groups:x', 'arn:aws:iam::111111111111:saml-provider/Other'),
+        '{ broken',
+      ],
+      'SAML',
+      corp,
+    );
+    expect(choices.get('saml:edupersonentitlement')).toEqual([
+      'urn:acme:groups:engineering',
+      'urn:acme:groups:finance',
+    ]);
+    expect(choices.get('saml:aud')).toEqual(['https://signin.aws.amazon.com/saml']);
   });
 });

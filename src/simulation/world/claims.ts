@@ -65,6 +65,38 @@ export function suggestClaims(
   return rows;
 }
 
+/**
+ * Values to offer for each claim (lowercase key -> values): every value a trust policy of the
+ * design tests for this provider's claims (Allow statements naming it), so a trainer picks
+ * the other group or repository from a list instead of typing it.
+ */
+export function claimValueChoices(
+  trustTexts: readonly string[],
+  claimPrefix: string,
+  federatedName: string,
+): Map<string, string[]> {
+  const choices = new Map<string, string[]>();
+  const wanted = federatedName.toLowerCase();
+  const prefix = `${claimPrefix.toLowerCase()}:`;
+  for (const text of trustTexts) {
+    const parsed = parsePolicyText(text);
+    if (!parsed.ok) continue;
+    for (const statement of statementsOf(parsed.document)) {
+      if (statement.Effect !== 'Allow') continue;
+      const names = principalsOf(statement.Principal);
+      if (!names.some((p) => p.type === 'Federated' && p.value.toLowerCase() === wanted)) continue;
+      for (const label of conditionLabels(statement.Condition)) {
+        const key = label.key.toLowerCase();
+        if (!key.startsWith(prefix)) continue;
+        const values = choices.get(key) ?? [];
+        for (const v of label.values) if (!values.includes(v)) values.push(v);
+        choices.set(key, values);
+      }
+    }
+  }
+  return choices;
+}
+
 /** The claims as request context: empty keys dropped, comma-separated values as lists. */
 export function claimsContext(rows: readonly ClaimRow[]): ContextMap {
   const context: ContextMap = {};
