@@ -84,8 +84,12 @@ test('a trust policy without the caller gives a red trust step with its reason a
   await expect(outcome).toContainText(
     'AccessDenied: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/Deploy',
   );
+  // Across accounts both sides must allow, and neither does: the why names both.
   await expect(outcome).toContainText(
-    'Why: no Allow statement in the trust policy of arn:aws:iam::222222222222:role/Deploy names arn:aws:iam::111111111111:user/alice',
+    'Why: Trust policy principal: no Allow statement in the trust policy of arn:aws:iam::222222222222:role/Deploy names arn:aws:iam::111111111111:user/alice',
+  );
+  await expect(outcome).toContainText(
+    "Caller's identity policies: no identity policy allows sts:AssumeRole",
   );
   await expect(outcome).not.toContainText('AccessDenied: AccessDenied');
   await expect(outcome).not.toContainText(/check:|trust-principal|checkId/);
