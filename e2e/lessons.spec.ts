@@ -143,7 +143,7 @@ test('Corporate directory (SAML): the engineering group reaches Engineers; a wro
   await lessons.button('Do it for me').click();
   // "Do it for me" filled the form as a person would: the assertion's attributes are in it.
   const form = lessons.simulation.region.getByRole('form', { name: 'Assume a role' });
-  await expect(form.getByRole('textbox', { name: /value/i }).first()).toBeVisible();
+  await expect(form.getByLabel(/^Claim \d+ value$/).first()).toBeVisible();
   await expect(form).toContainText('SAML assertion attributes');
   await lessons.button('Back').click();
   await lessons.button('Back').click();
