@@ -23,6 +23,8 @@ interface Looked {
   names: { text: string; px: number; fits: boolean }[];
   labels: { text: string; px: number }[];
   edges: number;
+  /** The conditions of the trust edges in view (each checked to be in view too). */
+  conditions: string[];
   problems: string[];
 }
 
@@ -106,6 +108,38 @@ function look(page: Page, minimapToo = true): Promise<Looked> {
       for (const node of crossed) problems.push(`edge "${name}" crosses ${node}`);
     }
 
+    // A trust condition stays in view where its edge is: each conditional trust edge drawn
+    // mostly inside the canvas has its label (whole, or its chip) inside the canvas too.
+    const frame = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const within = (b: Box) =>
+      b.x >= frame.left - 0.5 &&
+      b.y >= frame.top - 0.5 &&
+      b.x + b.width <= frame.right + 0.5 &&
+      b.y + b.height <= frame.bottom + 0.5;
+    const shown = [...document.querySelectorAll<HTMLElement>('[data-edge-label]')]
+      .filter((el) => within(rect(el)))
+      .map((el) => el.getAttribute('aria-label')?.replace(/^Condition: /, '') ?? el.textContent);
+    const conditions: string[] = [];
+    for (const edge of trust) {
+      const name = edge.closest('[aria-label]')?.getAttribute('aria-label') ?? '';
+      const gate = / when (.+?)(, blocked: .+)?$/.exec(name);
+      const blocked = / blocked: (.+)$/.exec(name)?.[1];
+      const text = blocked ? `blocked: ${blocked}` : gate?.[1];
+      if (!text) continue;
+      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
+      const matrix = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      let inside = 0;
+      for (let i = 0; i <= 40; i++) {
+        const p = path.getPointAtLength((length * i) / 40);
+        const { x, y } = new DOMPoint(p.x, p.y).matrixTransform(matrix);
+        if (x >= frame.left && x <= frame.right && y >= frame.top && y <= frame.bottom) inside++;
+      }
+      if (inside <= 20) continue;
+      conditions.push(text);
+      if (!shown.includes(text)) problems.push(`the condition of "${name}" is out of view`);
+    }
+
     // Nothing the reader needs under the overview.
     const minimap = document.querySelector('.react-flow__minimap');
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
@@ -126,6 +160,7 @@ function look(page: Page, minimapToo = true): Promise<Looked> {
       names,
       labels: labels.map(({ text, px }) => ({ text, px })),
       edges: trust.length,
+      conditions,
       problems,
     };
   }, minimapToo);
@@ -158,6 +193,10 @@ for (const design of designs) {
       }
       for (const label of looked.labels)
         expect(label.px, `label ${label.text}`).toBeGreaterThanOrEqual(11);
+      // The account's ExternalId trust, in the opening view, shows its condition there too.
+      expect(looked.conditions).toContain(
+        design.name === 'sample' ? 'ExternalId "rolecraft-deploy"' : 'ExternalId "ext-role-3"',
+      );
       expect(looked.problems).toEqual([]);
     });
   }

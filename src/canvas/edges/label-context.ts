@@ -22,7 +22,7 @@ function labelTextOf(edge: FlowEdge): string | undefined {
 
 /**
  * Places the labels of these edges along their routes, clear of the node boxes and account
- * headers as the design lays them out; placed again when the layout (and so a route) changes,
+ * headers as the design lays them out, trust conditions first; placed again when the layout (and so a route) changes,
  * not on every frame of a drag. `enabled` off (large, culled designs) leaves every label at its
  * edge's middle.
  */
@@ -35,7 +35,13 @@ export function useLabelPlacements(
     if (!enabled) return new Map();
     void version; // the router is mutated in place; its version says when routes changed
     const obstacles: Box[] = router.obstacles();
-    const requests = edges.flatMap((edge) => {
+    // Trust conditions first: who may become whom (an ExternalId, MFA) finds the places on and
+    // near its edge before the permission summaries take them.
+    const ordered = [
+      ...edges.filter((e) => e.type === 'trust'),
+      ...edges.filter((e) => e.type !== 'trust'),
+    ];
+    const requests = ordered.flatMap((edge) => {
       if (edge.hidden) return [];
       const text = labelTextOf(edge);
       const route = text && router.route(edge.source, edge.target);
