@@ -131,13 +131,17 @@ test('a label with no free place is a chip that shows its words on hover and on 
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await app.open();
-  const chip = app.canvas.getByRole('button', { name: /^Condition: .*sts\.amazonaws\.com/ });
+  // The sample's crowded middle leaves one label only a chip (trust conditions are placed
+  // first, so it is a permission summary's).
+  const chip = app.canvas.getByRole('button', { name: /^Condition: / }).first();
   await expect(chip).toBeVisible();
+  const text = (await chip.getAttribute('aria-label'))!.replace(/^Condition: /, '');
+  expect(text.length).toBeGreaterThan(3);
   const words = chip.locator('xpath=following-sibling::div[1]');
   await expect(words).toBeHidden();
   await chip.hover();
   await expect(words).toBeVisible();
-  await expect(words).toContainText('sts.amazonaws.com');
+  await expect(words).toHaveText(text);
   await page.mouse.move(5, 5);
   await expect(words).toBeHidden();
   await chip.focus();

@@ -7,9 +7,11 @@ import {
   ReactFlow,
   getViewportForBounds,
   useReactFlow,
+  useStore,
   type Connection,
   type IsValidConnection,
   type OnBeforeDelete,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Design } from '../model';
@@ -33,14 +35,22 @@ import { useOverview } from './useOverview';
 import { useDrawEverything } from './picture-mode';
 import { LabelPlacements, useLabelPlacements } from './edges/label-context';
 import { EdgeRoutesContext, useEdgeRouter } from './edges/routing-context';
-import { LARGE_DESIGN, largeOpeningView, openReadably, useFitOnOpen } from './useFitOnOpen';
-import { FIT_PADDING } from './view-fit';
+import {
+  LARGE_DESIGN,
+  largeOpeningView,
+  openReadably,
+  openingViewBox,
+  useFitOnOpen,
+} from './useFitOnOpen';
+import { FIT_PADDING, MIN_ZOOM } from './view-fit';
 
-const MIN_ZOOM = 0.05;
 const deleteKeys = ['Delete', 'Backspace'];
 const fitAll = { padding: FIT_PADDING };
 const minimapSize = { width: 160, height: 110 };
 const multiSelectKeys = ['Control', 'Meta', 'Shift'];
+
+const selectWidth = (s: ReactFlowState) => s.width;
+const selectHeight = (s: ReactFlowState) => s.height;
 
 const selectCanvasActions = (s: RolecraftState) => ({
   apply: s.apply,
@@ -81,7 +91,17 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
   const { edges: designEdges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
-  const labels = useLabelPlacements(designEdges, !culling, routes);
+  // Labels are placed where the view the design opens at does not cut them.
+  const paneWidth = useStore(selectWidth);
+  const paneHeight = useStore(selectHeight);
+  const openingView = useMemo(
+    () =>
+      paneWidth > 0 && paneHeight > 0
+        ? openingViewBox(design, paneWidth, paneHeight, scale.current)
+        : undefined,
+    [design, paneWidth, paneHeight],
+  );
+  const labels = useLabelPlacements(designEdges, !culling, routes, openingView);
   const lit = usePathHighlight(nodes, designEdges);
   // React Flow measures and tracks every node it is handed: a large design hands it only the
   // nodes near the view (and the ends of the edges drawn there).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDesign, sampleDesign } from '../model';
-import { accountFrames } from './nodes/build-nodes';
-import { largeOpeningView } from './useFitOnOpen';
-import { READABLE_ZOOM } from './view-fit';
+import { accountFrames, designBounds } from './nodes/build-nodes';
+import { largeOpeningView, openingViewBox } from './useFitOnOpen';
+import { FIT_PADDING, READABLE_ZOOM } from './view-fit';
 
 const large = generateDesign({ nodes: 2000, seed: 5 });
 const width = 1280;
@@ -42,5 +42,27 @@ describe('the view a large design opens at', () => {
     const at = onScreen(present, middle.x, middle.y);
     expect(at.x).toBeCloseTo(width / 2);
     expect(at.y).toBeCloseTo(height / 2);
+  });
+});
+
+describe('what the view a design opens at shows (where labels are kept whole)', () => {
+  it('shows all of a design that fits readably, with room for the controls and legend', () => {
+    const design = generateDesign({ nodes: 12, seed: 1 });
+    const bounds = designBounds(design);
+    const view = openingViewBox(design, 1920, 1080);
+    expect(view.width / view.height).toBeCloseTo(1920 / 1080, 5);
+    expect(view.x).toBeLessThan(bounds.x);
+    expect(view.y).toBeLessThan(bounds.y);
+    expect(view.x + view.width).toBeGreaterThan(bounds.x + bounds.width);
+    expect(view.y + view.height).toBeGreaterThan(bounds.y + bounds.height);
+  });
+
+  it('shows the top left of the first account at the readable zoom when all would be too small', () => {
+    const design = generateDesign({ nodes: 40, seed: 3 });
+    const first = accountFrames(design).get(design.accounts[0]!.id)!;
+    const view = openingViewBox(design, width, height);
+    expect(view.width).toBeCloseTo(width / READABLE_ZOOM, 5);
+    expect(view.x).toBeCloseTo(first.x - parseInt(FIT_PADDING.left) / READABLE_ZOOM, 5);
+    expect(view.y).toBeCloseTo(first.y - parseInt(FIT_PADDING.top) / READABLE_ZOOM, 5);
   });
 });

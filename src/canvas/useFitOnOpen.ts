@@ -8,9 +8,9 @@ import {
 } from '@xyflow/react';
 import type { Design } from '../model';
 import { selectDesign, useRolecraftStore, type RolecraftStore } from '../store';
-import { accountFrames } from './nodes/build-nodes';
+import { accountFrames, designBounds } from './nodes/build-nodes';
 import { prefersReducedMotion } from './reveal';
-import { FIT_PADDING, READABLE_ZOOM } from './view-fit';
+import { FIT_PADDING, MIN_ZOOM, READABLE_ZOOM } from './view-fit';
 
 /** Above this many entities, a design opens on its first account rather than all of it. */
 export const LARGE_DESIGN = 300;
@@ -49,6 +49,43 @@ export function largeOpeningView(
     x: width / 2 - (width / 2 - fit.x) * scale,
     y: height / 2 - (height / 2 - fit.y) * scale,
     zoom: fit.zoom * scale,
+  };
+}
+
+/**
+ * What the view a design that is not large opens at shows, in flow coordinates (as
+ * `openReadably` opens it: all of it fitted when readable, else the top left of its first
+ * account at the readable zoom), for a pane of this size. Labels are placed where it does not
+ * cut them.
+ */
+export function openingViewBox(
+  design: Design,
+  width: number,
+  height: number,
+  scale = 1,
+): { x: number; y: number; width: number; height: number } {
+  const fit = getViewportForBounds(designBounds(design), width, height, MIN_ZOOM, 1, FIT_PADDING);
+  let view: { x: number; y: number; zoom: number };
+  if (fit.zoom >= READABLE_ZOOM - 0.001) {
+    // Present zooms the fitted view about its middle.
+    view = {
+      x: width / 2 - (width / 2 - fit.x) * scale,
+      y: height / 2 - (height / 2 - fit.y) * scale,
+      zoom: fit.zoom * scale,
+    };
+  } else {
+    const first = design.accounts[0] && accountFrames(design).get(design.accounts[0].id);
+    view = {
+      x: parseInt(FIT_PADDING.left) - (first?.x ?? 0) * READABLE_ZOOM,
+      y: parseInt(FIT_PADDING.top) - (first?.y ?? 0) * READABLE_ZOOM,
+      zoom: READABLE_ZOOM * scale,
+    };
+  }
+  return {
+    x: -view.x / view.zoom,
+    y: -view.y / view.zoom,
+    width: width / view.zoom,
+    height: height / view.zoom,
   };
 }
 

@@ -11,3 +11,6 @@ export const READABLE_ZOOM = 0.8;
 
 /** How much larger Present makes text: the panels' zoom, and the canvas's on top of its fit. */
 export const PRESENT_SCALE = 1.25;
+
+/** The furthest the canvas zooms out (and so the least a fit may zoom to). */
+export const MIN_ZOOM = 0.05;

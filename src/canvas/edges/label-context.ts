@@ -22,7 +22,8 @@ function labelTextOf(edge: FlowEdge): string | undefined {
 
 /**
  * Places the labels of these edges along their routes, clear of the node boxes and account
- * headers as the design lays them out, trust conditions first; placed again when the layout (and so a route) changes,
+ * headers as the design lays them out, trust conditions first, none cut by the edge of
+ * `view` (what the opening view shows); placed again when the layout (and so a route) changes,
  * not on every frame of a drag. `enabled` off (large, culled designs) leaves every label at its
  * edge's middle.
  */
@@ -30,6 +31,7 @@ export function useLabelPlacements(
   edges: readonly FlowEdge[],
   enabled: boolean,
   { router, version }: EdgeRoutes,
+  view?: Box,
 ): ReadonlyMap<string, LabelPlacement> {
   return useMemo(() => {
     if (!enabled) return new Map();
@@ -47,6 +49,6 @@ export function useLabelPlacements(
       const route = text && router.route(edge.source, edge.target);
       return text && route ? [{ id: edge.id, points: route.points, text }] : [];
     });
-    return placeLabels(requests, obstacles);
-  }, [edges, enabled, router, version]);
+    return placeLabels(requests, obstacles, view);
+  }, [edges, enabled, router, version, view]);
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CHIP,
+  cutBy,
   labelSize,
   placeLabels,
   type Box,
@@ -64,6 +65,25 @@ describe('placeLabels', () => {
       walls,
     );
     expect(placed.get('e')).toEqual({ x: 150, y: 110, collapsed: true });
+  });
+
+  it('moves a label the opening view would cut at its edge to a place inside the view', () => {
+    // An upright edge 10 px from the view's right edge: its middle would hang over the edge.
+    const view = { x: 0, y: 0, width: 300, height: 400 };
+    const requests = [{ id: 'e', points: down(290, 0, 400), text: 'source account "2222"' }];
+    expect(
+      cutBy(view, boxAt(placeLabels(requests, []).get('e')!, labelSize(requests[0]!.text))),
+    ).toBe(true);
+    const spot = placeLabels(requests, [], view).get('e')!;
+    expect(spot.collapsed).toBe(false);
+    expect(cutBy(view, boxAt(spot, labelSize(requests[0]!.text)))).toBe(false);
+    expect(spot.x).toBeLessThan(290);
+  });
+
+  it('leaves a label wholly out of the view where it is (its edge is out there too)', () => {
+    const view = { x: 0, y: 0, width: 300, height: 400 };
+    const placed = placeLabels([{ id: 'e', points: down(600, 0, 400), text: 'MFA' }], [], view);
+    expect(placed.get('e')).toEqual({ x: 600, y: 200, collapsed: false });
   });
 
   it('sizes a long label as it wraps', () => {

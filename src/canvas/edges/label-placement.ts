@@ -10,6 +10,8 @@ import { pointAlong, segmentHits, type Point } from './route-geometry';
 //   3. the whole label in the nearest free place around the edge, tied to it by a leader line
 //      that crosses no node (a short edge squeezed between two nodes: the label sits beside them);
 //   4. should even that find nothing near, further out, still tied to its edge.
+// Given the view the design opens at, a place that view's edge would cut is not free: the label
+// takes the next place, whole in view (or wholly out of it, where its edge is).
 // Pure: boxes in, centres out.
 
 export interface Box {
@@ -180,17 +182,34 @@ function around(
   return out.sort((a, b) => a.distance - b.distance);
 }
 
+/** Whether the edge of `view` cuts `box`: part of it inside, part outside (or within `GAP`). */
+export function cutBy(view: Box, box: Box): boolean {
+  const meets =
+    box.x < view.x + view.width &&
+    box.x + box.width > view.x &&
+    box.y < view.y + view.height &&
+    box.y + box.height > view.y;
+  const inside =
+    box.x >= view.x + GAP &&
+    box.y >= view.y + GAP &&
+    box.x + box.width <= view.x + view.width - GAP &&
+    box.y + box.height <= view.y + view.height - GAP;
+  return meets && !inside;
+}
+
 /**
  * Places every label; `obstacles` are the node boxes (and account headers) in flow coordinates.
- * Every label gets a place clear of every obstacle and of the labels placed before it.
+ * Every label gets a place clear of every obstacle and of the labels placed before it, and
+ * (given `view`, what the opening view shows, in flow coordinates) not cut by the view's edge.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
   obstacles: readonly Box[],
+  view?: Box,
 ): Map<string, LabelPlacement> {
   const taken = new BoxIndex(obstacles.map((box, i) => ({ id: `node${i}`, box })));
   const result = new Map<string, LabelPlacement>();
-  const free = (box: Box) => !taken.any(box, GAP);
+  const free = (box: Box) => !taken.any(box, GAP) && !(view && cutBy(view, box));
   /** A leader line (from the edge to the label's centre) that passes through no node or label. */
   const clearLeader = (anchor: Point, centre: Point) => {
     const span = {
