@@ -11,6 +11,7 @@
 import { wildcardMatches } from '../engine';
 import {
   access,
+  contextText,
   findEntity,
   stringList,
   principalPolicies,
@@ -45,18 +46,6 @@ function needWords(
   if (needs.some((n) => CLOCK_KEYS.has(n.key.toLowerCase()) || fixedKeys.has(n.key.toLowerCase())))
     return undefined;
   return [...new Set(needs.map((n) => n.text))];
-}
-
-/** A question's context as text, made once per context object (techniques share theirs). */
-const contextTexts = new WeakMap<Record<string, string>, string>();
-function contextText(context: Record<string, string> | undefined): string {
-  if (!context) return '';
-  let text = contextTexts.get(context);
-  if (text === undefined) {
-    text = JSON.stringify(context);
-    contextTexts.set(context, text);
-  }
-  return text;
 }
 
 export class Oracle {

@@ -28,6 +28,7 @@ import {
   type PreparedAssume,
   type RoleDefinition,
 } from '../../sts';
+import { contextText } from './context-text';
 import { arnOf } from '../arn';
 import { onEntities } from '../entity-memo';
 import { findEntity } from '../lookup';
@@ -239,18 +240,6 @@ function readsOn(side: CompiledSide, action: string): RequestReads {
 /** The signature of a request on a side (its reads for the request's action made once). */
 function signatureOn(side: CompiledSide, request: RequestInput): string {
   return requestSignature(request, readsOn(side, request.action));
-}
-
-/** A question's own context as text, made once per context object (questions share theirs). */
-const contextTexts = new WeakMap<ContextMap, string>();
-function contextText(context: ContextMap | undefined): string {
-  if (!context) return '';
-  let text = contextTexts.get(context);
-  if (text === undefined) {
-    text = JSON.stringify(context);
-    contextTexts.set(context, text);
-  }
-  return text;
 }
 
 /** A caller's half of AssumeRole, prepared once for every role it is asked about. */

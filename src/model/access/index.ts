@@ -17,6 +17,7 @@
  *   of one design for many questions.
  */
 export { access, canAssume, canCall, DesignAccess } from './access';
+export { contextText } from './context-text';
 export {
   DEFAULT_CONTEXT,
   DEFAULT_SESSION_NAME,
