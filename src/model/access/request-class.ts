@@ -1,11 +1,21 @@
-// What of a request the policies of one compiled set can read, for one action: so that two
-// requests equal in all of it get the same explanation from the engine (the same statements
-// apply, the same conditions fail), and the conditions one needs are the other's too. Read
-// from the policy documents, conservatively: a statement that may cover the action counts
-// whole; anything this does not understand makes the whole request count.
+// Request classes: which requests the policies of one compiled set cannot tell apart, for one
+// action. What the policies can read of a request (`requestReads`) is read from the documents,
+// conservatively: a statement that may cover the action counts whole; anything this does not
+// understand makes the whole request count. Two requests equal in all of it get the same
+// explanation from the engine (the same statements apply, the same conditions fail), so one
+// answer: the adapter asks the engine once per class, for AssumeRole and for any call alike.
+// A request's class is its caller's part (`callerClass`: the principal or its class, the
+// values of the keys read) and its resource's (`resourceClass`: the account, which Resource
+// patterns cover it, as the engine matches them).
 
-import { wildcardMatches, type ContextValue, type RequestInput } from '../../engine';
-import { coveredBy } from './resource-class';
+import {
+  compilePolicies,
+  evaluate,
+  wildcardMatches,
+  type CompiledPolicySet,
+  type ContextValue,
+  type RequestInput,
+} from '../../engine';
 
 export interface RequestReads {
   /** Condition keys (lower case) of the statements that may cover the action, sorted. */
@@ -51,8 +61,24 @@ function mayCover(s: Statement, action: string): boolean {
   return list === undefined || list.some((p) => wildcardMatches(p, action, true));
 }
 
-/** The reads of these documents' statements for requests of this action. */
+/** Equal reads as one object (sides with the same reads share their callers' classes). */
+const interned = new Map<string, RequestReads>();
+function intern(reads: RequestReads): RequestReads {
+  const key = JSON.stringify(reads);
+  let hit = interned.get(key);
+  if (!hit) {
+    hit = reads;
+    interned.set(key, hit);
+  }
+  return hit;
+}
+
+/** The reads of these documents' statements for requests of this action (equal reads: one object). */
 export function requestReads(docs: readonly object[], action: string): RequestReads {
+  return intern(readsOf(docs, action));
+}
+
+function readsOf(docs: readonly object[], action: string): RequestReads {
   const keys = new Set<string>();
   const resources = new Set<string>();
   let principal = false;
@@ -138,16 +164,17 @@ function lowerContext(context: Record<string, ContextValue>): Map<string, Contex
 }
 
 /**
- * The caller's part of `requestSignature` for requests that share everything else (action,
+ * The caller's part of a request's class (for requests that share everything else: action,
  * resource and its account, instant, and the question's own context `shared`): its principal
- * (or its class) and its values of the keys read that `shared` does not set. Two callers with
- * the same part make requests with the same signature. Undefined when the reads see everything.
+ * (or its class) and its values of the keys read that `shared` does not set. Callers with the
+ * same part make requests of the same class. Undefined when the reads see everything: then
+ * every caller is a class of its own.
  */
-export function callerSignature(
+export function callerClass(
   principal: string,
   context: Record<string, ContextValue>,
   reads: RequestReads,
-  shared: Record<string, ContextValue> | undefined,
+  shared?: Record<string, ContextValue>,
 ): string | undefined {
   if (reads.everything) return undefined;
   const lower = lowerContext(context);
@@ -162,42 +189,78 @@ export function callerSignature(
 }
 
 /**
- * The resource as far as these reads see it: its account, and which of the patterns read
- * cover it (the whole ARN when the reads are everything).
+ * The resource's part of a request's class: its account, and which of the patterns read cover
+ * it (the whole ARN when the reads are everything).
  */
-export function resourceSignature(resource: string, reads: RequestReads): string {
+export function resourceClass(resource: string, reads: RequestReads): string {
   if (reads.everything) return resource;
   return reads.resource
     ? `${accountOf(resource)} ${coveredBy(reads.resources, resource)}`
     : accountOf(resource);
 }
 
-/** The request but for its resource as far as these reads see it (see `requestSignature`). */
-export function signatureButResource(
-  request: Omit<RequestInput, 'resource'>,
-  reads: RequestReads,
-): string {
-  const context = request.context ?? {};
+/**
+ * The request's class under these reads: two requests of the same class are the same request
+ * to those policies.
+ */
+export function requestClass(request: RequestInput, reads: RequestReads): string {
   const head = [
-    reads.principal ? request.principal : classOf(request.principal),
+    resourceClass(request.resource, reads),
     request.resourceAccount ?? '',
     request.action,
     request.now ?? '',
   ].join('\n');
-  if (reads.everything) return `${head}\n${request.principal}\n${JSON.stringify(context)}`;
-  const lower = lowerContext(context);
-  let values = '';
-  for (const key of reads.keys) {
-    const value = lower.get(key);
-    values += `\n${value === undefined ? '-' : JSON.stringify(value)}`;
-  }
-  return head + values;
+  const caller = callerClass(request.principal, request.context ?? {}, reads);
+  return caller === undefined
+    ? `${head}\n${request.principal}\n${JSON.stringify(request.context ?? {})}`
+    : `${head}\n${caller}`;
 }
 
-/**
- * The request as far as these reads see it: two requests with the same signature are the same
- * request to those policies.
- */
-export function requestSignature(request: RequestInput, reads: RequestReads): string {
-  return `${resourceSignature(request.resource, reads)}\n${signatureButResource(request, reads)}`;
+// Which Resource (or NotResource) patterns of a policy cover a resource, as the engine
+// matches them: each pattern asked of the engine itself, as the one statement of a probe
+// policy (so an ARN pattern is matched component by component, exactly as in a decision).
+
+/** The probe's caller and the resource's account: one account, so the identity Allow alone decides. */
+const PROBE_ACCOUNT = '000000000000';
+const PROBE_PRINCIPAL = `arn:aws:iam::${PROBE_ACCOUNT}:user/rolecraft-probe`;
+const PROBE_ACTION = 'rolecraft:Probe';
+
+const probes = new Map<string, { set: CompiledPolicySet; covers: Map<string, boolean> }>();
+
+/** Whether the pattern covers the resource, by the engine's decision on a probe policy. */
+function patternCovers(pattern: string, resource: string): boolean {
+  let probe = probes.get(pattern);
+  if (!probe) {
+    if (probes.size >= 20_000) probes.clear();
+    const set = compilePolicies({
+      identity: [
+        { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: pattern }] },
+      ],
+    });
+    probe = { set, covers: new Map() };
+    probes.set(pattern, probe);
+  }
+  let covered = probe.covers.get(resource);
+  if (covered === undefined) {
+    if (probe.covers.size >= 50_000) probe.covers.clear();
+    covered =
+      evaluate(
+        {
+          principal: PROBE_PRINCIPAL,
+          action: PROBE_ACTION,
+          resource,
+          resourceAccount: PROBE_ACCOUNT,
+        },
+        probe.set,
+      ).decision === 'Allow';
+    probe.covers.set(resource, covered);
+  }
+  return covered;
+}
+
+/** One character per pattern: `1` when it covers the resource, else `0`. */
+function coveredBy(patterns: readonly string[], resource: string): string {
+  let bits = '';
+  for (const p of patterns) bits += patternCovers(p, resource) ? '1' : '0';
+  return bits;
 }

@@ -1,11 +1,11 @@
 // The conditions found by explaining one AssumeRole are reused for a request that is the same
-// to the policies (`requestReads`, `requestSignature`): the reads are conservative, and every
+// to the policies (`requestReads`, `requestClass`): the reads are conservative, and every
 // answer, asked in either order on one adapter, is still the full verdict's.
 import { describe, expect, it } from 'vitest';
 import { emptyDesign, makeAccount, makeManagedPolicy, makeRole, makeUser } from '../factories';
 import type { Design } from '../types';
 import { DesignAccess } from './access';
-import { requestReads, requestSignature, resourceSignature } from './request-reads';
+import { requestReads, requestClass, resourceClass } from './request-class';
 
 const ACCOUNT = '111122223333';
 const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
@@ -138,7 +138,7 @@ describe('what a request of an action reads of policies', () => {
       context,
       now: '2026-06-01T00:00:00Z',
     });
-    const alice = requestSignature(
+    const alice = requestClass(
       request(`arn:aws:iam::${ACCOUNT}:user/alice`, `arn:aws:iam::${ACCOUNT}:role/a`, {
         'aws:username': 'alice',
       }),
@@ -146,7 +146,7 @@ describe('what a request of an action reads of policies', () => {
     );
     // Another user, another role of the account, another value of a key no policy reads: the same.
     expect(
-      requestSignature(
+      requestClass(
         request(`arn:aws:iam::${ACCOUNT}:user/bob`, `arn:aws:iam::${ACCOUNT}:role/b`, {
           'aws:username': 'bob',
         }),
@@ -161,7 +161,7 @@ describe('what a request of an action reads of policies', () => {
       request(`arn:aws:sts::${ACCOUNT}:assumed-role/r/s`, `arn:aws:iam::${ACCOUNT}:role/b`, {}),
       request(`arn:aws:iam::${ACCOUNT}:user/bob`, 'arn:aws:iam::444455556666:role/b', {}),
     ])
-      expect(requestSignature(other, reads)).not.toBe(alice);
+      expect(requestClass(other, reads)).not.toBe(alice);
   });
 
   it('signs a resource by the patterns that cover it, as the engine matches them', () => {
@@ -169,7 +169,7 @@ describe('what a request of an action reads of policies', () => {
       [doc(assume([`arn:aws:iam::${ACCOUNT}:role/deploy-*`, 'arn:aws:iam::*:role/x?']))],
       'sts:AssumeRole',
     );
-    const sign = (resource: string) => resourceSignature(resource, reads);
+    const sign = (resource: string) => resourceClass(resource, reads);
     const role = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:role/${name}`;
     // Two roles the same patterns cover, in one account: the same.
     expect(sign(role('deploy-1'))).toBe(sign(role('deploy-2')));
