@@ -1,4 +1,5 @@
 import { normalisePath } from './arn';
+import { layoutEdited } from './layout-edits';
 import { findEntity } from './lookup';
 import { propagateArnChanges } from './propagate';
 import {
@@ -33,9 +34,9 @@ export function addEntity(design: Design, args: { entity: Entity; position?: Pos
   if (findEntity(design, args.entity.id)) return design;
   const key = collectionOf[args.entity.kind];
   const next = { ...design, [key]: [...(design[key] as Entity[]), args.entity] };
-  return args.position
-    ? { ...next, layout: { ...design.layout, [args.entity.id]: args.position } }
-    : next;
+  if (!args.position) return next;
+  const layout = { ...design.layout, [args.entity.id]: args.position };
+  return { ...next, layout: layoutEdited(design.layout, layout, [args.entity.id]) };
 }
 
 /**
@@ -177,7 +178,7 @@ export function setPositions(
   args: { positions: Record<EntityId, Position> },
 ): Design {
   const layout = { ...design.layout };
-  let changed = false;
+  const changed: EntityId[] = [];
   for (const [id, position] of Object.entries(args.positions)) {
     if (!findEntity(design, id)) continue;
     const old = layout[id];
@@ -190,9 +191,11 @@ export function setPositions(
     )
       continue;
     layout[id] = position;
-    changed = true;
+    changed.push(id);
   }
-  return changed ? { ...design, layout } : design;
+  return changed.length > 0
+    ? { ...design, layout: layoutEdited(design.layout, layout, changed) }
+    : design;
 }
 
 export function renameDesign(design: Design, args: { name: string }): Design {

@@ -29,6 +29,7 @@ export * from './resource-types';
 export { generateDesign } from './generate';
 export * from './access';
 export { sameAccessInputs } from './entity-memo';
+export { layoutChanges, layoutEdited } from './layout-edits';
 export { statementCoversAction } from './action-match';
 export { formattingOf } from './json-edit';
 export * from './grant';

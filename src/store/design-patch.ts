@@ -4,7 +4,7 @@
 // fields replaced (by reference, shared with the designs on either side) and, for a drag, a
 // few layout entries. Undo history stores these instead of whole designs, so a drag at
 // 10,000 nodes costs a few hundred bytes, not a copy of the layout.
-import type { Design, EntityId, Position } from '../model';
+import { layoutChanges, layoutEdited, type Design, type EntityId, type Position } from '../model';
 
 export interface DesignPatch {
   /** Top-level fields (other than `layout`) that take these values. */
@@ -30,24 +30,40 @@ export function diffDesigns(
   if (from.layout !== to.layout) {
     const ahead: Record<EntityId, Position | null> = {};
     const back: Record<EntityId, Position | null> = {};
-    for (const id of Object.keys(to.layout)) {
-      const before = from.layout[id];
-      const after = to.layout[id];
-      if (before !== after) {
-        ahead[id] = after ?? null;
-        back[id] = before ?? null;
-      }
+    // A drop's layout knows which entries it set: those, not 10,000 compared.
+    const known = layoutChanges(from.layout, to.layout);
+    for (const id of known ?? []) {
+      ahead[id] = to.layout[id] ?? null;
+      back[id] = from.layout[id] ?? null;
     }
-    for (const id of Object.keys(from.layout)) {
-      if (!(id in to.layout)) {
-        ahead[id] = null;
-        back[id] = from.layout[id] ?? null;
-      }
-    }
+    if (!known) diffLayouts(from.layout, to.layout, ahead, back);
     forward.layout = ahead;
     backward.layout = back;
   }
   return { forward, backward };
+}
+
+/** Every entry that differs between two layouts, into `ahead` (to's) and `back` (from's). */
+function diffLayouts(
+  from: Design['layout'],
+  to: Design['layout'],
+  ahead: Record<EntityId, Position | null>,
+  back: Record<EntityId, Position | null>,
+) {
+  for (const id of Object.keys(to)) {
+    const before = from[id];
+    const after = to[id];
+    if (before !== after) {
+      ahead[id] = after ?? null;
+      back[id] = before ?? null;
+    }
+  }
+  for (const id of Object.keys(from)) {
+    if (!(id in to)) {
+      ahead[id] = null;
+      back[id] = from[id] ?? null;
+    }
+  }
 }
 
 /** `design` with `patch` applied; untouched fields keep their identity. */
@@ -59,7 +75,7 @@ export function applyDesignPatch(design: Design, patch: DesignPatch): Design {
       if (position === null) delete layout[id];
       else layout[id] = position;
     }
-    next.layout = layout;
+    next.layout = layoutEdited(design.layout, layout, Object.keys(patch.layout));
   }
   return next;
 }

@@ -2,6 +2,7 @@ import {
   accountRootArn,
   arnOf,
   findEntity,
+  layoutChanges,
   sameAccessInputs,
   type Account,
   type Design,
@@ -113,7 +114,9 @@ interface Placement {
   entries: number;
   /**
    * The placement this one was updated from and the entities that moved since (a drop), so
-   * what is derived from placements can be updated too; absent when placed afresh.
+   * what is derived from placements can be updated too; absent when placed afresh, and let go
+   * once the next placement is updated from this one (a chain of placements, each with its
+   * 10,000 positions, would keep every drop's copy alive).
    */
   from?: { placement: Placement; moved: readonly EntityId[] };
 }
@@ -138,14 +141,22 @@ function placeAfresh(design: Design): Placement {
  */
 function placeMoved(before: Design, placed: Placement, design: Design): Placement | undefined {
   if (!sameAccessInputs(before, design) || before.accounts !== design.accounts) return undefined;
-  const moved: EntityId[] = [];
-  let entries = 0;
   const old = before.layout;
-  for (const id in design.layout) {
-    const at = design.layout[id];
-    if (!at) continue;
-    entries++;
-    if (at !== old[id]) moved.push(id);
+  // A drop's layout knows which entries it set; otherwise every entry is compared.
+  const known = layoutChanges(old, design.layout);
+  let moved: EntityId[] = [];
+  let entries = placed.entries;
+  if (known) {
+    for (const id of known) entries += (design.layout[id] ? 1 : 0) - (old[id] ? 1 : 0);
+    moved = known.filter((id) => design.layout[id]);
+  } else {
+    entries = 0;
+    for (const id in design.layout) {
+      const at = design.layout[id];
+      if (!at) continue;
+      entries++;
+      if (at !== old[id]) moved.push(id);
+    }
   }
   // A removed or added entry (unplaced entities fill slots in order), or an account moved (its
   // unplaced entities follow it), or many moves (an auto layout): place afresh.
@@ -179,6 +190,9 @@ function placementOf(design: Design): Placement {
     hit =
       (lastPlaced && placeMoved(lastPlaced.design, lastPlaced.placement, design)) ??
       placeAfresh(design);
+    // What is derived from placements is updated from the last one only: the one before it
+    // is let go (see `Placement.from`).
+    if (hit.from) delete hit.from.placement.from;
     placements.set(design, hit);
     lastPlaced = { design, placement: hit };
   }

@@ -1,4 +1,4 @@
-import { useStore } from '@xyflow/react';
+import { useStore, type Transform } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { SessionRecord } from '../../sts/index.ts';
@@ -32,6 +32,8 @@ import { useMeasuredHeights } from './useMeasuredHeights';
 import { useNodeBoxes, usePaneSize, useVisibleNodeBoxes } from './useNodeBoxes';
 
 const TOKEN_SIZE = 22;
+const NO_VIEW: Transform = [0, 0, 1];
+const NO_ROLE_IDS: ReadonlyMap<string, string | undefined> = new Map();
 const BADGE = { width: 180, height: 30 };
 const CARD_WIDTH = 236;
 /** About the height of one unfolded card, for placing a stack before it is measured. */
@@ -218,9 +220,13 @@ export function SimulationOverlay() {
     })),
   );
   const pane = usePaneSize();
-  const transform = useStore((s) => s.transform);
+  // The view matters only for a run's route; without one, panning re-renders nothing here.
+  const transform = useStore((s) => (run ? s.transform : NO_VIEW));
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  // Every role's ARN only while there are credentials to place (a drop at 10,000 nodes with
+  // none would make them all again for nothing).
   const roleIds = useMemo(() => {
+    if (sessions.length === 0) return NO_ROLE_IDS;
     const byArn = new Map(design.roles.map((r) => [arnOf(design, r), r.id]));
     return new Map(sessions.map((s) => [s.accessKeyId, byArn.get(s.roleArn)]));
   }, [design, sessions]);
@@ -263,7 +269,13 @@ export function SimulationOverlay() {
   const outcome = run?.done ? run.steps[run.steps.length - 1] : undefined;
   const lit: Lit = run?.stale ? 'stale' : outcome?.tone === 'fail' ? 'fail' : 'pass';
 
-  const maxOf = new Map(design.roles.map((r) => [r.id, r.maxSessionDuration]));
+  const maxOf = useMemo(
+    () =>
+      sessions.length === 0
+        ? new Map<string, number | undefined>()
+        : new Map(design.roles.map((r) => [r.id, r.maxSessionDuration])),
+    [design, sessions],
+  );
   const docks = useMemo(
     () => dockPlacements(shown, roleIds, boxes, heights, opened, obstacles, badge, route, pane),
     [shown, roleIds, boxes, heights, opened, obstacles, badge, route, pane],

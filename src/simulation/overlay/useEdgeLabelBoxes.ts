@@ -19,9 +19,11 @@ const OVER_THE_CANVAS = '[data-edge-label], .react-flow__panel';
  * change.
  */
 export function useEdgeLabelBoxes(root: RefObject<HTMLElement | null>, enabled: boolean): Box[] {
-  const transform = useStore((s) => s.transform);
-  const nodes = useStore((s) => s.nodes);
-  const edges = useStore((s) => s.edges);
+  // Subscribed only while the simulation shows something: panning or dragging otherwise
+  // re-renders nothing here.
+  const transform = useStore((s) => (enabled ? s.transform : null));
+  const nodes = useStore((s) => (enabled ? s.nodes : null));
+  const edges = useStore((s) => (enabled ? s.edges : null));
   const [boxes, setBoxes] = useState<Box[]>([]);
   useLayoutEffect(() => {
     const read = () => {

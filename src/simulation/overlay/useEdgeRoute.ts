@@ -68,7 +68,7 @@ export function useEdgeRoute(
       [sourceKey, target, typeKey],
     ),
   );
-  const edges = useStore((s) => s.edges);
+  const edges = useStore((s) => (edgeId ? s.edges : null));
   // Where the edge's two ends are (flow coordinates): its path changes when they move.
   const ends = useStore(
     useCallback(
