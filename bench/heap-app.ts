@@ -6,7 +6,7 @@
  * what is retained, not for targets (app.bench.ts reads heap growth per drag);
  * `--dist dist-plain` (a build with `--minify false`) gives readable names.
  *
- *   npx vite build --minify false --outDir dist-plain
+ *   npm run bench:app-heap     (builds first)
  *   npx tsx bench/heap-app.ts [--size 10000] [--drags 12] [--dist dist-plain] [--top 30]
  */
 import { loadavg } from 'node:os';
