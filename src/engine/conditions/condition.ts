@@ -4,12 +4,12 @@
  * positive operator false and a negated one true, `...IfExists` true, `ForAllValues:` true and
  * `ForAnyValue:` false (an empty list counts as missing); `Null` tests presence.
  */
+import { keyIdOf } from '../evaluate/context-keys.ts';
 import {
   emptyContext,
-  keyIdOf,
   type ContextLookup,
   type RequestContext,
-} from '../evaluate/context.ts';
+} from '../evaluate/request-context.ts';
 import type { ContextValue } from '../types.ts';
 import { parseTemplate, resolveCodes, resolveText, type Template } from '../variables/template.ts';
 import type { ConditionOperator } from './operator.ts';

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileCondition, conditionHolds, explainCondition } from './condition.ts';
-import { RequestContext } from '../evaluate/context.ts';
+import { RequestContext } from '../evaluate/request-context.ts';
 import { parsePrincipal } from '../principal/principal-info.ts';
 import type { ContextValue } from '../types.ts';
 
 /** A request context holding exactly these keys (an anonymous caller derives none of them). */
 function context(values: Record<string, ContextValue>): RequestContext {
-  return new RequestContext().reset(
-    values,
-    null,
-    undefined,
-    parsePrincipal('anonymous'),
-    undefined,
-  );
+  return new RequestContext().reset(values, undefined, parsePrincipal('anonymous'), undefined);
 }
 
 function holds(

@@ -1,5 +1,6 @@
 /** Resource and NotResource entries, with policy variables resolved per request. */
-import { emptyContext, type ContextLookup, type RequestState } from '../evaluate/context.ts';
+import type { RequestState } from '../evaluate/context.ts';
+import { emptyContext, type ContextLookup } from '../evaluate/request-context.ts';
 import { parseTemplate, resolveCodesInto, type Template } from '../variables/template.ts';
 import { compileArnPattern, splitArnPattern, type ArnTest } from './arn.ts';
 import { compileCodes, matchCodes, type StringTest } from './glob.ts';

@@ -3,7 +3,7 @@
  * `${*}`, `${?}`, `${$}`. Variables only exist in policies with Version `2012-10-17`;
  * elsewhere `${...}` is plain text.
  */
-import type { ContextLookup } from '../evaluate/context.ts';
+import type { ContextLookup } from '../evaluate/request-context.ts';
 import { ANY_ONE, STAR } from '../match/glob.ts';
 
 /** One piece of a template. `literal` text never holds wildcards (escapes land here). */
