@@ -2,7 +2,7 @@ import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { iamCatalogue } from '../catalogue/catalogue';
 import { createDiagnoser } from './diagnose';
-import { quickFixes, type QuickFix } from './quick-fixes';
+import { loadQuickFixData, quickFixes, type QuickFix } from './quick-fixes';
 import { design } from './test-support';
 import type { PolicyType } from './types';
 
@@ -126,5 +126,41 @@ describe('quick fixes', () => {
     expect(parse(applyFix(text, fix!)).Statement[0].Condition).toEqual({
       StringEquals: { 'example.com:aud': 'my-client' },
     });
+  });
+});
+
+describe('loadQuickFixData', () => {
+  it('loads what the fixes read, so that asking for them afterwards waits on no load', async () => {
+    const asked: string[] = [];
+    const counting = {
+      services: () => (asked.push('services'), iamCatalogue.services()),
+      service: (key: string) => (asked.push(key), iamCatalogue.service(key)),
+    };
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["sts:AssumeRol", "s4:GetObject", "ec2:RunInstances"], "Resource": "*"}]}';
+    const diagnostics = await diagnoser.diagnose(text, 'identity');
+    await loadQuickFixData(text, diagnostics, counting);
+    // The unknown action's service and the service list for the unknown service; nothing for
+    // an action that is fine.
+    expect(asked.sort()).toEqual(['services', 'sts']);
+    asked.length = 0;
+    let settled = false;
+    const fixes = quickFixes(
+      text,
+      diagnostics,
+      { start: 0, end: text.length },
+      {
+        policyType: 'identity',
+        catalogue: counting,
+        entities: () => design,
+      },
+    ).then((found) => ((settled = true), found));
+    // Everything is loaded: the fixes settle within the microtasks of this turn.
+    await new Promise<void>((resolve) => queueMicrotask(resolve));
+    for (let i = 0; i < 20 && !settled; i++) await Promise.resolve();
+    expect(settled).toBe(true);
+    expect((await fixes).map((f) => f.title)).toEqual(
+      expect.arrayContaining(['Replace with `sts:AssumeRole`']),
+    );
   });
 });

@@ -63,6 +63,29 @@ export async function quickFixes(
   return fixes;
 }
 
+/**
+ * Loads what the quick fixes of these diagnostics read from the catalogue (the service an
+ * unknown action names, the list of services), so that asking for them afterwards waits on
+ * nothing. The editor shows a problem only once this is done: Monaco asks twice at a Ctrl+.
+ * (the menu, then its lightbulb), and two answers that wait on one load settle together, the
+ * lightbulb's replacing the menu's, which then never opens.
+ */
+export async function loadQuickFixData(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  catalogue: Catalogue,
+): Promise<void> {
+  const loads: Promise<unknown>[] = [];
+  for (const d of diagnostics) {
+    if (d.code === 'unknown-service') loads.push(catalogue.services());
+    if (d.code !== 'unknown-action') continue;
+    const value = stringAt(text, d);
+    const parts = value ? splitAction(value) : undefined;
+    if (parts) loads.push(catalogue.service(parts.service));
+  }
+  await Promise.all(loads);
+}
+
 function addVersion(text: string, diagnostic: Diagnostic): QuickFix {
   const edits = modify(text, ['Version'], '2012-10-17', {
     formattingOptions: formattingOf(text),

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../engine';
 import { iamCatalogue } from '../catalogue/catalogue';
 import type { Span } from '../language/cursor';
 import { sortProblems } from '../language/markers';
+import { loadQuickFixData } from '../language/quick-fixes';
 import { createWorkerDiagnoser } from '../language/worker-diagnoser';
 import type { DesignEntity, LanguageEnv, PolicyType } from '../language/types';
 import { debounce, type Debounced } from '../sync/debounce';
@@ -333,6 +334,9 @@ export class PolicyEditorSession {
         doc.input.optional && text.trim() === ''
           ? []
           : await diagnoser.diagnose(text, doc.input.policyType);
+      // A problem shows once its quick fix can be answered without waiting (see loadQuickFixData);
+      // a catalogue that fails to load only costs the fix, not the problem.
+      await loadQuickFixData(text, diagnostics, iamCatalogue).catch(() => undefined);
       if (model.isDisposed() || model.getVersionId() !== version) {
         doc.again ||= !model.isDisposed();
         return;
