@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/app';
+import { expect, test, lookAt } from './fixtures/app';
 import { openRealSample } from './fixtures/authz-sample';
 import { DesignCanvas } from './fixtures/canvas';
 import { PolicyEditorPane } from './fixtures/editor';
@@ -39,7 +39,7 @@ test('Who can: an action picked from the catalogue, a resource from the design, 
   await resource.pressSequentially('obama');
   await page.getByRole('option', { name: `obama · user · ${obama}` }).click();
   await expect(resource).toHaveValue(obama);
-  await page.screenshot({ path: '/tmp/e2e-who-can-picked.png' });
+  await lookAt(page, '/tmp/e2e-who-can-picked.png');
   await page.getByRole('button', { name: 'Ask who can' }).click();
 
   const list = page.getByRole('list', { name: 'Who can list' });
@@ -57,7 +57,7 @@ test('Who can: an action picked from the catalogue, a resource from the design, 
   await expect(trust).toHaveClass(/path-lit/);
   await expect(call).toHaveClass(/path-current/);
   await expect(app.node('obama')).toHaveClass(/path-current/);
-  await page.screenshot({ path: '/tmp/e2e-who-can-path.png' });
+  await lookAt(page, '/tmp/e2e-who-can-path.png');
   await path.getByRole('button', { name: 'Back' }).click();
   await expect(path.getByText('Step 1 of 2')).toBeVisible();
   await expect(trust).toHaveClass(/path-current/);
@@ -77,13 +77,15 @@ test('the editor’s what-if: a trust policy edited to let biden in says what it
   await page.getByRole('button', { name: 'Run analysis' }).click();
   await expect(page.getByRole('button', { name: 'Run analysis again' })).toBeVisible();
 
-  // Its name, not the middle of the node (where its finding badge may sit).
+  // Its name, not the middle of the node (where its finding badge may sit), once the badges
+  // have settled on the canvas.
+  await app.settled();
   await app.node('OverprivilegedEC2').getByText('OverprivilegedEC2', { exact: true }).click();
   await expect(app.inspector.getByLabel('ARN')).toHaveText(
     'arn:aws:iam::012345678901:role/OverprivilegedEC2',
   );
   const pane = new PolicyEditorPane(page, app.inspector);
-  await expect(pane.editor('Trust policy')).toBeAttached({ timeout: 30_000 });
+  await pane.show('Trust policy');
   // biden beside the service in the statement's Principal, typed where a person would.
   await pane.cursorAtEndOf('"Service": "ec2.amazonaws.com"');
   await page.keyboard.insertText(',\n"AWS": "arn:aws:iam::012345678901:user/biden"');
@@ -94,7 +96,7 @@ test('the editor’s what-if: a trust policy edited to let biden in says what it
   await expect(adds).toContainText('biden can escalate to obama');
   // Not kept yet: the edit is on the canvas while the summary asks.
   await expect(canvas.edge('biden may assume OverprivilegedEC2')).toBeAttached();
-  await page.screenshot({ path: '/tmp/e2e-what-if-editor.png' });
+  await lookAt(page, '/tmp/e2e-what-if-editor.png');
 
   await summary.getByRole('button', { name: 'Undo the edit' }).click();
   await expect(summary).toBeHidden();
@@ -132,10 +134,10 @@ test('an account lists its customer managed policies with their holders; one edi
   await list.getByRole('button', { name: 'Edit managed policy InsecurePolicy' }).click();
   const pane = new PolicyEditorPane(page, app.inspector);
   await expect(pane.tab('InsecurePolicy (managed)')).toHaveAttribute('aria-selected', 'true');
-  await expect(pane.editor('InsecurePolicy (managed)')).toBeAttached({ timeout: 30_000 });
+  await pane.show('InsecurePolicy (managed)');
   await pane.cursorAtEndOf('"s3:PutObjectAcl"');
   await page.keyboard.insertText(',\n"s3:GetObject"');
-  await page.screenshot({ path: '/tmp/e2e-account-managed-policies.png' });
+  await lookAt(page, '/tmp/e2e-account-managed-policies.png');
   await new DesignCanvas(app).saved();
 
   // Its holder has the edit: one policy, edited once.

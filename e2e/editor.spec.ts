@@ -42,6 +42,25 @@ test.describe('policy editor', () => {
     await expect(edge).toHaveCount(1);
   });
 
+  test('Ctrl+. opens the quick fix at once, even while the catalogue it reads is still loading', async ({
+    page,
+  }) => {
+    // On a slow machine the service's catalogue chunk takes a while: Ctrl+. pressed just after
+    // the warning shows, with Monaco's own lightbulb request arriving while it loads, still
+    // opens the menu (it used to lose it: the two requests settled together and the
+    // lightbulb's answer replaced the menu's).
+    await page.route(/\/assets\/group-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
+    await pane.press('ArrowLeft', 'ArrowLeft', 'Backspace');
+    await expect(pane.problem(/^Warning: unknown action `sts:AssumeRol`/)).toBeVisible();
+    await pane.press('Control+.');
+    await pane.quickFix('Replace with `sts:AssumeRole`').click({ timeout: 10_000 });
+    await expect(pane.problems).toContainText('no problems');
+  });
+
   test('choosing a problem selects exactly its range in the editor', async ({ page }) => {
     await pane.cursorAtEndOf('"Action": "sts:AssumeRole"');
     await pane.press('ArrowLeft', 'ArrowLeft', 'Backspace');

@@ -1,6 +1,7 @@
 import { exportDesign, importDesign, statementSpan } from './fixtures/design-file';
 import { PolicyEditorPane } from './fixtures/editor';
 import { expect, test } from './fixtures/simulation';
+import { lookAt } from './fixtures/app';
 
 // A failed check opens the statement that decided it in the inspector's policy editor: the
 // right tab, the statement selected, scrolled into view and highlighted until it is edited.
@@ -37,7 +38,7 @@ test('a trust policy without the caller: the refused assume opens Deploy’s tru
   await expect(simulation.app.toolbar).toBeInViewport({ ratio: 1 });
   // The deciding check keeps the focus in the panel: a failure does not take the keyboard.
   await expect(pane.editor('Trust policy')).not.toBeFocused();
-  await page.screenshot({ path: '/tmp/reveal-trust.png' });
+  await lookAt(page, '/tmp/reveal-trust.png');
 
   // Editing the policy ends the highlight; asking again brings it back, with the keyboard.
   await pane.cursorAtEndOf('"Version": "2012-10-17"');
@@ -93,7 +94,7 @@ test('an identity policy Deny opens that permission policy’s tab, at the denyi
   await simulation.app.node('alice').click();
   const pane = new PolicyEditorPane(page, simulation.app.inspector);
   await expect(pane.tab('AssumeDeveloper (inline)')).toHaveAttribute('aria-selected', 'true');
-  await expect(pane.editor('AssumeDeveloper (inline)')).toBeAttached({ timeout: 30_000 });
+  await pane.show('AssumeDeveloper (inline)');
 
   await simulation.assume({ caller: ALICE, role: DEVELOPER });
   await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
@@ -107,7 +108,7 @@ test('an identity policy Deny opens that permission policy’s tab, at the denyi
   await expect(pane.host).toHaveAttribute('data-selection', statement);
   await expect(pane.revealedLines.first()).toBeInViewport();
   await expect(simulation.app.toolbar).toBeInViewport({ ratio: 1 });
-  await page.screenshot({ path: '/tmp/reveal-deny.png' });
+  await lookAt(page, '/tmp/reveal-deny.png');
 
   // Another tab and back: the highlight stays with its policy until it is edited.
   await pane.tab('AssumeDeveloper (inline)').click();

@@ -1,5 +1,14 @@
 // Tabs over the policies of the selection, each edited in the (lazily loaded) policy editor.
-import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import type { DesignEntity, PolicyType } from './language/types';
 import type { TabReveal } from './reveal';
 
@@ -10,6 +19,26 @@ const loadEditor = () =>
   });
 
 const PolicyEditor = lazy(loadEditor);
+
+/**
+ * Whether the element has come into view (it stays so): Monaco and its workers are the
+ * largest thing the app loads, and the inspector's editor sits below the fold, so it loads
+ * once a person scrolls to it rather than on every selection. Where the browser cannot tell
+ * (no IntersectionObserver), it counts as in view.
+ */
+function useSeen(target: RefObject<HTMLElement | null>): boolean {
+  const [seen, setSeen] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = target.current;
+    if (seen || !element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [seen, target]);
+  return seen;
+}
 
 export interface PolicyTab {
   /** Stable identity of the policy (not its label). */
@@ -36,6 +65,23 @@ export interface PolicyTabsProps {
   expandRequest?: number;
 }
 
+/**
+ * The policy's text as it will show in the editor, until the editor has loaded: read-only,
+ * the same size, so nothing moves when it arrives.
+ */
+function PolicyPreview({ text, fill }: { text: string; fill: boolean }) {
+  return (
+    <div
+      className={`${fill ? 'h-full' : 'h-80'} overflow-hidden rounded border border-slate-200 dark:border-slate-700`}
+    >
+      <p className="border-b border-slate-200 px-2 py-1 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        Loading the policy editor…
+      </p>
+      <pre className="px-2 py-1 font-mono text-xs text-slate-700 dark:text-slate-300">{text}</pre>
+    </div>
+  );
+}
+
 export function PolicyTabs(props: PolicyTabsProps) {
   const { tabs, entities, label = 'Policies', reveal, onRevealed, expandRequest } = props;
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -60,6 +106,11 @@ export function PolicyTabs(props: PolicyTabsProps) {
     setRevealSeen(reveal.nonce);
     setChosen(reveal.key);
   }
+  const panel = useRef<HTMLDivElement>(null);
+  // Scrolled into view, expanded or asked to pick out a range: the editor loads, and stays.
+  const [wanted, setWanted] = useState(false);
+  if (!wanted && (expanded || reveal !== undefined)) setWanted(true);
+  const load = useSeen(panel) || wanted;
   const base = useId();
   const active = tabs.find((t) => t.key === chosen) ?? tabs[0];
   if (!active) return null;
@@ -140,26 +191,31 @@ export function PolicyTabs(props: PolicyTabsProps) {
         </button>
       </div>
       <div
+        ref={panel}
         role="tabpanel"
         id={panelId}
         aria-labelledby={tabId(activeIndex)}
         className={expanded ? 'min-h-0 flex-1' : ''}
       >
-        <Suspense fallback={<p className="text-xs text-slate-500">Loading the policy editor…</p>}>
-          <PolicyEditor
-            documentKey={active.key}
-            label={active.label}
-            policyType={active.policyType}
-            value={active.text}
-            onChange={active.onChange}
-            {...(entities ? { entities } : {})}
-            readOnly={active.readOnly ?? false}
-            optional={active.optional ?? false}
-            fill={expanded}
-            {...(reveal?.key === active.key ? { reveal, revealFrom: root } : {})}
-            {...(onRevealed ? { onRevealed } : {})}
-          />
-        </Suspense>
+        {load ? (
+          <Suspense fallback={<PolicyPreview text={active.text} fill={expanded} />}>
+            <PolicyEditor
+              documentKey={active.key}
+              label={active.label}
+              policyType={active.policyType}
+              value={active.text}
+              onChange={active.onChange}
+              {...(entities ? { entities } : {})}
+              readOnly={active.readOnly ?? false}
+              optional={active.optional ?? false}
+              fill={expanded}
+              {...(reveal?.key === active.key ? { reveal, revealFrom: root } : {})}
+              {...(onRevealed ? { onRevealed } : {})}
+            />
+          </Suspense>
+        ) : (
+          <PolicyPreview text={active.text} fill={expanded} />
+        )}
       </div>
     </div>
   );
