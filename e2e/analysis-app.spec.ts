@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/app';
+import { expect, test, lookAt } from './fixtures/app';
 import { openRealSample } from './fixtures/authz-sample';
 import { DesignCanvas } from './fixtures/canvas';
 
@@ -18,7 +18,7 @@ test('the analysis in the app: badges on nodes, an edit with its what-if, an esc
     .node('MyRole')
     .getByRole('button', { name: '3 findings on MyRole, worst high' });
   await expect(badge).toBeVisible();
-  await page.screenshot({ path: '/tmp/e2e-analysis-badges.png' });
+  await lookAt(page, '/tmp/e2e-analysis-badges.png');
   await page.getByRole('tab', { name: 'Simulation' }).click();
   await badge.click();
   await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute(
@@ -52,7 +52,7 @@ test('the analysis in the app: badges on nodes, an edit with its what-if, an esc
     // A node scrolled out of the canvas is clipped by it: only what shows can be covered.
     if (box && overlaps(box, canvasBox)) expect(overlaps(docked, box)).toBe(false);
   }
-  await page.screenshot({ path: '/tmp/e2e-analysis-what-if.png' });
+  await lookAt(page, '/tmp/e2e-analysis-what-if.png');
   await summary.getByRole('button', { name: 'Keep' }).click();
   await expect(summary).toBeHidden();
 
@@ -66,7 +66,7 @@ test('the analysis in the app: badges on nodes, an edit with its what-if, an esc
   await expect(trust).toHaveClass(/path-lit/);
   await expect(accessKey).toHaveClass(/path-current/);
   await expect(app.node('obama')).toHaveClass(/path-current/);
-  await page.screenshot({ path: '/tmp/e2e-analysis-path.png' });
+  await lookAt(page, '/tmp/e2e-analysis-path.png');
   await path.getByRole('button', { name: 'Back' }).click();
   await expect(path.getByText('Step 1 of 2')).toBeVisible();
   await expect(trust).toHaveClass(/path-current/);

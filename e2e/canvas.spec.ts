@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures/app';
+import { expect, test, lookAt } from './fixtures/app';
 import { DesignCanvas } from './fixtures/canvas';
 
 test('draws a trust edge from an empty canvas, deletes it, undoes, and finds it after a reload', async ({
@@ -47,7 +47,7 @@ test('draws a trust edge from an empty canvas, deletes it, undoes, and finds it 
   await expect(app.node('carol')).toBeVisible();
   await expect(app.node('Auditor')).toBeVisible();
   await expect(canvas.edge('carol may assume Auditor')).toBeAttached();
-  await page.screenshot({ path: '/tmp/e2e-drawn.png' });
+  await lookAt(page, '/tmp/e2e-drawn.png');
 });
 
 test('import of a file that is not a design shows why and keeps the open design', async ({
@@ -70,7 +70,7 @@ test('import of a file that is not a design shows why and keeps the open design'
   await expect(alert).toContainText('not a Rolecraft design file');
   await expect(alert).toContainText('drawio');
   await expect(app.node('alice')).toBeVisible();
-  await page.screenshot({ path: '/tmp/e2e-import-error.png' });
+  await lookAt(page, '/tmp/e2e-import-error.png');
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
 });
@@ -298,7 +298,7 @@ test('draws the cross-account example with the keyboard alone', async ({ app, pa
   await find('Deploy');
   await expect(app.inspector.getByLabel('ARN')).toHaveText('arn:aws:iam::222222222222:role/Deploy');
   await expect(app.inspector).toContainText('arn:aws:iam::111111111111:role/Developer');
-  await page.screenshot({ path: '/tmp/e2e-keyboard.png' });
+  await lookAt(page, '/tmp/e2e-keyboard.png');
 });
 
 test('deleting an account asks first, naming what goes with it', async ({ app, page }) => {

@@ -1,4 +1,4 @@
-import type { RolecraftApp } from './fixtures/app';
+import { lookAt, type RolecraftApp } from './fixtures/app';
 import { expect, expectNothingCovered, test } from './fixtures/simulation';
 import type { Page } from '@playwright/test';
 
@@ -171,7 +171,7 @@ async function openDesign(app: RolecraftApp, page: Page, path: string, first?: s
   if (first) await expect(app.node(first)).toBeVisible();
   else await expect(page.locator('.react-flow__node').first()).toBeVisible();
   // The opening view settles (fit, then measured labels placed).
-  await page.waitForTimeout(600);
+  await app.settled();
 }
 
 for (const design of designs) {
@@ -183,7 +183,7 @@ for (const design of designs) {
       await page.setViewportSize(size);
       await openDesign(app, page, design.path, design.first);
       const slug = design.name.replace(/\W+/g, '-');
-      await page.screenshot({ path: `.reports/edge-routes/${slug}-${size.width}.png` });
+      await lookAt(page, `.reports/edge-routes/${slug}-${size.width}.png`);
       const looked = await look(page, design.minimap);
       expect(looked.names.length).toBeGreaterThan(5);
       expect(looked.edges).toBeGreaterThan(3);
@@ -232,8 +232,8 @@ test('an edge re-routes around a node dropped on it, and its label follows', asy
   await page.mouse.down();
   await page.mouse.move(middle.x, middle.y, { steps: 8 });
   await page.mouse.up();
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: '.reports/edge-routes/after-drop.png' });
+  await app.settled();
+  await lookAt(page, '.reports/edge-routes/after-drop.png');
   const after = await look(page);
   expect(after.problems.filter((p) => p.startsWith('edge'))).toEqual([]);
 });
@@ -278,6 +278,6 @@ for (const size of sizes) {
     await simulation.assume({ caller: 'user2 (user', role: 'Role26 (', mfa: false });
     await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
     await expectNothingCovered(page, 'user2 -> Role26 without MFA (denied)');
-    await page.screenshot({ path: `.reports/edge-routes/40-nodes-simulation-${size.width}.png` });
+    await lookAt(page, `.reports/edge-routes/40-nodes-simulation-${size.width}.png`);
   });
 }

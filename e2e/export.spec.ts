@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { RolecraftApp, expect, test } from './fixtures/app';
+import { RolecraftApp, expect, test, lookAt } from './fixtures/app';
 import { DesignCanvas } from './fixtures/canvas';
 import { exportDesign } from './fixtures/design-file';
 
@@ -174,7 +174,7 @@ test('a share link opens the same design, as a new design, in a fresh browser', 
     await expect(prompt).toContainText('Review of prod access');
     await expect(prompt).toContainText('2 accounts, 4 roles, 1 user');
     await expect(prompt).toContainText('opens as a new design');
-    await other.screenshot({ path: '/tmp/e2e-share-prompt.png' });
+    await lookAt(other, '/tmp/e2e-share-prompt.png');
     await prompt.getByRole('button', { name: 'Open as a new design' }).click();
     await expect(otherApp.node('GitHubDeploy')).toBeVisible();
     expect(new URL(other.url()).hash).toBe('');
@@ -264,13 +264,10 @@ test('a picture of a large design holds every node, not only those near the view
 }) => {
   await app.open('/?generate=400');
   // A design this large draws only what is near the view on screen, once the opening view has
-  // settled (it pans to the first account): the same count twice, half a second apart.
+  // settled (it pans to the first account).
+  await app.settled();
   const count = () => page.locator('.react-flow__node').count();
-  let onScreen = -1;
-  for (let last = -2; onScreen !== last; await page.waitForTimeout(500)) {
-    last = onScreen;
-    onScreen = await count();
-  }
+  const onScreen = await count();
   expect(onScreen).toBeLessThan(400);
   const download = await exportItem(app, 'Export SVG');
   const svg = readFileSync(await download.path(), 'utf8');

@@ -2,6 +2,7 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures/lessons';
 import { DesignCanvas } from './fixtures/canvas';
 import type { SimulationPage } from './fixtures/simulation';
+import { lookAt } from './fixtures/app';
 
 // Every lesson step a learner can do with the forms, no JSON typed: the SAML group in the
 // assertion, the call's action and resource picked from lists; and from an empty design the
@@ -86,7 +87,7 @@ test('the SAML lesson played by hand: the group picked in the assertion, the cal
   await lessons.button('Next').click();
   await callByPicking(simulation, 'Engineers/', 's3:GetObject', /^an object in acme-build-logs/);
   await expect(simulation.outcome('Make a call')).toContainText('Allowed', { timeout: 20_000 });
-  await page.screenshot({ path: '.reports/forms-not-json/saml-lesson-call-1280.png' });
+  await lookAt(page, '.reports/forms-not-json/saml-lesson-call-1280.png');
   // No policy editor was typed in.
   await expect(lessons.notice).toHaveCount(0);
 });
@@ -160,5 +161,5 @@ test('from an empty design: the SAML group condition and the role’s permission
 
   await callByPicking(simulation, 'Engineers/', 's3:GetObject', /^an object in acme-build-logs/);
   await expect(simulation.outcome('Make a call')).toContainText('Allowed', { timeout: 20_000 });
-  await page.screenshot({ path: '.reports/forms-not-json/empty-design-call-1280.png' });
+  await lookAt(page, '.reports/forms-not-json/empty-design-call-1280.png');
 });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/app';
+import { expect, test, lookAt } from './fixtures/app';
 import { importFiles, openRealSample, realSample } from './fixtures/authz-sample';
 
 test('imports real authorization details with a design file refused beside it, and shows the summary', async ({
@@ -18,12 +18,12 @@ test('imports real authorization details with a design file refused beside it, a
   await expect(dialog.getByRole('list', { name: 'Skipped and why' })).toContainText(
     'notes.json: not authorization details: no RoleDetailList, UserDetailList, GroupDetailList or Policies',
   );
-  await page.screenshot({ path: '/tmp/e2e-import-authz.png' });
+  await lookAt(page, '/tmp/e2e-import-authz.png');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(app.node('OverprivilegedEC2')).toBeVisible();
   await expect(app.node('obama')).toBeVisible();
   await expect(app.node('ec2.amazonaws.com')).toBeVisible();
-  await page.screenshot({ path: '/tmp/e2e-import-authz-canvas.png' });
+  await lookAt(page, '/tmp/e2e-import-authz-canvas.png');
 });
 
 test('analyses the imported account in a worker and opens a finding at its statement', async ({
@@ -43,5 +43,5 @@ test('analyses the imported account in a worker and opens a finding at its state
     'aria-selected',
     'true',
   );
-  await page.screenshot({ path: '/tmp/e2e-findings.png' });
+  await lookAt(page, '/tmp/e2e-findings.png');
 });

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/app';
+import { expect, test, lookAt } from './fixtures/app';
 import { DesignCanvas } from './fixtures/canvas';
 import { InspectorPolicies, permissionEdge } from './fixtures/inspector';
 
@@ -86,7 +86,7 @@ test.describe('policies in the inspector', () => {
     await expect(edge).toHaveAccessibleName(
       'OrdersFunctionRole may use prod-artifacts: s3:GetObject',
     );
-    await page.screenshot({ path: 'test-results/shared-policy.png' });
+    await lookAt(page, 'test-results/shared-policy.png');
 
     // Detached from one, it stays attached to the other; undo attaches it again.
     await inspector.editor.collapseButton.click();

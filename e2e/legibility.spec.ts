@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures/app';
+import { expect, lookAt, test } from './fixtures/app';
 
 // The canvas as it opens, measured the way a reader sees it: rendered text sizes at the
 // opening zoom, names whole inside their nodes, room for the canvas with the simulation open.
@@ -14,8 +14,8 @@ for (const size of sizes) {
     await page.setViewportSize(size);
     await app.open();
     await expect(app.node('alice')).toBeVisible();
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `.reports/legibility/sample-${size.width}.png` });
+    await app.settled();
+    await lookAt(page, `.reports/legibility/sample-${size.width}.png`);
 
     const measured = await page.evaluate(() => {
       const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
@@ -62,7 +62,7 @@ for (const size of sizes) {
     await page.setViewportSize(size);
     await app.open();
     await expect(app.node('alice')).toBeVisible();
-    await page.waitForTimeout(500);
+    await app.settled();
     const found = await page.evaluate(() => {
       const box = (el: Element) => {
         const r = el.getBoundingClientRect();

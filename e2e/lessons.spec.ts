@@ -2,6 +2,7 @@
 // (the lesson panel and the simulation's event log); and a lesson broken on purpose.
 import { expect, test } from './fixtures/lessons';
 import { PolicyEditorPane } from './fixtures/editor';
+import { lookAt } from './fixtures/app';
 
 test('the gallery lists the lessons with a picture and a line; one opens as a new design', async ({
   lessons,
@@ -16,7 +17,7 @@ test('the gallery lists the lessons with a picture and a line; one opens as a ne
     lessons.gallery.getByRole('button', { name: 'Break glass' }),
   ).toHaveAccessibleDescription(/help desk/);
   await expect(cards.first().locator('svg rect').first()).toBeVisible();
-  await page.screenshot({ path: '/tmp/lessons-gallery.png' });
+  await lookAt(page, '/tmp/lessons-gallery.png');
   await page.keyboard.press('Escape');
   await expect(lessons.gallery).toBeHidden();
 
@@ -96,9 +97,9 @@ test('Break glass: read-only is denied, no MFA is denied, MFA gives 15 minutes o
 }) => {
   await lessons.open('Break glass');
   await expect(lessons.stepCounter).toHaveText('Step 1 of 8');
-  await page.screenshot({ path: '/tmp/lesson-break-glass-start.png' });
+  await lookAt(page, '/tmp/lesson-break-glass-start.png');
   await lessons.playToEnd();
-  await page.screenshot({ path: '/tmp/lesson-break-glass-end.png' });
+  await lookAt(page, '/tmp/lesson-break-glass-end.png');
   expect(await lessons.eventRows()).toEqual([
     expect.stringMatching(/DeleteObject .*user\/ana-helpdesk AccessDenied$/),
     expect.stringMatching(/AssumeRole .*user\/ana-helpdesk AccessDenied$/),
@@ -195,7 +196,7 @@ test('GitHub Actions deploys: main of acme/storefront deploys, another repositor
   await lessons.button('Back').click();
   await expect(lessons.stepCounter).toHaveText('Step 5 of 7');
   await expect(editor.line('"repo:*"')).toBeVisible();
-  await page.screenshot({ path: '/tmp/lesson-github-widened.png' });
+  await lookAt(page, '/tmp/lesson-github-widened.png');
 });
 
 test('breaking Break glass: without MFA in the trust, the step says the call now succeeds; Reset lesson restores it', async ({
@@ -213,7 +214,7 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
   for (let i = 0; i < 5; i++) await editor.press('ControlOrMeta+Shift+K');
   await editor.cursorAtEndOf('"Action": "sts:AssumeRole",');
   await editor.press('Backspace');
-  await page.screenshot({ path: '/tmp/lesson-breaking.png' });
+  await lookAt(page, '/tmp/lesson-breaking.png');
   // The trust edge no longer shows the condition, neither in its label nor in its name.
   const trustEdge = (name: RegExp) => lessons.simulation.app.canvas.getByRole('group', { name });
   const mfaLabel = lessons.simulation.app.canvas.getByText('MFA', { exact: true });
@@ -228,7 +229,7 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
     'the trust no longer requires MFA: the call now succeeds without it',
   );
   await expect(lessons.happened).toContainText('OK');
-  await page.screenshot({ path: '/tmp/lesson-broken.png' });
+  await lookAt(page, '/tmp/lesson-broken.png');
   const rows = await lessons.eventRows();
   expect(rows[rows.length - 1]).toMatch(/AssumeRole .*user\/ana-helpdesk OK$/);
 
@@ -239,7 +240,7 @@ test('breaking Break glass: without MFA in the trust, the step says the call now
   await expect(trustEdge(/^ana-helpdesk may assume BreakGlassAdmin when MFA$/)).toHaveCount(1);
   await expect(mfaLabel).toBeVisible();
   await expect(mfaLabel).toBeInViewport();
-  await page.screenshot({ path: '/tmp/lesson-reset.png' });
+  await lookAt(page, '/tmp/lesson-reset.png');
   await expect(lessons.simulation.tab('Event log')).toHaveText('Event log');
   // The reset lesson is saved over this tab's own record of it, not taken for another tab's.
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
@@ -263,5 +264,5 @@ test('at 1280x720 the step controls stay in view however long the step', async (
   await expect(panel.getByRole('button', { name: 'Back', exact: true })).toBeInViewport({
     ratio: 1,
   });
-  await page.screenshot({ path: '.reports/lesson-1280x720.png' });
+  await lookAt(page, '.reports/lesson-1280x720.png');
 });

@@ -5,6 +5,7 @@ import { DesignCanvas } from './fixtures/canvas';
 import { trustEdge } from './fixtures/editor';
 import { InspectorPolicies, permissionEdge } from './fixtures/inspector';
 import { expect, test } from './fixtures/simulation';
+import { lookAt } from './fixtures/app';
 
 const ALICE = 'alice';
 const DEVELOPER = 'Developer';
@@ -56,7 +57,7 @@ test('alice without policies, named in Deploy’s trust: the canvas draws no unc
   await simulation.assume({ caller: ALICE, role: DEPLOY });
   await expect(simulation.outcome('Assume role')).toContainText('AccessDenied');
   await expect(simulation.card('Deploy/alice')).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/one-answer-alice.png' });
+  await lookAt(page, '/tmp/one-answer-alice.png');
 });
 
 const secureOnlyBucketPolicy = JSON.stringify(
@@ -129,5 +130,5 @@ test('a bucket policy that allows Deploy only over TLS: the edge says so and a f
     'arn:aws:s3:::prod-artifacts/build.zip',
   );
   await expect(simulation.outcome('Make a call')).toContainText('Implicitly denied');
-  await page.screenshot({ path: '/tmp/one-answer-tls.png' });
+  await lookAt(page, '/tmp/one-answer-tls.png');
 });

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, test } from './fixtures/app';
+import { expect, test, lookAt } from './fixtures/app';
 
 // Room for the canvas at 1280x720: the bottom panel and the inspector resize (mouse and
 // keyboard, as the WAI-ARIA window splitter) and collapse, kept per browser; the policy
@@ -33,7 +33,7 @@ test('at 1280x720 the canvas keeps 55% of the height with the simulation open', 
   const simulation = page.getByRole('region', { name: 'Simulation' });
   await expect(simulation.getByRole('button', { name: 'Assume role' })).toBeVisible();
   expect(await height(app.canvas)).toBeGreaterThanOrEqual(0.55 * 720);
-  await page.screenshot({ path: 'test-results/room-1280x720.png' });
+  await lookAt(page, 'test-results/room-1280x720.png');
 });
 
 test('the bottom panel and the inspector resize from the keyboard and stay so', async ({
@@ -122,7 +122,7 @@ test('the inspector’s policy editor shows 15 lines, and opens large; Escape cl
   const pane = page.getByRole('dialog', { name: /^Policy editor/ });
   await expect(pane).toBeVisible();
   expect(await editorLines(pane)).toBeGreaterThanOrEqual(15);
-  await page.screenshot({ path: 'test-results/room-editor-expanded.png' });
+  await lookAt(page, 'test-results/room-editor-expanded.png');
   await pane.getByRole('tab').first().focus();
   await page.keyboard.press('Escape');
   await expect(pane).toBeHidden();
@@ -155,14 +155,14 @@ test('Present enlarges the panels’ text and the canvas, and is remembered', as
   expect(await height(nodeName)).toBeGreaterThanOrEqual(nodeHeight * 1.2);
   // The canvas keeps its share in Present too.
   expect(await height(app.canvas)).toBeGreaterThanOrEqual(0.55 * 720);
-  await page.screenshot({ path: 'test-results/room-present.png' });
+  await lookAt(page, 'test-results/room-present.png');
   await page.reload();
   await expect(app.canvas.getByRole('application')).toBeVisible();
   await expect(present).toHaveAttribute('aria-pressed', 'true');
   expect(await fontOf(label)).toBeGreaterThanOrEqual(small * 1.2);
   // The canvas opens at its fit times Present's factor again (it opened at the plain fit).
   await expect.poll(() => height(nodeName)).toBeGreaterThanOrEqual(nodeHeight * 1.2);
-  await page.screenshot({ path: 'test-results/room-present-reloaded.png' });
+  await lookAt(page, 'test-results/room-present-reloaded.png');
   await present.click();
   expect(await fontOf(label)).toBeCloseTo(small, 0);
   await expect.poll(() => height(nodeName)).toBeCloseTo(nodeHeight, 0);

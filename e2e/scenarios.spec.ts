@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type SimulationPage } from './fixtures/simulation';
 import { DesignCanvas } from './fixtures/canvas';
-import type { RolecraftApp } from './fixtures/app';
+import { lookAt, type RolecraftApp } from './fixtures/app';
 
 // The classic reasons to use a role (the app's nine lessons, and role chaining), each built
 // from an empty design as a person does: toolbar, drags, inspector fields and the simulation
@@ -287,7 +287,7 @@ scenario(
       expect(view.accounts).toEqual([true, true]);
       expect(view.smallest).toBeGreaterThanOrEqual(12);
     }).toPass({ timeout: 5_000 });
-    await build.page.screenshot({ path: '.reports/scenarios/two-accounts-1280.png' });
+    await lookAt(build.page, '.reports/scenarios/two-accounts-1280.png');
     await build.trust('uploader', 'PartnerUpload');
     const conditions = await build.selectEdge('uploader', 'PartnerUpload');
     await conditions.getByLabel('Require ExternalId').fill('acme-partner-7f3k');
