@@ -78,54 +78,60 @@ interface Question {
   answers: Map<string, AccessAnswer>;
 }
 
+/** The policies a question is asked of, compiled (see `compiled-sides.ts`). */
+interface Scope {
+  id: number;
+}
+
 /**
- * Answers by question and class of caller. A question's key names all its callers share: the
- * compiled policies (by side id), the action, the resource (or its class), the instant and
- * the question's own context.
+ * Answers by question and class of caller. A question is named by the compiled policies it
+ * is asked of (`scope`) and a key for all else its callers share (the action, the resource or
+ * its class, the instant, the question's own context: each part of the key or of the callers'
+ * classes).
  */
 export class AnswerClasses {
-  /** The questions asked, by key (what the engine was asked: one answer per class of each). */
-  readonly questions = new Map<string, Question>();
+  private readonly scopes = new Map<Scope, Map<string, Question>>();
+
+  /** Every question asked, by scope and key (what the engine was asked: one answer per class). */
+  get questions(): Map<string, Question> {
+    const all = new Map<string, Question>();
+    for (const [scope, byKey] of this.scopes)
+      for (const [key, question] of byKey) all.set(`${scope.id}\n${key}`, question);
+    return all;
+  }
 
   /** The answer kept for this caller's class, if any. */
   known(
+    scope: Scope,
     key: string,
     caller: ClassedCaller,
     shared: ContextMap | undefined,
   ): AccessAnswer | undefined {
-    const question = this.questions.get(key);
+    const question = this.scopes.get(scope)?.get(key);
     const member = question && classOf(caller, question.reads, shared);
     return member === undefined ? undefined : question!.answers.get(member);
   }
 
   /** Keeps the answer for the caller's class (`reads`: what the question's policies read). */
   keep(
+    scope: Scope,
     key: string,
     reads: RequestReads,
     caller: ClassedCaller,
     shared: ContextMap | undefined,
     answer: AccessAnswer,
   ): void {
-    let question = this.questions.get(key);
+    let byKey = this.scopes.get(scope);
+    if (!byKey) {
+      byKey = new Map();
+      this.scopes.set(scope, byKey);
+    }
+    let question = byKey.get(key);
     if (!question) {
       question = { reads, answers: new Map() };
-      this.questions.set(key, question);
+      byKey.set(key, question);
     }
     const member = classOf(caller, question.reads, shared);
     if (member !== undefined) question.answers.set(member, answer);
-  }
-
-  /** The answer for the caller's class: `ask`ed for the first caller of the class, kept for the others. */
-  answer(
-    key: string,
-    reads: RequestReads,
-    caller: ClassedCaller,
-    ask: () => AccessAnswer,
-  ): AccessAnswer {
-    const known = this.known(key, caller, undefined);
-    if (known) return known;
-    const answer = ask();
-    this.keep(key, reads, caller, undefined, answer);
-    return answer;
   }
 }

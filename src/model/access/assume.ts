@@ -50,8 +50,8 @@ interface AssumeSide {
   /** The action its AssumeRole authorizes (`sts:<api>`). */
   action: string;
   /**
-   * The caller as its trust requests' classes read it, with what else STS reads of it before
-   * the policies (the session duration asked, a chained session).
+   * The caller as its trust requests' classes read it, with its action and instant and what
+   * else STS reads of it before the policies (the session duration asked, a chained session).
    */
   classed: ClassedCaller;
 }
@@ -141,10 +141,13 @@ export class AssumeQuestions {
       return this.assumeOnce(q, side, target);
     // One answer per class of callers (`answer-classes.ts`), kept by the role's class.
     const both = this.sides.joined(side.compiled, target.trust);
-    const { action } = side;
-    const reads = readsOn(both, action);
-    const key = `${both.id}\n${action}\n${prepared.nowIso}\n${this.roleClass(target, reads)}`;
-    return this.classes.answer(key, reads, side.classed, () => this.assumeOnce(q, side, target));
+    const reads = readsOn(both, side.action);
+    const place = this.roleClass(target, reads);
+    const known = this.classes.known(both, place, side.classed, undefined);
+    if (known) return known;
+    const answer = this.assumeOnce(q, side, target);
+    this.classes.keep(both, place, reads, side.classed, undefined, answer);
+    return answer;
   }
 
   /**
@@ -258,7 +261,7 @@ export class AssumeQuestions {
               classed: classedCaller(
                 prepared.caller.principal,
                 prepared.context,
-                `${prepared.params.DurationSeconds ?? ''}\n${prepared.chained}`,
+                `${prepared.api}\n${prepared.nowIso}\n${prepared.params.DurationSeconds ?? ''}\n${prepared.chained}`,
               ),
             };
       bySource.set(key, side);

@@ -91,15 +91,24 @@ export class CallQuestions {
     // compiled caller half: asked of the engine for the first of the class.
     const profile = this.callerProfile(q.source, nowMs);
     const key = profile
-      ? `${profile.side.id}\n${q.action}\n${q.resource}\n${nowMs}\n${contextText(q.context)}`
+      ? `${q.action}\n${q.resource}\n${nowMs}\n${contextText(q.context)}`
       : undefined;
     const known =
-      key === undefined ? undefined : this.classes.known(key, profile!.classed, q.context);
+      key === undefined
+        ? undefined
+        : this.classes.known(profile!.side, key, profile!.classed, q.context);
     if (known) return known;
     const { answer, side } = this.callAnswerAlone(q, nowMs);
     // Kept only when the caller's requests are the ones its profile says (the design's world).
     if (key !== undefined && side && side.caller === profile!.side)
-      this.classes.keep(key, readsOn(side.compiled, q.action), profile!.classed, q.context, answer);
+      this.classes.keep(
+        profile!.side,
+        key,
+        readsOn(side.compiled, q.action),
+        profile!.classed,
+        q.context,
+        answer,
+      );
     return answer;
   }
 

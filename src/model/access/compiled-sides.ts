@@ -8,7 +8,7 @@ import {
   type PolicyDocument,
   type PolicyInputs,
 } from '../../engine';
-import { requestReads, type RequestReads } from './request-class';
+import { joinedReads, requestReads, type RequestReads } from './request-class';
 
 /** Policies compiled once, with whether any of their statements has a condition. */
 export interface CompiledSide {
@@ -20,6 +20,8 @@ export interface CompiledSide {
   docs: readonly PolicyDocument[];
   /** What requests of each action read of these policies (see `requestReads`), made on first use. */
   reads?: Map<string, RequestReads>;
+  /** A join's two sides (its reads are theirs together). */
+  of?: readonly [CompiledSide, CompiledSide];
 }
 
 const documentsOf = (inputs: PolicyInputs): PolicyDocument[] => [
@@ -65,7 +67,9 @@ export function readsOn(side: CompiledSide, action: string): RequestReads {
   side.reads ??= new Map();
   let reads = side.reads.get(action);
   if (!reads) {
-    reads = requestReads(side.docs, action);
+    reads = side.of
+      ? joinedReads(readsOn(side.of[0], action), readsOn(side.of[1], action))
+      : requestReads(side.docs, action);
     side.reads.set(action, reads);
   }
   return reads;
@@ -131,6 +135,7 @@ export class SideCache {
         set: joined(caller.set, target.set),
         conditionFree: caller.conditionFree && target.conditionFree,
         docs: [...caller.docs, ...target.docs],
+        of: [caller, target],
       };
       byTarget.set(target, both);
     }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDesign, makeAccount, makeManagedPolicy, makeRole, makeUser } from '../factories';
 import type { Design } from '../types';
 import { DesignAccess } from './access';
-import { requestReads, requestClass, resourceClass } from './request-class';
+import { joinedReads, requestReads, requestClass, resourceClass } from './request-class';
 
 const ACCOUNT = '111122223333';
 const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
@@ -124,6 +124,25 @@ describe('what a request of an action reads of policies', () => {
     ],
   ])('%s', (_name, docs, reads) => {
     expect(requestReads(docs, 'sts:AssumeRole')).toEqual(reads);
+  });
+
+  it("reads two sets' documents together as the union of each set's reads", () => {
+    const sets: object[][] = [
+      [],
+      [doc(assume())],
+      [doc(assume(`arn:aws:iam::${ACCOUNT}:role/deploy-*`))],
+      [doc(trust({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }))],
+      [doc(trust({ StringEquals: { 'aws:PrincipalTag/team': 'ops', 'sts:ExternalId': 'x' } }))],
+      [doc(trust(undefined, { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }))],
+      [doc({ Effect: 'Deny', Action: 'sts:*', NotResource: ['*', 'arn:aws:iam::1:role/b'] })],
+      [doc(assume('arn:aws:iam::*:role/${aws:username}'))],
+      [doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::1:role/x' })],
+    ];
+    for (const a of sets)
+      for (const b of sets)
+        expect(
+          joinedReads(requestReads(a, 'sts:AssumeRole'), requestReads(b, 'sts:AssumeRole')),
+        ).toBe(requestReads([...a, ...b], 'sts:AssumeRole'));
   });
 
   it('signs a request by what the policies read of it', () => {

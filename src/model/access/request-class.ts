@@ -75,7 +75,37 @@ function intern(reads: RequestReads): RequestReads {
 
 /** The reads of these documents' statements for requests of this action (equal reads: one object). */
 export function requestReads(docs: readonly object[], action: string): RequestReads {
-  return intern(readsOf(docs, action));
+  const reads = readsOf(docs, action);
+  return reads === EVERYTHING ? EVERYTHING : intern(reads);
+}
+
+const joins = new WeakMap<RequestReads, WeakMap<RequestReads, RequestReads>>();
+
+/**
+ * The reads of two sets' documents together, from each set's reads: `requestReads(a ++ b)`
+ * (reads are a union over statements), made once per pair.
+ */
+export function joinedReads(a: RequestReads, b: RequestReads): RequestReads {
+  let byB = joins.get(a);
+  if (!byB) {
+    byB = new WeakMap();
+    joins.set(a, byB);
+  }
+  let both = byB.get(b);
+  if (!both) {
+    both =
+      a.everything || b.everything
+        ? EVERYTHING
+        : intern({
+            keys: [...new Set([...a.keys, ...b.keys])].sort(),
+            principal: a.principal || b.principal,
+            resource: a.resource || b.resource,
+            resources: [...new Set([...a.resources, ...b.resources])].sort(),
+            everything: false,
+          });
+    byB.set(b, both);
+  }
+  return both;
 }
 
 function readsOf(docs: readonly object[], action: string): RequestReads {
