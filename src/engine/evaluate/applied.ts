@@ -9,7 +9,7 @@ import type { Outcome } from './decide.ts';
 import type { StatementRef } from './explain.ts';
 import { FactsTally, type Facts, type Participation } from './facts.ts';
 import type { ActionPlan } from './plan.ts';
-import { appliesBeyondAction } from './statement.ts';
+import { testedMatch, testStatement } from './statement.ts';
 
 /** The facts, gathered from the statements that apply (reused: evaluation is synchronous). */
 const tally = new FactsTally();
@@ -22,13 +22,27 @@ const appliedDenies: CompiledStatement[] = [];
 const appliedAllows: CompiledStatement[] = [];
 let denied = 0;
 let allowed = 0;
+/**
+ * What the first pass found, as pairs of a statement's place (`ActionPlan.places`) and its `Tested` result, in
+ * the order tested (reused): the explanation of every policy reads them instead of testing
+ * those statements again ({@link testedResults}).
+ */
+const results: number[] = [];
+let resultCount = 0;
+const noResults: readonly number[] = Object.freeze([]);
+
+/** A copy of the first pass's results for the request just explained (they outlive the pass). */
+export function testedResults(): readonly number[] {
+  return resultCount === 0 ? noResults : results.slice(0, resultCount);
+}
 
 /**
  * Tallies the statements of one list of the plan (their Action covers the request's action and
  * their Effect is valid) that apply, with the fast path's test; those of considered policies
- * are noted for the decisive statements.
+ * are noted for the decisive statements, and every result for the explanation.
  */
 function tallyApplied(
+  places: ReadonlyMap<CompiledStatement, number>,
   list: readonly CompiledStatement[],
   state: RequestState,
   attached: boolean,
@@ -36,7 +50,10 @@ function tallyApplied(
 ): void {
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
-    const match = appliesBeyondAction(s, state, attached);
+    const tested = testStatement(s, state, attached);
+    results[resultCount++] = places.get(s)!;
+    results[resultCount++] = tested;
+    const match = testedMatch(tested);
     if (match === null) continue;
     const deny = s.effect === 'Deny';
     tally.add(s.policy.kind, s.policy.level, deny, match);
@@ -57,28 +74,30 @@ export function gatherFacts(
   plan: ActionPlan,
   part: Participation,
 ): Facts {
+  const places = plan.places;
   tally.reset();
   denied = 0;
   allowed = 0;
+  resultCount = 0;
   if (part.scpApplies) {
-    tallyApplied(plan.scpDeny, state, false, true);
+    tallyApplied(places, plan.scpDeny, state, false, true);
     for (let l = 0; l < plan.scpAllow.length; l++)
-      tallyApplied(plan.scpAllow[l]!, state, false, true);
+      tallyApplied(places, plan.scpAllow[l]!, state, false, true);
   }
-  tallyApplied(plan.rcpDeny, state, true, true);
-  tallyApplied(plan.resourceDeny, state, true, true);
-  tallyApplied(plan.resourceAllow, state, true, true);
+  tallyApplied(places, plan.rcpDeny, state, true, true);
+  tallyApplied(places, plan.resourceDeny, state, true, true);
+  tallyApplied(places, plan.resourceAllow, state, true, true);
   if (part.identityApplies) {
-    tallyApplied(plan.identityDeny, state, false, true);
-    tallyApplied(plan.identityAllow, state, false, true);
+    tallyApplied(places, plan.identityDeny, state, false, true);
+    tallyApplied(places, plan.identityAllow, state, false, true);
   }
   if (part.boundaryApplies) {
-    tallyApplied(plan.boundaryDeny, state, false, true);
-    tallyApplied(plan.boundaryAllow, state, false, true);
+    tallyApplied(places, plan.boundaryDeny, state, false, true);
+    tallyApplied(places, plan.boundaryAllow, state, false, true);
   }
   if (part.sessionApplies) {
-    tallyApplied(plan.sessionDeny, state, false, true);
-    tallyApplied(plan.sessionAllow, state, false, true);
+    tallyApplied(places, plan.sessionDeny, state, false, true);
+    tallyApplied(places, plan.sessionAllow, state, false, true);
   }
   return tally.facts(set, part);
 }

@@ -47,6 +47,8 @@ class State implements RequestState {
   resourceAccount: string | undefined = undefined;
   readonly lookup = new RequestContext();
   hasBoundary = false;
+  /** Which request it holds: a new number per request filled in, a kept one's when restored. */
+  generation = 0;
   private arn: string | undefined = undefined;
   private arnRead = false;
   private notes: (string | undefined)[] = [undefined, undefined, undefined, undefined];
@@ -80,6 +82,7 @@ class State implements RequestState {
     const resourceArn = splitArn(request.resource);
     const resourceAccount = resourceAccountOf(request.resourceAccount, resourceArn, principal);
     this.lookup.reset(request.context, request.now, principal, resourceAccount);
+    this.generation = ++generations;
     return this.set(
       actionLower,
       request.resource,
@@ -92,6 +95,7 @@ class State implements RequestState {
 
   restore(kept: KeptRequest, actionLower: string, hasBoundary: boolean): this {
     this.lookup.restore(kept);
+    this.generation = kept.generation;
     const { resource, resourceArn, principal, resourceAccount } = kept;
     return this.set(actionLower, resource, resourceArn, principal, resourceAccount, hasBoundary);
   }
@@ -118,6 +122,7 @@ class State implements RequestState {
 }
 
 const scratch = new State();
+let generations = 0;
 
 /**
  * The per-request state, reusing one object (evaluation is synchronous, and neither the
@@ -144,14 +149,19 @@ export function keepRequest(request: RequestInput, state: RequestState): KeptReq
     ids,
     values,
     readFor,
+    generation: scratch.generation,
   };
 }
 
-/** The state of a kept request, as {@link scratchState} gave it (reusing the same object). */
+/**
+ * The state of a kept request, as {@link scratchState} gave it (reusing the same object; as
+ * it is when it still holds that request, no other having been filled in or restored since).
+ */
 export function restoredState(
   kept: KeptRequest,
   actionLower: string,
   set: { boundary: unknown },
 ): RequestState {
+  if (scratch.generation === kept.generation) return scratch;
   return scratch.restore(kept, actionLower, set.boundary !== undefined);
 }

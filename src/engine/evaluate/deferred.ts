@@ -19,6 +19,8 @@ export interface Deferred {
   plan: ActionPlan;
   part: Participation;
   request: KeptRequest;
+  /** What the first pass found (`testedResults`): not tested again. */
+  tested: readonly number[];
   /** Kept once made (or assigned). */
   context: Record<string, ContextValue> | undefined;
   policies: PolicyExplanation[] | undefined;
@@ -62,7 +64,7 @@ function deferredContext(d: Deferred): Record<string, ContextValue> {
 function deferredPolicies(d: Deferred): PolicyExplanation[] {
   if (d.policies === undefined) {
     const state = restoredState(d.request, d.plan.actionLower, d.set);
-    d.policies = explainPolicies(d.set, state, d.plan, d.part);
+    d.policies = explainPolicies(d.set, state, d.plan, d.part, d.tested);
   }
   return d.policies;
 }

@@ -8,7 +8,7 @@ import { isKeyRequest, isRoleAction } from './decide.ts';
 import type { PolicyExplanation } from './explain.ts';
 import type { Participation } from './facts.ts';
 import type { ActionPlan } from './plan.ts';
-import { explainStatement, type StatementExplanation } from './statement.ts';
+import { explainStatement, UNTESTED, type StatementExplanation } from './statement.ts';
 
 function label(p: CompiledPolicy, state: RequestState): string {
   if (p.kind !== 'resource') return p.label;
@@ -19,8 +19,10 @@ function label(p: CompiledPolicy, state: RequestState): string {
       : 'resource-based policy';
 }
 
-/** Statements of the set explained so far: the position in `ActionPlan.covers`. */
+/** Statements of the set explained so far: the place in `ActionPlan.covers`. */
 let walked = 0;
+/** The first pass's result (`Tested`) by place (`ActionPlan.places`); `UNTESTED` elsewhere (reused). */
+let testedAt = new Int8Array(64);
 
 /**
  * One policy explanation literal per shape (`level`, `notConsideredReason` or neither), so
@@ -101,7 +103,8 @@ function explainPolicy(
   let denies = false;
   for (let i = 0; i < compiled.length; i++) {
     const c = compiled[i]!;
-    const s = explainStatement(c, state, attached, covers[walked++] === 1, plan);
+    const at = walked++;
+    const s = explainStatement(c, state, attached, covers[at] === 1, plan, testedAt[at]!);
     statements[i] = s;
     if (!s.applied) continue;
     // A statement applies only with a valid Effect.
@@ -119,14 +122,22 @@ function explainPolicy(
   );
 }
 
-/** Every policy of the set explained, statement by statement, in evaluation order. */
+/**
+ * Every policy of the set explained, statement by statement, in evaluation order; `tested`:
+ * what the first pass found (pairs of place and result, from `testedResults`).
+ */
 export function explainPolicies(
   set: CompiledPolicySet,
   state: RequestState,
   plan: ActionPlan,
   part: Participation,
+  tested: readonly number[],
 ): PolicyExplanation[] {
   walked = 0;
+  const n = plan.covers.length;
+  if (testedAt.length < n) testedAt = new Int8Array(Math.max(n, testedAt.length * 2));
+  testedAt.fill(UNTESTED, 0, n);
+  for (let i = 0; i < tested.length; i += 2) testedAt[tested[i]!] = tested[i + 1]!;
   const policies: PolicyExplanation[] = [];
   const noIdentity = 'this principal has no identity-based permissions';
   for (const level of set.scp ?? [])

@@ -4,7 +4,7 @@
  */
 import type { ContextValue, DecidingKind, Decision, PolicyKind, RequestInput } from '../types.ts';
 import type { PrincipalKind } from '../principal/principal-info.ts';
-import { decisiveStatements, gatherFacts } from './applied.ts';
+import { decisiveStatements, gatherFacts, testedResults } from './applied.ts';
 import type { CompiledPolicySet } from './compile.ts';
 import { keepRequest, type RequestState } from './context.ts';
 import { decide, type ReasonCode } from './decide.ts';
@@ -107,6 +107,7 @@ export function explain(
     plan,
     part,
     request: keepRequest(request, state),
+    tested: testedResults(),
     context: undefined,
     policies: undefined,
   };

@@ -27,6 +27,12 @@ export interface ActionPlan {
    * Effect): the explanation reads it instead of testing the action again.
    */
   covers: Uint8Array;
+  /**
+   * The place (index of `covers`) of each statement of the lists below: the explaining path's
+   * first pass records what it found there. (A set may join policies compiled apart, so the
+   * place is the plan's, not the statement's.)
+   */
+  places: ReadonlyMap<CompiledStatement, number>;
   /** The explanation's notes for a statement whose Action (NotAction) does not cover the action. */
   actionNote: string;
   notActionNote: string;
@@ -48,6 +54,8 @@ export interface ActionPlan {
 let walked = 0;
 /** The set's statement count is not known before the walk: `covers` grows as needed. */
 let coverage = new Uint8Array(64);
+/** The places of the plan being built (see `ActionPlan.places`). */
+let places = new Map<CompiledStatement, number>();
 
 function split(
   policies: readonly CompiledPolicy[],
@@ -63,8 +71,10 @@ function split(
         grown.set(coverage);
         coverage = grown;
       }
-      coverage[walked++] = covered ? 1 : 0;
+      coverage[walked] = covered ? 1 : 0;
+      const place = walked++;
       if (!covered || s.effect === undefined) continue;
+      places.set(s, place);
       if (s.effect === 'Deny') deny.push(s);
       else if (allow !== null) allow.push(s);
     }
@@ -72,9 +82,11 @@ function split(
 
 function buildPlan(set: CompiledPolicySet, actionLower: string): ActionPlan {
   walked = 0;
+  places = new Map();
   const plan: ActionPlan = {
     actionLower,
     covers: coverage,
+    places,
     actionNote: '',
     notActionNote: '',
     scpDeny: [],
@@ -113,6 +125,7 @@ function compact(plan: ActionPlan): ActionPlan {
   return {
     actionLower: plan.actionLower,
     covers: coverage.slice(0, walked),
+    places: plan.places,
     actionNote: `Action does not cover \`${plan.actionLower}\``,
     notActionNote: `NotAction does not cover \`${plan.actionLower}\``,
     scpDeny: or(plan.scpDeny),

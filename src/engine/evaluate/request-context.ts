@@ -67,6 +67,8 @@ export interface KeptRequest {
   ids: readonly number[];
   values: readonly ContextValue[];
   readFor: number;
+  /** The state's `generation` when it was kept. */
+  generation: number;
 }
 
 /**
@@ -140,6 +142,9 @@ export class RequestContext implements ContextLookup {
   /** The request's keys as read, kept for {@link restore} (copies: they outlive this read). */
   keep(): Pick<KeptRequest, 'given' | 'ids' | 'values' | 'readFor'> {
     if (this.readFor !== keyIdCount()) this.readRequest();
+    // From now on the keys are read again (a key id added) from the copies, not from the
+    // caller's object, which it may change: this context is then what `restore` would make.
+    this.context = undefined;
     const n = this.givenCount;
     const given =
       n === 0 ? noKeys : { keys: this.givenKeys.slice(0, n), values: this.givenValues.slice(0, n) };

@@ -65,6 +65,65 @@ export function appliesBeyondAction(
   return match;
 }
 
+/**
+ * What the explaining path's first pass found about a statement ({@link testStatement}): how
+ * far it got (`stage`, the bits above 3) and how the principal matched (`PRINCIPAL_MATCHES`
+ * index, the low 3 bits). The explanation reads it instead of testing the statement again.
+ */
+export type Tested = number;
+/** Not tested by the first pass (its Action does not cover the action, or its kind took no part). */
+export const UNTESTED: Tested = -1;
+const RESOURCE_FAILED = 0;
+const PRINCIPAL_FAILED = 1 << 3;
+const CONDITION_FAILED = 2 << 3;
+const APPLIED = 3 << 3;
+/** `applies` (no principal check) and the principal match kinds, by their index in a {@link Tested}. */
+const PRINCIPAL_MATCHES: readonly StatementMatch[] = [
+  'applies',
+  'exact',
+  'role',
+  'account',
+  'wildcard',
+  'service',
+  'federated',
+];
+const matchIndex: Readonly<Record<PrincipalMatchKind | 'applies', number>> = {
+  applies: 0,
+  exact: 1,
+  role: 2,
+  account: 3,
+  wildcard: 4,
+  service: 5,
+  federated: 6,
+};
+
+/**
+ * {@link appliesBeyondAction} (same checks, same order, same early exits), telling where the
+ * statement stopped applying: the explaining path's first pass.
+ */
+export function testStatement(
+  s: CompiledStatement,
+  state: RequestState,
+  attached: boolean,
+): Tested {
+  if (!resourceMatches(s, state, attached)) return RESOURCE_FAILED;
+  let principal = 0;
+  if (attached) {
+    const match = principalMatches(s, state);
+    if (match === null) return PRINCIPAL_FAILED;
+    principal = matchIndex[match];
+  }
+  const conditions = s.conditions;
+  for (let i = 0; i < conditions.length; i++)
+    if (!conditionHolds(conditions[i]!, state.lookup)) return CONDITION_FAILED | principal;
+  return APPLIED | principal;
+}
+
+/** The statement's match as {@link appliesBeyondAction} gives it, from what the first pass found. */
+export function testedMatch(tested: Tested): StatementMatch {
+  return tested >= APPLIED ? PRINCIPAL_MATCHES[tested & 7]! : null;
+}
+
 /** Everything the explanation shows about one statement. */
 export interface StatementExplanation {
   index: number;
@@ -260,7 +319,9 @@ function statementOf(
 
 /**
  * Slow test that records why (for explanations). `actionMatched` comes from the plan
- * (`ActionPlan.covers`), and so does the note when the action is not covered.
+ * (`ActionPlan.covers`), and so does the note when the action is not covered. What the first
+ * pass found (`tested`) is not tested again: the resource, and the principal when the first
+ * pass got that far; the conditions are explained (each comparison) once, here.
  */
 export function explainStatement(
   s: CompiledStatement,
@@ -268,9 +329,17 @@ export function explainStatement(
   attached: boolean,
   actionMatched: boolean,
   plan: ActionPlan,
+  tested: Tested,
 ): StatementExplanation {
-  const resourceMatched = resourceMatches(s, state, attached);
-  const principal = attached ? principalMatches(s, state) : 'applies';
+  const resourceMatched =
+    tested === UNTESTED ? resourceMatches(s, state, attached) : tested >= PRINCIPAL_FAILED;
+  const principal = !attached
+    ? 'applies'
+    : tested >= CONDITION_FAILED
+      ? PRINCIPAL_MATCHES[tested & 7]!
+      : tested === PRINCIPAL_FAILED
+        ? null
+        : principalMatches(s, state);
   const n = s.conditions.length;
   const conditions: ConditionExplanation[] = n === 0 ? noConditions : new Array(n);
   let failed = -1;
