@@ -58,6 +58,7 @@ export {
   MAX_POLICY_DEPTH,
   MAX_DESIGN_DEPTH,
   scanJsonDepth,
+  scanValidJsonDepth,
   scanValueDepth,
 } from './parse/json-limits.ts';
 export { validatePolicy, isValidPolicy, policyTypes } from './validate/validate-policy.ts';

@@ -1,7 +1,50 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_POLICY_DEPTH, scanJsonDepth, scanValueDepth } from './json-limits.ts';
+import {
+  MAX_POLICY_DEPTH,
+  scanJsonDepth,
+  scanValidJsonDepth,
+  scanValueDepth,
+} from './json-limits.ts';
 
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+describe('scanValidJsonDepth', () => {
+  // Strings that hide brackets, quotes and runs of backslashes: the cases a quote search can miss.
+  const tricky = fc.stringMatching(/^[\\"[\]{}a\n]{0,8}$/);
+  const value = fc.letrec((tie) => ({
+    any: fc.oneof(
+      { depthSize: 'small' },
+      tricky,
+      fc.integer(),
+      fc.constant(null),
+      fc.array(tie('any'), { maxLength: 3 }),
+      fc.dictionary(tricky, tie('any'), { maxKeys: 3 }),
+    ),
+  })).any;
+
+  it('answers as scanJsonDepth does on every valid JSON text', () => {
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 6 }), fc.boolean(), (v, limit, pretty) => {
+        const text = JSON.stringify(v, null, pretty ? 2 : undefined);
+        expect(scanValidJsonDepth(text, limit)).toEqual(scanJsonDepth(text, limit));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([100, 100_000])('refuses %i levels where scanJsonDepth does', (depth) => {
+    expect(scanValidJsonDepth(nested(depth), MAX_POLICY_DEPTH)).toEqual(
+      scanJsonDepth(nested(depth), MAX_POLICY_DEPTH),
+    );
+  });
+
+  it('ignores brackets after escaped quotes and backslashes', () => {
+    const text = JSON.stringify({ a: `\\"${'['.repeat(50)}\\`, b: [[1]] });
+    expect(scanValidJsonDepth(text, 3)).toBeUndefined();
+    expect(scanValidJsonDepth(text, 2)).toEqual(scanJsonDepth(text, 2));
+  });
+});
 
 describe('scanJsonDepth', () => {
   it.each([100, 1_000, 10_000, 100_000])(

@@ -66,6 +66,35 @@ export function scanJsonDepth(text: string, limit: number): DepthExceeded | unde
   return undefined;
 }
 
+/**
+ * `scanJsonDepth` for text that `JSON.parse` has accepted, several times faster: a valid text
+ * has no line break or backslash outside its strings, so each string is skipped with one native
+ * search for its closing quote. Same answer as `scanJsonDepth` on any valid JSON text; on
+ * anything else use `scanJsonDepth`.
+ */
+export function scanValidJsonDepth(text: string, limit: number): DepthExceeded | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let close = text.indexOf('"', i + 1);
+      // A quote after an odd run of backslashes is part of the string.
+      for (;;) {
+        let slashes = 0;
+        while (text.charCodeAt(close - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+      }
+      if (close < 0) return scanJsonDepth(text, limit); // not valid after all
+      i = close;
+    } else if (c === 123 || c === 91) {
+      if (++depth > limit) return scanJsonDepth(text, limit); // the position, as it reports it
+    } else if ((c === 125 || c === 93) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 export type ValueProblem = { kind: 'depth' | 'cycle'; path: string; message: string };
 
 /**

@@ -5,6 +5,7 @@ import {
   MAX_POLICY_DEPTH,
   readIsoDate,
   scanJsonDepth,
+  scanValidJsonDepth,
 } from '../../engine';
 import type { PolicyJson } from '../../model';
 
@@ -23,32 +24,80 @@ export function decodeDocument(value: unknown): Decoded<PolicyJson> {
   if (typeof value !== 'string')
     return { ok: false, reason: `a policy document must be an object or a string` };
   const text = value.trim();
+  // The common cases in one pass each: a JSON object text parsed first (JSON.parse does not
+  // recurse), then its depth checked the fast way valid text allows; a URL-encoded text
+  // (`%7B...`), which no JSON text starts with, decoded without a parse that must fail.
+  // Anything else takes the careful path, whose order of checks decides the reason given.
+  if (text.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return decodeCarefully(text);
+    }
+    const tooDeep = scanValidJsonDepth(text, MAX_POLICY_DEPTH);
+    if (tooDeep) return nestedTooDeeply(tooDeep.message);
+    return isObject(parsed)
+      ? { ok: true, value: parsed }
+      : { ok: false, reason: 'the policy document is not a JSON object' };
+  }
+  if (text.startsWith('%') && !/[[{"]/.test(text)) {
+    // No bracket or quote to nest or to hide one: no depth to check before decoding.
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text.replace(/\+/g, '%20'));
+    } catch {
+      return neitherJson;
+    }
+    return parseLastAttempt(decoded);
+  }
+  return decodeCarefully(text);
+}
+
+const neitherJson: Decoded<PolicyJson> = {
+  ok: false,
+  reason: `the policy document is neither JSON nor URL-encoded JSON`,
+};
+
+const nestedTooDeeply = (message: string): Decoded<PolicyJson> => ({
+  ok: false,
+  reason: `the policy document is nested too deeply: ${message}`,
+});
+
+function parseLastAttempt(attempt: string): Decoded<PolicyJson> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(attempt);
+  } catch {
+    const syntax = firstJsonSyntaxError(attempt);
+    const why = syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON';
+    return { ok: false, reason: `the policy document is ${why}` };
+  }
+  return isObject(parsed)
+    ? { ok: true, value: parsed }
+    : { ok: false, reason: 'the policy document is not a JSON object' };
+}
+
+/** Depth first, then the text as JSON, then (when it is not `{...}`) URL-decoded. */
+function decodeCarefully(text: string): Decoded<PolicyJson> {
   const tooDeep = scanJsonDepth(text, MAX_POLICY_DEPTH);
-  if (tooDeep)
-    return { ok: false, reason: `the policy document is nested too deeply: ${tooDeep.message}` };
-  const attempts: string[] = [text];
-  if (!text.startsWith('{')) {
-    try {
-      // URL encoding (RFC 3986); some encoders write spaces as `+`.
-      attempts.push(decodeURIComponent(text.replace(/\+/g, '%20')));
-    } catch {
-      return { ok: false, reason: `the policy document is neither JSON nor URL-encoded JSON` };
-    }
+  if (tooDeep) return nestedTooDeeply(tooDeep.message);
+  if (text.startsWith('{')) return parseLastAttempt(text);
+  let decoded: string;
+  try {
+    // URL encoding (RFC 3986); some encoders write spaces as `+`.
+    decoded = decodeURIComponent(text.replace(/\+/g, '%20'));
+  } catch {
+    return neitherJson;
   }
-  for (const attempt of attempts) {
-    try {
-      const parsed: unknown = JSON.parse(attempt);
-      if (isObject(parsed)) return { ok: true, value: parsed };
-      return { ok: false, reason: 'the policy document is not a JSON object' };
-    } catch {
-      if (attempt === attempts[attempts.length - 1]) {
-        const syntax = firstJsonSyntaxError(attempt);
-        const why = syntax ? describeJsonSyntaxError(syntax) : 'invalid JSON';
-        return { ok: false, reason: `the policy document is ${why}` };
-      }
-    }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed)
+      ? { ok: true, value: parsed }
+      : { ok: false, reason: 'the policy document is not a JSON object' };
+  } catch {
+    return parseLastAttempt(decoded);
   }
-  return { ok: false, reason: 'the policy document is empty' };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -4,33 +4,23 @@ import { AWS_MANAGED_PREFIX } from './fields';
 
 /** The 12-digit account of an IAM ARN (`arn:PARTITION:iam::ACCOUNT:...`). */
 export function accountOfIamArn(arn: string): string | undefined {
-  const parts = arn.split(':');
-  return parts.length >= 6 && parts[0] === 'arn' && /^\d{12}$/.test(parts[4] ?? '')
-    ? parts[4]
-    : undefined;
+  // The fifth field, between the fourth and fifth colons, without splitting the ARN.
+  if (!arn.startsWith('arn:')) return undefined;
+  const partitionEnd = arn.indexOf(':', 4);
+  const serviceEnd = partitionEnd < 0 ? -1 : arn.indexOf(':', partitionEnd + 1);
+  const regionEnd = serviceEnd < 0 ? -1 : arn.indexOf(':', serviceEnd + 1);
+  const accountEnd = regionEnd < 0 ? -1 : arn.indexOf(':', regionEnd + 1);
+  if (accountEnd - regionEnd !== 13) return undefined;
+  for (let i = regionEnd + 1; i < accountEnd; i++) {
+    const c = arn.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return arn.slice(regionEnd + 1, accountEnd);
 }
 
-function accountOfPage(page: AuthzPage): Set<string> {
-  const ids = new Set<string>();
-  for (const e of [...page.users, ...page.groups, ...page.roles]) {
-    const id = accountOfIamArn(e.arn);
-    if (id) ids.add(id);
-  }
-  for (const p of page.policies) {
-    const id = p.arn.startsWith(AWS_MANAGED_PREFIX) ? undefined : accountOfIamArn(p.arn);
-    if (id) ids.add(id);
-  }
-  return ids;
-}
-
-/** Adds by key, keeping the first entry of a key seen twice (a page read twice). */
-function addUnique<T extends { arn: string }>(into: T[], seen: Set<string>, items: T[]) {
-  for (const item of items) {
-    if (seen.has(item.arn)) continue;
-    seen.add(item.arn);
-    into.push(item);
-  }
-}
+/** The account of a managed policy, undefined for AWS-managed ones (shared by all accounts). */
+const accountOfPolicy = (arn: string) =>
+  arn.startsWith(AWS_MANAGED_PREFIX) ? undefined : accountOfIamArn(arn);
 
 /**
  * Merges pages into accounts. A page is placed by the account of its ARNs; a page with none
@@ -63,14 +53,14 @@ export function mergePages(pages: AuthzPage[]): AuthzInput {
     return a;
   };
   for (const page of pages) {
-    const ids = accountOfPage(page);
+    // The accounts this page names, in the order its entries name them.
+    const ids = new Set<string>();
     for (const policy of page.policies) {
-      const account = policy.arn.startsWith(AWS_MANAGED_PREFIX)
-        ? undefined
-        : accountOfIamArn(policy.arn);
+      const account = accountOfPolicy(policy.arn);
       if (account === undefined) {
         if (!awsManaged.has(policy.arn)) awsManaged.set(policy.arn, policy);
       } else {
+        ids.add(account);
         const into = accountFor(account).policies;
         if (!into.has(policy.arn)) into.set(policy.arn, policy);
       }
@@ -85,8 +75,11 @@ export function mergePages(pages: AuthzPage[]): AuthzInput {
           warnings.push(`${page.file}: \`${item.arn}\` is not an IAM ARN; skipped`);
           continue;
         }
+        ids.add(id);
         const account = accountFor(id);
-        addUnique(account[key] as unknown as T[], account.seen, [item]);
+        if (account.seen.has(item.arn)) continue; // a page read twice: the first entry stays
+        account.seen.add(item.arn);
+        (account[key] as unknown as T[]).push(item);
       }
     };
     byAccount(page.users, 'users');

@@ -66,7 +66,9 @@ export interface DesignFromAuthz {
  * and everything keyed by the text (the parse cache) finds it at once.
  */
 class PolicyTexts {
-  private readonly byDocument = new WeakMap<PolicyJson, string>();
+  // A Map, not a WeakMap: it lives for one import, and weak keys by the ten thousand cost the
+  // collector more than they save.
+  private readonly byDocument = new Map<PolicyJson, string>();
   private readonly interned = new Map<string, string>();
 
   of(doc: PolicyJson): string {
@@ -92,6 +94,14 @@ function presetNamedByHost(host: string) {
 }
 
 const uniqueIdPattern = /^A[A-Z0-9]{3}[A-Z0-9]{12,}$/;
+
+/** Whether `id` is among the managed attachments from `from` on (a handful: a loop beats a set). */
+function attachedAlready(policies: PolicyAttachment[], from: number, id: EntityId): boolean {
+  for (let i = from; i < policies.length; i++) if (policies[i]!.id === id) return true;
+  return false;
+}
+
+const isAccountId = (value: string) => value.length === 12 && /^\d{12}$/.test(value);
 
 function defaultVersion(policy: AuthzManagedPolicy) {
   return policy.versions.find((v) => v.isDefault) ?? policy.versions[0];
@@ -170,19 +180,18 @@ class DesignBuilder {
     },
     missing: string[],
   ): PolicyAttachment[] {
-    const inline: PolicyAttachment[] = principal.inline.map((p) =>
-      makePolicy({ name: p.name, text: this.text(p.document) }, this.ids),
-    );
-    const attached = principal.attached.flatMap((ref): PolicyAttachment[] => {
+    const policies: PolicyAttachment[] = [];
+    for (const p of principal.inline)
+      policies.push(makePolicy({ name: p.name, text: this.text(p.document) }, this.ids));
+    const inlineCount = policies.length;
+    for (const ref of principal.attached) {
       const id = this.managed(account, ref);
       if (!id) missing.push(`attached policy \`${ref.arn}\` is not in the input`);
-      return id ? [{ attachment: 'managed', id }] : [];
-    });
-    // One attachment per policy, as IAM keeps it (a page may list one twice).
-    return [
-      ...inline,
-      ...attached.filter((p, i) => attached.findIndex((q) => q.id === p.id) === i),
-    ];
+      // One attachment per policy, as IAM keeps it (a page may list one twice).
+      else if (!attachedAlready(policies, inlineCount, id))
+        policies.push({ attachment: 'managed', id });
+    }
+    return policies;
   }
 
   boundary(account: AuthzAccount, arn: string | undefined, missing: string[]): EntityId | null {
@@ -196,9 +205,9 @@ class DesignBuilder {
     arn: string,
     id: string | undefined,
     missing: string[],
-    extra: Observed = {},
+    facts: Observed = {},
   ): Observed | undefined {
-    const facts: Observed = { ...extra };
+    // `facts` is the caller's own, made for this principal: filled in place, not copied.
     if (id) facts.uniqueId = id;
     if (missing.length > 0) {
       facts.incomplete = missing;
@@ -377,15 +386,23 @@ class DesignBuilder {
       }
       return;
     }
-    if (uniqueIdPattern.test(value)) {
+    // Most values are ARNs: a prefix test before any pattern.
+    const arn = value.startsWith('arn:');
+    if (!arn && uniqueIdPattern.test(value)) {
       this.dangling++;
       return;
     }
-    const accountId = /^\d{12}$/.test(value) ? value : accountOfIamArn(value);
+    const bareAccount = !arn && isAccountId(value);
+    const accountId = bareAccount ? value : accountOfIamArn(value);
     if (!accountId) return;
     if (this.analysedAccounts.has(accountId)) {
-      const isRoot = /^\d{12}$/.test(value) || value.endsWith(':root');
-      if (!isRoot && !known.has(value) && !/:assumed-role\/|:federated-user\//.test(value))
+      const isRoot = bareAccount || value.endsWith(':root');
+      if (
+        !isRoot &&
+        !known.has(value) &&
+        !value.includes(':assumed-role/') &&
+        !value.includes(':federated-user/')
+      )
         this.dangling++;
       return;
     }
@@ -416,7 +433,11 @@ export function designFromAuthz(
   input: AuthzInput,
   options: { name?: string; ids?: IdSource } = {},
 ): DesignFromAuthz {
-  const accounts = [...input.accounts].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  // Account ids are 12 digits: code-unit order is their order (localeCompare's first call
+  // loads a collator, a cost bigger than the sort).
+  const accounts = [...input.accounts].sort((a, b) =>
+    a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0,
+  );
   const name =
     options.name ??
     (accounts.length === 1 ? `Account ${accounts[0]!.accountId}` : `${accounts.length} accounts`);
