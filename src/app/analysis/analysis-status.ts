@@ -6,7 +6,13 @@
 import { useSyncExternalStore } from 'react';
 import type { AnalysisResult, WhatIf, WhoCanEntry } from '../../analysis';
 import type { Design } from '../../model';
-import type { AnalysisAsk, AnalysisWorkerMessage, AnalysisWorkerRequest } from './worker-jobs';
+import { assemble, partsOf, type Part } from './parts';
+import type {
+  AnalysisAsk,
+  AnalysisWorkerInput,
+  AnalysisWorkerMessage,
+  AnalysisWorkerRequest,
+} from './worker-jobs';
 
 export type AnalysisStatus =
   | { phase: 'idle' }
@@ -104,23 +110,47 @@ function send(
 ): Promise<AnalysisWorkerMessage> {
   const w = ensureWorker();
   const job = nextJob++;
+  // A large design goes as its head and parts, each its own message (see parts.ts).
+  const parts: AnalysisWorkerInput[] = [];
   const missing = designs
     .filter((d, i) => !held.has(keyOf(d)) && designs.indexOf(d) === i)
-    .map((design) => ({ key: keyOf(design), design }));
+    .map((design) => {
+      const key = keyOf(design);
+      const split = partsOf(design);
+      for (const part of split.parts) parts.push({ type: 'design-part', job, key, part });
+      return { key, design: split.head };
+    });
   const keepKeys = [...new Set(keep.map(keyOf))];
   const request: AnalysisWorkerRequest = { job, now, designs: missing, ask, keep: keepKeys };
   const have = new Set([...held, ...missing.map((m) => m.key)]);
   held = new Set(keepKeys.filter((k) => have.has(k)));
+  const resultParts: Part[] = [];
   return new Promise((resolve, reject) => {
     jobs.set(job, (m) => {
       if (m.type === 'progress') return onProgress(m.fraction, m.stage);
+      if (m.type === 'result-part') return void resultParts.push(m.part);
       jobs.delete(job);
       if (m.type === 'failed') held = new Set();
       if (m.type === 'failed' && m.reason === CANCELLED) reject(new AnalysisCancelled());
+      else if (m.type === 'done' || m.type === 'what-if')
+        resolve({ ...m, result: assemble(m.result, resultParts) });
       else resolve(m);
     });
-    w.postMessage(request);
+    postInTurns(w, [...parts, request]);
   });
+}
+
+/**
+ * Posts `messages` in order, one per task when there are several: the page stays responsive
+ * while a large design goes over, and a Cancel in between stops the rest.
+ */
+function postInTurns(w: Worker, messages: AnalysisWorkerInput[]) {
+  const next = (i: number) => {
+    if (worker !== w || i >= messages.length) return;
+    w.postMessage(messages[i]);
+    if (i + 1 < messages.length) setTimeout(() => next(i + 1), 0);
+  };
+  next(0);
 }
 
 const CANCELLED = '\0cancelled';

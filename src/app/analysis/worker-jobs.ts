@@ -11,6 +11,7 @@ import {
   type WhoCanEntry,
 } from '../../analysis';
 import type { Design } from '../../model';
+import { assemble, partsOf, type Part } from './parts';
 /** What the page asks about the analyses it names by key (one key per design version). */
 export type AnalysisAsk =
   | { type: 'analysis'; key: number }
@@ -21,15 +22,31 @@ export interface AnalysisWorkerRequest {
   job: number;
   /** The instant the analysis assumes, ISO 8601. */
   now: string;
-  /** Designs to analyse first: the ones the worker does not hold yet. */
+  /**
+   * Designs to analyse first: the ones the worker does not hold yet. A large one comes as its
+   * head here, its lists in `design-part` messages before this one.
+   */
   designs: { key: number; design: Design }[];
   ask: AnalysisAsk;
   /** The keys to hold on to once the job is done; the worker lets go of the others. */
   keep: number[];
 }
 
+/** A slice of a design of the job's request that follows (see parts.ts). */
+export interface DesignPartMessage {
+  type: 'design-part';
+  job: number;
+  key: number;
+  part: Part;
+}
+
+/** What the page posts to the worker. */
+export type AnalysisWorkerInput = AnalysisWorkerRequest | DesignPartMessage;
+
 export type AnalysisWorkerMessage =
   | { type: 'progress'; job: number; fraction: number; stage: string }
+  /** A slice of the result of the `done` or `what-if` message that follows. */
+  | { type: 'result-part'; job: number; part: Part }
   | { type: 'done'; job: number; result: AnalysisResult }
   | { type: 'what-if'; job: number; result: AnalysisResult; whatIf: WhatIf }
   | { type: 'who-can'; job: number; entries: WhoCanEntry[] }
@@ -37,10 +54,12 @@ export type AnalysisWorkerMessage =
 
 /** A job runner with its own held analyses: one per worker. */
 export function jobRunner(): (
-  request: AnalysisWorkerRequest,
+  input: AnalysisWorkerInput,
   post: (m: AnalysisWorkerMessage) => void,
 ) => void {
   const held = new Map<number, Analysis>();
+  /** Parts of designs whose request has not come yet, by design key. */
+  const pending = new Map<number, Part[]>();
 
   function answer(request: AnalysisWorkerRequest): AnalysisWorkerMessage {
     const { job, ask } = request;
@@ -66,10 +85,27 @@ export function jobRunner(): (
     }
   }
 
-  return (request, post) => {
+  /** The result in slices, then the message with the rest of it. */
+  function postAnswer(message: AnalysisWorkerMessage, post: (m: AnalysisWorkerMessage) => void) {
+    if (message.type !== 'done' && message.type !== 'what-if') return post(message);
+    const { head, parts } = partsOf(message.result);
+    for (const part of parts) post({ type: 'result-part', job: message.job, part });
+    post({ ...message, result: head });
+  }
+
+  return (input, post) => {
+    if ('part' in input) {
+      const parts = pending.get(input.key) ?? [];
+      parts.push(input.part);
+      pending.set(input.key, parts);
+      return;
+    }
+    const request = input;
     try {
       const count = request.designs.length;
-      request.designs.forEach(({ key, design }, i) => {
+      request.designs.forEach(({ key, design: head }, i) => {
+        const design = assemble(head, pending.get(key) ?? []);
+        pending.delete(key);
         held.set(
           key,
           analyze(design, {
@@ -86,9 +122,10 @@ export function jobRunner(): (
       });
       const message = answer(request);
       for (const key of [...held.keys()]) if (!request.keep.includes(key)) held.delete(key);
-      post(message);
+      postAnswer(message, post);
     } catch (error) {
       held.clear();
+      pending.clear();
       post({ type: 'failed', job: request.job, reason: (error as Error).message });
     }
   };
