@@ -33,7 +33,7 @@ export interface AnalysisWorkerRequest {
 }
 
 /** A slice of a design of the job's request that follows (see parts.ts). */
-export interface DesignPartMessage {
+interface DesignPartMessage {
   type: 'design-part';
   job: number;
   key: number;
