@@ -1,6 +1,6 @@
 /**
- * Where the main thread's time goes while a large design opens and when a dragged node is
- * dropped: a CPU profile (CDP Profiler) of each, summed by function (self time), beside the
+ * Where the main thread's time goes while a large design opens, when a dragged node is
+ * dropped, on a rename in the inspector and on a policy edit in Monaco: a CPU profile (CDP Profiler) of each, summed by function (self time), beside the
  * renderer's style, layout and script durations. For finding work, not for targets (see
  * app.bench.ts); `npm run bench:app-profile` builds without minifying (to read the names):
  *
@@ -17,7 +17,7 @@ const option = (name: string) => {
 const size = Number(option('size') ?? 10000);
 const dist = option('dist') ?? 'dist';
 const top = Number(option('top') ?? 40);
-/** Where to write the raw profiles (`<prefix>-open.cpuprofile`, `-drop`), for a closer look. */
+/** Where to write the raw profiles (`<prefix>-open.cpuprofile`, `-drop`, `-rename`, `-policy-edit`), for a closer look. */
 const save = option('save');
 const keep = (name: string, profile: Profile) =>
   save && writeFileSync(`${save}-${name}.cpuprofile`, JSON.stringify(profile));
@@ -156,6 +156,29 @@ try {
   printDelta('drop', m2, m3);
   summarize('drop', dropped.profile);
   keep('drop', dropped.profile);
+
+  // A rename in the inspector and a policy edit in Monaco, as app.bench.ts makes them.
+  const profileOf = async (title: string, act: () => Promise<void>, waitMs: number) => {
+    const before = await metrics(cdp);
+    await cdp.send('Profiler.start');
+    await act();
+    await page.waitForTimeout(waitMs);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    printDelta(title, before, await metrics(cdp));
+    summarize(title, profile);
+    keep(title, profile);
+  };
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const name = inspector.getByLabel('Name', { exact: true });
+  await name.fill(`${await name.inputValue()}-renamed`);
+  await profileOf('rename', () => name.press('Enter'), 2000);
+  const allow = inspector
+    .getByTestId('policy-editor')
+    .locator('.view-line span span', { hasText: /^"Allow"$/ })
+    .first();
+  await allow.dblclick();
+  await page.waitForTimeout(500);
+  await profileOf('policy-edit', () => page.keyboard.insertText('Deny'), 2000);
   await context.close();
 } finally {
   await preview.close();

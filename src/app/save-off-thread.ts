@@ -1,20 +1,21 @@
 /**
  * Saves a design through the save worker (save-worker.ts): the page only makes the JSON text,
- * reusing the text of everything unchanged, and posts the parts that changed. Where workers are missing (tests) or the worker
+ * reusing the text of everything unchanged, and posts the parts that changed (of a layout a
+ * drop changed, only the entries it set; see save-parts.ts). Where workers are missing (tests) or the worker
  * cannot start, the page saves itself, as before.
  */
-import { StaleDesignError, designPartsInSlices, type DesignStorage } from '../io';
+import { StaleDesignError, type DesignStorage } from '../io';
 import type { Design } from '../model';
-import type { SaveReply, SaveRequest } from './save-worker';
+import { SaveRequests } from './save-parts';
+import type { SaveReply } from './save-worker';
 
 /** Lets the page paint and handle input between slices of a first save's text. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 let worker: Worker | undefined;
 let broken = typeof Worker !== 'function';
-let seq = 0;
-/** The text of each top-level entry as last posted to the worker (it keeps them). */
-const sent = new Map<string, string>();
+/** What the worker has been sent, and the next request. */
+const requests = new SaveRequests();
 const waiting = new Map<number, (reply: SaveReply | undefined) => void>();
 
 function startWorker(): Worker | undefined {
@@ -49,15 +50,7 @@ export async function saveDesign(
 ): Promise<{ revision: number }> {
   const running = startWorker();
   if (!running) return storage.save(design, expectedRevision);
-  const parts = await designPartsInSlices(design, nextTask);
-  const changed: Record<string, string> = {};
-  for (const [key, text] of parts)
-    if (sent.get(key) !== text) {
-      changed[key] = text;
-      sent.set(key, text);
-    }
-  const keys = parts.map(([key]) => key);
-  const request: SaveRequest = { seq: ++seq, keys, changed, expectedRevision };
+  const request = await requests.next(design, expectedRevision, nextTask);
   const reply = await new Promise<SaveReply | undefined>((resolve) => {
     waiting.set(request.seq, resolve);
     running.postMessage(request);

@@ -46,14 +46,14 @@ function recordText(record: Record<string, unknown>): string {
 
 /**
  * The design's top-level entries as JSON text, `"key":value` each, in the design's key order:
- * `{${parts.join(',')}}` is `designJson`. Each part is the same string as long as its value is
+ * `{${parts.join(',')}}` is `designJson` (the part of `skip`, if any, left empty). Each part is the same string as long as its value is
  * the same object, so a save can send on only the parts that changed (a drop: the layout).
  */
-export function designParts(design: Design): [key: string, text: string][] {
+export function designParts(design: Design, skip?: string): [key: string, text: string][] {
   const parts: [string, string][] = [];
   for (const [key, value] of Object.entries(design)) {
     if (value === undefined) continue;
-    parts.push([key, partText(key, value)]);
+    parts.push([key, key === skip ? '' : partText(key, value)]);
   }
   return parts;
 }
@@ -92,20 +92,23 @@ const SLICE = 200;
 /**
  * `designParts` made in slices: the text of at most `SLICE` new entities or layout entries
  * between two `pause()`s, so the first save of a large design is many short tasks, not one
- * long one. Later saves find almost everything made already.
+ * long one. Later saves find almost everything made already. The part of `skip` is left
+ * empty (its text is not made: the save sends that part another way).
  */
 export async function designPartsInSlices(
   design: Design,
   pause: () => Promise<void>,
+  skip?: string,
 ): Promise<[key: string, text: string][]> {
   let made = 0;
-  for (const value of Object.values(design)) {
-    if (value === null || typeof value !== 'object' || partTexts.has(value)) continue;
+  for (const [key, value] of Object.entries(design)) {
+    if (key === skip || value === null || typeof value !== 'object' || partTexts.has(value))
+      continue;
     for (const item of Array.isArray(value) ? value : Object.values(value)) {
       if (item === null || typeof item !== 'object' || texts.has(item)) continue;
       textOf(item);
       if (++made % SLICE === 0) await pause();
     }
   }
-  return designParts(design);
+  return designParts(design, skip);
 }
