@@ -5,7 +5,7 @@ import type { Design } from '../model';
 import { selectDesign, useRolecraft } from '../store';
 import { ENTITY_HEIGHT, ENTITY_WIDTH, type Frame } from './geometry';
 import { glyphs } from './icons/glyphs';
-import { accountFrames, entityPositions } from './nodes/build-nodes';
+import { accountFrames, entityPositions, placementKey, placementUpdate } from './nodes/build-nodes';
 import { glyphOf } from './presentation';
 import { findEntity } from '../model';
 
@@ -15,6 +15,8 @@ const HEIGHT = 110;
 interface Overview {
   accounts: Frame[];
   entities: { x: number; y: number; color: string }[];
+  /** Each entity's place in `entities`, by id. */
+  index: ReadonlyMap<string, number>;
   bounds: Frame;
 }
 
@@ -32,11 +34,43 @@ function colourOf(design: Design, id: string): string {
   return colour;
 }
 
+/** The overview made for each placement (see `placementKey`): a drop's is updated from the last. */
+const overviews = new WeakMap<object, Overview>();
+
 function overviewOf(design: Design): Overview {
+  const key = placementKey(design);
+  const hit = overviews.get(key);
+  if (hit) return hit;
   const positions = entityPositions(design);
   const accounts = [...accountFrames(design, positions).values()];
-  const entities: Overview['entities'] = [];
-  for (const [id, p] of positions) entities.push({ x: p.x, y: p.y, color: colourOf(design, id) });
+  const update = placementUpdate(design);
+  const before = update && overviews.get(update.from);
+  let entities: Overview['entities'];
+  let index: Overview['index'];
+  if (before && update) {
+    // A drop: the moved entities' places, not 10,000 made again.
+    entities = before.entities.slice();
+    index = before.index;
+    for (const id of update.moved) {
+      const i = index.get(id);
+      const p = positions.get(id);
+      if (i !== undefined && p) entities[i] = { x: p.x, y: p.y, color: entities[i]!.color };
+    }
+  } else {
+    entities = [];
+    const ids = new Map<string, number>();
+    for (const [id, p] of positions) {
+      ids.set(id, entities.length);
+      entities.push({ x: p.x, y: p.y, color: colourOf(design, id) });
+    }
+    index = ids;
+  }
+  const overview = { accounts, entities, index, bounds: boundsOf(accounts, entities) };
+  overviews.set(key, overview);
+  return overview;
+}
+
+function boundsOf(accounts: readonly Frame[], entities: Overview['entities']): Frame {
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
@@ -53,13 +87,8 @@ function overviewOf(design: Design): Overview {
     right = Math.max(right, e.x + ENTITY_WIDTH);
     bottom = Math.max(bottom, e.y + ENTITY_HEIGHT);
   }
-  if (!Number.isFinite(left))
-    return { accounts, entities, bounds: { x: 0, y: 0, width: 1, height: 1 } };
-  return {
-    accounts,
-    entities,
-    bounds: { x: left, y: top, width: right - left, height: bottom - top },
-  };
+  if (!Number.isFinite(left)) return { x: 0, y: 0, width: 1, height: 1 };
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 const selectViewport = (s: ReactFlowState) => ({
@@ -71,8 +100,8 @@ const selectViewport = (s: ReactFlowState) => ({
 });
 
 /**
- * An overview of a large design drawn on one canvas from the document's positions, so dragging
- * a node costs it nothing (React Flow's minimap keeps one component per node). Click or drag to
+ * An overview of a large design drawn on a canvas from the document's positions (updated for
+ * the entities a drop moved, not made again), so dragging a node costs it nothing (React Flow's minimap keeps one component per node). Click or drag to
  * move the view there.
  */
 export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boolean }) {
@@ -94,15 +123,15 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
   const offsetX = (WIDTH - bounds.width * scale) / 2 - bounds.x * scale;
   const offsetY = (HEIGHT - bounds.height * scale) / 2 - bounds.y * scale;
 
-  // The design is drawn once per change into an off-screen canvas; panning only copies it and
-  // draws the view rectangle on top.
+  // The design is drawn on its own canvas once per change; the view rectangle on another one
+  // above it, so panning redraws only the rectangle (and a drop copies no picture).
   const ratio = window.devicePixelRatio || 1;
-  const picture = useMemo(() => {
-    const image = document.createElement('canvas');
-    image.width = WIDTH * ratio;
-    image.height = HEIGHT * ratio;
-    const context = image.getContext('2d');
-    if (!context) return image;
+  const picture = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = picture.current?.getContext('2d');
+    if (!context) return;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, WIDTH * ratio, HEIGHT * ratio);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.fillStyle = dark ? 'rgba(148,163,184,0.18)' : 'rgba(148,163,184,0.28)';
     for (const f of overview.accounts) {
@@ -119,7 +148,6 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
       context.fillStyle = e.color;
       context.fillRect(offsetX + e.x * scale, offsetY + e.y * scale, w, h);
     }
-    return image;
   }, [overview, dark, offsetX, offsetY, scale, ratio]);
 
   useEffect(() => {
@@ -127,7 +155,6 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
     if (!context) return;
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, WIDTH * ratio, HEIGHT * ratio);
-    context.drawImage(picture, 0, 0);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.strokeStyle = dark ? '#e2e8f0' : '#0f172a';
     context.lineWidth = 1.5;
@@ -137,7 +164,7 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
       view.width * scale,
       view.height * scale,
     );
-  }, [picture, dark, ratio, offsetX, offsetY, scale, view.x, view.y, view.width, view.height]);
+  }, [dark, ratio, offsetX, offsetY, scale, view.x, view.y, view.width, view.height]);
 
   const centreAt = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -148,22 +175,35 @@ export const DesignMinimap = memo(function DesignMinimap({ dark }: { dark: boole
 
   return (
     <Panel position="bottom-right">
-      <canvas
-        ref={canvas}
-        role="img"
-        aria-label="Overview of the design"
-        width={WIDTH * ratio}
-        height={HEIGHT * ratio}
-        style={{ width: WIDTH, height: HEIGHT }}
-        className="cursor-pointer rounded border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
-        onPointerDown={(event) => {
-          event.currentTarget.setPointerCapture(event.pointerId);
-          centreAt(event);
-        }}
-        onPointerMove={(event) => {
-          if (event.currentTarget.hasPointerCapture(event.pointerId)) centreAt(event);
-        }}
-      />
+      <div
+        className="relative rounded border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
+        style={{ width: WIDTH + 2, height: HEIGHT + 2 }}
+      >
+        <canvas
+          ref={picture}
+          aria-hidden="true"
+          width={WIDTH * ratio}
+          height={HEIGHT * ratio}
+          style={{ width: WIDTH, height: HEIGHT }}
+          className="absolute top-0 left-0"
+        />
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label="Overview of the design"
+          width={WIDTH * ratio}
+          height={HEIGHT * ratio}
+          style={{ width: WIDTH, height: HEIGHT }}
+          className="absolute top-0 left-0 cursor-pointer"
+          onPointerDown={(event) => {
+            event.currentTarget.setPointerCapture(event.pointerId);
+            centreAt(event);
+          }}
+          onPointerMove={(event) => {
+            if (event.currentTarget.hasPointerCapture(event.pointerId)) centreAt(event);
+          }}
+        />
+      </div>
     </Panel>
   );
 });
