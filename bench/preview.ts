@@ -183,3 +183,31 @@ export function taskCpu(tasks: readonly TraceTask[]) {
   }
   return { totalMs: total, longestMs: longest };
 }
+
+/**
+ * In the page, at each frame: the time since navigation start once a node is on screen (its
+ * box inside the canvas and the window, not hidden, some of it painted), marked for the trace;
+ * 0 before. A node merely in the DOM (React Flow hides nodes it has not measured) is not shown.
+ */
+export function firstVisibleNode(mark: string): number {
+  const pane = document.querySelector('main[aria-label="Canvas"]');
+  if (!pane) return 0;
+  const view = pane.getBoundingClientRect();
+  for (const node of pane.querySelectorAll('[aria-roledescription="node"]')) {
+    const box = node.getBoundingClientRect();
+    const inside =
+      box.width > 0 &&
+      box.height > 0 &&
+      box.right > Math.max(0, view.left) &&
+      box.left < Math.min(window.innerWidth, view.right) &&
+      box.bottom > Math.max(0, view.top) &&
+      box.top < Math.min(window.innerHeight, view.bottom);
+    if (!inside) continue;
+    const style = getComputedStyle(node);
+    if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0)
+      continue;
+    performance.mark(mark);
+    return performance.now();
+  }
+  return 0;
+}

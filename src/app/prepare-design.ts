@@ -2,7 +2,7 @@
 // the inspector's trust list; the STS world under it) is derived in short tasks, so that
 // opening a design of thousands of roles is not one long task that freezes the page.
 
-import { deriveTrustGraphInSlices, type Design } from '../model';
+import { deriveTrustGraphInSlices, type Design, type Pause } from '../model';
 
 /** Milliseconds of work between two yields to the page. */
 const SLICE_MS = 30;
@@ -23,13 +23,18 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** Derives in slices what showing `design` would derive at once; resolves when done. */
-export async function prepareToShow(design: Design): Promise<void> {
+/** A `Pause` for work in slices: yields to the page once `SLICE_MS` have passed since the last. */
+export function slicePause(): Pause {
   let since = performance.now();
-  await deriveTrustGraphInSlices(design, () => {
+  return () => {
     if (performance.now() - since < SLICE_MS) return undefined;
     return yieldToPage().then(() => {
       since = performance.now();
     });
-  });
+  };
+}
+
+/** Derives in slices what showing `design` would derive at once; resolves when done. */
+export async function prepareToShow(design: Design): Promise<void> {
+  await deriveTrustGraphInSlices(design, slicePause());
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ControlButton,
@@ -15,7 +15,13 @@ import {
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Design } from '../model';
-import { selectDesign, useRolecraft, useRolecraftStore, type RolecraftState } from '../store';
+import {
+  selectDesign,
+  selectSelectedIds,
+  useRolecraft,
+  useRolecraftStore,
+  type RolecraftState,
+} from '../store';
 import { connectionCommand, edgeRemovalCommand } from './connect';
 import type { FlowEdge } from './edges/edge-data';
 import { edgeTypes } from './edges/edge-types';
@@ -25,10 +31,10 @@ import { minimapColor } from './minimap-color';
 import type { FlowNode } from './nodes/node-data';
 import { nodeTypes } from './nodes/node-types';
 import { useFlowEdges } from './useFlowEdges';
-import { useFlowNodes } from './useFlowNodes';
-import { usePathHighlight } from './path-highlight';
+import { useFlowNodes, useNodeDrag } from './useFlowNodes';
+import { useLitEdges, useLitNodes } from './path-highlight';
 import { useCullBox, type Viewport } from './useCullBox';
-import { cullNodes } from './cull';
+import { nodeIdsIn, nodeIdsNeeded } from './cull';
 import { designBounds } from './nodes/build-nodes';
 import { prefersReducedMotion } from './reveal';
 import { useOverview } from './useOverview';
@@ -36,7 +42,7 @@ import { useDrawEverything } from './picture-mode';
 import { LabelPlacements, useLabelPlacements } from './edges/label-context';
 import { EdgeRoutesContext, useEdgeRouter } from './edges/routing-context';
 import {
-  LARGE_DESIGN,
+  isLargeDesign,
   largeOpeningView,
   openReadably,
   openingViewBox,
@@ -81,14 +87,30 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
   }, [openingScale]);
   const design = useRolecraft(selectDesign);
   const routes = useEdgeRouter(design);
-  const { nodes, onNodesChange, draggedKey } = useFlowNodes();
-  const large = nodes.length >= LARGE_DESIGN;
+  const drag = useNodeDrag();
+  const { draggedKey } = drag;
+  const large = isLargeDesign(design);
   // A picture of the design needs every node and edge, however large the design.
   const drawEverything = useDrawEverything();
   const culling = large && !drawEverything;
   const opening = useMemo(() => openingViewport(design, scale.current), [design]);
   const cull = useCullBox(culling, opening);
   const { edges: designEdges, onEdgesChange } = useFlowEdges(culling ? { cull, draggedKey } : {});
+  const edges = useLitEdges(designEdges);
+  // React Flow measures and tracks every node it is handed: a large design builds and hands it
+  // only the nodes near the view (and the selected and dragged ones, and the ends of the edges
+  // drawn there).
+  const inBox = useMemo(
+    () => (culling && cull ? nodeIdsIn(design, cull, cull.far) : undefined),
+    [culling, cull, design],
+  );
+  const selectedIds = useRolecraft(selectSelectedIds);
+  const nodeIds = useMemo(
+    () => inBox && nodeIdsNeeded(inBox, edges, [...selectedIds, ...drag.dragging.keys()]),
+    [inBox, edges, selectedIds, drag.dragging],
+  );
+  const { nodes: builtNodes, onNodesChange } = useFlowNodes(drag, nodeIds);
+  const shownNodes = useLitNodes(builtNodes);
   const { apply, requestDelete } = useRolecraft(useShallow(selectCanvasActions));
   const store = useRolecraftStore();
   // Labels are placed where the view the design opens at does not cut them.
@@ -102,15 +124,10 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
     [design, paneWidth, paneHeight],
   );
   const labels = useLabelPlacements(designEdges, !culling, routes, openingView);
-  const lit = usePathHighlight(nodes, designEdges);
-  // React Flow measures and tracks every node it is handed: a large design hands it only the
-  // nodes near the view (and the ends of the edges drawn there).
-  const shownNodes = useMemo(
-    () => (culling && cull ? cullNodes(lit.nodes, cull, lit.edges, cull.far) : lit.nodes),
-    [culling, cull, lit.nodes, lit.edges],
-  );
   useFitOnOpen(scale);
   const [overview, toggleOverview] = useOverview();
+  // A large design's overview draws every entity: after the canvas has shown its first nodes.
+  const shown = useAfterFirstPaint();
 
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const fitWholeDesign = useCallback(() => {
@@ -160,7 +177,7 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
       <LabelPlacements.Provider value={labels}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={shownNodes}
-          edges={lit.edges}
+          edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -198,7 +215,7 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
           </Controls>
           {overview &&
             (large ? (
-              <DesignMinimap dark={colorMode === 'dark'} />
+              shown && <DesignMinimap dark={colorMode === 'dark'} />
             ) : (
               <MiniMap
                 pannable
@@ -213,6 +230,22 @@ export function Canvas({ colorMode, openingScale = 1 }: CanvasProps) {
       </LabelPlacements.Provider>
     </EdgeRoutesContext.Provider>
   );
+}
+
+/** False until the frame after the first one has been painted, then true. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }
 
 /** Four corners: the fit view control's icon. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDesign } from '../model';
-import { cullEdges, cullNodes, solidBoxes } from './cull';
+import { cullEdges, nodeIdsIn, nodeIdsNeeded, solidBoxes } from './cull';
 import { boxesOverlap } from './edges/box-index';
 import { buildTrustEdges } from './edges/build-edges';
 import type { Frame } from './geometry';
-import { buildNodes } from './nodes/build-nodes';
+import { buildNodes, buildNodesOf, type NodeCache } from './nodes/build-nodes';
 
 const design = generateDesign({ nodes: 2000, seed: 5 });
 const nodes = buildNodes(design, new Map());
@@ -50,17 +50,17 @@ describe('culling a large design to what is near the view', () => {
     const farRole = nodes.find(
       (n) => n.type === 'entity' && n.id.includes('role') && !touches(n.id),
     )!;
-    const withSelection = nodes.map((n) => (n === farRole ? { ...n, selected: true } : n));
-    const shown = cullNodes(withSelection, box, kept);
-    const ids = new Set(shown.map((n) => n.id));
-    expect(shown.length).toBeLessThan(nodes.length / 2);
+    const ids = nodeIdsNeeded(nodeIdsIn(design, box), kept, [farRole.id]);
+    expect(ids.size).toBeLessThan(nodes.length / 2);
     expect(ids.has(farRole.id)).toBe(true);
     for (const edge of kept) {
       expect(ids.has(edge.source)).toBe(true);
       expect(ids.has(edge.target)).toBe(true);
     }
-    for (const node of nodes)
-      if (node.type === 'entity' && touches(node.id)) expect(ids.has(node.id)).toBe(true);
+    for (const node of nodes) {
+      const inBox = node.type === 'entity' ? touches(node.id) : touchesFrame(node.id);
+      if (inBox) expect(ids.has(node.id), node.id).toBe(true);
+    }
   });
 
   it("zoomed out past reading names: account frames in the box, and only kept nodes' edges", () => {
@@ -68,19 +68,28 @@ describe('culling a large design to what is near the view', () => {
     const kept = cullEdges(edges, box, boxOf, new Set([role.id]), true);
     expect(kept.length).toBeGreaterThan(0);
     for (const edge of kept) expect([edge.source, edge.target]).toContain(role.id);
-    const shown = cullNodes(nodes, box, kept, true);
-    const ids = new Set(shown.map((n) => n.id));
+    const ids = nodeIdsNeeded(nodeIdsIn(design, box, true), kept);
     const ends = new Set(kept.flatMap((e) => [e.source, e.target]));
-    for (const node of shown) expect(node.type === 'account' || ends.has(node.id)).toBe(true);
+    for (const id of ids) expect(id.startsWith('account-') || ends.has(id), id).toBe(true);
     for (const account of design.accounts)
       expect(ids.has(account.id), account.id).toBe(
         touchesFrame(account.id) || ends.has(account.id),
       );
   });
 
-  it('hands over the same node objects (React Flow rebuilds only what changed)', () => {
-    const shown = cullNodes(nodes, box, []);
+  it('builds only the nodes it is asked for, equal to the whole build and accounts first', () => {
+    const ids = nodeIdsIn(design, box);
+    const cache: NodeCache = new Map();
+    const some = buildNodesOf(design, cache, ids);
+    expect(some.map((n) => n.id).sort()).toEqual([...ids].sort());
+    expect(cache.size).toBe(ids.length);
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    for (const node of shown) expect(node).toBe(byId.get(node.id));
+    for (const node of some) expect(node).toEqual(byId.get(node.id));
+    const firstEntity = some.findIndex((n) => n.type === 'entity');
+    expect(some.slice(firstEntity).every((n) => n.type === 'entity')).toBe(true);
+    expect(firstEntity).toBeGreaterThan(0);
+    // Asked again (the box moved a little), the same objects: React Flow rebuilds nothing.
+    const again = buildNodesOf(design, cache, ids);
+    again.forEach((node, i) => expect(node).toBe(some[i]));
   });
 });

@@ -1,14 +1,14 @@
 // What a large design hands React Flow: only what is near the view. React Flow measures and
 // keeps internal state for every node it is given (even with `onlyRenderVisibleElements`), so
 // opening 10,000 nodes would observe 10,000 elements; every node here has a fixed size known
-// up front, so the canvas can decide what is near the view without measuring anything.
+// up front, so the canvas can decide what is near the view without measuring anything, and
+// builds only the nodes it hands over (not 20,000 nodes to show 200).
 
 import type { Design } from '../model';
 import { boxesOverlap } from './edges/box-index';
 import type { FlowEdge } from './edges/edge-data';
 import { ACCOUNT_HEADER, ENTITY_HEIGHT, ENTITY_WIDTH, type Frame } from './geometry';
 import { accountFrames, entityPositions } from './nodes/build-nodes';
-import type { FlowNode } from './nodes/node-data';
 
 /** The solid box of a node, by id: an entity's box, an account's header (its frame is open). */
 export type SolidBoxOf = (id: string) => Frame | undefined;
@@ -51,36 +51,45 @@ export function cullEdges<E extends FlowEdge>(
   );
 }
 
-const nodeBox = (node: FlowNode): Frame => ({
-  x: node.position.x,
-  y: node.position.y,
-  width: node.width ?? ENTITY_WIDTH,
-  height: node.height ?? ENTITY_HEIGHT,
-});
+/**
+ * The ids of the nodes whose box touches `box`, read from the design's placement (no node is
+ * built to decide): the accounts whose whole frame touches it and the entities whose box does
+ * (only accounts when `far`), in the order the canvas draws them.
+ */
+export function nodeIdsIn(design: Design, box: Frame, far = false): string[] {
+  const ids: string[] = [];
+  const positions = entityPositions(design);
+  for (const [id, frame] of accountFrames(design, positions))
+    if (boxesOverlap(frame, box)) ids.push(id);
+  if (far) return ids;
+  const right = box.x + box.width;
+  const bottom = box.y + box.height;
+  for (const [id, at] of positions)
+    if (
+      at.x < right &&
+      box.x < at.x + ENTITY_WIDTH &&
+      at.y < bottom &&
+      box.y < at.y + ENTITY_HEIGHT
+    )
+      ids.push(id);
+  return ids;
+}
 
 /**
- * The nodes React Flow needs: those whose box (an account's whole frame) touches `box` (only
- * accounts when `far`), the
- * selected and dragged ones, and both ends of every edge it is handed (React Flow draws no edge
- * without its two nodes; an end off screen is kept but not rendered).
+ * The nodes React Flow needs: those in the box (`nodeIdsIn`), the ones in `keep` (the selected
+ * and dragged ones) and both ends of every edge it is handed (React Flow draws no edge without
+ * its two nodes; an end off screen is kept but not rendered).
  */
-export function cullNodes(
-  nodes: readonly FlowNode[],
-  box: Frame,
+export function nodeIdsNeeded(
+  inBox: readonly string[],
   edges: readonly FlowEdge[],
-  /** Zoomed out past reading names: of the nodes in the box, only account frames. */
-  far = false,
-): FlowNode[] {
-  const ends = new Set<string>();
+  keep: Iterable<string> = [],
+): Set<string> {
+  const ids = new Set(inBox);
+  for (const id of keep) ids.add(id);
   for (const edge of edges) {
-    ends.add(edge.source);
-    ends.add(edge.target);
+    ids.add(edge.source);
+    ids.add(edge.target);
   }
-  return nodes.filter(
-    (node) =>
-      node.selected === true ||
-      node.dragging === true ||
-      ends.has(node.id) ||
-      ((!far || node.type === 'account') && boxesOverlap(nodeBox(node), box)),
-  );
+  return ids;
 }

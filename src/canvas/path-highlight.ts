@@ -81,10 +81,14 @@ export function highlightEdges(edges: FlowEdge[], path: PathHighlight | null): F
   return out;
 }
 
-/** The canvas's nodes and edges with the store's path highlight applied. */
-export function usePathHighlight(nodes: FlowNode[], edges: FlowEdge[]) {
+/** The canvas's edges with the store's path highlight applied (and its hops' own edges). */
+export function useLitEdges(edges: FlowEdge[]): FlowEdge[] {
   const path = useRolecraft(selectPath);
-  const litNodesList = useMemo(() => highlightNodes(nodes, path), [nodes, path]);
-  const litEdges = useMemo(() => highlightEdges(edges, path), [edges, path]);
-  return { nodes: litNodesList, edges: litEdges };
+  return useMemo(() => highlightEdges(edges, path), [edges, path]);
+}
+
+/** The canvas's nodes with the store's path highlight applied. */
+export function useLitNodes(nodes: FlowNode[]): FlowNode[] {
+  const path = useRolecraft(selectPath);
+  return useMemo(() => highlightNodes(nodes, path), [nodes, path]);
 }

@@ -13,7 +13,7 @@ import { prefersReducedMotion } from './reveal';
 import { FIT_PADDING, MIN_ZOOM, READABLE_ZOOM } from './view-fit';
 
 /** Above this many entities, a design opens on its first account rather than all of it. */
-export const LARGE_DESIGN = 300;
+const LARGE_DESIGN = 300;
 
 function entityCount(design: Design): number {
   return (

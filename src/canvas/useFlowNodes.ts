@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { NodeChange, XYPosition } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { findEntity } from '../model';
@@ -15,6 +15,7 @@ import {
   accountFrames,
   accountScopedEntities,
   buildNodes,
+  buildNodesOf,
   entityPositions,
   type NodeCache,
 } from './nodes/build-nodes';
@@ -40,21 +41,47 @@ function decorate(
   return variant as FlowNode;
 }
 
+/** A drag in progress: the dragged nodes' positions (none between drags) and the drop target. */
+export interface NodeDrag {
+  dragging: ReadonlyMap<string, XYPosition>;
+  dropTarget: string | undefined;
+  /** The dragged node ids as one string: the same object-free value for a whole drag. */
+  draggedKey: string;
+  setDragging: Dispatch<SetStateAction<ReadonlyMap<string, XYPosition>>>;
+  setDropTarget: Dispatch<SetStateAction<string | undefined>>;
+}
+
 /**
- * React Flow nodes for the current design, and the change handler that turns what the user does
- * on the canvas into store actions. While a drag is in progress positions live here only; the
- * drop is one model command (one undo step).
+ * The state of a drag, apart from the nodes: what a large design hands React Flow depends on
+ * which nodes are dragged (they stay, wherever they go), and the nodes are built from that.
  */
-export function useFlowNodes() {
+export function useNodeDrag(): NodeDrag {
+  const [dragging, setDragging] = useState(noPositions);
+  const [dropTarget, setDropTarget] = useState<string | undefined>();
+  const draggedKey = useMemo(() => [...dragging.keys()].sort().join('\n'), [dragging]);
+  return { dragging, dropTarget, draggedKey, setDragging, setDropTarget };
+}
+
+/**
+ * React Flow nodes for the current design (only those of `ids` when given: a large design's
+ * nodes near the view), and the change handler that turns what the user does on the canvas
+ * into store actions. While a drag is in progress positions live in `drag` only; the drop is
+ * one model command (one undo step).
+ */
+export function useFlowNodes(
+  { dragging, dropTarget, setDragging, setDropTarget }: NodeDrag,
+  ids?: ReadonlySet<string>,
+) {
   const design = useRolecraft(selectDesign);
   const selectedIds = useRolecraft(selectSelectedIds);
   const { apply, setSelectedNodes } = useRolecraft(useShallow(selectNodeActions));
   const store = useRolecraftStore();
   const cache = useRef<NodeCache>(new Map());
-  const base = useMemo(() => buildNodes(design, cache.current), [design]);
+  const base = useMemo(
+    () => (ids ? buildNodesOf(design, cache.current, ids) : buildNodes(design, cache.current)),
+    [design, ids],
+  );
   const frames = useMemo(() => accountFrames(design), [design]);
-  const [dragging, setDragging] = useState(noPositions);
-  const [dropTarget, setDropTarget] = useState<string | undefined>();
 
   const nodes = useMemo(() => {
     if (selectedIds.length === 0 && dragging.size === 0 && dropTarget === undefined) return base;
@@ -107,11 +134,8 @@ export function useFlowNodes() {
         setDropTarget(undefined);
       }
     },
-    [apply, design, frames, setSelectedNodes, store],
+    [apply, design, frames, setDragging, setDropTarget, setSelectedNodes, store],
   );
 
-  /** The dragged node ids as one string: the same object-free value for a whole drag. */
-  const draggedKey = useMemo(() => [...dragging.keys()].sort().join('\n'), [dragging]);
-
-  return { nodes, onNodesChange, draggedKey };
+  return { nodes, onNodesChange };
 }

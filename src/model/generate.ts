@@ -1,3 +1,4 @@
+import { drain, drainInSlices, type Pause } from './entity-memo';
 import { oidcPresets } from './factories';
 import { resourceTypeIds, resourceTypes } from './resource-types';
 import {
@@ -62,12 +63,27 @@ const PAD = 40;
 const text = (statements: object[]) =>
   JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
+/** Entities made between two steps of `designSteps` (a step is a few milliseconds). */
+const STEP = 500;
+
 /**
  * A large design for benchmarks: `nodes` entities spread over accounts, roles trusting users,
  * roles, accounts, services and providers (some with conditions), identity and resource
  * policies, and a grid layout with accounts as containers. Deterministic by seed.
  */
 export function generateDesign(options: GenerateOptions): Design {
+  return drain(designSteps(options));
+}
+
+/**
+ * `generateDesign`, the same design, made with `pause()` asked every few hundred entities:
+ * for opening a generated design of 20,000 nodes without one long task.
+ */
+export function generateDesignInSlices(options: GenerateOptions, pause: Pause): Promise<Design> {
+  return drainInSlices(designSteps(options), pause);
+}
+
+function* designSteps(options: GenerateOptions): Generator<void, Design> {
   const rand = random(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const n = Math.max(1, Math.floor(options.nodes));
@@ -123,6 +139,7 @@ export function generateDesign(options: GenerateOptions): Design {
 
   const members: Record<string, string[]> = {};
   for (let i = 0; i < inAccounts - accountCount; i++) {
+    if (i % STEP === STEP - 1) yield;
     const account = accounts[i % accountCount]!;
     const kind = chooseKind();
     (members[account.id] ??= []).push(`${kind}-${i}`);
@@ -215,7 +232,8 @@ export function generateDesign(options: GenerateOptions): Design {
   };
   for (const group of groups) group.policies = [{ attachment: 'managed', id: readOnly.id }];
 
-  for (const role of roles) {
+  for (const [i, role] of roles.entries()) {
+    if (i % STEP === STEP - 1) yield;
     const statements: object[] = [];
     const count = 1 + Math.floor(rand() * 3);
     for (let k = 0; k < count; k++) {
@@ -290,7 +308,8 @@ export function generateDesign(options: GenerateOptions): Design {
       ];
     }
   }
-  for (const resource of resources) {
+  for (const [i, resource] of resources.entries()) {
+    if (i % STEP === STEP - 1) yield;
     if (rand() < 0.3) {
       const account = accountById(accounts, resource.account);
       resource.policy = text([
@@ -304,6 +323,12 @@ export function generateDesign(options: GenerateOptions): Design {
     }
   }
 
+  yield;
+  const layout = gridLayout(
+    accounts,
+    members,
+    [...services, ...outsidePrincipals].map((e) => e.id),
+  );
   return {
     formatVersion: FORMAT_VERSION,
     id: `design-generated-${options.seed}-${n}`,
@@ -317,11 +342,7 @@ export function generateDesign(options: GenerateOptions): Design {
     outsidePrincipals,
     resources,
     managedPolicies: groups.length > 0 ? [readOnly] : [],
-    layout: gridLayout(
-      accounts,
-      members,
-      [...services, ...outsidePrincipals].map((e) => e.id),
-    ),
+    layout,
     drafts: {},
   };
 }

@@ -395,6 +395,51 @@ function buildAll(design: Design, cache: NodeCache): FlowNode[] {
   return nodes;
 }
 
+/**
+ * The nodes of these ids only (accounts first, then entities, each in the order given), each
+ * built once and kept in `cache` while its inputs stay the same: a large design builds the
+ * few hundred nodes near the view, not all of them. Ids the design does not hold are skipped.
+ */
+export function buildNodesOf(design: Design, cache: NodeCache, ids: Iterable<string>): FlowNode[] {
+  const { positions, frames } = placementOf(design);
+  const accounts: FlowNode[] = [];
+  const entities: FlowNode[] = [];
+  for (const id of ids) {
+    const entity = findEntity(design, id);
+    if (!entity) continue;
+    const old = cache.get(id);
+    if (entity.kind === 'account') {
+      const frame = frames.get(id);
+      if (!frame) continue;
+      const reuse =
+        old && old.entity === entity && old.parent && sameFrame(old.parent as Frame, frame);
+      const node = reuse ? old.node : accountNode(entity, frame);
+      if (!reuse) cache.set(id, { entity, parent: frame, x: 0, y: 0, node });
+      accounts.push(node);
+      continue;
+    }
+    const position = positions.get(id);
+    if (!position) continue;
+    const found = isAccountScoped(entity) ? findEntity(design, entity.account) : undefined;
+    const account = found?.kind === 'account' ? found : undefined;
+    const reuse =
+      old &&
+      old.entity === entity &&
+      old.parent === account &&
+      old.x === position.x &&
+      old.y === position.y;
+    if (reuse) {
+      entities.push(old.node);
+      continue;
+    }
+    const parent = account ? { account, frame: frames.get(account.id)! } : undefined;
+    const node = entityNode(design, entity, position, parent);
+    cache.set(id, { entity, parent: account, x: position.x, y: position.y, node });
+    entities.push(node);
+  }
+  return [...accounts, ...entities];
+}
+
 /** The box around every account frame and entity of the design, as placed. */
 export function designBounds(design: Design): Frame {
   const { positions, frames } = placementOf(design);

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { CHAINED_MAX_DURATION_SECONDS, isExpired } from '../../sts/index.ts';
+import { emptyDesign } from '../../model';
 import { selectDesignContent, useRolecraft } from '../../store';
 import {
   CALLER_GROUPS,
@@ -27,8 +28,13 @@ interface Edits {
   service?: Partial<ServiceContext>;
 }
 
+/** What the form lists before the design has been read (the first render only). */
+const NOTHING_YET = emptyDesign('', () => '');
+
 export function AssumeTab() {
-  const design = useRolecraft(selectDesignContent);
+  // The caller and role lists read the whole design (thousands of users and roles at scale):
+  // rendered after the canvas, not in the task that opens the design.
+  const design = useDeferredValue(useRolecraft(selectDesignContent), NOTHING_YET);
   const sessions = useSimulation((s) => s.sessions);
   // Only whether each session has expired shows in the caller list, not the running clock.
   const expiredKeys = useSimulation((s) =>
