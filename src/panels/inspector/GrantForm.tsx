@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { actionChoices, checkAction } from '../../editor';
 import {
   allowAction,
-  arnOf,
   GRANTS_POLICY_NAME,
   resourceTypes,
   type Design,
@@ -12,26 +11,8 @@ import {
 } from '../../model';
 import { selectApply, selectDesign, useRolecraft } from '../../store';
 import { Combobox, type ComboboxOption } from '../ui/Combobox';
+import { grantTargets } from './grant-targets';
 import { noteClass, smallButtonClass } from './controls';
-
-/** The design's resources as grant targets: each one, and every object of a bucket. */
-function resourceOptions(design: Design): ComboboxOption[] {
-  return [
-    ...design.resources.flatMap((r) => {
-      const arn = arnOf(design, r);
-      if (!arn) return [];
-      const own = {
-        value: arn,
-        label: `${r.name} · ${resourceTypes[r.resourceType].label}`,
-        group: 'Resources',
-      };
-      return resourceTypes[r.resourceType].hasObjects
-        ? [own, { value: `${arn}/*`, label: `every object in ${r.name}`, group: 'Resources' }]
-        : [own];
-    }),
-    { value: '*', label: 'every resource (*)', group: 'Any' },
-  ];
-}
 
 /** The usual actions of the design's resource types, then the catalogue's for what was typed. */
 function useActionOptions(design: Design, typed: string): ComboboxOption[] {
@@ -71,7 +52,7 @@ export function GrantForm({ entity }: { entity: User | Group | Role }) {
   const [problem, setProblem] = useState<string>();
   const [done, setDone] = useState('');
   const actions = useActionOptions(design, action);
-  const resources = useMemo(() => resourceOptions(design), [design]);
+  const resources = useMemo(() => grantTargets(design), [design]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
