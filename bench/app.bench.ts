@@ -198,11 +198,22 @@ async function traced(browser: Browser, page: Page, act: () => Promise<void>, wa
  */
 async function measureEdits(browser: Browser, page: Page) {
   const inspector = page.getByRole('region', { name: 'Inspector' });
+  // The drags may have left another node over the role they moved: pick the role in view
+  // nearest the centre again, so the rename and the edit are a role's (it has a trust policy).
+  const role = await centralRole(page);
+  if (!role) throw new Error('no role in view for the edits');
+  await page.keyboard.press('Escape');
+  await page.mouse.click(role.x, role.y);
+  await inspector.getByText('IAM role', { exact: true }).waitFor({ timeout: 10_000 });
+  await settle(page);
   const name = inspector.getByLabel('Name', { exact: true });
   await name.fill(`${await name.inputValue()}-renamed`);
   const rename = await traced(browser, page, () => name.press('Enter'));
 
   const editor = inspector.getByTestId('policy-editor');
+  // Monaco loads when the editor comes into view (below the fold at 1280x720), as a person
+  // scrolls to it.
+  await inspector.getByRole('tabpanel').first().scrollIntoViewIfNeeded();
   const allow = editor.locator('.view-line span span', { hasText: /^"Allow"$/ }).first();
   await allow.waitFor({ timeout: 60_000 });
   // A double click selects the word between the quotes.
